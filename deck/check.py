@@ -1,0 +1,30 @@
+"""`deck check`: load a deck and lint it, collecting every finding."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+
+from .diagnostics import ERROR, DeckError, Diagnostic, sort_diagnostics
+from .lint import STALE, lint_deck
+from .loader import parse_deck, read_text
+from .model import Deck
+
+
+def check_path(path: str | os.PathLike[str], today: dt.date | None = None) -> tuple[Deck | None, list[Diagnostic]]:
+    """The deck (None if it has errors) and every error and warning, sorted. OSError if unreadable."""
+    try:
+        text = read_text(path)
+    except DeckError as exc:
+        return None, exc.diagnostics
+    loaded = parse_deck(text, str(path))
+    found = list(loaded.diagnostics)
+    if loaded.deck is not None:
+        found += lint_deck(loaded.deck, today)
+    return loaded.deck, sort_diagnostics(found)
+
+
+def strict(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Warnings become errors, except the calendar-dependent staleness warning."""
+    return [d if d.is_error or d.code == STALE else dataclasses.replace(d, severity=ERROR) for d in diagnostics]

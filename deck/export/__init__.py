@@ -1,0 +1,30 @@
+"""Exporters: one module per format, each a function `export(deck, options) -> str`."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Callable
+
+from ..model import Confidence, Deck
+
+# format name -> module in this package; each module defines `export(deck, options) -> str`
+FORMATS: dict[str, str] = {
+    "json": "json_export",
+}
+EXTENSIONS: dict[str, str] = {"json": ".json"}
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    min_confidence: Confidence | None = None  # leave out claims weaker than this
+    notes: bool = True  # include speaker notes
+
+
+def exporter(name: str) -> Callable[[Deck, ExportOptions], str]:
+    module = importlib.import_module(f".{FORMATS[name]}", __name__)
+    return module.export
+
+
+def export_deck(deck: Deck, name: str, options: ExportOptions = ExportOptions()) -> str:
+    return exporter(name)(deck, options)

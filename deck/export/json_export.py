@@ -1,0 +1,64 @@
+"""The normalized model as JSON, for tools and tests."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..model import Column, Deck, Point, Slide
+from . import ExportOptions
+
+
+def export(deck: Deck, options: ExportOptions) -> str:
+    return json.dumps(deck_dict(deck, options), ensure_ascii=False, indent=2) + "\n"
+
+
+def deck_dict(deck: Deck, options: ExportOptions = ExportOptions()) -> dict[str, Any]:
+    return {
+        "title": deck.title,
+        "subtitle": deck.subtitle,
+        "as_of": deck.as_of.isoformat() if deck.as_of else None,
+        "author": deck.author,
+        "theme": deck.theme,
+        "sources": {
+            s.id: {
+                "title": s.title,
+                "kind": s.kind,
+                "date": s.date.isoformat() if s.date else None,
+                "url": s.url,
+                "note": s.note,
+            }
+            for s in deck.sources.values()
+        },
+        "slides": [_slide(slide, options) for slide in deck.slides],
+    }
+
+
+def _keep(point: Point, options: ExportOptions) -> bool:
+    return options.min_confidence is None or point.confidence.rank <= options.min_confidence.rank
+
+
+def _points(points: tuple[Point, ...], options: ExportOptions) -> list[dict[str, Any]]:
+    return [
+        {"text": p.text, "confidence": p.confidence.value, "sources": list(p.sources)}
+        for p in points
+        if _keep(p, options)
+    ]
+
+
+def _column(column: Column, options: ExportOptions) -> dict[str, Any]:
+    return {"title": column.title, "body": column.body, "points": _points(column.points, options)}
+
+
+def _slide(slide: Slide, options: ExportOptions) -> dict[str, Any]:
+    return {
+        "title": slide.title,
+        "subtitle": slide.subtitle,
+        "section": slide.section,
+        "confidence": slide.confidence.value,
+        "body": slide.body,
+        "points": _points(slide.points, options),
+        "columns": [_column(c, options) for c in slide.columns],
+        "notes": slide.notes if options.notes else None,
+        "sources": list(slide.sources),
+    }

@@ -1,0 +1,378 @@
+"""Deck file -> model, or every error in it with its line and column."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .diagnostics import ERROR, WARNING, DeckError, Diagnostic, did_you_mean, sort_diagnostics
+from .model import Column, Confidence, Deck, Point, Pos, Slide, Source, Span
+from .text import has_unsafe, strip_unsafe
+from .yamlnodes import ComposeError, Loader, Node, compose
+
+MAX_BYTES = 10 * 1024 * 1024
+MAX_ERRORS = 100
+
+DECK_KEYS = ("title", "subtitle", "as_of", "author", "theme", "sources", "slides")
+SLIDE_KEYS = ("title", "confidence", "subtitle", "section", "body", "points", "columns", "notes", "sources")
+POINT_KEYS = ("text", "confidence", "sources")
+COLUMN_KEYS = ("title", "body", "points")
+SOURCE_KEYS = ("title", "kind", "date", "url", "note")
+
+
+@dataclass
+class Loaded:
+    """What loading found: the deck (None if there were errors) and every diagnostic."""
+
+    deck: Deck | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.is_error]
+
+
+def read_text(path: str | os.PathLike[str]) -> str:
+    """Read a deck file as text, exactly (no newline translation). Raises DeckError or OSError."""
+    name = str(path)
+    size = os.path.getsize(path)
+    if size > MAX_BYTES:
+        raise DeckError([Diagnostic(1, 1, f"file is {size:,} bytes; decks are limited to {MAX_BYTES:,} bytes", path=name)])
+    data = Path(path).read_bytes()
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise DeckError(
+            [Diagnostic(line, col, f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as UTF-8", path=name)]
+        ) from None
+
+
+def load_deck(path: str | os.PathLike[str]) -> Deck:
+    """Load a deck file. Raises DeckError (with every error) or OSError."""
+    loaded = parse_deck(read_text(path), str(path))
+    if loaded.deck is None:
+        raise DeckError(loaded.errors)
+    return loaded.deck
+
+
+def parse_deck(text: str, path: str = "<deck>", loader: type = Loader) -> Loaded:
+    """Parse deck text. Never raises for bad input: problems come back as diagnostics."""
+    if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
+        return Loaded(None, [Diagnostic(1, 1, f"text is over {MAX_BYTES:,} bytes; decks are limited to that", path=path)])
+    if not text.strip():
+        return Loaded(None, [Diagnostic(1, 1, "the file is empty; a deck needs at least 'title' and 'slides'", path=path)])
+    try:
+        root, problems = compose(text, loader)
+    except ComposeError as exc:
+        return Loaded(None, [_with_path(d, path) for d in exc.diagnostics][:MAX_ERRORS])
+    reader = _Reader(path, text, problems)
+    deck = reader.deck(root)
+    diagnostics = sort_diagnostics(_with_path(d, path) for d in reader.problems)
+    if len([d for d in diagnostics if d.is_error]) > MAX_ERRORS:
+        diagnostics = [d for d in diagnostics if d.is_error][:MAX_ERRORS]
+        last = diagnostics[-1]
+        diagnostics.append(Diagnostic(last.line, last.col, f"too many errors; stopped after {MAX_ERRORS}", path=path))
+    if any(d.is_error for d in diagnostics):
+        return Loaded(None, diagnostics)
+    return Loaded(deck, diagnostics)
+
+
+def _with_path(d: Diagnostic, path: str) -> Diagnostic:
+    return Diagnostic(d.line, d.col, d.message, d.severity, path)
+
+
+_TYPE_NAMES: list[tuple[type, str]] = [
+    (bool, "a boolean (true/false)"),
+    (int, "a number"),
+    (float, "a number"),
+    (str, "a string"),
+    (dt.datetime, "a date and time"),
+    (dt.date, "a date"),
+    (type(None), "nothing (null)"),
+]
+
+
+def _describe(node: Node) -> str:
+    if node.kind == "map":
+        return "a mapping"
+    if node.kind == "seq":
+        return "a list"
+    for kind, name in _TYPE_NAMES:
+        if isinstance(node.value, kind):
+            return name
+    return type(node.value).__name__  # pragma: no cover - every YAML scalar type is named above
+
+
+# Words people reach for instead of the four levels.
+_CONFIDENCE_SYNONYMS = {
+    **dict.fromkeys(["fact", "official", "verified", "certain", "known", "true"], "confirmed"),
+    **dict.fromkeys(["credible", "press", "likely"], "reported"),
+    **dict.fromkeys(["rumor", "rumour", "rumored", "rumoured", "leak", "leaked", "unconfirmed", "alleged"], "unverified"),
+    **dict.fromkeys(["guess", "estimate", "estimated", "speculation", "extrapolated", "possible", "maybe"], "speculative"),
+}
+
+
+def _is_empty(node: Node) -> bool:
+    return (node.kind == "seq" and not node.value) or (node.kind == "scalar" and node.value is None)
+
+
+class _Reader:
+    """Walks the node tree, checking the schema and building the model."""
+
+    def __init__(self, path: str, text: str, problems: list[Diagnostic]) -> None:
+        self.path = path
+        self.text = text
+        self.problems = list(problems)
+        self.source_uses: list[tuple[str, Node]] = []
+
+    # -- reporting -------------------------------------------------------------------------------
+    def error(self, node: Node, message: str) -> None:
+        if node.kind == "alias":  # already reported where the alias stands
+            return
+        self.problems.append(Diagnostic(node.start.line, node.start.col, message, ERROR))
+
+    def warn(self, node: Node, message: str) -> None:
+        self.problems.append(Diagnostic(node.start.line, node.start.col, message, WARNING))
+
+    # -- generic shapes --------------------------------------------------------------------------
+    def fields(self, node: Node, allowed: tuple[str, ...], required: tuple[str, ...], what: str) -> dict[str, tuple[Node, Node]]:
+        """A mapping's known keys -> (key node, value node); unknown and missing keys reported."""
+        found: dict[str, tuple[Node, Node]] = {}
+        for key, value in node.value:
+            name = key.value
+            if not isinstance(name, str) or name not in allowed:
+                self.error(key, f"unknown key '{name}' in {what}{did_you_mean(str(name), allowed)}" + (
+                    "" if did_you_mean(str(name), allowed) else f"; expected one of: {', '.join(allowed)}"))
+                continue
+            found[name] = (key, value)
+        for name in required:
+            if name not in found:
+                self.error(node, f"{what} is missing the required key '{name}'")
+        return found
+
+    def text_value(self, pair: tuple[Node, Node] | None, what: str) -> str | None:
+        if pair is None:
+            return None
+        value = pair[1]
+        if value.kind == "scalar" and isinstance(value.value, str):
+            return self.clean(value, value.value)
+        if value.kind == "scalar" and value.value is None:
+            self.error(value, f"{what} is empty; give it text or remove the key")
+            return None
+        hint = f' (quote it: "{value.value}")' if value.kind == "scalar" else ""
+        self.error(value, f"{what} must be a string, got {_describe(value)}{hint}")
+        return None
+
+    def date_value(self, pair: tuple[Node, Node] | None, what: str) -> dt.date | None:
+        if pair is None:
+            return None
+        value = pair[1]
+        if value.kind == "scalar" and isinstance(value.value, dt.date) and not isinstance(value.value, dt.datetime):
+            return value.value
+        self.error(value, f"{what} must be a date like 2026-04-03, got {_describe(value)}")
+        return None
+
+    def clean(self, node: Node, text: str) -> str:
+        if has_unsafe(text):
+            self.warn(node, "control characters or terminal escape sequences removed from this text")
+            return strip_unsafe(text)
+        return text
+
+    def items(self, pair: tuple[Node, Node] | None, what: str) -> list[Node]:
+        if pair is None:
+            return []
+        value = pair[1]
+        if value.kind == "seq":
+            return value.value
+        if value.kind == "scalar" and value.value is None:
+            return []
+        self.error(value, f"{what} must be a list, got {_describe(value)}")
+        return []
+
+    def confidence(self, pair: tuple[Node, Node] | None) -> Confidence | None:
+        if pair is None:
+            return None
+        value = pair[1]
+        raw = value.value if value.kind == "scalar" else None
+        if isinstance(raw, str):
+            try:
+                return Confidence(raw.strip().lower())
+            except ValueError:
+                pass
+        shown = raw if value.kind == "scalar" else _describe(value)
+        synonym = _CONFIDENCE_SYNONYMS.get(str(shown).strip().lower())
+        hint = f" — did you mean '{synonym}'?" if synonym else did_you_mean(str(shown).lower(), Confidence.names())
+        self.error(
+            value,
+            f"unknown confidence '{shown}'{hint} "
+            f"(expected one of: {', '.join(Confidence.names())})",
+        )
+        return None
+
+    def source_ids(self, pair: tuple[Node, Node] | None, what: str) -> tuple[str, ...]:
+        if pair is None:
+            return ()
+        value = pair[1]
+        nodes = [value] if value.kind == "scalar" and isinstance(value.value, str) else self.items(pair, what)
+        ids = []
+        for i, item in enumerate(nodes):
+            if item.kind == "scalar" and isinstance(item.value, (str, int)) and not isinstance(item.value, bool):
+                ids.append(str(item.value))
+                self.source_uses.append((str(item.value), item))
+            else:
+                self.error(item, f"{what}[{i}] must be a source id (a string), got {_describe(item)}")
+        return tuple(ids)
+
+    # -- the deck --------------------------------------------------------------------------------
+    def deck(self, root: Node | None) -> Deck | None:
+        if root is None or (root.kind == "scalar" and root.value is None):
+            self.problems.append(Diagnostic(1, 1, "the file is empty; a deck needs at least 'title' and 'slides'"))
+            return None
+        if root.kind != "map":
+            self.error(root, f"a deck must be a mapping with 'title' and 'slides', got {_describe(root)}")
+            return None
+        f = self.fields(root, DECK_KEYS, ("title", "slides"), "the deck")
+        sources = self.sources(f.get("sources"))
+        slides = []
+        slide_nodes = self.items(f.get("slides"), "slides")
+        if "slides" in f and not slide_nodes and _is_empty(f["slides"][1]):
+            self.error(f["slides"][0], "'slides' is empty; a deck needs at least one slide")
+        for i, node in enumerate(slide_nodes):
+            slide = self.slide(node, i)
+            if slide is not None:
+                slides.append(slide)
+        self.check_source_uses(sources)
+        title = self.text_value(f.get("title"), "the deck's title")
+        if any(d.is_error for d in self.problems) or title is None:
+            return None
+        return Deck(
+            title=title,
+            slides=tuple(slides),
+            subtitle=self.text_value(f.get("subtitle"), "subtitle"),
+            as_of=self.date_value(f.get("as_of"), "as_of"),
+            author=self.text_value(f.get("author"), "author"),
+            theme=self.text_value(f.get("theme"), "theme"),
+            sources=sources,
+            path=self.path,
+            as_of_pos=f["as_of"][1].start if "as_of" in f else Pos(),
+        )
+
+    def sources(self, pair: tuple[Node, Node] | None) -> dict[str, Source]:
+        if pair is None:
+            return {}
+        value = pair[1]
+        if value.kind == "scalar" and value.value is None:
+            return {}
+        if value.kind != "map":
+            self.error(value, f"sources must be a mapping of id -> source, got {_describe(value)}")
+            return {}
+        sources = {}
+        for key, node in value.value:
+            sid = str(key.value)
+            where = f"source '{sid}'"
+            if node.kind == "scalar" and isinstance(node.value, str):
+                sources[sid] = Source(id=sid, title=self.clean(node, node.value), pos=key.start)
+                continue
+            if node.kind != "map":
+                self.error(node, f"{where} must be a title or a mapping with 'title', got {_describe(node)}")
+                continue
+            f = self.fields(node, SOURCE_KEYS, ("title",), where)
+            sources[sid] = Source(
+                id=sid,
+                title=self.text_value(f.get("title"), f"{where}: title") or "",
+                kind=self.text_value(f.get("kind"), f"{where}: kind"),
+                date=self.date_value(f.get("date"), f"{where}: date"),
+                url=self.text_value(f.get("url"), f"{where}: url"),
+                note=self.text_value(f.get("note"), f"{where}: note"),
+                pos=key.start,
+            )
+        return sources
+
+    def check_source_uses(self, sources: dict[str, Source]) -> None:
+        for sid, node in self.source_uses:
+            if sid in sources:
+                continue
+            if sources:
+                self.error(node, f"source '{sid}' is not defined under 'sources'{did_you_mean(sid, sources)}")
+            else:
+                self.error(node, f"source '{sid}' is not defined: the deck has no 'sources' section; add one")
+
+    def slide(self, node: Node, index: int) -> Slide | None:
+        what = f"slide {index + 1}"
+        if node.kind != "map":
+            self.error(node, f"slides[{index}] must be a mapping with 'title' and 'confidence', got {_describe(node)}")
+            return None
+        title_node = next((v for k, v in node.value if k.value == "title"), None)
+        if title_node is not None and isinstance(title_node.value, str):
+            what = f"slide {index + 1} ('{strip_unsafe(title_node.value)}')"
+        f = self.fields(node, SLIDE_KEYS, ("title", "confidence"), what)
+        title = self.text_value(f.get("title"), f"slide {index + 1}: title")
+        confidence = self.confidence(f.get("confidence"))
+        points = self.points(f.get("points"), "points", confidence)
+        columns = self.columns(f.get("columns"), confidence)
+        slide_sources = self.source_ids(f.get("sources"), "sources")
+        fields = dict(
+            subtitle=self.text_value(f.get("subtitle"), f"{what}: subtitle"),
+            section=self.text_value(f.get("section"), f"{what}: section"),
+            body=self.text_value(f.get("body"), f"{what}: body"),
+            notes=self.text_value(f.get("notes"), f"{what}: notes"),
+        )
+        if title is None or confidence is None or points is None or columns is None:
+            return None
+        return Slide(
+            title=title,
+            confidence=confidence,
+            points=points,
+            columns=columns,
+            sources=slide_sources,
+            pos=node.start,
+            confidence_pos=f["confidence"][1].start,
+            span=Span(node.start.offset, node.end.offset, node.start.line, node.end.line),
+            **fields,
+        )
+
+    def points(self, pair: tuple[Node, Node] | None, what: str, slide_confidence: Confidence | None) -> tuple[Point, ...] | None:
+        points = []
+        ok = True
+        fallback = slide_confidence or Confidence.SPECULATIVE
+        for i, node in enumerate(self.items(pair, what)):
+            if node.kind == "scalar" and isinstance(node.value, str):
+                points.append(Point(self.clean(node, node.value), fallback, pos=node.start))
+                continue
+            if node.kind != "map":
+                self.error(node, f"{what}[{i}] must be a string or a mapping with 'text', got {_describe(node)}")
+                ok = False
+                continue
+            f = self.fields(node, POINT_KEYS, ("text",), f"{what}[{i}]")
+            text = self.text_value(f.get("text"), f"{what}[{i}].text")
+            own = self.confidence(f.get("confidence"))
+            ids = self.source_ids(f.get("sources"), f"{what}[{i}].sources")
+            if text is None:
+                ok = False
+                continue
+            points.append(Point(text, own or fallback, own is not None, ids, node.start))
+        return tuple(points) if ok else None
+
+    def columns(self, pair: tuple[Node, Node] | None, slide_confidence: Confidence | None) -> tuple[Column, ...] | None:
+        columns = []
+        ok = True
+        for i, node in enumerate(self.items(pair, "columns")):
+            what = f"columns[{i}]"
+            if node.kind != "map":
+                self.error(node, f"{what} must be a mapping with 'title' and 'points' or 'body', got {_describe(node)}")
+                ok = False
+                continue
+            f = self.fields(node, COLUMN_KEYS, ("title",), what)
+            title = self.text_value(f.get("title"), f"{what}.title")
+            points = self.points(f.get("points"), f"{what}.points", slide_confidence)
+            body = self.text_value(f.get("body"), f"{what}.body")
+            if title is None or points is None:
+                ok = False
+                continue
+            columns.append(Column(title, body, points, node.start))
+        return tuple(columns) if ok else None
+

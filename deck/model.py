@@ -1,0 +1,138 @@
+"""The deck model: plain dataclasses. Nothing here knows about YAML files or the UI."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass, field
+
+
+class Confidence(enum.Enum):
+    """How well a claim is established, strongest first."""
+
+    CONFIRMED = "confirmed"
+    REPORTED = "reported"
+    UNVERIFIED = "unverified"
+    SPECULATIVE = "speculative"
+
+    @property
+    def rank(self) -> int:
+        """0 for the strongest level, 3 for the weakest."""
+        return _RANKS[self]
+
+    def is_stronger_than(self, other: Confidence) -> bool:
+        return self.rank < other.rank
+
+    @property
+    def meaning(self) -> str:
+        return _MEANINGS[self]
+
+    @classmethod
+    def names(cls) -> list[str]:
+        return [level.value for level in cls]
+
+
+_RANKS = {level: rank for rank, level in enumerate(Confidence)}
+_MEANINGS = {
+    Confidence.CONFIRMED: "official or verifiable: a paper, a commit, an announcement",
+    Confidence.REPORTED: "credible reporting, not officially confirmed",
+    Confidence.UNVERIFIED: "leaks, single anonymous sources",
+    Confidence.SPECULATIVE: "estimates, extrapolation",
+}
+
+
+@dataclass(frozen=True)
+class Pos:
+    """A place in the deck file: 1-based line and column, 0-based character offset."""
+
+    line: int = 1
+    col: int = 1
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a slide stands in the file: character offsets [start, end) and 1-based lines."""
+
+    start: int
+    end: int
+    start_line: int
+    end_line: int
+
+
+@dataclass(frozen=True)
+class Source:
+    id: str
+    title: str
+    kind: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    note: str | None = None
+    pos: Pos = Pos()
+
+
+@dataclass(frozen=True)
+class Point:
+    """One claim. `confidence` is effective: its own label, or its slide's."""
+
+    text: str
+    confidence: Confidence
+    labelled: bool = False  # True when the point carries its own label
+    sources: tuple[str, ...] = ()
+    pos: Pos = Pos()
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    body: str | None = None
+    points: tuple[Point, ...] = ()
+    pos: Pos = Pos()
+
+
+@dataclass(frozen=True)
+class Slide:
+    title: str
+    confidence: Confidence
+    subtitle: str | None = None
+    section: str | None = None
+    body: str | None = None
+    points: tuple[Point, ...] = ()
+    columns: tuple[Column, ...] = ()
+    notes: str | None = None
+    sources: tuple[str, ...] = ()
+    pos: Pos = Pos()
+    confidence_pos: Pos = Pos()
+    span: Span | None = None
+
+    def all_points(self) -> tuple[Point, ...]:
+        """The slide's points, then each column's points."""
+        return self.points + tuple(p for column in self.columns for p in column.points)
+
+    def weakest(self) -> Confidence:
+        """The weakest label among the slide and all its points."""
+        return max((self.confidence, *(p.confidence for p in self.all_points())), key=lambda c: c.rank)
+
+    def cited(self) -> tuple[str, ...]:
+        """Every source id the slide cites, in order of first use."""
+        ids = list(self.sources) + [s for p in self.all_points() for s in p.sources]
+        return tuple(dict.fromkeys(ids))
+
+
+@dataclass(frozen=True)
+class Deck:
+    title: str
+    slides: tuple[Slide, ...]
+    subtitle: str | None = None
+    as_of: dt.date | None = None
+    author: str | None = None
+    theme: str | None = None
+    sources: dict[str, Source] = field(default_factory=dict)
+    path: str = "<deck>"
+    as_of_pos: Pos = Pos()
+
+    def cited(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s for slide in self.slides for s in slide.cited()))
+
+    def is_stale(self, today: dt.date, max_age_days: int = 90) -> bool:
+        return self.as_of is not None and (today - self.as_of).days > max_age_days

@@ -1,0 +1,59 @@
+"""The deck `deck new` writes: every field of the format, with a short comment on each."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def new_deck_text(today: dt.date) -> str:
+    return NEW_DECK.replace("AS_OF", today.isoformat())
+
+
+NEW_DECK = """\
+# A deck: one YAML file. Check it with `deck check FILE`, present it with `deck present FILE`.
+title: My briefing                  # required
+subtitle: What we know, and how well we know it   # optional
+as_of: AS_OF                   # optional: the date the content is true as of
+author: Your name                   # optional
+theme: dark                         # optional: dark, light, high-contrast, mono
+
+# Optional: every source a slide or point cites, by id.
+sources:
+  paper: {title: "The paper that states it", kind: paper, date: 2026-01-13, url: "https://example.org/paper"}
+  press: {title: "A newspaper report", kind: press}
+  thread: {title: "A forum thread", kind: community, note: "single anonymous account"}
+
+slides:                             # required: at least one
+  - title: What we know             # required
+    section: Overview               # optional: shown in the status bar
+    confidence: reported            # required: confirmed | reported | unverified | speculative
+    subtitle: The short version     # optional
+    points:                         # optional: a string, or a mapping with its own label and sources
+      - A point that takes the slide's label
+      - text: A fact from a published paper
+        confidence: confirmed
+        sources: [paper]
+    notes: |                        # speaker notes, Markdown: shown in the notes pane
+      Say what the slide shows in a sentence or two. Caution the audience where needed.
+    sources: [press]                # ids from `sources` above
+
+  - title: Confirmed or rumoured?
+    confidence: unverified          # a slide is labelled with its weakest claim
+    columns:                        # optional: side-by-side blocks, each with points or a body
+      - title: Confirmed
+        points:
+          - text: A claim with a source
+            confidence: confirmed
+            sources: [paper]
+      - title: Rumoured
+        points:
+          - text: A claim from one anonymous account
+            sources: [thread]
+    body: |                         # optional Markdown: lists, tables, code
+      | Figure | Claimed by |
+      |--------|------------|
+      | 90%    | a thread   |
+    notes: |
+      Explain why the rumour is weaker than the paper.
+    sources: [thread]
+"""

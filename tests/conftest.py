@@ -1,0 +1,45 @@
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+VALID = textwrap.dedent(
+    """\
+    title: Test deck
+    as_of: 2026-04-03
+    sources:
+      paper: {title: "A paper", kind: paper, date: 2026-01-13}
+      leak: {title: "A deleted post", kind: community}
+    slides:
+      - title: First
+        confidence: confirmed
+        points:
+          - A confirmed point
+        notes: Say the first thing.
+        sources: [paper]
+      - title: Second
+        confidence: speculative
+        points:
+          - text: Rumour
+            confidence: unverified
+            sources: [leak]
+          - text: Estimate
+        notes: Say the second thing.
+    """
+)
+
+
+@pytest.fixture
+def deck_file(tmp_path: Path):
+    """Write YAML text to a deck file and return its path."""
+
+    def write(text: str = VALID, name: str = "deck.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return write

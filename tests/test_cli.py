@@ -1,0 +1,110 @@
+"""The `deck` command line: output, exit codes, and never a traceback."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from deck.cli import main
+
+from .conftest import ROOT, VALID
+
+
+def run(capsys, *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_valid_deck(capsys, deck_file):
+    path = deck_file(VALID.replace("as_of: 2026-04-03\n", ""))
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 0
+    assert out == f"{path}: ok: 2 slides, 0 errors, 0 warnings\n"
+
+
+def test_check_errors_exit_1_with_positions(capsys, deck_file):
+    path = deck_file("title: T\nslides:\n  - {title: A, confidence: sure}\n")
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 1
+    assert out.splitlines()[0].startswith(f"{path}:3:28: error: unknown confidence 'sure'")
+    assert out.splitlines()[-1] == f"{path}: failed: 1 error, 0 warnings"
+
+
+def test_warnings_pass_unless_strict(capsys, deck_file):
+    path = deck_file("title: T\nslides:\n  - {title: A, confidence: reported}\n")
+    code, out, _ = run(capsys, "check", str(path))
+    assert code == 0 and f"{path}:3:5: warning: slide 1 ('A') has no speaker notes" in out
+    code, out, _ = run(capsys, "check", "--strict", str(path))
+    assert code == 1 and f"{path}:3:5: error: slide 1 ('A') has no speaker notes" in out
+
+
+def test_strict_leaves_a_stale_date_a_warning(capsys, deck_file):
+    path = deck_file("title: T\nas_of: 2001-01-01\nslides:\n  - {title: A, confidence: reported, notes: n}\n")
+    code, out, _ = run(capsys, "check", "--strict", str(path))
+    assert code == 0
+    assert f"{path}:2:8: warning: as_of 2001-01-01 is" in out
+
+
+@pytest.mark.parametrize("args", [("check", "missing.yaml"), ("export", "missing.yaml"), ("present", "missing.yaml")])
+def test_missing_file_is_a_usage_error(capsys, args):
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert err == "deck: error: no such file: missing.yaml\n"
+
+
+def test_folder_is_a_usage_error(capsys, tmp_path):
+    code, _, err = run(capsys, "check", str(tmp_path))
+    assert code == 2 and "is a folder" in err
+
+
+def test_export_json_to_stdout_carries_effective_confidence(capsys, deck_file):
+    code, out, _ = run(capsys, "export", str(deck_file()), "--format", "json")
+    assert code == 0
+    data = json.loads(out)
+    assert data["title"] == "Test deck" and data["as_of"] == "2026-04-03"
+    assert data["slides"][0]["points"] == [{"text": "A confirmed point", "confidence": "confirmed", "sources": []}]
+    assert [p["confidence"] for p in data["slides"][1]["points"]] == ["unverified", "speculative"]
+    assert data["sources"]["paper"] == {"title": "A paper", "kind": "paper", "date": "2026-01-13", "url": None, "note": None}
+
+
+def test_export_to_a_file_and_never_over_the_deck(capsys, deck_file, tmp_path):
+    path = deck_file()
+    out_file = tmp_path / "out.json"
+    code, _, err = run(capsys, "export", str(path), "-f", "json", "-o", str(out_file))
+    assert code == 0 and json.loads(out_file.read_text())["title"] == "Test deck"
+    code, _, err = run(capsys, "export", str(path), "-f", "json", "-o", str(path))
+    assert code == 2 and "refusing to write the export over the deck itself" in err
+    assert path.read_text() == VALID
+
+
+def test_export_of_a_broken_deck_exits_1(capsys, deck_file):
+    code, _, err = run(capsys, "export", str(deck_file("title: T\n")), "-f", "json")
+    assert code == 1 and "missing the required key 'slides'" in err
+
+
+def test_new_writes_a_strictly_valid_deck_and_never_overwrites(capsys, tmp_path):
+    target = tmp_path / "mine.yaml"
+    code, out, _ = run(capsys, "new", str(target))
+    assert code == 0 and target.exists()
+    text = target.read_text()
+    for key in ("title:", "subtitle:", "as_of:", "author:", "theme:", "sources:", "slides:", "section:",
+                "confidence:", "points:", "columns:", "body:", "notes:"):
+        assert key in text
+    assert run(capsys, "check", "--strict", str(target))[0] == 0
+    target.write_text("mine")
+    code, _, err = run(capsys, "new", str(target))
+    assert code == 1 and "already exists" in err
+    assert target.read_text() == "mine"
+
+
+def test_python_m_deck_runs_without_a_traceback(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(b"\xff\xfe not yaml")
+    result = subprocess.run([sys.executable, "-m", "deck", "check", str(bad)], capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert ":1:1: error: byte 0xff is not UTF-8" in result.stdout
