@@ -23,6 +23,10 @@ class Confidence(enum.Enum):
     def is_stronger_than(self, other: Confidence) -> bool:
         return self.rank < other.rank
 
+    def meets(self, minimum: Confidence | None) -> bool:
+        """True when this level is `minimum` or stronger (None: no minimum)."""
+        return minimum is None or self.rank <= minimum.rank
+
     @property
     def meaning(self) -> str:
         return _MEANINGS[self]

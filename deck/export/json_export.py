@@ -34,15 +34,11 @@ def deck_dict(deck: Deck, options: ExportOptions = ExportOptions()) -> dict[str,
     }
 
 
-def _keep(point: Point, options: ExportOptions) -> bool:
-    return options.min_confidence is None or point.confidence.rank <= options.min_confidence.rank
-
-
 def _points(points: tuple[Point, ...], options: ExportOptions) -> list[dict[str, Any]]:
     return [
         {"text": p.text, "confidence": p.confidence.value, "sources": list(p.sources)}
         for p in points
-        if _keep(p, options)
+        if p.confidence.meets(options.min_confidence)
     ]
 
 

@@ -1,0 +1,127 @@
+"""The Textual app: wires the presenter screen, themes, bindings and commands together."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import time
+from pathlib import Path
+from typing import Callable, Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from .model import Confidence, Deck
+from .paths import themes_dir
+from .render import Palette
+from .screens.presenter import FILTER_NAMES, FILTERS, PresenterScreen
+from .themes import DEFAULT_THEME, VARIABLE_DEFAULTS, confidence_variable, load_themes
+
+MONO_THEME = "mono"
+
+
+class DeckApp(App[int]):
+    CSS_PATH = "deck.tcss"
+    TITLE = "deck"
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit", tooltip="Quit the presenter"),
+    ]
+
+    def __init__(
+        self,
+        deck: Deck,
+        *,
+        notes: bool = False,
+        theme: str | None = None,
+        start: int = 0,
+        clock: Callable[[], float] = time.monotonic,
+        today: dt.date | None = None,
+        themes_folder: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.deck = deck
+        self.clock = clock
+        self.today = today or dt.date.today()
+        self._start = start
+        self._notes = notes
+        found = load_themes(themes_folder or themes_dir())
+        self.theme_problems = list(found.problems)
+        for loaded in found.themes.values():
+            self.register_theme(loaded)
+        self.deck_theme_names = list(found.themes)
+        self.theme = self._choose_theme(theme, deck.theme)
+
+    def _choose_theme(self, asked: str | None, from_deck: str | None) -> str:
+        fallback = MONO_THEME if "NO_COLOR" in os.environ and MONO_THEME in self.available_themes else DEFAULT_THEME
+        if fallback not in self.available_themes:
+            fallback = "textual-dark"
+        for name, where in ((asked, "--theme"), (from_deck, "the deck's 'theme'")):
+            if not name:
+                continue
+            if name in self.available_themes:
+                return name
+            known = ", ".join(self.deck_theme_names)
+            self.theme_problems.append(f"unknown theme '{name}' (from {where}); using '{fallback}'. Themes: {known}")
+            return fallback
+        return fallback
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(VARIABLE_DEFAULTS)
+
+    def on_mount(self) -> None:
+        self.push_screen(PresenterScreen(self.deck, self._start, self._notes))
+        for problem in self.theme_problems:
+            self.notify(problem, title="Theme", severity="warning", timeout=8)
+
+    @property
+    def presenter(self) -> PresenterScreen:
+        return self.query_one_screen()
+
+    def query_one_screen(self) -> PresenterScreen:
+        for screen in self.screen_stack:
+            if isinstance(screen, PresenterScreen):
+                return screen
+        raise LookupError("no presenter screen")
+
+    def palette(self) -> Palette:
+        variables = self.theme_variables
+        return Palette(
+            levels={level: variables.get(confidence_variable(level), VARIABLE_DEFAULTS[confidence_variable(level)]) for level in Confidence},
+            dim=variables.get("text-muted", "dim"),
+            accent=f"bold {variables.get('accent', '')}".strip(),
+            code_theme="monokai" if self.current_theme.dark else "default",
+        )
+
+    def watch_theme(self) -> None:
+        for screen in self.screen_stack:
+            if isinstance(screen, PresenterScreen) and screen.is_mounted:
+                screen.refresh_slide()
+
+    def help_bindings(self) -> Iterable[Binding]:
+        yield from (b for b in self.BINDINGS if isinstance(b, Binding))
+        yield Binding("ctrl+p", "command_palette", "Commands", tooltip="Command palette: every action by name, go to any slide, themes")
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        presenter = self.query_one_screen()
+        for i, slide in enumerate(presenter.deck.slides):
+            yield SystemCommand(f"slide: Go to {slide.title}", f"Slide {i + 1} · {slide.confidence.value}", lambda i=i: presenter.go(i), discover=False)
+        for name in self.deck_theme_names:
+            yield SystemCommand(f"theme: {name.replace('-', ' ').capitalize()}", f"Switch to the {name} theme", lambda name=name: setattr(self, "theme", name))
+        yield SystemCommand("presenter: Next slide", "→, Space, l, n, PgDn", presenter.action_next)
+        yield SystemCommand("presenter: Previous slide", "←, h, p, PgUp, Backspace", presenter.action_previous)
+        yield SystemCommand("presenter: First slide", "Home, g", presenter.action_first)
+        yield SystemCommand("presenter: Last slide", "End, G", presenter.action_last)
+        yield SystemCommand("presenter: Overview", "o: all slides with their labels", presenter.action_overview)
+        yield SystemCommand("presenter: Toggle speaker notes", "s", presenter.action_toggle_notes)
+        for minimum in FILTERS:
+            yield SystemCommand(f"filter: {FILTER_NAMES[minimum].capitalize()}", "c cycles the confidence filter", lambda m=minimum: setattr(presenter, "minimum", m))
+        yield SystemCommand("presenter: Blank screen", "b", presenter.action_blank)
+        yield SystemCommand("presenter: Reset timer", "t", presenter.action_reset_timer)
+        yield SystemCommand("presenter: Help", "?: every key", presenter.action_help)
+        yield SystemCommand("app: Quit", "q", self.action_quit)
+
+
+def make_app(deck: Deck, *, notes: bool = False, theme: str | None = None, watch: bool = True, start: int = 0, **kwargs) -> DeckApp:
+    """The one way the CLI and the tests build the presenter."""
+    return DeckApp(deck, notes=notes, theme=theme, start=start, **kwargs)

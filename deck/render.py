@@ -1,0 +1,145 @@
+"""Slides as Rich renderables. Deck text is always Text or Markdown, never Rich markup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.console import Group, RenderableType
+from rich.markdown import Markdown
+from rich.table import Table
+from rich.text import Text
+
+from .model import Column, Confidence, Deck, Point, Slide
+
+GLYPHS = {
+    Confidence.CONFIRMED: "●",
+    Confidence.REPORTED: "◐",
+    Confidence.UNVERIFIED: "○",
+    Confidence.SPECULATIVE: "◌",
+}
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colours for the parts of a slide that Rich draws: one per confidence level, plus dim text."""
+
+    levels: dict[Confidence, str]
+    dim: str = "dim"
+    accent: str = "bold"
+    code_theme: str = "monokai"
+
+
+def label(level: Confidence) -> str:
+    """A label in words with its glyph, so that no reader depends on colour alone."""
+    return f"{GLYPHS[level]} {level.value.upper()}"
+
+
+def point_marker(level: Confidence, palette: Palette) -> Text:
+    return Text(f" {GLYPHS[level]} {level.value}", style=f"italic {palette.levels[level]}")
+
+
+def source_numbers(deck: Deck, slide: Slide) -> dict[str, int]:
+    """Each source the slide cites -> its number on the slide, in order of first use."""
+    return {sid: n for n, sid in enumerate(slide.cited(), 1) if sid in deck.sources}
+
+
+def _inline(text: str, palette: Palette) -> RenderableType:
+    return Markdown(text, code_theme=palette.code_theme)
+
+
+def render_points(
+    points: tuple[Point, ...],
+    slide: Slide,
+    palette: Palette,
+    numbers: dict[str, int],
+    minimum: Confidence | None,
+) -> list[RenderableType]:
+    shown = [p for p in points if p.confidence.meets(minimum)]
+    rows: list[RenderableType] = []
+    if shown:
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(width=1, no_wrap=True)  # bullet: the glyph of the point's own label
+        grid.add_column(ratio=1)  # the claim
+        grid.add_column(no_wrap=True, justify="right")  # its label where it differs, and references
+        for point in shown:
+            tail = Text()
+            if point.confidence is not slide.confidence:
+                tail.append_text(point_marker(point.confidence, palette))
+            refs = [numbers[s] for s in point.sources if s in numbers]
+            if refs:
+                tail.append(" " + "".join(f"[{n}]" for n in refs), style=palette.dim)
+            bullet = Text(GLYPHS[point.confidence] if point.labelled else "•", style=palette.levels[point.confidence])
+            grid.add_row(bullet, _inline(point.text, palette), tail)
+        rows.append(grid)
+    hidden = len(points) - len(shown)
+    if hidden:
+        rows.append(hidden_notice(hidden, minimum, palette))
+    return rows
+
+
+def hidden_notice(count: int, minimum: Confidence | None, palette: Palette) -> Text:
+    weaker = [level.value for level in Confidence if minimum is not None and not level.meets(minimum)]
+    noun = "claim" if count == 1 else "claims"
+    return Text(
+        f"⋯ {count} {noun} hidden by the confidence filter ({', '.join(weaker)}); press c to show all",
+        style=f"italic {palette.dim}",
+    )
+
+
+def render_column(column: Column, slide: Slide, palette: Palette, numbers: dict[str, int], minimum: Confidence | None) -> RenderableType:
+    parts: list[RenderableType] = [Text(column.title, style=palette.accent)]
+    if column.body and slide.confidence.meets(minimum):
+        parts.append(_inline(column.body, palette))
+    parts += render_points(column.points, slide, palette, numbers, minimum)
+    return Group(*parts)
+
+
+def render_slide(deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None = None) -> RenderableType:
+    """Everything below the slide's title: subtitle, body, points, columns, source references."""
+    numbers = source_numbers(deck, slide)
+    parts: list[RenderableType] = []
+    if slide.subtitle:
+        parts += [Text(slide.subtitle, style=f"italic {palette.dim}"), Text()]
+    if slide.body:
+        if slide.confidence.meets(minimum):
+            parts += [_inline(slide.body, palette), Text()]
+        else:
+            parts += [hidden_notice(1, minimum, palette), Text()]
+    if slide.points:
+        parts += render_points(slide.points, slide, palette, numbers, minimum)
+        parts.append(Text())
+    if slide.columns:
+        grid = Table.grid(padding=(0, 3), expand=True)
+        for _ in slide.columns:
+            grid.add_column(ratio=1)
+        grid.add_row(*(render_column(c, slide, palette, numbers, minimum) for c in slide.columns))
+        parts += [grid, Text()]
+    if numbers:
+        parts.append(render_sources(deck, numbers, palette))
+    return Group(*parts)
+
+
+def render_sources(deck: Deck, numbers: dict[str, int], palette: Palette) -> RenderableType:
+    """The slide's sources, one a line, numbered as the points refer to them."""
+    grid = Table.grid(padding=(0, 1))
+    grid.add_column(no_wrap=True, style=palette.dim)
+    grid.add_column(style=palette.dim)
+    for sid, n in numbers.items():
+        source = deck.sources[sid]
+        extra = ", ".join(x for x in (source.kind, source.date.isoformat() if source.date else None) if x)
+        grid.add_row(f"[{n}]", Text(source.title + (f" ({extra})" if extra else "")))
+    return Group(Text("Sources", style=f"bold {palette.dim}"), grid)
+
+
+def render_notes(slide: Slide, following: Slide | None, palette: Palette) -> RenderableType:
+    parts: list[RenderableType] = []
+    if slide.notes:
+        parts.append(_inline(slide.notes, palette))
+    else:
+        parts.append(Text("No speaker notes for this slide.", style=f"italic {palette.dim}"))
+    parts.append(Text())
+    if following is not None:
+        parts.append(Text.assemble(("Next: ", "bold"), following.title, (f"  {label(following.confidence)}", palette.dim)))
+    else:
+        parts.append(Text("Last slide.", style="bold"))
+    return Group(*parts)

@@ -1,0 +1,15 @@
+"""A blank screen, for when the audience should look at the speaker. Any key or click returns."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.screen import Screen
+
+
+class BlankScreen(Screen[None]):
+    def on_key(self, event: events.Key) -> None:
+        event.stop()
+        self.dismiss(None)
+
+    def on_click(self, event: events.Click) -> None:
+        self.dismiss(None)

@@ -1,0 +1,57 @@
+"""All slides at a glance, each with its label; pick one with the keys or the mouse."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from ..model import Deck
+from ..render import Palette, label
+
+
+class OverviewScreen(ModalScreen[int | None]):
+    """Dismisses with the chosen slide's index, or None."""
+
+    BINDINGS = [
+        Binding("escape,o,q", "close", "Close", tooltip="Back to the slide"),
+    ]
+
+    def __init__(self, deck: Deck, current: int, palette: Palette) -> None:
+        super().__init__()
+        self.deck = deck
+        self.current = current
+        self.palette = palette
+
+    def compose(self) -> ComposeResult:
+        width = len(str(len(self.deck.slides)))
+        options = []
+        section = None
+        for i, slide in enumerate(self.deck.slides):
+            line = Text(no_wrap=True, overflow="ellipsis")
+            line.append(f"{i + 1:>{width}}  ", style="dim")
+            line.append(f"{label(slide.confidence):<14}", style=self.palette.levels[slide.confidence])
+            line.append(slide.title)
+            if slide.section and slide.section != section:
+                line.append(f"   {slide.section}", style="dim italic")
+            section = slide.section or section
+            options.append(Option(line, id=str(i)))
+        with Vertical(id="overview-box"):
+            yield Static(f"{self.deck.title} — {len(self.deck.slides)} slides", id="overview-title", markup=False)
+            yield OptionList(*options, id="overview-list")
+            yield Static("↑↓ move · Enter or click: go to slide · Esc: back", id="overview-help", markup=False)
+
+    def on_mount(self) -> None:
+        options = self.query_one(OptionList)
+        options.highlighted = self.current
+        options.focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option_index)
+
+    def action_close(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,202 @@
+"""The presenter: one slide at a time, a notes pane, a status bar, and the keys to drive them."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from ..model import Confidence, Deck
+from ..widgets.notes_pane import NotesPane
+from ..widgets.slide_view import SlideView
+from ..widgets.status_bar import Status, StatusBar
+from .blank import BlankScreen
+from .help import HelpScreen
+from .overview import OverviewScreen
+
+# The confidence filter cycles through these minimum levels.
+FILTERS: list[Confidence | None] = [None, Confidence.UNVERIFIED, Confidence.REPORTED]
+FILTER_NAMES = {None: "all claims", Confidence.UNVERIFIED: "hide speculative", Confidence.REPORTED: "hide speculative and unverified"}
+
+NOTES_BESIDE_MIN_WIDTH = 100  # narrower terminals put the notes below the slide
+COMPACT_MAX_WIDTH = 60
+
+
+class PresenterScreen(Screen[None]):
+    BINDINGS = [
+        Binding("right,space,l,n,pagedown", "next", "Next", key_display="→", id="next", tooltip="Next slide"),
+        Binding("left,h,p,pageup,backspace", "previous", "Prev", key_display="←", id="previous", tooltip="Previous slide"),
+        Binding("home,g", "first", "First", show=False, id="first", tooltip="First slide"),
+        Binding("end,G", "last", "Last", show=False, id="last", tooltip="Last slide"),
+        Binding("o", "overview", "Overview", id="overview", tooltip="All slides with their labels; pick one"),
+        Binding("s", "toggle_notes", "Notes", id="notes", tooltip="Show or hide the speaker notes"),
+        Binding("c", "cycle_filter", "Filter", id="filter", tooltip="Minimum confidence: all, hide speculative, hide speculative and unverified"),
+        Binding("b", "blank", "Blank", show=False, id="blank", tooltip="Blank the screen (any key returns)"),
+        Binding("t", "reset_timer", "Timer", show=False, id="timer", tooltip="Reset the timer"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Show every key"),
+        Binding("escape", "clear_typed", "Clear", show=False, id="clear", tooltip="Forget the digits typed for go-to"),
+    ]
+
+    index: reactive[int] = reactive(0, init=False)
+    minimum: reactive[Confidence | None] = reactive(None, init=False)
+    notes_visible: reactive[bool] = reactive(False, init=False)
+    typed: reactive[str] = reactive("", init=False)
+
+    def __init__(self, deck: Deck, start: int = 0, notes: bool = False) -> None:
+        super().__init__()
+        self.deck = deck
+        self.set_reactive(PresenterScreen.index, max(0, min(start, len(deck.slides) - 1)))
+        self.set_reactive(PresenterScreen.notes_visible, notes)
+        self.started = 0.0
+
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="stage"):
+            yield SlideView(id="slide")
+            yield NotesPane(id="notes")
+        yield StatusBar(id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.started = self.app.clock()
+        self.query_one(NotesPane).display = self.notes_visible
+        self._layout_for(self.size.width)
+        self.refresh_slide()
+        self.set_interval(1.0, self.refresh_status)
+
+    # -- what is shown ---------------------------------------------------------------------------
+    @property
+    def slide(self):
+        return self.deck.slides[self.index]
+
+    def refresh_slide(self) -> None:
+        palette = self.app.palette()
+        self.query_one(SlideView).show(self.deck, self.slide, palette, self.minimum)
+        self.refresh_notes()
+        self.refresh_status()
+        self.refresh_bindings()
+
+    def refresh_notes(self) -> None:
+        if self.notes_visible:
+            following = self.deck.slides[self.index + 1] if self.index + 1 < len(self.deck.slides) else None
+            self.query_one(NotesPane).show(self.slide, following, self.app.palette())
+
+    def refresh_status(self) -> None:
+        deck = self.deck
+        stale = deck.is_stale(self.app.today) if deck.as_of else False
+        self.query_one(StatusBar).show(
+            Status(
+                deck_title=deck.title,
+                where=self.slide.section or self.slide.title,
+                index=self.index,
+                total=len(deck.slides),
+                elapsed_s=self.app.clock() - self.started,
+                as_of=deck.as_of.isoformat() if deck.as_of else None,
+                stale_days=(self.app.today - deck.as_of).days if stale and deck.as_of else None,
+                filter_label=FILTER_NAMES[self.minimum] if self.minimum else None,
+                typed=self.typed,
+            )
+        )
+
+    def set_deck(self, deck: Deck, index: int) -> None:
+        """Show another version of the deck (after a reload), on slide `index`."""
+        self.deck = deck
+        self.set_reactive(PresenterScreen.index, max(0, min(index, len(deck.slides) - 1)))
+        self.refresh_slide()
+
+    def watch_index(self) -> None:
+        self.refresh_slide()
+
+    def watch_minimum(self) -> None:
+        self.refresh_slide()
+
+    def watch_typed(self) -> None:
+        self.refresh_status()
+
+    def watch_notes_visible(self, visible: bool) -> None:
+        self.query_one(NotesPane).display = visible
+        self.refresh_notes()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._layout_for(event.size.width)
+
+    def _layout_for(self, width: int) -> None:
+        self.query_one("#stage").set_class(width < NOTES_BESIDE_MIN_WIDTH, "-notes-below")
+        self.set_class(width < COMPACT_MAX_WIDTH, "-compact")
+
+    # -- keys ------------------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("next", "last"):
+            return self.index < len(self.deck.slides) - 1
+        if action in ("previous", "first"):
+            return self.index > 0 or bool(self.typed)
+        if action == "clear_typed":
+            return bool(self.typed)
+        return True
+
+    def go(self, index: int) -> None:
+        self.index = max(0, min(index, len(self.deck.slides) - 1))
+
+    def action_next(self) -> None:
+        self.go(self.index + 1)
+
+    def action_previous(self) -> None:
+        if self.typed:  # Backspace edits the go-to number while one is being typed
+            self.typed = self.typed[:-1]
+            return
+        self.go(self.index - 1)
+
+    def action_first(self) -> None:
+        self.go(0)
+
+    def action_last(self) -> None:
+        self.go(len(self.deck.slides) - 1)
+
+    def action_toggle_notes(self) -> None:
+        self.notes_visible = not self.notes_visible
+
+    def action_cycle_filter(self) -> None:
+        self.minimum = FILTERS[(FILTERS.index(self.minimum) + 1) % len(FILTERS)]
+        self.notify(f"Confidence filter: {FILTER_NAMES[self.minimum]}", timeout=2)
+
+    def action_reset_timer(self) -> None:
+        self.started = self.app.clock()
+        self.refresh_status()
+
+    def action_clear_typed(self) -> None:
+        self.typed = ""
+
+    def action_blank(self) -> None:
+        self.app.push_screen(BlankScreen())
+
+    def action_overview(self) -> None:
+        def chosen(index: int | None) -> None:
+            if index is not None:
+                self.go(index)
+
+        self.app.push_screen(OverviewScreen(self.deck, self.index, self.app.palette()), chosen)
+
+    def action_help(self) -> None:
+        bindings = [b for b in self.BINDINGS if isinstance(b, Binding)] + list(self.app.help_bindings())
+        extra = [("0–9, Enter", "Go to slide by number"), ("Click", "Right half: next slide; left half: previous")]
+        self.app.push_screen(HelpScreen(bindings, extra))
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character and event.character.isdigit():
+            event.stop()
+            if len(self.typed) < 6:
+                self.typed += event.character
+        elif event.key == "enter" and self.typed:
+            event.stop()
+            number = int(self.typed)
+            self.typed = ""
+            if 1 <= number <= len(self.deck.slides):
+                self.go(number - 1)
+            else:
+                self.notify(f"No slide {number}: this deck has slides 1 to {len(self.deck.slides)}", severity="warning", timeout=3)
+
+    def on_slide_view_clicked(self, message: SlideView.Clicked) -> None:
+        self.action_next() if message.forward else self.action_previous()

@@ -1,0 +1,19 @@
+"""The speaker-notes pane: this slide's notes and the next slide's title."""
+
+from __future__ import annotations
+
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from ..model import Slide
+from ..render import Palette, render_notes
+
+
+class NotesPane(VerticalScroll, can_focus=False):
+    def compose(self):
+        yield Static("Speaker notes", id="notes-heading", markup=False)
+        yield Static(id="notes-body", markup=False)
+
+    def show(self, slide: Slide, following: Slide | None, palette: Palette) -> None:
+        self.query_one("#notes-body", Static).update(render_notes(slide, following, palette))
+        self.scroll_home(animate=False)
