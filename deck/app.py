@@ -10,6 +10,7 @@ from typing import Callable, Iterable
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.color import Color, ColorParseError
 from textual.screen import Screen
 
 from .model import Confidence, Deck
@@ -88,7 +89,7 @@ class DeckApp(App[int]):
         variables = self.theme_variables
         return Palette(
             levels={level: variables.get(confidence_variable(level), VARIABLE_DEFAULTS[confidence_variable(level)]) for level in Confidence},
-            dim=variables.get("text-muted", "dim"),
+            dim=_muted(variables.get("foreground", "#e0e0e0"), variables.get("background", "#000000")),
             accent=f"bold {variables.get('accent', '')}".strip(),
             code_theme="monokai" if self.current_theme.dark else "default",
         )
@@ -120,6 +121,14 @@ class DeckApp(App[int]):
         yield SystemCommand("presenter: Reset timer", "t", presenter.action_reset_timer)
         yield SystemCommand("presenter: Help", "?: every key", presenter.action_help)
         yield SystemCommand("app: Quit", "q", self.action_quit)
+
+
+def _muted(foreground: str, background: str) -> str:
+    """Text between foreground and background, as a colour Rich understands."""
+    try:
+        return Color.parse(background).blend(Color.parse(foreground), 0.65).hex
+    except ColorParseError:
+        return "dim"
 
 
 def make_app(deck: Deck, *, notes: bool = False, theme: str | None = None, watch: bool = True, start: int = 0, **kwargs) -> DeckApp:

@@ -43,3 +43,9 @@ def deck_file(tmp_path: Path):
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True)
+def _no_color_env(monkeypatch):
+    """Tests see the same colours whatever the developer's shell sets."""
+    monkeypatch.delenv("NO_COLOR", raising=False)

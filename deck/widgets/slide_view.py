@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Click
 from textual.message import Message
@@ -26,7 +27,7 @@ class SlideView(VerticalScroll, can_focus=False):
         yield Static(id="slide-content", markup=False)
 
     def show(self, deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None) -> None:
-        self.query_one("#slide-title", Static).update(slide.title)
+        self.query_one("#slide-title", Static).update(Text(slide.title))  # Text: never read as markup
         badge = self.query_one("#slide-badge", Static)
         badge.update(label(slide.confidence))
         badge.set_classes(f"badge -{slide.confidence.value}")

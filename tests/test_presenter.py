@@ -1,0 +1,359 @@
+"""Pilot tests: keys pressed, state and screen asserted."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from textual.widgets import OptionList, Static
+
+from deck.app import make_app
+from deck.loader import parse_deck
+from deck.model import Confidence
+from deck.screens.blank import BlankScreen
+from deck.screens.help import HelpScreen
+from deck.screens.overview import OverviewScreen
+from deck.screens.presenter import PresenterScreen
+from deck.widgets.notes_pane import NotesPane
+
+DECK = """\
+title: Pilot deck
+as_of: 2026-04-03
+sources:
+  paper: {title: The paper, kind: paper}
+slides:
+  - title: Opening
+    section: Intro
+    confidence: confirmed
+    points: [We start here]
+    notes: Opening notes.
+    sources: [paper]
+  - title: Mixed claims
+    section: Body
+    confidence: speculative
+    points:
+      - text: A confirmed claim
+        confidence: confirmed
+        sources: [paper]
+      - text: A rumour
+        confidence: unverified
+      - An estimate
+    notes: Mixed notes.
+    sources: [paper]
+  - title: Third
+    confidence: reported
+    body: "Some **body** text"
+    notes: Third notes.
+  - title: Fourth
+    confidence: reported
+    notes: Fourth notes.
+  - title: Last one
+    confidence: reported
+    notes: Closing notes.
+"""
+
+
+def deck():
+    loaded = parse_deck(DECK, "pilot.yaml")
+    assert loaded.deck is not None, loaded.diagnostics
+    return loaded.deck
+
+
+def app_for(**kwargs):
+    kwargs.setdefault("clock", lambda: 100.0)
+    kwargs.setdefault("today", dt.date(2026, 4, 10))
+    return make_app(deck(), **kwargs)
+
+
+def content(app) -> str:
+    """The slide's title, badge and body as plain text."""
+    return "\n".join(_plain(app, selector) for selector in ("#slide-title", "#slide-badge", "#slide-content"))
+
+
+async def test_starts_on_the_first_slide_with_title_badge_and_status():
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        presenter = app.screen
+        assert isinstance(presenter, PresenterScreen)
+        assert presenter.index == 0
+        text = content(app)
+        assert "Opening" in text and "CONFIRMED" in text and "We start here" in text
+        assert "The paper" in text  # the source line
+
+
+@pytest.mark.parametrize("key", ["right", "space", "l", "n", "pagedown"])
+async def test_every_next_key(key):
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(key)
+        assert app.screen.index == 1
+        assert "Mixed claims" in content(app)
+
+
+@pytest.mark.parametrize("key", ["left", "h", "p", "pageup", "backspace"])
+async def test_every_previous_key(key):
+    app = app_for(start=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(key)
+        assert app.screen.index == 1
+
+
+@pytest.mark.parametrize("key, expected", [("home", 0), ("g", 0), ("end", 4), ("G", 4)])
+async def test_first_and_last(key, expected):
+    app = app_for(start=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press(key)
+        assert app.screen.index == expected
+
+
+async def test_next_stops_at_the_end_and_is_hidden_there():
+    app = app_for(start=4)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right", "space")
+        assert app.screen.index == 4
+        assert app.screen.check_action("next", ()) is False
+        assert app.screen.check_action("previous", ()) is True
+        active = {b.binding.action for b in app.screen.active_bindings.values() if b.enabled}
+        assert "next" not in active or not app.screen.check_action("next", ())
+
+
+async def test_go_to_by_number():
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("4")
+        assert app.screen.typed == "4"
+        assert "go to: 4" in _plain(app, "#status")
+        await pilot.press("enter")
+        assert app.screen.index == 3
+        assert app.screen.typed == ""
+
+
+async def test_go_to_out_of_range_says_so_and_stays():
+    app = app_for(start=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("9", "9", "enter")
+        await pilot.pause()
+        assert app.screen.index == 1
+        assert any("No slide 99" in n.message for n in app._notifications)
+
+
+async def test_backspace_edits_the_typed_number_then_goes_back():
+    app = app_for(start=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1", "2", "backspace")
+        assert app.screen.typed == "1" and app.screen.index == 2
+        await pilot.press("escape")
+        assert app.screen.typed == ""
+        await pilot.press("backspace")
+        assert app.screen.index == 1
+
+
+async def test_overview_lists_every_slide_and_selects_with_keys():
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)
+        options = app.screen.query_one(OptionList)
+        assert options.option_count == 5
+        assert "SPECULATIVE" in str(options.get_option_at_index(1).prompt)
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PresenterScreen) and app.screen.index == 2
+
+
+async def test_overview_selects_with_the_mouse_and_escape_leaves_unchanged():
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("escape")
+        assert isinstance(app.screen, PresenterScreen) and app.screen.index == 0
+        await pilot.press("o")
+        await pilot.pause()
+        options = app.screen.query_one(OptionList)
+        region = options.region
+        await pilot.click(OptionList, offset=(5, 3))  # the fourth line: slide 4
+        await pilot.pause()
+        assert isinstance(app.screen, PresenterScreen), region
+        assert app.screen.index == 3
+
+
+async def test_confidence_filter_hides_weaker_claims_and_says_how_many():
+    app = app_for(start=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "An estimate" in content(app) and "A rumour" in content(app)
+        await pilot.press("c")
+        assert app.screen.minimum is Confidence.UNVERIFIED
+        text = content(app)
+        assert "An estimate" not in text and "A rumour" in text
+        assert "1 claim hidden by the confidence filter (speculative)" in text
+        await pilot.press("c")
+        text = content(app)
+        assert "A rumour" not in text and "A confirmed claim" in text
+        assert "2 claims hidden by the confidence filter (unverified, speculative)" in text
+        await pilot.press("c")
+        assert app.screen.minimum is None and "An estimate" in content(app)
+
+
+async def test_notes_toggle_shows_this_slides_notes_and_the_next_title():
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        notes = app.screen.query_one(NotesPane)
+        assert not notes.display
+        await pilot.press("s")
+        assert notes.display
+        assert "Opening notes." in _plain(app, "#notes-body") and "Mixed claims" in _plain(app, "#notes-body")
+        await pilot.press("right")
+        assert "Mixed notes." in _plain(app, "#notes-body")
+        await pilot.press("s")
+        assert not notes.display
+
+
+def _plain(app, selector: str) -> str:
+    from rich.console import Console
+
+    console = Console(width=100, color_system=None)
+    with console.capture() as cap:
+        console.print(app.screen.query_one(selector, Static).content, markup=False)
+    return cap.get()
+
+
+async def test_notes_start_shown_with_the_flag_and_sit_below_on_narrow_terminals():
+    app = app_for(notes=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        notes = app.screen.query_one(NotesPane)
+        assert notes.display
+        assert app.screen.query_one("#stage").has_class("-notes-below")
+        assert notes.region.y > app.screen.query_one("#slide").region.y
+        await pilot.resize_terminal(140, 40)
+        await pilot.pause()
+        assert not app.screen.query_one("#stage").has_class("-notes-below")
+        assert notes.region.x > app.screen.query_one("#slide").region.x
+
+
+async def test_blank_screen_returns_on_any_key():
+    app = app_for(start=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("b")
+        assert isinstance(app.screen, BlankScreen)
+        await pilot.press("x")
+        assert isinstance(app.screen, PresenterScreen) and app.screen.index == 2
+
+
+async def test_timer_counts_and_resets():
+    now = [100.0]
+    app = app_for(clock=lambda: now[0])
+    async with app.run_test(size=(120, 40)) as pilot:
+        now[0] = 100.0 + 125
+        app.screen.refresh_status()
+        assert "02:05" in _plain(app, "#status")
+        await pilot.press("t")
+        assert "00:00" in _plain(app, "#status")
+
+
+async def test_status_bar_shows_position_section_and_stale_as_of():
+    app = app_for(today=dt.date(2026, 11, 29))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right")
+        status = _plain(app, "#status")
+        assert "Pilot deck" in status and "Body" in status and "2 / 5" in status
+        assert "as of 2026-04-03 (stale: 240 days)" in status
+    fresh = app_for(today=dt.date(2026, 4, 10))
+    async with fresh.run_test(size=(120, 40)):
+        assert "stale" not in _plain(fresh, "#status")
+
+
+async def test_help_lists_every_key():
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = _plain(app, "#help-table")
+        for expected in ("→, Space, l, n, PgDn", "←, h, p, PgUp, Backspace", "Home, g", "End, G", "0–9, Enter",
+                         "Show or hide the speaker notes", "Blank the screen", "Reset the timer", "Quit", "Ctrl+P"):
+            assert expected in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, PresenterScreen)
+
+
+async def test_clicking_right_and_left_halves():
+    app = app_for(start=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.click("#slide", offset=(100, 20))
+        assert app.screen.index == 3
+        await pilot.click("#slide", offset=(10, 20))
+        assert app.screen.index == 2
+
+
+async def test_theme_switch_restyles_and_unknown_theme_falls_back():
+    app = app_for(theme="light")
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert app.theme == "light"
+        app.theme = "high-contrast"
+        await pilot.pause()
+        assert app.palette().levels[Confidence.CONFIRMED] == "#00ff00"
+    app = app_for(theme="nonesuch")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.theme == "dark"
+        assert any("unknown theme 'nonesuch'" in n.message for n in app._notifications)
+
+
+async def test_broken_theme_file_is_reported_and_the_rest_load(tmp_path):
+    (tmp_path / "good.yaml").write_text("name: good\nprimary: '#123456'\n")
+    (tmp_path / "bad.yaml").write_text("name: bad\nprimary: not-a-colour\n")
+    (tmp_path / "worse.yaml").write_text("name: [unclosed\n")
+    app = app_for(theme="good", themes_folder=tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.theme == "good"
+        messages = " ".join(n.message for n in app._notifications)
+        assert "'primary: not-a-colour' is not a colour" in messages and "worse.yaml" in messages
+
+
+async def test_command_palette_goes_to_a_slide_by_title():
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Go to Fourth")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, PresenterScreen) and app.screen.index == 3
+
+
+async def test_tiny_terminal_and_resize_do_not_crash():
+    app = app_for(notes=True)
+    async with app.run_test(size=(40, 12)) as pilot:
+        for _ in range(5):
+            await pilot.press("right")
+        await pilot.resize_terminal(20, 6)
+        await pilot.pause()
+        await pilot.resize_terminal(200, 60)
+        await pilot.pause()
+        assert app.screen.index == 4
+        assert app.screen.has_class("-compact") is False
+
+
+async def test_quit():
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("q")
+    assert app.return_code == 0
+
+
+async def test_hostile_text_is_shown_as_text():
+    text = DECK.replace("title: Third", 'title: "[bold red]Third[/] \\e[2J"')
+    loaded = parse_deck(text, "hostile.yaml")
+    app = make_app(loaded.deck, clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("end", "left", "left")
+        assert "[bold red]Third[/]" in _plain(app, "#slide-title")
+        assert "\x1b" not in _plain(app, "#slide-title")
+        screen = app.export_screenshot()
+        assert "[bold red]Third[/]" in screen.replace("&#160;", " ")
