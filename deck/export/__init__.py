@@ -10,9 +10,23 @@ from ..model import Confidence, Deck
 
 # format name -> module in this package; each module defines `export(deck, options) -> str`
 FORMATS: dict[str, str] = {
+    "markdown": "markdown",
+    "marp": "marp",
+    "pandoc": "pandoc",
+    "reveal": "reveal",
+    "ledger": "ledger",
+    "csv": "ledger_csv",
     "json": "json_export",
 }
-EXTENSIONS: dict[str, str] = {"json": ".json"}
+EXTENSIONS: dict[str, str] = {
+    "markdown": ".handout.md",
+    "marp": ".marp.md",
+    "pandoc": ".pandoc.md",
+    "reveal": ".reveal.md",
+    "ledger": ".ledger.md",
+    "csv": ".ledger.csv",
+    "json": ".json",
+}
 
 
 @dataclass(frozen=True)

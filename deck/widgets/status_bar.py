@@ -46,7 +46,7 @@ class StatusBar(Static):
             else:
                 right.append(f"as of {status.as_of}")
             right.append("  ")
-        right.append(f"⏱ {format_elapsed(status.elapsed_s)}  ")
+        right.append(f"◷ {format_elapsed(status.elapsed_s)}  ")
         right.append(f"{status.index + 1} / {status.total}", style="bold")
         grid = Table.grid(expand=True)
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")

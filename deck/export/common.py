@@ -1,0 +1,139 @@
+"""What every Markdown-like exporter shares: escaping deck text, filtering claims, numbering sources."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Confidence, Deck, Point, Slide
+from ..render import GLYPHS, label
+from ..text import strip_unsafe
+from . import ExportOptions
+
+_BLOCK_START = re.compile(r"^(\s*)(?:([#>+*=-])|(\d+)([.)]))")
+_THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_SETEXT_UNDERLINE = re.compile(r"^\s{0,3}=+\s*$")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_HTML = re.compile(r"[<>]")
+
+
+def _escape_html_outside_code(line: str) -> str:
+    """'<' and '>' become entities, so that no raw HTML or comment can open; code spans are left alone."""
+    out, last = [], 0
+    for match in _CODE_SPAN.finditer(line):
+        out.append(_HTML.sub(lambda m: "&lt;" if m.group() == "<" else "&gt;", line[last : match.start()]))
+        out.append(match.group())
+        last = match.end()
+    out.append(_HTML.sub(lambda m: "&lt;" if m.group() == "<" else "&gt;", line[last:]))
+    return "".join(out)
+
+
+def inline(text: str, table: bool = False) -> str:
+    """Deck text as one line of inline Markdown that cannot start a block or inject HTML."""
+    text = " ".join(strip_unsafe(text).split())
+    text = _escape_html_outside_code(text)
+    if table:  # a cell cannot start a block, but a pipe would end it
+        return text.replace("|", "\\|")
+    return _BLOCK_START.sub(_escape_block_start, text, count=1)
+
+
+def _escape_block_start(m: re.Match[str]) -> str:
+    if m.group(2):  # '#', '>', '-', ... : escape the marker itself
+        return m.group(1) + "\\" + m.group(2)
+    return m.group(1) + m.group(3) + "\\" + m.group(4)  # '1.' -> '1\.': digits cannot be escaped
+    return text
+
+
+def block(text: str, forbidden_line_starts: tuple[str, ...] = (), raw_separators: bool = False) -> str:
+    """Deck Markdown (lists, tables, code) kept as Markdown, with what could break the output neutralized:
+    raw HTML and comments, thematic breaks (slide separators in Marp and pandoc), and any line start
+    that the format gives a meaning of its own (e.g. reveal.js 'Note:', pandoc ':::').
+
+    `raw_separators`: the format splits slides on the raw text, even inside code (reveal.js), so a
+    code line of dashes alone gets a trailing space that keeps it from matching."""
+    lines = []
+    fence: str | None = None
+    for line in strip_unsafe(text).expandtabs(4).splitlines():
+        line = line.rstrip()
+        match = _FENCE.match(line)
+        if fence is not None:
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+                fence = None
+            elif raw_separators and re.fullmatch(r"-{2,}", line.strip()):
+                line += " "
+            lines.append(line)
+            continue
+        if match:
+            fence = match.group(1)
+            lines.append(line)
+            continue
+        if _THEMATIC_BREAK.match(line) or _SETEXT_UNDERLINE.match(line):
+            line = "\\" + line.lstrip()
+        line = _escape_html_outside_code(line)
+        stripped = line.lstrip()
+        if any(stripped.lower().startswith(start.lower()) for start in forbidden_line_starts):
+            line = line[: len(line) - len(stripped)] + "\\" + stripped
+        lines.append(line)
+    if fence is not None:  # close a fence the author left open, so that it cannot swallow the rest
+        lines.append(fence)
+    while lines and not lines[-1]:
+        lines.pop()
+    return _squeeze_blank_lines("\n".join(lines))
+
+
+def _squeeze_blank_lines(text: str) -> str:
+    return re.sub(r"\n{3,}", "\n\n", text)
+
+
+def comment_text(text: str) -> str:
+    """Text safe inside an HTML comment: it cannot close the comment or open another."""
+    text = strip_unsafe(text).replace("-->", "-- >").replace("<!--", "< !--").replace("--!>", "-- !>")
+    return "\n".join(line.rstrip() for line in text.splitlines()).strip()
+
+
+def label_words(level: Confidence) -> str:
+    return label(level)
+
+
+def glyph(level: Confidence) -> str:
+    return GLYPHS[level]
+
+
+def source_numbers(deck: Deck) -> dict[str, int]:
+    """Every source of the deck, numbered in the order the deck defines them."""
+    return {sid: n for n, sid in enumerate(deck.sources, 1)}
+
+
+@dataclass(frozen=True)
+class Kept:
+    """What survives a --min-confidence filter on one slide."""
+
+    points: tuple[Point, ...]
+    columns: tuple[tuple[str, str | None, tuple[Point, ...]], ...]
+    body: str | None
+    left_out: int
+
+
+def keep(slide: Slide, options: ExportOptions) -> Kept:
+    minimum = options.min_confidence
+    points = tuple(p for p in slide.points if p.confidence.meets(minimum))
+    body_kept = slide.confidence.meets(minimum)
+    columns = []
+    left_out = len(slide.points) - len(points) + (1 if slide.body and not body_kept else 0)
+    for column in slide.columns:
+        kept = tuple(p for p in column.points if p.confidence.meets(minimum))
+        left_out += len(column.points) - len(kept)
+        columns.append((column.title, column.body if body_kept else None, kept))
+    return Kept(points, tuple(columns), slide.body if body_kept else None, left_out)
+
+
+def left_out_line(count: int, options: ExportOptions) -> str:
+    minimum = options.min_confidence
+    noun = "claim" if count == 1 else "claims"
+    level = minimum.value if minimum else ""
+    return f"{count} {noun} weaker than {level} left out of this export."
+
+
+def legend_lines() -> list[str]:
+    return [f"**{label(level)}**: {level.meaning}" for level in Confidence]

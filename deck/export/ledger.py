@@ -1,0 +1,49 @@
+"""A claims ledger: one row per claim (point), with its slide, label and sources."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Deck, Point, Slide
+from . import ExportOptions
+from .common import inline
+
+
+@dataclass(frozen=True)
+class Claim:
+    slide_number: int
+    slide: Slide
+    point: Point
+    column: str | None
+
+
+def claims(deck: Deck, options: ExportOptions) -> list[Claim]:
+    rows = []
+    for n, slide in enumerate(deck.slides, 1):
+        for point in slide.points:
+            rows.append(Claim(n, slide, point, None))
+        for column in slide.columns:
+            rows += [Claim(n, slide, p, column.title) for p in column.points]
+    return [row for row in rows if row.point.confidence.meets(options.min_confidence)]
+
+
+def source_titles(deck: Deck, ids: tuple[str, ...]) -> str:
+    return "; ".join(deck.sources[s].title for s in ids if s in deck.sources)
+
+
+def export(deck: Deck, options: ExportOptions) -> str:
+    out = [f"# Claims ledger: {inline(deck.title)}", ""]
+    if deck.as_of:
+        out += [f"As of {deck.as_of.isoformat()}. One row per claim; a claim without its own label takes its slide's.", ""]
+    out += ["| # | Slide | Claim | Confidence | Sources |", "|---|-------|-------|------------|---------|"]
+    for i, row in enumerate(claims(deck, options), 1):
+        slide = f"{row.slide_number}. {row.slide.title}" + (f" ({row.column})" if row.column else "")
+        cells = [
+            str(i),
+            inline(slide, table=True),
+            inline(row.point.text, table=True),
+            row.point.confidence.value,
+            inline(source_titles(deck, row.point.sources), table=True) or "—",
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+    return "\n".join(out) + "\n"

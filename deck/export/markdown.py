@@ -1,0 +1,83 @@
+"""A handout to read or print: every slide with its label, sources and notes, then all sources."""
+
+from __future__ import annotations
+
+from ..model import Deck, Point, Slide
+from . import ExportOptions
+from ..render import label
+from .common import block, inline, keep, left_out_line, legend_lines, source_numbers
+
+
+def export(deck: Deck, options: ExportOptions) -> str:
+    numbers = source_numbers(deck)
+    out: list[str] = [f"# {inline(deck.title)}", ""]
+    if deck.subtitle:
+        out += [inline(deck.subtitle), ""]
+    facts = [f"As of {deck.as_of.isoformat()}." if deck.as_of else "", f"By {inline(deck.author)}." if deck.author else ""]
+    facts.append(f"{len(deck.slides)} slides.")
+    out += [" ".join(f for f in facts if f), ""]
+    out += ["## How to read the labels", ""]
+    out += [f"- {line}" for line in legend_lines()]
+    out += ["", "A claim without its own label takes its slide's label.", ""]
+    for n, slide in enumerate(deck.slides, 1):
+        out += _slide(n, slide, numbers, options)
+    if numbers:
+        out += ["## Sources", ""]
+        for sid, n in numbers.items():
+            out.append(f"{n}. {_source(deck, sid)}")
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _refs(ids: tuple[str, ...], numbers: dict[str, int]) -> str:
+    return " ".join(f"[\\[{numbers[s]}\\]](#sources)" for s in ids if s in numbers)
+
+
+def _point(point: Point, slide: Slide, numbers: dict[str, int]) -> str:
+    line = f"- {inline(point.text)}"
+    if point.confidence is not slide.confidence:
+        line += f" *({point.confidence.value})*"
+    refs = _refs(point.sources, numbers)
+    return f"{line} {refs}" if refs else line
+
+
+def _slide(n: int, slide: Slide, numbers: dict[str, int], options: ExportOptions) -> list[str]:
+    kept = keep(slide, options)
+    out = [f"## {n}. {inline(slide.title)}", ""]
+    meta = f"**{label(slide.confidence)}**"
+    if slide.section:
+        meta += f" · {inline(slide.section)}"
+    refs = _refs(slide.sources, numbers)
+    if refs:
+        meta += f" · Sources: {refs}"
+    out += [meta, ""]
+    if slide.subtitle:
+        out += [f"*{inline(slide.subtitle)}*", ""]
+    if kept.body:
+        out += [block(kept.body), ""]
+    if kept.points:
+        out += [_point(p, slide, numbers) for p in kept.points] + [""]
+    for i, (title, body, points) in enumerate(kept.columns, 1):
+        out += [f"### {n}.{i} {inline(title)}", ""]
+        if body:
+            out += [block(body), ""]
+        if points:
+            out += [_point(p, slide, numbers) for p in points] + [""]
+    if kept.left_out:
+        out += [f"*{left_out_line(kept.left_out, options)}*", ""]
+    if options.notes and slide.notes:
+        out += ["> **Speaker notes:**", ">"]
+        out += [f"> {line}".rstrip() for line in block(slide.notes).splitlines()]
+        out.append("")
+    return out
+
+
+def _source(deck: Deck, sid: str) -> str:
+    source = deck.sources[sid]
+    extra = ", ".join(x for x in (source.kind, source.date.isoformat() if source.date else None) if x)
+    text = inline(source.title) + (f" ({extra})" if extra else "")
+    if source.note:
+        text += f". {inline(source.note)}"
+    if source.url:
+        text += f" <{source.url}>" if " " not in source.url and ">" not in source.url else f" {inline(source.url)}"
+    return text

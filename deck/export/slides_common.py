@@ -1,0 +1,65 @@
+"""The body of one slide in the slide formats (Marp, pandoc, reveal.js): label, claims, sources."""
+
+from __future__ import annotations
+
+from ..model import Deck, Point, Slide
+from ..render import label
+from . import ExportOptions
+from .common import Kept, block, inline, keep, left_out_line
+
+
+def point_line(point: Point, slide: Slide, numbers: dict[str, int]) -> str:
+    line = f"- {inline(point.text)}"
+    if point.confidence is not slide.confidence:
+        line += f" *({point.confidence.value})*"
+    refs = "".join(f"[{numbers[s]}]" for s in point.sources if s in numbers)
+    return f"{line} {refs}" if refs else line
+
+
+def slide_numbers(deck: Deck, slide: Slide) -> dict[str, int]:
+    return {sid: n for n, sid in enumerate(slide.cited(), 1) if sid in deck.sources}
+
+
+def meta_line(slide: Slide) -> str:
+    meta = f"**{label(slide.confidence)}**"
+    return meta + (f" · {inline(slide.section)}" if slide.section else "")
+
+
+def sources_line(deck: Deck, numbers: dict[str, int]) -> str:
+    return "Sources: " + "; ".join(f"[{n}] {inline(deck.sources[sid].title)}" for sid, n in numbers.items())
+
+
+def content_lines(
+    deck: Deck, slide: Slide, options: ExportOptions, forbidden: tuple[str, ...], columns_open=None, column_open=None, close=None,
+    raw_separators: bool = False,
+) -> list[str]:
+    """Subtitle, body, points and columns; columns use the format's own wrappers when it has them."""
+    kept: Kept = keep(slide, options)
+    numbers = slide_numbers(deck, slide)
+    out: list[str] = []
+    if slide.subtitle:
+        out += [f"*{inline(slide.subtitle)}*", ""]
+    if kept.body:
+        out += [block(kept.body, forbidden, raw_separators), ""]
+    if kept.points:
+        out += [point_line(p, slide, numbers) for p in kept.points] + [""]
+    if kept.columns:
+        if columns_open:
+            out += [columns_open, ""]
+        for title, body, points in kept.columns:
+            if column_open:
+                out += [column_open(len(kept.columns)), ""]
+            out += [f"**{inline(title)}:**", ""]
+            if body:
+                out += [block(body, forbidden, raw_separators), ""]
+            if points:
+                out += [point_line(p, slide, numbers) for p in points] + [""]
+            if close:
+                out += [close[1], ""]
+        if close:
+            out += [close[0], ""]
+    if kept.left_out:
+        out += [f"*{left_out_line(kept.left_out, options)}*", ""]
+    if numbers:
+        out += [sources_line(deck, numbers), ""]
+    return out
