@@ -8,13 +8,16 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable
 
+from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.color import Color, ColorParseError
 from textual.screen import Screen
 
+from .export import EXTENSIONS, FORMATS, export_deck
+from .files import write_atomic
 from .model import Confidence, Deck
-from .paths import themes_dir
+from .paths import is_bundled, themes_dir
 from .render import Palette
 from .screens.presenter import FILTER_NAMES, FILTERS, PresenterScreen
 from .themes import DEFAULT_THEME, VARIABLE_DEFAULTS, confidence_variable, load_themes
@@ -117,10 +120,32 @@ class DeckApp(App[int]):
         yield SystemCommand("presenter: Toggle speaker notes", "s", presenter.action_toggle_notes)
         for minimum in FILTERS:
             yield SystemCommand(f"filter: {FILTER_NAMES[minimum].capitalize()}", "c cycles the confidence filter", lambda m=minimum: setattr(presenter, "minimum", m))
+        for name in FORMATS:
+            yield SystemCommand(f"export: {name}", f"Write {export_path(presenter.deck, name).name}", lambda name=name: self.export_to(name))
         yield SystemCommand("presenter: Blank screen", "b", presenter.action_blank)
         yield SystemCommand("presenter: Reset timer", "t", presenter.action_reset_timer)
         yield SystemCommand("presenter: Help", "?: every key", presenter.action_help)
         yield SystemCommand("app: Quit", "q", self.action_quit)
+
+
+    @work(thread=True, exclusive=True, group="export")
+    def export_to(self, name: str) -> None:
+        """Export the deck shown now; a thread, so the presenter never stalls on a big deck."""
+        deck = self.query_one_screen().deck
+        target = export_path(deck, name)
+        try:
+            write_atomic(target, export_deck(deck, name).encode("utf-8"))
+        except OSError as exc:
+            self.call_from_thread(self.notify, f"Could not write {target}: {exc.strerror or exc}", title="Export", severity="error")
+            return
+        self.call_from_thread(self.notify, f"Wrote {target}", title=f"Export: {name}")
+
+
+def export_path(deck: Deck, name: str) -> Path:
+    """Beside the deck; in the current folder for the bundled briefing, which is read-only."""
+    source = Path(deck.path)
+    folder = Path.cwd() if is_bundled(source) or not source.parent.exists() else source.parent
+    return folder / (source.stem + EXTENSIONS[name])
 
 
 def _muted(foreground: str, background: str) -> str:

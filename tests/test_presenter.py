@@ -357,3 +357,23 @@ async def test_hostile_text_is_shown_as_text():
         assert "\x1b" not in _plain(app, "#slide-title")
         screen = app.export_screenshot()
         assert "[bold red]Third[/]" in screen.replace("&#160;", " ")
+
+
+async def test_palette_exports_beside_the_deck(tmp_path):
+    path = tmp_path / "talk.yaml"
+    path.write_text(DECK)
+    from deck.loader import load_deck
+
+    app = make_app(load_deck(path), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"export: marp")
+        await pilot.pause()
+        await pilot.press("enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        written = tmp_path / "talk.marp.md"
+        assert written.read_text().startswith("---\nmarp: true\n")
+        assert any(f"Wrote {written}" in n.message for n in app._notifications)
+        assert path.read_text() == DECK

@@ -12,6 +12,8 @@ from . import ExportOptions
 
 _BLOCK_START = re.compile(r"^(\s*)(?:([#>+*=-])|(\d+)([.)]))")
 _THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?=\s|$)")
+_BARE_URL = re.compile(r"(?<![(<\w/])(https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:'\"!?])")
 _SETEXT_UNDERLINE = re.compile(r"^\s{0,3}=+\s*$")
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+)(.+?)\1")
@@ -29,10 +31,22 @@ def _escape_html_outside_code(line: str) -> str:
     return "".join(out)
 
 
-def inline(text: str, table: bool = False) -> str:
+def _autolink(line: str) -> str:
+    out, last = [], 0
+    for match in _CODE_SPAN.finditer(line):
+        out.append(_BARE_URL.sub(r"<\1>", line[last : match.start()]))
+        out.append(match.group())
+        last = match.end()
+    out.append(_BARE_URL.sub(r"<\1>", line[last:]))
+    return "".join(out)
+
+
+def inline(text: str, table: bool = False, autolink: bool = False) -> str:
     """Deck text as one line of inline Markdown that cannot start a block or inject HTML."""
     text = " ".join(strip_unsafe(text).split())
     text = _escape_html_outside_code(text)
+    if autolink:
+        text = _autolink(text)
     if table:  # a cell cannot start a block, but a pipe would end it
         return text.replace("|", "\\|")
     return _BLOCK_START.sub(_escape_block_start, text, count=1)
@@ -45,13 +59,21 @@ def _escape_block_start(m: re.Match[str]) -> str:
     return text
 
 
-def block(text: str, forbidden_line_starts: tuple[str, ...] = (), raw_separators: bool = False) -> str:
+def block(
+    text: str,
+    forbidden_line_starts: tuple[str, ...] = (),
+    raw_separators: bool = False,
+    heading_floor: int | None = None,
+    fence_language: str | None = None,
+) -> str:
     """Deck Markdown (lists, tables, code) kept as Markdown, with what could break the output neutralized:
     raw HTML and comments, thematic breaks (slide separators in Marp and pandoc), and any line start
     that the format gives a meaning of its own (e.g. reveal.js 'Note:', pandoc ':::').
 
     `raw_separators`: the format splits slides on the raw text, even inside code (reveal.js), so a
-    code line of dashes alone gets a trailing space that keeps it from matching."""
+    code line of dashes alone gets a trailing space that keeps it from matching.
+    `heading_floor`: headings in the text are made at least this deep (a document's outline stays whole).
+    `fence_language`: given to code fences that name none (linters ask for one)."""
     lines = []
     fence: str | None = None
     for line in strip_unsafe(text).expandtabs(4).splitlines():
@@ -66,11 +88,18 @@ def block(text: str, forbidden_line_starts: tuple[str, ...] = (), raw_separators
             continue
         if match:
             fence = match.group(1)
+            if fence_language and not line.strip()[len(fence):].strip():
+                line += fence_language
             lines.append(line)
             continue
+        heading = _ATX_HEADING.match(line)
+        if heading and heading_floor:
+            line = "#" * max(heading_floor, len(heading.group(1))) + line[heading.end(1):]
         if _THEMATIC_BREAK.match(line) or _SETEXT_UNDERLINE.match(line):
             line = "\\" + line.lstrip()
         line = _escape_html_outside_code(line)
+        if fence_language:  # a handout: bare URLs become autolinks
+            line = _autolink(line)
         stripped = line.lstrip()
         if any(stripped.lower().startswith(start.lower()) for start in forbidden_line_starts):
             line = line[: len(line) - len(stripped)] + "\\" + stripped
@@ -79,7 +108,42 @@ def block(text: str, forbidden_line_starts: tuple[str, ...] = (), raw_separators
         lines.append(fence)
     while lines and not lines[-1]:
         lines.pop()
-    return _squeeze_blank_lines("\n".join(lines))
+    return _squeeze_blank_lines("\n".join(_tidy_tables(lines)))
+
+
+_CELL_SPLIT = re.compile(r"(?<!\\)\|")
+_DELIMITER_CELL = re.compile(r"^:?-+:?$")
+
+
+def _cells(line: str) -> list[str]:
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
+    return [cell.strip() for cell in _CELL_SPLIT.split(inner)]
+
+
+def table_row(cells: list[str]) -> str:
+    return "| " + " | ".join(cells) + " |"
+
+
+def _tidy_tables(lines: list[str]) -> list[str]:
+    """Pipe tables written the way Markdown linters expect: one space around every cell."""
+    out = list(lines)
+    i = 0
+    while i + 1 < len(out):
+        header, delimiter = out[i].strip(), out[i + 1].strip()
+        cells = _cells(delimiter) if "|" in delimiter else []
+        if header.startswith("|") and cells and all(_DELIMITER_CELL.match(c) for c in cells):
+            out[i] = table_row(_cells(header))
+            out[i + 1] = table_row([c.replace("-" * len(c.strip(":")), "---") for c in cells])
+            j = i + 2
+            while j < len(out) and out[j].strip().startswith("|"):
+                out[j] = table_row(_cells(out[j]))
+                j += 1
+            i = j
+        else:
+            i += 1
+    return out
 
 
 def _squeeze_blank_lines(text: str) -> str:

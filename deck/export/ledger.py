@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from ..model import Deck, Point, Slide
 from . import ExportOptions
-from .common import inline
+from .common import inline, table_row
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
     out = [f"# Claims ledger: {inline(deck.title)}", ""]
     if deck.as_of:
         out += [f"As of {deck.as_of.isoformat()}. One row per claim; a claim without its own label takes its slide's.", ""]
-    out += ["| # | Slide | Claim | Confidence | Sources |", "|---|-------|-------|------------|---------|"]
+    out += [table_row(["#", "Slide", "Claim", "Confidence", "Sources"]), table_row(["---"] * 5)]
     for i, row in enumerate(claims(deck, options), 1):
         slide = f"{row.slide_number}. {row.slide.title}" + (f" ({row.column})" if row.column else "")
         cells = [
@@ -45,5 +45,5 @@ def export(deck: Deck, options: ExportOptions) -> str:
             row.point.confidence.value,
             inline(source_titles(deck, row.point.sources), table=True) or "—",
         ]
-        out.append("| " + " | ".join(cells) + " |")
+        out.append(table_row(cells))
     return "\n".join(out) + "\n"

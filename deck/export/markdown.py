@@ -5,7 +5,18 @@ from __future__ import annotations
 from ..model import Deck, Point, Slide
 from . import ExportOptions
 from ..render import label
-from .common import block, inline, keep, left_out_line, legend_lines, source_numbers
+from .common import block as _block
+from .common import inline as _inline
+from .common import keep, left_out_line, legend_lines, source_numbers
+
+
+def inline(text: str) -> str:
+    return _inline(text, autolink=True)
+
+
+def block(text: str) -> str:
+    # Below a slide's '##' heading, a body's headings start at '###'; bare fences get a language.
+    return _block(text, heading_floor=3, fence_language="text")
 
 
 def export(deck: Deck, options: ExportOptions) -> str:
@@ -52,7 +63,7 @@ def _slide(n: int, slide: Slide, numbers: dict[str, int], options: ExportOptions
         meta += f" · Sources: {refs}"
     out += [meta, ""]
     if slide.subtitle:
-        out += [f"*{inline(slide.subtitle)}*", ""]
+        out += [inline(slide.subtitle), ""]
     if kept.body:
         out += [block(kept.body), ""]
     if kept.points:

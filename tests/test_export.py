@@ -1,0 +1,197 @@
+"""Exporters: structure, labels, sources, notes, filters and escaping, format by format."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+
+import pytest
+
+from deck.export import EXTENSIONS, FORMATS, ExportOptions, export_deck
+from deck.files import write_atomic
+from deck.loader import load_deck
+from deck.model import Confidence
+from deck.paths import bundled_deck
+
+from .conftest import ROOT
+
+SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"
+AWKWARD = ROOT / "tests" / "decks" / "awkward.yaml"
+DECKS = [SHOWCASE, AWKWARD, bundled_deck()]
+
+
+def structural(text: str) -> str:
+    """The text less fenced code and HTML comments: what a Markdown reader takes as structure."""
+    text = re.sub(r"^```.*?^```$", "", text, flags=re.M | re.S)
+    return re.sub(r"<!--.*?-->", "", text, flags=re.S)
+
+
+def all_points(deck):
+    return [p for s in deck.slides for p in s.all_points()]
+
+
+@pytest.mark.parametrize("path", DECKS, ids=lambda p: p.stem)
+@pytest.mark.parametrize("fmt", sorted(FORMATS))
+def test_no_control_characters_in_any_output(path, fmt):
+    text = export_deck(load_deck(path), fmt)
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text)
+    assert text.endswith("\n")
+
+
+def test_every_format_has_a_file_extension():
+    assert set(EXTENSIONS) == set(FORMATS)
+
+
+class TestHandout:
+    def test_title_as_of_legend_slides_notes_and_sources(self):
+        deck = load_deck(SHOWCASE)
+        text = export_deck(deck, "markdown")
+        assert text.startswith("# Showcase deck\n\nEvery part of a slide\n\nAs of 2026-04-03. 4 slides.\n")
+        for words in ("● CONFIRMED", "◐ REPORTED", "○ UNVERIFIED", "◌ SPECULATIVE"):
+            assert f"- **{words}**:" in text
+        assert re.findall(r"^## \d+\. .*$", text, re.M) == [
+            "## 1. Showcase deck",
+            "## 2. Points with their own labels",
+            "## 3. Confirmed against rumoured",
+            "## 4. A body with a table and code",
+        ]
+        assert "**◌ SPECULATIVE** · Claims · Sources: [\\[1\\]](#sources)" in text
+        assert "- A deleted post claims a 90% score *(unverified)* [\\[4\\]](#sources)" in text
+        assert "- An estimate that follows from the rest\n" in text  # takes the slide's label: no marker
+        assert "> **Speaker notes:**\n>\n> **Caution:** the 90% comes from one deleted post." not in text
+        assert "> **Say:** each point carries its own label where it differs from the slide.\n>\n> **Caution:**" in text
+        assert text.rstrip().endswith(
+            "## Sources\n\n1. A published paper (paper, 2026-01-13)\n2. A visible commit (code, 2026-01-20)\n"
+            "3. A newspaper report (press)\n4. A deleted forum post (community)"
+        )
+
+    def test_no_notes(self):
+        text = export_deck(load_deck(SHOWCASE), "markdown", ExportOptions(notes=False))
+        assert "Speaker notes" not in text and "**Say:**" not in text
+
+    def test_min_confidence_leaves_out_claims_and_says_how_many(self):
+        text = export_deck(load_deck(SHOWCASE), "markdown", ExportOptions(min_confidence=Confidence.REPORTED))
+        assert "90% score" not in text and "An estimate" not in text and "The score is 90%" not in text
+        assert "Press reports a launch window" in text
+        assert "*2 claims weaker than reported left out of this export.*" in text  # slide 2
+        assert text.count("left out of this export") == 2  # slides 2 and 3; 1 and 4 lose nothing
+
+    def test_hostile_text_cannot_add_structure(self):
+        text = structural(export_deck(load_deck(AWKWARD), "markdown"))
+        assert len(re.findall(r"^## \d+\. ", text, re.M)) == 3
+        assert "<script" not in text and "<!--" not in text and "<b>" not in text
+        assert "- \\# a heading marker" in text and "- 1\\. a numbered marker" in text
+        assert "### Heading in a body" in text  # a body's heading stays under its slide
+
+
+class TestMarp:
+    def test_front_matter_and_one_slide_per_deck_slide(self):
+        deck = load_deck(SHOWCASE)
+        text = export_deck(deck, "marp")
+        assert text.startswith('---\nmarp: true\ntitle: "Showcase deck"\npaginate: true\n---\n')
+        body = text.split("---\n", 2)[2]
+        assert len(re.findall(r"^---$", body, re.M)) == len(deck.slides) - 1
+
+    def test_notes_are_one_comment_at_each_slides_end(self):
+        deck = load_deck(SHOWCASE)
+        slides = export_deck(deck, "marp").split("---\n", 2)[2].split("\n---\n")
+        for slide, source in zip(slides, deck.slides):
+            assert slide.count("<!--") == 1 and slide.rstrip().endswith("-->")
+            assert source.confidence.value.upper() in slide
+
+    def test_notes_cannot_close_their_comment_early(self):
+        text = export_deck(load_deck(AWKWARD), "marp")
+        body = structural(text.split("---\n", 2)[2])
+        assert len(re.findall(r"^---$", body, re.M)) == 2
+        no_code = re.sub(r"^```.*?^```$", "", text, flags=re.M | re.S)
+        assert no_code.count("<!--") == 3 and no_code.count("-->") == 3
+
+    def test_no_notes(self):
+        assert "<!--" not in export_deck(load_deck(SHOWCASE), "marp", ExportOptions(notes=False))
+
+
+class TestPandoc:
+    def test_slides_notes_and_columns(self):
+        deck = load_deck(SHOWCASE)
+        text = export_deck(deck, "pandoc")
+        assert text.startswith('---\npagetitle: "Showcase deck"\n---\n')
+        assert len(re.findall(r"^## ", text, re.M)) == len(deck.slides)
+        assert text.count("::: notes") == len(deck.slides)
+        assert ':::: {.columns}\n\n::: {.column width="50%"}' in text
+
+    def test_hostile_text_cannot_open_slides_or_divs(self):
+        text = export_deck(load_deck(AWKWARD), "pandoc")
+        assert len(re.findall(r"^## ", text, re.M)) == 3
+        assert re.findall(r"^# ", text, re.M) == []
+        assert "\\::: notes" in text  # the notes' own ':::' line is escaped
+
+
+class TestReveal:
+    def test_separators_and_notes(self):
+        deck = load_deck(SHOWCASE)
+        text = export_deck(deck, "reveal")
+        assert len(re.findall(r"^---$", text, re.M)) == len(deck.slides) - 1
+        assert len(re.findall(r"^Note:$", text, re.M)) == len(deck.slides)
+
+    def test_hostile_text_cannot_split_slides_or_start_notes(self):
+        text = export_deck(load_deck(AWKWARD), "reveal")
+        assert len(re.findall(r"^---$", text, re.M)) == 2  # the real separators, nothing else
+        assert re.findall(r"^--$", text, re.M) == []
+        assert len(re.findall(r"^\s*notes?:", text, re.M | re.I)) == 3
+
+
+class TestLedger:
+    @pytest.mark.parametrize("path", DECKS, ids=lambda p: p.stem)
+    def test_one_row_per_point(self, path):
+        deck = load_deck(path)
+        rows = [line for line in export_deck(deck, "ledger").splitlines() if re.match(r"^\| \d+ \|", line)]
+        assert len(rows) == len(all_points(deck))
+        parsed = list(csv.DictReader(io.StringIO(export_deck(deck, "csv"))))
+        assert len(parsed) == len(all_points(deck))
+        assert [r["confidence"] for r in parsed] == [p.confidence.value for p in all_points(deck)]
+
+    def test_pipes_are_escaped_and_formulas_defused(self):
+        deck = load_deck(AWKWARD)
+        ledger = export_deck(deck, "ledger")
+        assert "| a \\| pipe \\| in a \\| table |" in ledger
+        claims = [r["claim"] for r in csv.DictReader(io.StringIO(export_deck(deck, "csv")))]
+        assert "'=HYPERLINK(\"http://example.com\")" in claims
+        assert "'--- a separator at the start" in claims
+
+    def test_min_confidence(self):
+        deck = load_deck(SHOWCASE)
+        rows = list(csv.DictReader(io.StringIO(export_deck(deck, "csv", ExportOptions(min_confidence=Confidence.UNVERIFIED)))))
+        assert all(r["confidence"] != "speculative" for r in rows) and len(rows) == 10
+
+
+def test_json_round_trip_of_the_bundled_briefing():
+    deck = load_deck(bundled_deck())
+    data = json.loads(export_deck(deck, "json"))
+    assert [s["title"] for s in data["slides"]] == [s.title for s in deck.slides]
+    assert set(data["sources"]) == set(deck.sources)
+
+
+class TestAtomicWrite:
+    def test_replaces_and_keeps_permissions(self, tmp_path):
+        target = tmp_path / "out.md"
+        target.write_text("old")
+        os.chmod(target, 0o640)
+        write_atomic(target, b"new")
+        assert target.read_bytes() == b"new"
+        assert oct(target.stat().st_mode & 0o777) == "0o640"
+
+    def test_a_failure_mid_write_leaves_the_old_file_and_no_litter(self, tmp_path, monkeypatch):
+        target = tmp_path / "out.md"
+        target.write_text("old")
+
+        def boom(*args, **kwargs):
+            raise OSError("disk full")
+
+        monkeypatch.setattr(os, "replace", boom)
+        with pytest.raises(OSError):
+            write_atomic(target, b"new")
+        assert target.read_text() == "old"
+        assert [p.name for p in tmp_path.iterdir()] == ["out.md"]

@@ -1,0 +1,78 @@
+"""The exports as the tools that read them see them: markdownlint, Marp CLI and pandoc.
+
+A missing tool skips its tests with how to install it; `.ci/run` installs them all.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from deck.export import export_deck
+from deck.loader import load_deck
+from deck.paths import bundled_deck
+
+from .conftest import ROOT
+
+NODE_BIN = ROOT / ".ci" / "tools" / "node_modules" / ".bin"
+DECKS = [bundled_deck(), ROOT / "tests" / "decks" / "awkward.yaml", ROOT / "tests" / "decks" / "showcase.yaml"]
+NPM_HINT = "npm install --prefix .ci/tools @marp-team/marp-cli markdownlint-cli (or run bash .ci/run)"
+
+
+def tool(name: str, hint: str) -> str:
+    found = shutil.which(name) or (str(NODE_BIN / name) if (NODE_BIN / name).exists() else None)
+    if found is None:
+        pytest.skip(f"{name} is not installed; install it with: {hint}")
+    return found
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(args, capture_output=True, text=True, cwd=cwd, timeout=180)
+
+
+@pytest.mark.parametrize("path", DECKS, ids=lambda p: p.stem)
+def test_markdownlint_finds_nothing_in_the_handout(path, tmp_path):
+    lint = tool("markdownlint", NPM_HINT)
+    out = tmp_path / "handout.md"
+    out.write_text(export_deck(load_deck(path), "markdown"), encoding="utf-8")
+    result = run(lint, "--disable", "MD013", "--", str(out), cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+@pytest.mark.parametrize("path", DECKS, ids=lambda p: p.stem)
+def test_marp_makes_one_slide_per_deck_slide_with_its_notes(path, tmp_path):
+    marp = tool("marp", NPM_HINT)
+    deck = load_deck(path)
+    source = tmp_path / "deck.md"
+    source.write_text(export_deck(deck, "marp"), encoding="utf-8")
+    html = run(marp, "--no-stdin", str(source), "-o", str(tmp_path / "deck.html"), cwd=tmp_path)
+    assert html.returncode == 0, html.stderr
+    page = (tmp_path / "deck.html").read_text(encoding="utf-8")
+    assert len(re.findall(r"<section\b", page)) == len(deck.slides)
+    assert "<script>alert" not in page
+    # Marp puts each slide's presenter notes in a note element with the slide's index
+    notes = dict(re.findall(r'<div class="bespoke-marp-note" data-index="(\d+)"[^>]*>(.*?)</div>', page, re.S))
+    assert sorted(map(int, notes)) == list(range(len(deck.slides)))
+    for index, slide in enumerate(deck.slides):
+        chunk = notes[str(index)]
+        first_line = next(line for line in slide.notes.splitlines() if line.strip())
+        words = re.findall(r"[A-Za-z]{4,}", first_line)[:3]
+        assert all(w in chunk for w in words), (slide.title, chunk[:200])
+
+
+@pytest.mark.parametrize("path", DECKS, ids=lambda p: p.stem)
+def test_pandoc_makes_reveal_slides_with_speaker_notes(path, tmp_path):
+    pandoc = tool("pandoc", "apt-get install -y pandoc")
+    deck = load_deck(path)
+    source = tmp_path / "deck.md"
+    source.write_text(export_deck(deck, "pandoc"), encoding="utf-8")
+    result = run(pandoc, "-t", "revealjs", "-s", str(source), "-o", str(tmp_path / "deck.html"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "deck.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'<section id="[^"]*"\s+class="slide level2"', page)) == len(deck.slides)
+    assert page.count('<aside class="notes">') == len(deck.slides)
+    assert "<script>alert" not in page
