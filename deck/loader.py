@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -61,6 +62,18 @@ def load_deck(path: str | os.PathLike[str]) -> Deck:
 
 def parse_deck(text: str, path: str = "<deck>", loader: type = Loader) -> Loaded:
     """Parse deck text. Never raises for bad input: problems come back as diagnostics."""
+    # Building the tree allocates many small objects and no cycles; the cyclic collector would
+    # rescan all of them again and again, making big decks load in superlinear time.
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _parse_deck(text, path, loader)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _parse_deck(text: str, path: str, loader: type) -> Loaded:
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         return Loaded(None, [Diagnostic(1, 1, f"text is over {MAX_BYTES:,} bytes; decks are limited to that", path=path)])
     if not text.strip():
@@ -106,6 +119,8 @@ def _describe(node: Node) -> str:
             return name
     return type(node.value).__name__  # pragma: no cover - every YAML scalar type is named above
 
+
+_LEVELS = {level.value: level for level in Confidence}
 
 # Words people reach for instead of the four levels.
 _CONFIDENCE_SYNONYMS = {
@@ -199,10 +214,9 @@ class _Reader:
         value = pair[1]
         raw = value.value if value.kind == "scalar" else None
         if isinstance(raw, str):
-            try:
-                return Confidence(raw.strip().lower())
-            except ValueError:
-                pass
+            level = _LEVELS.get(raw) or _LEVELS.get(raw.strip().lower())
+            if level is not None:
+                return level
         shown = raw if value.kind == "scalar" else _describe(value)
         synonym = _CONFIDENCE_SYNONYMS.get(str(shown).strip().lower())
         hint = f" — did you mean '{synonym}'?" if synonym else did_you_mean(str(shown).lower(), Confidence.names())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
 class Confidence(enum.Enum):
@@ -45,8 +46,7 @@ _MEANINGS = {
 }
 
 
-@dataclass(frozen=True)
-class Pos:
+class Pos(NamedTuple):
     """A place in the deck file: 1-based line and column, 0-based character offset."""
 
     line: int = 1

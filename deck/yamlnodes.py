@@ -32,13 +32,21 @@ class Node:
     """A mapping (value: list of (key, value) nodes), a list (value: list of nodes), a scalar,
     or an alias (refused, kept only so that what contains it does not report it twice)."""
 
-    __slots__ = ("kind", "value", "start", "end")
+    __slots__ = ("kind", "value", "start_mark", "end_mark")
 
-    def __init__(self, kind: str, value: Any, start: Pos, end: Pos) -> None:
+    def __init__(self, kind: str, value: Any, start_mark: Any, end_mark: Any) -> None:
         self.kind = kind
         self.value = value
-        self.start = start
-        self.end = end
+        self.start_mark = start_mark  # the parser's marks, turned into positions only when asked
+        self.end_mark = end_mark
+
+    @property
+    def start(self) -> Pos:
+        return _pos(self.start_mark)
+
+    @property
+    def end(self) -> Pos:
+        return _pos(self.end_mark)
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Node({self.kind}, {self.value!r}, {self.start})"
@@ -81,7 +89,7 @@ def compose(text: str, loader: type = Loader) -> tuple[Node | None, list[Diagnos
         for event in yaml.parse(text, Loader=loader):
             if isinstance(event, yaml.ScalarEvent):
                 refuse_anchor(event)
-                add(Node("scalar", _scalar(event, problems), _pos(event.start_mark), _pos(event.end_mark)))
+                add(Node("scalar", _scalar(event, problems), event.start_mark, event.end_mark))
             elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 refuse_anchor(event)
                 _refuse_tag(event, problems)
@@ -90,17 +98,17 @@ def compose(text: str, loader: type = Loader) -> tuple[Node | None, list[Diagnos
                         [Diagnostic(*_at(event), f"nesting deeper than {MAX_DEPTH} levels; a deck never needs this much")]
                     )
                 kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
-                stack.append((Node(kind, None, _pos(event.start_mark), _pos(event.end_mark)), []))
+                stack.append((Node(kind, None, event.start_mark, event.end_mark), []))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 node, items = stack.pop()
-                node.end = _pos(event.end_mark)
+                node.end_mark = event.end_mark
                 node.value = _pairs(items, problems) if node.kind == "map" else items
                 add(node)
             elif isinstance(event, yaml.AliasEvent):
                 problems.append(
                     Diagnostic(*_at(event), f"anchors and aliases are not supported in decks (found alias '*{event.anchor}'); write the value out")
                 )
-                add(Node("alias", None, _pos(event.start_mark), _pos(event.end_mark)))
+                add(Node("alias", None, event.start_mark, event.end_mark))
             elif isinstance(event, yaml.DocumentStartEvent):
                 documents += 1
                 if documents > 1:
@@ -130,6 +138,8 @@ def _short(tag: str) -> str:
 
 
 def _scalar(event: Any, problems: list[Diagnostic]) -> Any:
+    if event.style in ("'", '"', "|", ">") and not event.tag:
+        return event.value  # quoted and block scalars are always strings
     if event.tag and event.tag != "!":
         tag = event.tag
     else:

@@ -1,0 +1,84 @@
+"""The installed `deck` command in a real terminal (tmux): launch, keys, screen content, quit."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT
+
+SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"
+
+
+def deck_command() -> str:
+    found = shutil.which("deck", path=os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
+    if found is None:
+        pytest.skip("the deck command is not installed; pip install . first")
+    return found
+
+
+@pytest.fixture
+def terminal():
+    if shutil.which("tmux") is None:
+        pytest.skip("tmux is not installed; apt-get install -y tmux")
+    name = f"deck-e2e-{uuid.uuid4().hex[:8]}"
+
+    class Terminal:
+        def start(self, command: str) -> None:
+            subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command], check=True)
+
+        def screen(self) -> str:
+            result = subprocess.run(["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True)
+            return result.stdout
+
+        def keys(self, *keys: str) -> None:
+            subprocess.run(["tmux", "send-keys", "-t", name, *keys], check=True)
+
+        def wait_for(self, text: str, timeout: float = 20.0) -> str:
+            """Poll the screen until `text` shows (a real process: there is no event to await)."""
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                screen = self.screen()
+                if text in screen:
+                    return screen
+                time.sleep(0.05)
+            raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+
+    yield Terminal()
+    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+
+
+def test_present_navigate_and_quit(terminal, tmp_path):
+    marker = tmp_path / "exit-code"
+    terminal.start(f"{deck_command()} present {SHOWCASE}; echo $? > {marker}; sleep 30")
+    screen = terminal.wait_for("1 / 4")
+    assert "Showcase deck" in screen and "REPORTED" in screen
+    terminal.keys("Right")
+    screen = terminal.wait_for("2 / 4")
+    assert "Points with their own labels" in screen and "SPECULATIVE" in screen and "confirmed" in screen
+    terminal.keys("s")
+    terminal.wait_for("Speaker notes")
+    terminal.keys("4", "Enter")
+    screen = terminal.wait_for("4 / 4")
+    assert "A body with a table and code" in screen
+    terminal.keys("q")
+    deadline = time.monotonic() + 20
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert marker.read_text().strip() == "0"
+
+
+def test_broken_deck_does_not_start_the_presenter(terminal, tmp_path):
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("title: T\nslides:\n  - {title: A, confidence: sure}\n")
+    terminal.start(f"{deck_command()} present {broken}; echo EXIT=$?; sleep 30")
+    screen = terminal.wait_for("EXIT=")
+    assert f"{broken}:3:28: error: unknown confidence 'sure'" in screen.replace("\n", "")
+    assert "EXIT=1" in screen
