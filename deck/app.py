@@ -14,8 +14,6 @@ from textual.binding import Binding
 from textual.color import Color, ColorParseError
 from textual.screen import Screen
 
-from .export import EXTENSIONS, FORMATS, export_deck
-from .files import write_atomic
 from .model import Confidence, Deck
 from .paths import is_bundled, themes_dir
 from .render import Palette
@@ -73,8 +71,10 @@ class DeckApp(App[int]):
     def get_theme_variable_defaults(self) -> dict[str, str]:
         return dict(VARIABLE_DEFAULTS)
 
+    def get_default_screen(self) -> Screen:
+        return PresenterScreen(self.deck, self._start, self._notes)
+
     def on_mount(self) -> None:
-        self.push_screen(PresenterScreen(self.deck, self._start, self._notes))
         for problem in self.theme_problems:
             self.notify(problem, title="Theme", severity="warning", timeout=8)
 
@@ -120,6 +120,8 @@ class DeckApp(App[int]):
         yield SystemCommand("presenter: Toggle speaker notes", "s", presenter.action_toggle_notes)
         for minimum in FILTERS:
             yield SystemCommand(f"filter: {FILTER_NAMES[minimum].capitalize()}", "c cycles the confidence filter", lambda m=minimum: setattr(presenter, "minimum", m))
+        from .export import FORMATS  # exporters load only when the palette is opened
+
         for name in FORMATS:
             yield SystemCommand(f"export: {name}", f"Write {export_path(presenter.deck, name).name}", lambda name=name: self.export_to(name))
         yield SystemCommand("presenter: Blank screen", "b", presenter.action_blank)
@@ -131,6 +133,9 @@ class DeckApp(App[int]):
     @work(thread=True, exclusive=True, group="export")
     def export_to(self, name: str) -> None:
         """Export the deck shown now; a thread, so the presenter never stalls on a big deck."""
+        from .export import export_deck
+        from .files import write_atomic
+
         deck = self.query_one_screen().deck
         target = export_path(deck, name)
         try:
@@ -143,6 +148,8 @@ class DeckApp(App[int]):
 
 def export_path(deck: Deck, name: str) -> Path:
     """Beside the deck; in the current folder for the bundled briefing, which is read-only."""
+    from .export import EXTENSIONS
+
     source = Path(deck.path)
     folder = Path.cwd() if is_bundled(source) or not source.parent.exists() else source.parent
     return folder / (source.stem + EXTENSIONS[name])

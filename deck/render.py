@@ -44,7 +44,8 @@ def source_numbers(deck: Deck, slide: Slide) -> dict[str, int]:
 
 
 def _inline(text: str, palette: Palette) -> RenderableType:
-    return Markdown(text, code_theme=palette.code_theme)
+    # Inline code takes the code theme too, so that it matches light and dark themes alike.
+    return Markdown(text, code_theme=palette.code_theme, inline_code_lexer="text", inline_code_theme=palette.code_theme)
 
 
 def render_points(

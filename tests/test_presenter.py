@@ -377,3 +377,18 @@ async def test_palette_exports_beside_the_deck(tmp_path):
         assert written.read_text().startswith("---\nmarp: true\n")
         assert any(f"Wrote {written}" in n.message for n in app._notifications)
         assert path.read_text() == DECK
+
+
+async def test_key_bar_shows_what_acts_now_and_clicks_run_it():
+    app = app_for(start=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        keys = _plain(app, "#keys")
+        assert "→ Next" in keys and "← Prev" in keys and "o Overview" in keys and "? Help" in keys
+        await pilot.press("right")
+        await pilot.pause()
+        keys = _plain(app, "#keys")
+        assert "Next" not in keys and "← Prev" in keys  # nothing follows the last slide
+        start = keys.index("o Overview")
+        await pilot.click("#keys", offset=(start + 1, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, OverviewScreen)

@@ -8,9 +8,9 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from ..model import Confidence, Deck
+from ..widgets.key_bar import KeyBar
 from ..widgets.notes_pane import NotesPane
 from ..widgets.slide_view import SlideView
 from ..widgets.status_bar import Status, StatusBar
@@ -52,13 +52,14 @@ class PresenterScreen(Screen[None]):
         self.set_reactive(PresenterScreen.index, max(0, min(start, len(deck.slides) - 1)))
         self.set_reactive(PresenterScreen.notes_visible, notes)
         self.started = 0.0
+        self._binding_state = self._edges()  # the footer's first composition already reflects this
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="stage"):
             yield SlideView(id="slide")
             yield NotesPane(id="notes")
         yield StatusBar(id="status")
-        yield Footer()
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         self.started = self.app.clock()
@@ -77,7 +78,15 @@ class PresenterScreen(Screen[None]):
         self.query_one(SlideView).show(self.deck, self.slide, palette, self.minimum)
         self.refresh_notes()
         self.refresh_status()
-        self.refresh_bindings()
+        self._refresh_bindings_if_needed()
+
+    def _refresh_bindings_if_needed(self) -> None:
+        # The footer rebuilds itself on every refresh_bindings (about 10 ms); only what
+        # check_action answers changes it, and that changes only at the ends or while typing.
+        state = self._edges()
+        if state != self._binding_state:
+            self._binding_state = state
+            self.refresh_bindings()
 
     def refresh_notes(self) -> None:
         if self.notes_visible:
@@ -107,6 +116,9 @@ class PresenterScreen(Screen[None]):
         self.set_reactive(PresenterScreen.index, max(0, min(index, len(deck.slides) - 1)))
         self.refresh_slide()
 
+    def _edges(self) -> tuple[bool, bool, bool]:
+        return (self.index == 0, self.index == len(self.deck.slides) - 1, bool(self.typed))
+
     def watch_index(self) -> None:
         self.refresh_slide()
 
@@ -115,6 +127,7 @@ class PresenterScreen(Screen[None]):
 
     def watch_typed(self) -> None:
         self.refresh_status()
+        self._refresh_bindings_if_needed()
 
     def watch_notes_visible(self, visible: bool) -> None:
         self.query_one(NotesPane).display = visible
