@@ -32,12 +32,28 @@ class Confidence(enum.Enum):
     def meaning(self) -> str:
         return _MEANINGS[self]
 
+    @property
+    def glyph(self) -> str:
+        """A shape per level, so that no reader depends on colour alone."""
+        return _GLYPHS[self]
+
+    @property
+    def label(self) -> str:
+        """The label in words with its glyph, e.g. '◐ REPORTED'."""
+        return f"{_GLYPHS[self]} {self.value.upper()}"
+
     @classmethod
     def names(cls) -> list[str]:
         return [level.value for level in cls]
 
 
 _RANKS = {level: rank for rank, level in enumerate(Confidence)}
+_GLYPHS = {
+    Confidence.CONFIRMED: "●",
+    Confidence.REPORTED: "◐",
+    Confidence.UNVERIFIED: "○",
+    Confidence.SPECULATIVE: "◌",
+}
 _MEANINGS = {
     Confidence.CONFIRMED: "official or verifiable: a paper, a commit, an announcement",
     Confidence.REPORTED: "credible reporting, not officially confirmed",

@@ -11,12 +11,7 @@ from rich.text import Text
 
 from .model import Column, Confidence, Deck, Point, Slide
 
-GLYPHS = {
-    Confidence.CONFIRMED: "●",
-    Confidence.REPORTED: "◐",
-    Confidence.UNVERIFIED: "○",
-    Confidence.SPECULATIVE: "◌",
-}
+GLYPHS = {level: level.glyph for level in Confidence}
 
 
 @dataclass(frozen=True)
@@ -30,8 +25,7 @@ class Palette:
 
 
 def label(level: Confidence) -> str:
-    """A label in words with its glyph, so that no reader depends on colour alone."""
-    return f"{GLYPHS[level]} {level.value.upper()}"
+    return level.label
 
 
 def point_marker(level: Confidence, palette: Palette) -> Text:

@@ -8,13 +8,13 @@ import sys
 from .conftest import ROOT
 
 
-def test_core_does_not_import_textual():
+def test_core_does_not_import_textual_or_rich():
     code = (
         "import sys\n"
         "import deck.model, deck.loader, deck.lint, deck.check, deck.export, deck.cli\n"
         "from deck.export import FORMATS, exporter\n"
         "for name in FORMATS: exporter(name)\n"
-        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'))\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
         "print(','.join(bad))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)

@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass
 
 from ..model import Confidence, Deck, Point, Slide
-from ..render import GLYPHS, label
 from ..text import strip_unsafe
 from . import ExportOptions
 
@@ -156,14 +155,6 @@ def comment_text(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.splitlines()).strip()
 
 
-def label_words(level: Confidence) -> str:
-    return label(level)
-
-
-def glyph(level: Confidence) -> str:
-    return GLYPHS[level]
-
-
 def source_numbers(deck: Deck) -> dict[str, int]:
     """Every source of the deck, numbered in the order the deck defines them."""
     return {sid: n for n, sid in enumerate(deck.sources, 1)}
@@ -200,4 +191,4 @@ def left_out_line(count: int, options: ExportOptions) -> str:
 
 
 def legend_lines() -> list[str]:
-    return [f"**{label(level)}**: {level.meaning}" for level in Confidence]
+    return [f"**{level.label}**: {level.meaning}" for level in Confidence]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from ..model import Deck, Point, Slide
 from . import ExportOptions
-from ..render import label
 from .common import block as _block
 from .common import inline as _inline
 from .common import keep, left_out_line, legend_lines, source_numbers
@@ -55,7 +54,7 @@ def _point(point: Point, slide: Slide, numbers: dict[str, int]) -> str:
 def _slide(n: int, slide: Slide, numbers: dict[str, int], options: ExportOptions) -> list[str]:
     kept = keep(slide, options)
     out = [f"## {n}. {inline(slide.title)}", ""]
-    meta = f"**{label(slide.confidence)}**"
+    meta = f"**{slide.confidence.label}**"
     if slide.section:
         meta += f" · {inline(slide.section)}"
     refs = _refs(slide.sources, numbers)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..model import Deck, Point, Slide
-from ..render import label
 from . import ExportOptions
 from .common import Kept, block, inline, keep, left_out_line
 
@@ -21,7 +20,7 @@ def slide_numbers(deck: Deck, slide: Slide) -> dict[str, int]:
 
 
 def meta_line(slide: Slide) -> str:
-    meta = f"**{label(slide.confidence)}**"
+    meta = f"**{slide.confidence.label}**"
     return meta + (f" · {inline(slide.section)}" if slide.section else "")
 
 

@@ -1,0 +1,60 @@
+"""Export time for 10 and 1,000 slides in every format, in the same run.
+
+    python benchmarks/bench_export.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from decks import write_deck  # noqa: E402
+
+from deck.export import FORMATS, export_deck  # noqa: E402
+from deck.loader import load_deck  # noqa: E402
+
+
+def best_ms(fn, repeat: int = 5) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        best = min(best, (time.perf_counter() - started) * 1000)
+    return best
+
+
+def main() -> None:
+    folder = Path(tempfile.mkdtemp())
+    small, big = load_deck(write_deck(folder, 10)), load_deck(write_deck(folder, 1_000))
+    print(f"{'format':<10} {'10 slides':>10} {'1,000 slides':>13} {'per slide, 10':>14} {'per slide, 1,000':>17} {'1,000 / 10 per slide':>21}")
+    for name in FORMATS:
+        a = best_ms(lambda: export_deck(small, name))
+        b = best_ms(lambda: export_deck(big, name))
+        print(f"{name:<10} {a:>8.2f}ms {b:>11.1f}ms {a / 10:>12.3f}ms {b / 1000:>15.3f}ms {b / 1000 / (a / 10):>20.2f}x")
+    print()
+    print("`deck export` as a command (process start, load and export), median of 5:")
+    paths = {10: folder / "deck-10.yaml", 1_000: folder / "deck-1000.yaml"}
+    print(f"{'format':<10} {'10 slides':>10} {'1,000 slides':>13} {'ratio':>7}   (goal: within 3x)")
+    for name in FORMATS:
+        times = {}
+        for n, path in paths.items():
+            cmd = [sys.executable, "-m", "deck", "export", str(path), "--format", name]
+            runs = []
+            for _ in range(5):
+                started = time.perf_counter()
+                subprocess.run(cmd, capture_output=True, check=True)
+                runs.append((time.perf_counter() - started) * 1000)
+            times[n] = statistics.median(runs)
+        print(f"{name:<10} {times[10]:>8.0f}ms {times[1_000]:>11.0f}ms {times[1_000] / times[10]:>6.2f}x")
+
+
+if __name__ == "__main__":
+    main()
