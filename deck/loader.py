@@ -131,6 +131,31 @@ _CONFIDENCE_SYNONYMS = {
 }
 
 
+def _span(text: str, node: Node) -> Span:
+    """The slide's own text: the parser's end mark takes in trailing blank and comment lines."""
+    start, indent = node.start.offset, node.start.col - 1
+    end = node.end.offset
+    if node.kind == "map" and not text.startswith("{", start):
+        lines = text[start:end].splitlines(keepends=True)
+        while len(lines) > 1:
+            last = lines[-1]
+            stripped = last.lstrip(" ")
+            if stripped.strip() == "" or (stripped.startswith("#") and len(last) - len(stripped) <= indent):
+                lines.pop()
+            else:
+                break
+        end = start + len("".join(lines).rstrip("\r\n"))
+    line_end = len(text) if (nl := text.find("\n", end)) == -1 else nl
+    rest = text[end:line_end].rstrip("\r")
+    if rest.strip() == "" or rest.lstrip().startswith("#"):
+        end += len(rest)  # a comment on the slide's last line belongs to the slide
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[line_start:start]
+    item_start = line_start if before.strip() == "-" else None
+    end_line = node.start.line + text.count("\n", start, end)
+    return Span(start, end, node.start.line, end_line, indent, item_start)
+
+
 def _is_empty(node: Node) -> bool:
     return (node.kind == "seq" and not node.value) or (node.kind == "scalar" and node.value is None)
 
@@ -345,7 +370,7 @@ class _Reader:
             sources=slide_sources,
             pos=node.start,
             confidence_pos=f["confidence"][1].start,
-            span=Span(node.start.offset, node.end.offset, node.start.line, node.end.line),
+            span=_span(self.text, node),
             **fields,
         )
 

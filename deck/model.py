@@ -72,12 +72,20 @@ class Pos(NamedTuple):
 
 @dataclass(frozen=True)
 class Span:
-    """Where a slide stands in the file: character offsets [start, end) and 1-based lines."""
+    """Where a slide stands in the file.
+
+    [start, end) are character offsets of the slide's own text: from its first key (or its '{')
+    to the end of its last line of content, without trailing blank or comment lines. `indent` is
+    the column its keys stand at (0-based). `item_start` is where its list item's line begins
+    (the line with '- '), or None when the slides are a flow list ('[...]').
+    """
 
     start: int
     end: int
     start_line: int
     end_line: int
+    indent: int = 0
+    item_start: int | None = None
 
 
 @dataclass(frozen=True)
