@@ -14,16 +14,19 @@ from textual.binding import Binding
 from textual.color import Color, ColorParseError
 from textual.screen import Screen
 
+from .document import DeckDocument
+from .editing import Editing
 from .model import Confidence, Deck
 from .paths import is_bundled, themes_dir
 from .render import Palette
+from .widgets.error_bar import ErrorBar
 from .screens.presenter import FILTER_NAMES, FILTERS, PresenterScreen
 from .themes import DEFAULT_THEME, VARIABLE_DEFAULTS, confidence_variable, load_themes
 
 MONO_THEME = "mono"
 
 
-class DeckApp(App[int]):
+class DeckApp(Editing, App[int]):
     CSS_PATH = "deck.tcss"
     TITLE = "deck"
     BINDINGS = [
@@ -40,9 +43,13 @@ class DeckApp(App[int]):
         clock: Callable[[], float] = time.monotonic,
         today: dt.date | None = None,
         themes_folder: Path | None = None,
+        document: DeckDocument | None = None,
+        watch: bool = False,
     ) -> None:
         super().__init__()
         self.deck = deck
+        self.document = document
+        self._watch = watch and document is not None and not document.read_only
         self.clock = clock
         self.today = today or dt.date.today()
         self._start = start
@@ -75,6 +82,8 @@ class DeckApp(App[int]):
         return PresenterScreen(self.deck, self._start, self._notes)
 
     def on_mount(self) -> None:
+        if self._watch:
+            self.follow_deck_file()
         for problem in self.theme_problems:
             self.notify(problem, title="Theme", severity="warning", timeout=8)
 
@@ -87,6 +96,24 @@ class DeckApp(App[int]):
             if isinstance(screen, PresenterScreen):
                 return screen
         raise LookupError("no presenter screen")
+
+    def error_bar(self) -> ErrorBar:
+        return self.query_one_screen().query_one(ErrorBar)
+
+    async def action_quit(self) -> None:
+        from .screens.confirm import ConfirmScreen
+        from .screens.editor import EditorScreen
+
+        unsaved = [s for s in self.screen_stack if isinstance(s, EditorScreen) and s.modified]
+        if not unsaved:
+            self.exit(0)
+            return
+
+        def answered(answer: str | None) -> None:
+            if answer == "quit":
+                self.exit(0)
+
+        self.push_screen(ConfirmScreen("A slide has unsaved changes. Quit anyway?", [("stay", "Keep editing"), ("quit", "Quit and discard")]), answered)
 
     def palette(self) -> Palette:
         variables = self.theme_variables
@@ -127,6 +154,13 @@ class DeckApp(App[int]):
         yield SystemCommand("presenter: Blank screen", "b", presenter.action_blank)
         yield SystemCommand("presenter: Reset timer", "t", presenter.action_reset_timer)
         yield SystemCommand("presenter: Help", "?: every key", presenter.action_help)
+        yield SystemCommand("edit: This slide", "e: edit the slide's YAML here", presenter.action_edit)
+        yield SystemCommand("edit: In $EDITOR", "E: open the file at this slide in your editor", presenter.action_edit_external)
+        yield SystemCommand("edit: New slide after this one", "a: a template with every field", lambda: self.structural_edit("add"))
+        yield SystemCommand("edit: Duplicate this slide", "D", lambda: self.structural_edit("duplicate"))
+        yield SystemCommand("edit: Delete this slide", "X: asks first", lambda: self.structural_edit("delete"))
+        yield SystemCommand("edit: Move this slide up", "[", lambda: self.structural_edit("up"))
+        yield SystemCommand("edit: Move this slide down", "]", lambda: self.structural_edit("down"))
         yield SystemCommand("app: Quit", "q", self.action_quit)
 
 
@@ -163,6 +197,10 @@ def _muted(foreground: str, background: str) -> str:
         return "dim"
 
 
-def make_app(deck: Deck, *, notes: bool = False, theme: str | None = None, watch: bool = True, start: int = 0, **kwargs) -> DeckApp:
-    """The one way the CLI and the tests build the presenter."""
+def make_app(
+    deck: Deck | DeckDocument, *, notes: bool = False, theme: str | None = None, watch: bool = False, start: int = 0, **kwargs
+) -> DeckApp:
+    """The one way the CLI and the tests build the presenter: from a deck, or a document to edit and watch."""
+    if isinstance(deck, DeckDocument):
+        return DeckApp(deck.deck, notes=notes, theme=theme, start=start, document=deck, watch=watch, **kwargs)
     return DeckApp(deck, notes=notes, theme=theme, start=start, **kwargs)

@@ -155,14 +155,14 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_present(args: argparse.Namespace) -> int:
-    from .loader import load_deck
+    from .document import DeckDocument
 
     path = deck_path(args.path)
-    deck = load_deck(path)  # errors stop here, with the same messages as `deck check`
+    document = DeckDocument.load(path)  # errors stop here, with the same messages as `deck check`
     from .app import make_app  # Textual is imported only to present
 
     app = make_app(
-        deck,
+        document,
         notes=args.notes,
         theme=args.theme,
         watch=not args.no_watch,

@@ -45,6 +45,10 @@ class DeckDocument:
             raise DeckError(loaded.errors)
         return cls(Path(path), text, loaded.deck, _digest(text.encode("utf-8")))
 
+    @classmethod
+    def from_text(cls, path: str | os.PathLike[str], text: str, deck: Deck) -> DeckDocument:
+        return cls(Path(path), text, deck, _digest(text.encode("utf-8")))
+
     @property
     def read_only(self) -> bool:
         return is_bundled(self.path)

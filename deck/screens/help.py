@@ -13,7 +13,7 @@ from textual.widgets import Static
 _KEY_NAMES = {
     "right": "→", "left": "←", "up": "↑", "down": "↓", "space": "Space", "pagedown": "PgDn", "pageup": "PgUp",
     "backspace": "Backspace", "home": "Home", "end": "End", "escape": "Esc", "question_mark": "?", "ctrl+p": "Ctrl+P",
-    "ctrl+s": "Ctrl+S", "enter": "Enter",
+    "ctrl+s": "Ctrl+S", "enter": "Enter", "left_square_bracket": "[", "right_square_bracket": "]",
 }
 
 

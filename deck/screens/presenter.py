@@ -10,6 +10,7 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from ..model import Confidence, Deck
+from ..widgets.error_bar import ErrorBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.notes_pane import NotesPane
 from ..widgets.slide_view import SlideView
@@ -39,6 +40,13 @@ class PresenterScreen(Screen[None]):
         Binding("t", "reset_timer", "Timer", show=False, id="timer", tooltip="Reset the timer"),
         Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Show every key"),
         Binding("escape", "clear_typed", "Clear", show=False, id="clear", tooltip="Forget the digits typed for go-to"),
+        Binding("e", "edit", "Edit", show=False, id="edit", tooltip="Edit this slide's YAML here (ctrl+s saves)"),
+        Binding("E", "edit_external", "Editor", show=False, id="edit-external", tooltip="Open the file at this slide in $VISUAL or $EDITOR"),
+        Binding("a", "structural_edit('add')", "Add", show=False, id="add", tooltip="Add a new slide after this one"),
+        Binding("D", "structural_edit('duplicate')", "Duplicate", show=False, id="duplicate", tooltip="Duplicate this slide"),
+        Binding("X", "structural_edit('delete')", "Delete", show=False, id="delete", tooltip="Delete this slide (asks first)"),
+        Binding("left_square_bracket", "structural_edit('up')", "Move up", show=False, key_display="[", id="move-up", tooltip="Move this slide up"),
+        Binding("right_square_bracket", "structural_edit('down')", "Move down", show=False, key_display="]", id="move-down", tooltip="Move this slide down"),
     ]
 
     index: reactive[int] = reactive(0, init=False)
@@ -58,6 +66,7 @@ class PresenterScreen(Screen[None]):
         with Horizontal(id="stage"):
             yield SlideView(id="slide")
             yield NotesPane(id="notes")
+        yield ErrorBar(id="error-bar")
         yield StatusBar(id="status")
         yield KeyBar(id="keys")
 
@@ -172,12 +181,20 @@ class PresenterScreen(Screen[None]):
         self.notes_visible = not self.notes_visible
 
     def action_cycle_filter(self) -> None:
-        self.minimum = FILTERS[(FILTERS.index(self.minimum) + 1) % len(FILTERS)]
-        self.notify(f"Confidence filter: {FILTER_NAMES[self.minimum]}", timeout=2)
+        self.minimum = FILTERS[(FILTERS.index(self.minimum) + 1) % len(FILTERS)]  # the status bar says which
 
     def action_reset_timer(self) -> None:
         self.started = self.app.clock()
         self.refresh_status()
+
+    def action_edit(self) -> None:
+        self.app.open_slide_editor()
+
+    def action_edit_external(self) -> None:
+        self.app.open_external_editor()
+
+    def action_structural_edit(self, kind: str) -> None:
+        self.app.structural_edit(kind)
 
     def action_clear_typed(self) -> None:
         self.typed = ""

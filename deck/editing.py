@@ -1,0 +1,258 @@
+"""The app's side of editing: live reload, saving edits, structural edits, the external editor.
+
+A mixin for DeckApp, kept apart so that app.py stays about wiring. Every change to the file goes
+through DeckDocument.save: loaded again, refused if invalid, refused if the file changed on disk
+since it was read (the user then picks reload or overwrite), written atomically.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import subprocess
+import time
+from pathlib import Path
+from typing import Callable
+
+from textual import work
+from textual.app import SuspendNotSupported
+from textual.message import Message
+from textual.worker import get_current_worker
+
+from . import edit
+from .diagnostics import DeckError
+from .document import READ_ONLY_HINT, ConflictError, DeckDocument, ReadOnlyError
+from .loader import Loaded, parse_deck, read_text
+from .model import Deck
+
+POLL_S = 0.1  # how often the watcher looks at the file: reloads land within ~150 ms of a save
+
+
+class DeckFileChanged(Message):
+    """The deck file changed on disk: its new text, and what loading it found."""
+
+    def __init__(self, path: Path, text: str, loaded: Loaded) -> None:
+        self.path = path
+        self.text = text
+        self.loaded = loaded
+        super().__init__()
+
+
+def file_signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+def follow(old: Deck, index: int, new: Deck) -> int:
+    """Where the slide shown at `index` is in the new deck: by title, nearest first; else by position."""
+    title = old.slides[index].title if index < len(old.slides) else None
+    matches = [i for i, slide in enumerate(new.slides) if slide.title == title]
+    if matches:
+        return min(matches, key=lambda i: abs(i - index))
+    return max(0, min(index, len(new.slides) - 1))
+
+
+def editor_command(path: Path, line: int, environ: dict[str, str] | None = None) -> list[str]:
+    """$VISUAL or $EDITOR (else vi), opened at `line`: `+LINE` is understood by vi, vim, nano, emacs, micro."""
+    environ = os.environ if environ is None else environ
+    command = shlex.split(environ.get("VISUAL") or environ.get("EDITOR") or "vi")
+    return [*command, f"+{line}", str(path)]
+
+
+class Editing:
+    """Mixed into DeckApp."""
+
+    document: DeckDocument | None
+
+    # -- live reload ------------------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="watch")
+    def follow_deck_file(self) -> None:
+        """Poll the file (a thread: loading a big deck never stalls the presenter)."""
+        worker = get_current_worker()
+        document = self.document
+        if document is None:
+            return
+        path = document.path
+        seen = None  # the first look compares the file with the text loaded, however late it comes
+        last_text = document.text
+        while not worker.is_cancelled:
+            time.sleep(POLL_S)
+            signature = file_signature(path)
+            if signature == seen or signature is None:
+                continue
+            seen = signature
+            try:
+                text = read_text(path)
+            except DeckError as exc:
+                self.post_message(DeckFileChanged(path, "", Loaded(None, exc.diagnostics)))
+                continue
+            except OSError:
+                continue  # mid-rename or briefly unreadable: the next poll sees the settled file
+            if text == last_text:
+                continue  # touched, not changed
+            last_text = text
+            self.post_message(DeckFileChanged(path, text, parse_deck(text, str(path))))
+
+    def on_deck_file_changed(self, message: DeckFileChanged) -> None:
+        errors = message.loaded.errors
+        if message.loaded.deck is None:
+            self.error_bar().show_errors(errors)
+            return
+        self.error_bar().clear()
+        if self.document is not None and message.text == self.document.text:
+            return  # our own save, or the file put back as it was shown
+        self.adopt(DeckDocument.from_text(message.path, message.text, message.loaded.deck))
+        self.notify("Reloaded", timeout=1.5)
+
+    def adopt(self, document: DeckDocument, index: int | None = None) -> None:
+        """Show `document` from now on, on slide `index` or following the current slide."""
+        presenter = self.query_one_screen()
+        if index is None:
+            index = follow(presenter.deck, presenter.index, document.deck)
+        self.document = document
+        presenter.set_deck(document.deck, index)
+
+    def reload_from_disk(self) -> DeckDocument | None:
+        assert self.document is not None
+        try:
+            document = DeckDocument.load(self.document.path)
+        except DeckError as exc:
+            self.error_bar().show_errors(exc.diagnostics)
+            return None
+        except OSError as exc:
+            self.notify(f"Cannot read {self.document.path}: {exc.strerror or exc}", severity="error")
+            return None
+        self.adopt(document)
+        self.error_bar().clear()
+        return document
+
+    # -- saving -----------------------------------------------------------------------------------
+    def editable(self) -> DeckDocument | None:
+        """The document, if it can be edited; otherwise say why and return None."""
+        if self.document is None:
+            self.notify("This deck was not loaded from a file, so it cannot be edited.", severity="warning")
+            return None
+        if self.document.read_only:
+            self.notify(READ_ONLY_HINT, title="Read-only", severity="warning", timeout=8)
+            return None
+        return self.document
+
+    def save_edit(
+        self,
+        base: DeckDocument,
+        new_text: str,
+        index: int,
+        on_saved: Callable[[DeckDocument], None] | None = None,
+        message: str = "Saved",
+        overwrite: bool = False,
+    ) -> None:
+        """Save `new_text` (made from `base`), then show slide `index`."""
+        try:
+            saved = base.save(new_text, overwrite=overwrite)
+        except ReadOnlyError:
+            self.notify(READ_ONLY_HINT, title="Read-only", severity="warning", timeout=8)
+            return
+        except DeckError as exc:
+            self.notify(f"Not saved: {exc.first}", title="The deck would be invalid", severity="error", timeout=8)
+            return
+        except ConflictError:
+            self._resolve_conflict(base, new_text, index, on_saved, message)
+            return
+        except OSError as exc:
+            self.notify(f"Not saved, the file is unchanged: {exc.strerror or exc}", severity="error", timeout=8)
+            return
+        self.adopt(saved, index)
+        self.error_bar().clear()
+        self.notify(f"{message}: {saved.path.name}", timeout=2)
+        if on_saved is not None:
+            on_saved(saved)
+
+    def _resolve_conflict(self, base, new_text, index, on_saved, message) -> None:
+        from .screens.confirm import ConfirmScreen
+        from .screens.editor import EditorScreen
+
+        def answered(answer: str | None) -> None:
+            if answer == "overwrite":
+                self.save_edit(base, new_text, index, on_saved, message, overwrite=True)
+            elif answer == "reload":
+                document = self.reload_from_disk()
+                if document is not None and isinstance(self.screen, EditorScreen):
+                    self.screen.rebase(document, index)
+                    self.notify("Reloaded from disk; your edit is still in the editor, on top of it.", timeout=6)
+
+        question = (
+            f"{base.path.name} changed on disk since it was loaded (another program saved it).\n\n"
+            "Reload: take the file from disk; what you typed stays in the editor, not saved.\n"
+            "Overwrite: replace the file with this version; the other change is lost."
+        )
+        self.push_screen(
+            ConfirmScreen(question, [("reload", "Reload from disk"), ("overwrite", "Overwrite the file"), ("cancel", "Cancel")]),
+            answered,
+        )
+
+    # -- structural edits -------------------------------------------------------------------------
+    def structural_edit(self, kind: str) -> None:
+        document = self.editable()
+        if document is None:
+            return
+        presenter = self.query_one_screen()
+        index = presenter.index
+        slides = document.deck.slides
+        span = slides[index].span
+        assert span is not None
+        try:
+            if kind == "add":
+                new_text, target, message = edit.insert_after(document.text, span, edit.NEW_SLIDE), index + 1, "New slide added"
+            elif kind == "duplicate":
+                new_text, target, message = edit.duplicate(document.text, span), index + 1, "Slide duplicated"
+            elif kind == "up":
+                new_text, target, message = edit.move(document.text, slides, index, -1), index - 1, "Slide moved up"
+            elif kind == "down":
+                new_text, target, message = edit.move(document.text, slides, index, 1), index + 1, "Slide moved down"
+            elif kind == "delete":
+                new_text, target, message = edit.delete(document.text, slides, index), min(index, len(slides) - 2), "Slide deleted"
+            else:
+                raise ValueError(kind)
+        except edit.EditError as exc:
+            self.notify(str(exc), severity="warning", timeout=6)
+            return
+        if kind != "delete":
+            self.save_edit(document, new_text, target, message=message)
+            return
+        from .screens.confirm import ConfirmScreen
+
+        def answered(answer: str | None) -> None:
+            if answer == "delete":
+                self.save_edit(document, new_text, target, message=message)
+
+        self.push_screen(
+            ConfirmScreen(f"Delete slide {index + 1}, '{slides[index].title}', from {document.path.name}?", [("keep", "Keep it"), ("delete", "Delete")]),
+            answered,
+        )
+
+    # -- editors ----------------------------------------------------------------------------------
+    def open_slide_editor(self) -> None:
+        document = self.editable()
+        if document is None:
+            return
+        from .screens.editor import EditorScreen
+
+        self.push_screen(EditorScreen(document, self.query_one_screen().index))
+
+    def open_external_editor(self) -> None:
+        document = self.editable()
+        if document is None:
+            return
+        span = document.deck.slides[self.query_one_screen().index].span
+        command = editor_command(document.path, span.start_line if span else 1)
+        try:
+            with self.suspend():
+                subprocess.run(command)
+        except (SuspendNotSupported, OSError) as exc:  # no terminal to hand over, or no such editor
+            self.notify(f"Could not run {command[0]}: {exc}", severity="error", timeout=8)
+            return
+        if self.reload_from_disk() is not None:
+            self.notify("Reloaded", timeout=1.5)

@@ -1,0 +1,281 @@
+"""Editing in the app, through real files: live reload, the slide editor, conflicts, structural edits."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from textual.widgets import TextArea
+
+from deck.app import make_app
+from deck.document import DeckDocument
+from deck.editing import editor_command, follow
+from deck.loader import parse_deck
+from deck.screens.confirm import ConfirmScreen
+from deck.screens.editor import EditorScreen
+from deck.screens.presenter import PresenterScreen
+
+DECK = """\
+# A deck with comments, which every edit must keep.
+title: Editing deck
+slides:
+  - title: One   # the first
+    confidence: reported
+    notes: One notes.
+
+  # between one and two
+  - title: Two
+    confidence: reported
+    points:
+      - a point
+    notes: Two notes.
+  - {title: Three, confidence: reported, notes: Three notes.}
+"""
+
+
+@pytest.fixture
+def deck_path(tmp_path):
+    path = tmp_path / "talk.yaml"
+    path.write_text(DECK)
+    return path
+
+
+def app_for(path, watch=False, start=0):
+    return make_app(DeckDocument.load(path), watch=watch, start=start, clock=lambda: 0.0, today=dt.date(2026, 4, 10))
+
+
+async def until(pilot, condition, timeout: float = 5.0) -> None:
+    """Let the app run (Pilot's pause) until `condition()` holds: a file watcher reacts on its own time."""
+    waited = 0.0
+    while not condition():
+        assert waited < timeout, "the app never reached the expected state"
+        await pilot.pause(0.05)
+        waited += 0.05
+
+
+def titles(app) -> list[str]:
+    return [s.title for s in app.query_one_screen().deck.slides]
+
+
+def messages(app) -> str:
+    return " | ".join(n.message for n in app._notifications)
+
+
+class TestLiveReload:
+    async def test_a_saved_edit_reloads_on_the_same_slide(self, deck_path):
+        app = app_for(deck_path, watch=True, start=1)
+        async with app.run_test(size=(120, 40)) as pilot:
+            deck_path.write_text(DECK.replace("      - a point", "      - an edited point"))
+            await until(pilot, lambda: "an edited point" in str(app.query_one_screen().deck.slides[1].points))
+            assert app.query_one_screen().index == 1
+            assert "Reloaded" in messages(app)
+
+    async def test_a_broken_save_keeps_the_last_good_deck_until_fixed(self, deck_path):
+        app = app_for(deck_path, watch=True, start=1)
+        async with app.run_test(size=(120, 40)) as pilot:
+            bar = app.error_bar()
+            deck_path.write_text(DECK.replace("confidence: reported\n    points", "confidence: sure\n    points"))
+            await until(pilot, lambda: bar.has_class("-shown"))
+            assert f"{deck_path}:10:17: error: unknown confidence 'sure'" in str(bar.content)
+            assert titles(app) == ["One", "Two", "Three"] and app.query_one_screen().index == 1
+            deck_path.write_text(DECK.replace("title: Two", "title: Two fixed"))
+            await until(pilot, lambda: not bar.has_class("-shown"))
+            assert titles(app) == ["One", "Two fixed", "Three"]
+
+    async def test_a_half_written_file_does_not_crash(self, deck_path):
+        app = app_for(deck_path, watch=True)
+        async with app.run_test(size=(120, 40)) as pilot:
+            deck_path.write_text(DECK[: DECK.index("  - title: Two") + 9])
+            await until(pilot, lambda: app.error_bar().has_class("-shown") or titles(app) != ["One", "Two", "Three"])
+            deck_path.write_text(DECK)
+            await until(pilot, lambda: titles(app) == ["One", "Two", "Three"] and not app.error_bar().has_class("-shown"))
+
+    async def test_reordered_slides_are_followed_by_title(self, deck_path):
+        app = app_for(deck_path, watch=True, start=1)  # on "Two"
+        async with app.run_test(size=(120, 40)) as pilot:
+            moved = DECK.replace("  - {title: Three, confidence: reported, notes: Three notes.}\n", "")
+            moved = moved.replace("slides:\n", "slides:\n  - {title: Three, confidence: reported, notes: Three notes.}\n")
+            deck_path.write_text(moved)
+            await until(pilot, lambda: titles(app) == ["Three", "One", "Two"])
+            assert app.query_one_screen().index == 2
+
+    async def test_no_watch(self, deck_path):
+        app = app_for(deck_path, watch=False)
+        async with app.run_test(size=(120, 40)) as pilot:
+            assert not [w for w in app.workers if w.group == "watch"]
+            await pilot.pause()
+
+
+def test_follow_by_title_then_position():
+    old = parse_deck(DECK).deck
+    new = parse_deck(DECK.replace("title: Two", "title: Renamed")).deck
+    assert follow(old, 2, new) == 2
+    assert follow(old, 1, new) == 1  # not found by title: same position
+
+
+class TestSlideEditor:
+    async def test_edit_and_save_changes_only_that_slide(self, deck_path):
+        app = app_for(deck_path, start=1)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("e")
+            await pilot.pause()
+            editor = app.screen
+            assert isinstance(editor, EditorScreen)
+            area = editor.query_one(TextArea)
+            assert area.text == "title: Two\nconfidence: reported\npoints:\n  - a point\nnotes: Two notes."
+            area.replace("Deux", (0, 7), (0, 10))
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert deck_path.read_text() == DECK.replace("title: Two", "title: Deux")
+            assert titles(app) == ["One", "Deux", "Three"]
+            await pilot.press("escape")
+            assert isinstance(app.screen, PresenterScreen) and app.screen.index == 1
+
+    async def test_an_invalid_save_is_refused_with_the_error_at_its_line(self, deck_path):
+        app = app_for(deck_path, start=1)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("e")
+            await pilot.pause()
+            area = app.screen.query_one(TextArea)
+            area.replace("sure", (1, 12), (1, 20))
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert deck_path.read_text() == DECK
+            problems = str(app.screen.query_one("#editor-problems").content)
+            assert "line 2: error: unknown confidence 'sure'" in problems
+            assert "Not saved" in messages(app)
+
+    async def test_checked_as_you_type(self, deck_path):
+        app = app_for(deck_path, start=1)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("e")
+            await pilot.pause()
+            area = app.screen.query_one(TextArea)
+            area.move_cursor((4, 0))
+            await pilot.press(*"note: x", "enter")
+            await until(pilot, lambda: "unknown key 'note'" in str(app.screen.query_one("#editor-problems").content))
+            assert "line 5: error: unknown key 'note'" in str(app.screen.query_one("#editor-problems").content)
+
+    async def test_escape_with_unsaved_changes_asks_first(self, deck_path):
+        app = app_for(deck_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("end", *" changed")
+            await pilot.press("escape")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.click("#answer-keep")
+            await pilot.pause()
+            assert isinstance(app.screen, EditorScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.click("#answer-discard")
+            await pilot.pause()
+            assert isinstance(app.screen, PresenterScreen)
+            assert deck_path.read_text() == DECK
+
+    async def test_quitting_with_unsaved_edits_asks_first(self, deck_path):
+        app = app_for(deck_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("e")
+            await pilot.pause()
+            await pilot.press("end", *"x")
+            await pilot.press("ctrl+q")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen) and app.is_running
+            await pilot.click("#answer-quit")
+            await pilot.pause()
+        assert deck_path.read_text() == DECK
+
+    async def test_a_file_changed_on_disk_is_not_overwritten_without_asking(self, deck_path):
+        app = app_for(deck_path, start=2)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("e")
+            await pilot.pause()
+            app.screen.query_one(TextArea).replace("Drei", (0, 8), (0, 13))
+            other = DECK.replace("title: One", "title: One, edited elsewhere")
+            deck_path.write_text(other)
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            assert deck_path.read_text() == other
+            await pilot.click("#answer-reload")
+            await pilot.pause()
+            editor = app.screen
+            assert isinstance(editor, EditorScreen) and "Drei" in editor.source
+            assert titles(app)[0] == "One, edited elsewhere"
+            await pilot.press("ctrl+s")  # now on top of the other change
+            await pilot.pause()
+            assert deck_path.read_text() == other.replace("{title: Three", "{title: Drei")
+
+    async def test_overwrite_after_a_conflict(self, deck_path):
+        app = app_for(deck_path, start=2)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("e")
+            await pilot.pause()
+            app.screen.query_one(TextArea).replace("Drei", (0, 8), (0, 13))
+            deck_path.write_text(DECK.replace("title: One", "title: Elsewhere"))
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await pilot.click("#answer-overwrite")
+            await pilot.pause()
+            assert deck_path.read_text() == DECK.replace("{title: Three", "{title: Drei")
+
+
+class TestStructuralEdits:
+    async def test_add_duplicate_move_and_delete(self, deck_path):
+        app = app_for(deck_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("a")
+            await pilot.pause()
+            assert titles(app) == ["One", "New slide", "Two", "Three"] and app.screen.index == 1
+            await pilot.press("D")
+            await pilot.pause()
+            assert titles(app) == ["One", "New slide", "New slide", "Two", "Three"]
+            await pilot.press("X")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen)
+            await pilot.click("#answer-delete")
+            await pilot.pause()
+            assert titles(app) == ["One", "New slide", "Two", "Three"] and app.screen.index == 2  # the next slide moves up
+            await pilot.press("left", "X")
+            await pilot.pause()
+            await pilot.click("#answer-delete")
+            await pilot.pause()
+            assert titles(app) == ["One", "Two", "Three"]
+            assert deck_path.read_text() == DECK  # every byte back
+            await pilot.press("home", "right_square_bracket")
+            await pilot.pause()
+            assert titles(app) == ["Two", "One", "Three"] and app.screen.index == 1
+            await pilot.press("left_square_bracket")
+            await pilot.pause()
+            assert deck_path.read_text() == DECK
+
+    async def test_delete_asks_and_can_be_refused(self, deck_path):
+        app = app_for(deck_path)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("X")
+            await pilot.pause()
+            await pilot.click("#answer-keep")
+            await pilot.pause()
+            assert deck_path.read_text() == DECK
+
+
+async def test_the_bundled_briefing_says_how_to_make_an_editable_copy(monkeypatch):
+    from deck.paths import bundled_deck
+
+    monkeypatch.setattr("deck.document.is_bundled", lambda path: True)
+    app = make_app(DeckDocument.load(bundled_deck()), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, PresenterScreen)
+        assert "deck new my-briefing.yaml --from-bundled" in messages(app)
+
+
+def test_editor_command_uses_visual_then_editor_at_the_line(tmp_path):
+    path = tmp_path / "d.yaml"
+    assert editor_command(path, 12, {"VISUAL": "code --wait", "EDITOR": "nano"}) == ["code", "--wait", "+12", str(path)]
+    assert editor_command(path, 3, {"EDITOR": "nano"}) == ["nano", "+3", str(path)]
+    assert editor_command(path, 1, {}) == ["vi", "+1", str(path)]
