@@ -82,3 +82,33 @@ def test_broken_deck_does_not_start_the_presenter(terminal, tmp_path):
     screen = terminal.wait_for("EXIT=")
     assert f"{broken}:3:28: error: unknown confidence 'sure'" in screen.replace("\n", "")
     assert "EXIT=1" in screen
+
+
+def test_external_editor_opens_at_the_slide_and_the_deck_reloads(terminal, tmp_path):
+    deck = tmp_path / "talk.yaml"
+    deck.write_text(SHOWCASE.read_text())
+    args = tmp_path / "editor-args"
+    editor = tmp_path / "fake-editor"
+    editor.write_text(f'#!/bin/sh\necho "$@" > {args}\nsed -i "s/Points with their own labels/Edited in the editor/" "$2"\n')
+    editor.chmod(0o755)
+    terminal.start(f"EDITOR={editor} {deck_command()} present {deck} --slide 2; sleep 30")
+    terminal.wait_for("2 / 4")
+    terminal.keys("E")
+    screen = terminal.wait_for("Edited in the editor")
+    assert "2 / 4" in screen
+    start_line = SHOWCASE.read_text().splitlines().index("  - title: Points with their own labels") + 1
+    assert args.read_text().split() == [f"+{start_line}", str(deck)]
+
+
+def test_live_reload_in_a_real_terminal(terminal, tmp_path):
+    deck = tmp_path / "talk.yaml"
+    text = SHOWCASE.read_text()
+    deck.write_text(text)
+    terminal.start(f"{deck_command()} present {deck} --slide 3; sleep 30")
+    terminal.wait_for("3 / 4")
+    deck.write_text(text.replace("Confirmed against rumoured", "Renamed while presenting"))
+    screen = terminal.wait_for("Renamed while presenting")
+    assert "3 / 4" in screen
+    deck.write_text(text.replace("confidence: unverified\n    columns", "confidence: sure\n    columns"))
+    screen = terminal.wait_for("unknown confidence 'sure'")
+    assert "Renamed while presenting" in screen  # the last good deck stays on screen

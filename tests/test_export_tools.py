@@ -20,7 +20,7 @@ from .conftest import ROOT
 
 NODE_BIN = ROOT / ".ci" / "tools" / "node_modules" / ".bin"
 DECKS = [bundled_deck(), ROOT / "tests" / "decks" / "awkward.yaml", ROOT / "tests" / "decks" / "showcase.yaml"]
-NPM_HINT = "npm install --prefix .ci/tools @marp-team/marp-cli markdownlint-cli (or run bash .ci/run)"
+NPM_HINT = "npm install --prefix .ci/tools (or run bash .ci/run)"
 
 
 def tool(name: str, hint: str) -> str:
