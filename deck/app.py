@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
-import os
 import time
 from pathlib import Path
 from typing import Callable, Iterable
@@ -11,22 +11,19 @@ from typing import Callable, Iterable
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.color import Color, ColorParseError
 from textual.screen import Screen
 
 from .document import DeckDocument
+from .link import AudienceLink, socket_path
 from .editing import Editing
-from .model import Confidence, Deck
-from .paths import is_bundled, themes_dir
-from .render import Palette
+from .model import Deck
+from .paths import is_bundled
 from .widgets.error_bar import ErrorBar
 from .screens.presenter import FILTER_NAMES, FILTERS, PresenterScreen
-from .themes import DEFAULT_THEME, VARIABLE_DEFAULTS, confidence_variable, load_themes
-
-MONO_THEME = "mono"
+from .theming import Themed
 
 
-class DeckApp(Editing, App[int]):
+class DeckApp(Editing, Themed, App[int]):
     CSS_PATH = "deck.tcss"
     TITLE = "deck"
     BINDINGS = [
@@ -45,8 +42,12 @@ class DeckApp(Editing, App[int]):
         themes_folder: Path | None = None,
         document: DeckDocument | None = None,
         watch: bool = False,
+        link: bool = False,
     ) -> None:
         super().__init__()
+        self._link_wanted = link and document is not None
+        self.link: AudienceLink | None = None
+        self._notes_hidden_for_speaker = False
         self.deck = deck
         self.document = document
         self._watch = watch and document is not None and not document.read_only
@@ -54,29 +55,7 @@ class DeckApp(Editing, App[int]):
         self.today = today or dt.date.today()
         self._start = start
         self._notes = notes
-        found = load_themes(themes_folder or themes_dir())
-        self.theme_problems = list(found.problems)
-        for loaded in found.themes.values():
-            self.register_theme(loaded)
-        self.deck_theme_names = list(found.themes)
-        self.theme = self._choose_theme(theme, deck.theme)
-
-    def _choose_theme(self, asked: str | None, from_deck: str | None) -> str:
-        fallback = MONO_THEME if "NO_COLOR" in os.environ and MONO_THEME in self.available_themes else DEFAULT_THEME
-        if fallback not in self.available_themes:
-            fallback = "textual-dark"
-        for name, where in ((asked, "--theme"), (from_deck, "the deck's 'theme'")):
-            if not name:
-                continue
-            if name in self.available_themes:
-                return name
-            known = ", ".join(self.deck_theme_names)
-            self.theme_problems.append(f"unknown theme '{name}' (from {where}); using '{fallback}'. Themes: {known}")
-            return fallback
-        return fallback
-
-    def get_theme_variable_defaults(self) -> dict[str, str]:
-        return dict(VARIABLE_DEFAULTS)
+        self.setup_themes(theme, deck.theme, themes_folder)
 
     def get_default_screen(self) -> Screen:
         return PresenterScreen(self.deck, self._start, self._notes)
@@ -84,8 +63,51 @@ class DeckApp(Editing, App[int]):
     def on_mount(self) -> None:
         if self._watch:
             self.follow_deck_file()
-        for problem in self.theme_problems:
-            self.notify(problem, title="Theme", severity="warning", timeout=8)
+        if self._link_wanted:
+            self.run_audience_link()
+        self.report_theme_problems()
+
+    @work(exclusive=True, group="link")
+    async def run_audience_link(self) -> None:
+        """Listen for speaker views on this deck's socket until the app closes."""
+        assert self.document is not None
+        try:
+            path = socket_path(self.document.path)
+        except OSError as exc:
+            self.notify(f"No speaker view link: {exc}", severity="warning", timeout=8)
+            return
+        link = AudienceLink(
+            path,
+            current=lambda: self.query_one_screen().index if self.screen_stack else 0,
+            on_goto=lambda index: self.query_one_screen().go(index),
+            on_count=self._speakers_changed,
+        )
+        try:
+            if not await link.start():
+                self.notify("Another audience view of this deck is running; speaker views follow that one.", severity="warning")
+                return
+            self.link = link
+            await asyncio.Event().wait()  # until the app closes and cancels this worker
+        finally:
+            self.link = None
+            await link.close()
+
+    def slide_shown(self, index: int) -> None:
+        """The presenter moved: speaker views follow."""
+        if self.link is not None:
+            self.link.broadcast(index)
+
+    def _speakers_changed(self, count: int) -> None:
+        if not (self.is_running and self.screen_stack):
+            return  # closing
+        presenter = self.query_one_screen()
+        if count and presenter.notes_visible:
+            self._notes_hidden_for_speaker = True
+            presenter.notes_visible = False
+            self.notify("Speaker view connected: the notes are shown there.", timeout=3)
+        elif not count and self._notes_hidden_for_speaker:
+            self._notes_hidden_for_speaker = False
+            presenter.notes_visible = True
 
     @property
     def presenter(self) -> PresenterScreen:
@@ -114,15 +136,6 @@ class DeckApp(Editing, App[int]):
                 self.exit(0)
 
         self.push_screen(ConfirmScreen("A slide has unsaved changes. Quit anyway?", [("stay", "Keep editing"), ("quit", "Quit and discard")]), answered)
-
-    def palette(self) -> Palette:
-        variables = self.theme_variables
-        return Palette(
-            levels={level: variables.get(confidence_variable(level), VARIABLE_DEFAULTS[confidence_variable(level)]) for level in Confidence},
-            dim=_muted(variables.get("foreground", "#e0e0e0"), variables.get("background", "#000000")),
-            accent=f"bold {variables.get('accent', '')}".strip(),
-            code_theme="monokai" if self.current_theme.dark else "default",
-        )
 
     def watch_theme(self) -> None:
         for screen in self.screen_stack:
@@ -187,14 +200,6 @@ def export_path(deck: Deck, name: str) -> Path:
     source = Path(deck.path)
     folder = Path.cwd() if is_bundled(source) or not source.parent.exists() else source.parent
     return folder / (source.stem + EXTENSIONS[name])
-
-
-def _muted(foreground: str, background: str) -> str:
-    """Text between foreground and background, as a colour Rich understands."""
-    try:
-        return Color.parse(background).blend(Color.parse(foreground), 0.65).hex
-    except ColorParseError:
-        return "dim"
 
 
 def make_app(

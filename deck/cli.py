@@ -51,6 +51,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--no-notes", action="store_true", help="leave out speaker notes (an audience copy)")
 
+    speaker = commands.add_parser("speaker", help="the speaker's view, in a second terminal, following `deck present`")
+    speaker.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
+    speaker.add_argument("--theme", help="theme name")
+
     new = commands.add_parser("new", help="write a new deck that shows every field of the format")
     new.add_argument("path", help="where to write it (never overwritten)")
     new.add_argument("--from-bundled", action="store_true", help="copy the bundled briefing instead")
@@ -63,7 +67,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args = build_parser().parse_args(["present"])
     try:
-        return {"present": cmd_present, "check": cmd_check, "export": cmd_export, "new": cmd_new}[command](args)
+        return {"present": cmd_present, "check": cmd_check, "export": cmd_export, "new": cmd_new, "speaker": cmd_speaker}[command](args)
     except UsageError as exc:
         print(f"deck: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -166,7 +170,19 @@ def cmd_present(args: argparse.Namespace) -> int:
         notes=args.notes,
         theme=args.theme,
         watch=not args.no_watch,
+        link=True,
         start=args.slide - 1,
     )
+    app.run()
+    return app.return_code or EXIT_OK
+
+
+def cmd_speaker(args: argparse.Namespace) -> int:
+    from .document import DeckDocument
+
+    document = DeckDocument.load(deck_path(args.path))
+    from .speaker_app import make_speaker_app
+
+    app = make_speaker_app(document, theme=args.theme)
     app.run()
     return app.return_code or EXIT_OK

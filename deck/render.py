@@ -126,12 +126,14 @@ def render_sources(deck: Deck, numbers: dict[str, int], palette: Palette) -> Ren
     return Group(Text("Sources", style=f"bold {palette.dim}"), grid)
 
 
-def render_notes(slide: Slide, following: Slide | None, palette: Palette) -> RenderableType:
+def render_notes(slide: Slide, following: Slide | None, palette: Palette, show_next: bool = True) -> RenderableType:
     parts: list[RenderableType] = []
     if slide.notes:
         parts.append(_inline(slide.notes, palette))
     else:
         parts.append(Text("No speaker notes for this slide.", style=f"italic {palette.dim}"))
+    if not show_next:
+        return Group(*parts)
     parts.append(Text())
     if following is not None:
         parts.append(Text.assemble(("Next: ", "bold"), following.title, (f"  {label(following.confidence)}", palette.dim)))

@@ -124,12 +124,14 @@ class PresenterScreen(Screen[None]):
         self.deck = deck
         self.set_reactive(PresenterScreen.index, max(0, min(index, len(deck.slides) - 1)))
         self.refresh_slide()
+        self.app.slide_shown(self.index)
 
     def _edges(self) -> tuple[bool, bool, bool]:
         return (self.index == 0, self.index == len(self.deck.slides) - 1, bool(self.typed))
 
     def watch_index(self) -> None:
         self.refresh_slide()
+        self.app.slide_shown(self.index)
 
     def watch_minimum(self) -> None:
         self.refresh_slide()

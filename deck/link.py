@@ -1,0 +1,162 @@
+"""The link between an audience view and its speaker views: a Unix socket private to the user.
+
+The audience view (`deck present`) listens; speaker views (`deck speaker`) connect. Messages are
+JSON lines: the audience view sends {"slide": N} on connect and at every change; a speaker view
+sends {"goto": N}. No network port is ever opened: the socket lives in a folder only the user can
+enter, and is itself mode 0600.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import json
+import os
+import re
+import stat
+import tempfile
+from pathlib import Path
+from typing import Awaitable, Callable
+
+MAX_LINE = 4096  # a message is a few bytes; anything longer is not from a deck view
+
+
+def runtime_dir() -> Path:
+    """The user's runtime folder ($XDG_RUNTIME_DIR/deck, else a private folder in the temp dir)."""
+    base = os.environ.get("XDG_RUNTIME_DIR")
+    folder = Path(base) / "deck" if base and Path(base).is_dir() else Path(tempfile.gettempdir()) / f"deck-{os.getuid()}"
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    info = folder.stat()
+    if info.st_uid != os.getuid() or stat.S_IMODE(info.st_mode) & 0o077:
+        raise PermissionError(f"{folder} must belong to you and be private (mode 0700)")
+    return folder
+
+
+def socket_path(deck_path: str | os.PathLike[str]) -> Path:
+    """One socket per deck file, named for it, so that two decks can be presented at once."""
+    resolved = str(Path(deck_path).resolve())
+    stem = re.sub(r"[^A-Za-z0-9_.-]", "_", Path(resolved).stem)[:40]
+    digest = hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:12]
+    return runtime_dir() / f"{stem}-{digest}.sock"
+
+
+def encode(message: dict[str, int]) -> bytes:
+    return (json.dumps(message, separators=(",", ":")) + "\n").encode("ascii")
+
+
+def decode(line: bytes) -> dict[str, int] | None:
+    """A message, or None for anything that is not one (never an exception)."""
+    try:
+        data = json.loads(line)
+    except (ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(data, dict):
+        return None
+    return {k: v for k, v in data.items() if k in ("slide", "goto") and isinstance(v, int) and not isinstance(v, bool)}
+
+
+class AudienceLink:
+    """The listening side, owned by the audience view."""
+
+    def __init__(self, path: Path, current: Callable[[], int], on_goto: Callable[[int], None], on_count: Callable[[int], None]) -> None:
+        self.path = path
+        self.current = current
+        self.on_goto = on_goto
+        self.on_count = on_count  # told how many speaker views are connected, whenever it changes
+        self.writers: set[asyncio.StreamWriter] = set()
+        self.server: asyncio.AbstractServer | None = None
+
+    async def start(self) -> bool:
+        """Listen; False if another audience view of the same deck is already listening."""
+        if self.path.exists():
+            if await _alive(self.path):
+                return False
+            self.path.unlink()  # left behind by a view that did not close it
+        self.server = await asyncio.start_unix_server(self._serve, path=str(self.path), limit=MAX_LINE)
+        os.chmod(self.path, 0o600)
+        return True
+
+    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        self.writers.add(writer)
+        self.on_count(len(self.writers))
+        try:
+            writer.write(encode({"slide": self.current()}))
+            await writer.drain()
+            while line := await reader.readline():
+                message = decode(line)
+                if message and "goto" in message:
+                    self.on_goto(message["goto"])
+        except (ConnectionError, asyncio.LimitOverrunError, ValueError):
+            pass  # a speaker view went away or sent garbage: drop it, keep presenting
+        finally:
+            self.writers.discard(writer)
+            writer.close()
+            self.on_count(len(self.writers))
+
+    def broadcast(self, index: int) -> None:
+        data = encode({"slide": index})
+        for writer in list(self.writers):
+            if writer.is_closing():
+                self.writers.discard(writer)
+                continue
+            writer.write(data)
+
+    async def close(self) -> None:
+        for writer in list(self.writers):
+            writer.close()
+        if self.server is not None:
+            self.server.close()
+            with contextlib.suppress(Exception):
+                await self.server.wait_closed()
+        with contextlib.suppress(FileNotFoundError):
+            self.path.unlink()
+
+
+async def _alive(path: Path) -> bool:
+    try:
+        _, writer = await asyncio.open_unix_connection(str(path))
+    except (ConnectionRefusedError, FileNotFoundError, OSError):
+        return False
+    writer.close()
+    return True
+
+
+class SpeakerLink:
+    """The connecting side, owned by a speaker view: follows the audience view, reconnecting forever."""
+
+    RETRY_S = 0.25
+
+    def __init__(self, path: Path, on_slide: Callable[[int], Awaitable[None] | None], on_connected: Callable[[bool], None]) -> None:
+        self.path = path
+        self.on_slide = on_slide
+        self.on_connected = on_connected
+        self.writer: asyncio.StreamWriter | None = None
+
+    async def run(self) -> None:
+        while True:
+            try:
+                reader, self.writer = await asyncio.open_unix_connection(str(self.path), limit=MAX_LINE)
+            except (ConnectionRefusedError, FileNotFoundError, OSError):
+                await asyncio.sleep(self.RETRY_S)
+                continue
+            self.on_connected(True)
+            try:
+                while line := await reader.readline():
+                    message = decode(line)
+                    if message and "slide" in message:
+                        result = self.on_slide(message["slide"])
+                        if asyncio.iscoroutine(result):
+                            await result
+            except (ConnectionError, asyncio.LimitOverrunError, ValueError):
+                pass
+            finally:
+                self.writer = None
+                self.on_connected(False)
+
+    def goto(self, index: int) -> bool:
+        """Ask the audience view to show slide `index`; False when not connected."""
+        if self.writer is None or self.writer.is_closing():
+            return False
+        self.writer.write(encode({"goto": index}))
+        return True

@@ -1,0 +1,158 @@
+"""The speaker's view: this slide's notes, large, the next slide, the label and sources, and the clocks."""
+
+from __future__ import annotations
+
+import time
+
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.reactive import reactive
+from textual.screen import Screen
+from textual.widgets import Static
+
+from ..model import Deck
+from ..render import render_notes, render_sources, source_numbers
+from ..widgets.status_bar import format_elapsed
+
+
+class SpeakerScreen(Screen[None]):
+    BINDINGS = [
+        Binding("right,space,l,n,pagedown", "next", "Next", key_display="→", tooltip="Next slide, on both views"),
+        Binding("left,h,p,pageup,backspace", "previous", "Prev", key_display="←", tooltip="Previous slide, on both views"),
+        Binding("home,g", "first", "First", show=False),
+        Binding("end,G", "last", "Last", show=False),
+        Binding("t", "reset_timers", "Timers", tooltip="Reset the talk and slide timers"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+    DEFAULT_CSS = """
+    SpeakerScreen { layout: vertical; }
+    #speaker-head { height: auto; padding: 0 2; background: $panel; }
+    #speaker-body { height: 1fr; }
+    #speaker-notes { width: 2fr; padding: 1 3; }
+    #speaker-notes-text { text-style: bold; }
+    #speaker-side { width: 1fr; padding: 1 2; background: $surface; border-left: vkey $primary 50%; }
+    #speaker-clock { height: 1; padding: 0 2; background: $panel; }
+    #speaker-link { height: 1; padding: 0 2; background: $warning; color: $background; display: none; }
+    #speaker-link.-waiting { display: block; }
+    """
+
+    index: reactive[int] = reactive(0, init=False)
+    connected: reactive[bool] = reactive(False, init=False)
+
+    def __init__(self, deck: Deck) -> None:
+        super().__init__()
+        self.deck = deck
+        self.talk_started = 0.0
+        self.slide_started = 0.0
+        self.typed = ""
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="speaker-link", classes="-waiting", markup=False)
+        yield Static(id="speaker-head", markup=False)
+        with Horizontal(id="speaker-body"):
+            with VerticalScroll(id="speaker-notes"):
+                yield Static(id="speaker-notes-text", markup=False)
+            with VerticalScroll(id="speaker-side"):
+                yield Static(id="speaker-next", markup=False)
+        yield Static(id="speaker-clock", markup=False)
+
+    def on_mount(self) -> None:
+        self.talk_started = self.slide_started = self.app.clock()
+        self.show_link()
+        self.refresh_slide()
+        self.set_interval(1.0, self.refresh_clock)
+
+    def refresh_slide(self) -> None:
+        deck, palette = self.deck, self.app.palette()
+        slide = deck.slides[self.index]
+        head = Table.grid(expand=True)
+        head.add_column(ratio=1)
+        head.add_column(justify="right", no_wrap=True)
+        head.add_row(
+            Text.assemble((f"{self.index + 1} / {len(deck.slides)}  ", "bold"), (slide.title, "bold")),
+            Text(f" {slide.confidence.label} ", style=f"bold reverse {palette.levels[slide.confidence]}"),
+        )
+        numbers = source_numbers(deck, slide)
+        self.query_one("#speaker-head", Static).update(Group(head, render_sources(deck, numbers, palette)) if numbers else head)
+        self.query_one("#speaker-notes-text", Static).update(render_notes(slide, None, palette, show_next=False) if slide.notes else Text("No notes for this slide.", style="italic"))
+        following = deck.slides[self.index + 1] if self.index + 1 < len(deck.slides) else None
+        side = Text()
+        if following is None:
+            side.append("Last slide.", style="bold")
+        else:
+            side.append("Next\n", style="bold")
+            side.append(f"{following.title}\n", style="bold")
+            side.append(f"{following.confidence.label}\n\n", style=palette.levels[following.confidence])
+            for point in following.all_points()[:4]:
+                side.append(f"• {point.text}\n")
+        self.query_one("#speaker-next", Static).update(side)
+        self.query_one("#speaker-notes").scroll_home(animate=False)
+        self.refresh_clock()
+
+    def refresh_clock(self) -> None:
+        now = self.app.clock()
+        line = Text()
+        line.append(f"talk {format_elapsed(now - self.talk_started)}", style="bold")
+        line.append(f"   this slide {format_elapsed(now - self.slide_started)}")
+        line.append(f"   {time.strftime('%H:%M', time.localtime(self.app.wall_clock()))}")
+        if self.typed:
+            line.append(f"   go to: {self.typed}▏", style="reverse")
+        self.query_one("#speaker-clock", Static).update(line)
+
+    def show_link(self) -> None:
+        bar = self.query_one("#speaker-link", Static)
+        bar.set_class(not self.connected, "-waiting")
+        bar.update("" if self.connected else "The audience view is not running: waiting for `deck present` of this deck…")
+
+    def watch_connected(self) -> None:
+        self.show_link()
+
+    def watch_index(self) -> None:
+        self.slide_started = self.app.clock()
+        self.refresh_slide()
+
+    def show(self, index: int) -> None:
+        """The audience view moved (or this view, while alone)."""
+        self.index = max(0, min(index, len(self.deck.slides) - 1))
+
+    def go(self, index: int) -> None:
+        index = max(0, min(index, len(self.deck.slides) - 1))
+        if not self.app.request_goto(index):
+            self.show(index)  # alone: move here; the audience view takes its own slide when it returns
+
+    def action_next(self) -> None:
+        self.go(self.index + 1)
+
+    def action_previous(self) -> None:
+        if self.typed:
+            self.typed = self.typed[:-1]
+            self.refresh_clock()
+            return
+        self.go(self.index - 1)
+
+    def action_first(self) -> None:
+        self.go(0)
+
+    def action_last(self) -> None:
+        self.go(len(self.deck.slides) - 1)
+
+    def action_reset_timers(self) -> None:
+        self.talk_started = self.slide_started = self.app.clock()
+        self.refresh_clock()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.character and event.character.isdigit():
+            event.stop()
+            self.typed = (self.typed + event.character)[:6]
+            self.refresh_clock()
+        elif event.key == "enter" and self.typed:
+            event.stop()
+            number, self.typed = int(self.typed), ""
+            if 1 <= number <= len(self.deck.slides):
+                self.go(number - 1)
+            self.refresh_clock()

@@ -1,0 +1,79 @@
+"""`deck speaker`: the presenter's view in a second terminal, following the audience view."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Callable
+
+from textual import work
+from textual.app import App
+from textual.screen import Screen
+
+from .document import DeckDocument
+from .link import SpeakerLink, socket_path
+from .screens.speaker import SpeakerScreen
+from .theming import Themed
+
+
+class SpeakerApp(Themed, App[int]):
+    TITLE = "deck speaker"
+
+    def __init__(
+        self,
+        document: DeckDocument,
+        *,
+        theme: str | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
+        themes_folder: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self.document = document
+        self.clock = clock
+        self.wall_clock = wall_clock
+        self.link: SpeakerLink | None = None
+        self.setup_themes(theme, document.deck.theme, themes_folder)
+
+    def get_default_screen(self) -> Screen:
+        return SpeakerScreen(self.document.deck)
+
+    @property
+    def speaker(self) -> SpeakerScreen:
+        for screen in self.screen_stack:
+            if isinstance(screen, SpeakerScreen):
+                return screen
+        raise LookupError("no speaker screen (the app is closing)")
+
+    def on_mount(self) -> None:
+        self.report_theme_problems()
+        self.follow_audience()
+
+    @work(exclusive=True, group="link")
+    async def follow_audience(self) -> None:
+        try:
+            path = socket_path(self.document.path)
+        except OSError as exc:
+            self.notify(f"No link to the audience view: {exc}", severity="error", timeout=10)
+            return
+        self.link = SpeakerLink(path, on_slide=self._show, on_connected=self._connected)
+        await self.link.run()
+
+    def _show(self, index: int) -> None:
+        if self.is_running and self.screen_stack:
+            self.speaker.show(index)
+
+    def _connected(self, connected: bool) -> None:
+        if not (self.is_running and self.screen_stack):
+            return  # closing: nothing to tell
+        self.speaker.connected = connected
+        if not connected:
+            self.notify("The audience view closed; reconnecting when it returns.", severity="warning", timeout=4)
+
+    def request_goto(self, index: int) -> bool:
+        """Ask the audience view to move; False when it is not there."""
+        return self.link is not None and self.link.goto(index)
+
+
+def make_speaker_app(document: DeckDocument, **kwargs) -> SpeakerApp:
+    return SpeakerApp(document, **kwargs)

@@ -1,0 +1,135 @@
+"""The speaker view and the audience view follow each other over a private Unix socket."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import stat
+
+import pytest
+
+from deck.app import make_app
+from deck.document import DeckDocument
+from deck.link import decode, encode, socket_path
+from deck.speaker_app import make_speaker_app
+
+from .conftest import ROOT
+
+SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"
+
+
+@pytest.fixture(autouse=True)
+def private_runtime_dir(tmp_path, monkeypatch):
+    folder = tmp_path / "run"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    return folder
+
+
+def audience(path=SHOWCASE, **kwargs):
+    return make_app(DeckDocument.load(path), link=True, clock=lambda: 0.0, **kwargs)
+
+
+def speaker(path=SHOWCASE):
+    return make_speaker_app(DeckDocument.load(path), clock=lambda: 0.0, wall_clock=lambda: 0.0)
+
+
+async def until(pilot, condition, timeout: float = 5.0) -> None:
+    waited = 0.0
+    while not condition():
+        assert waited < timeout, "never reached the expected state"
+        await pilot.pause(0.02)
+        waited += 0.02
+
+
+async def test_both_views_follow_each_other():
+    aud, spk = audience(), speaker()
+    async with aud.run_test(size=(120, 40)) as a, spk.run_test(size=(120, 40)) as s:
+        await until(s, lambda: spk.speaker.connected)
+        await a.press("right")
+        await until(s, lambda: spk.speaker.index == 1)
+        await s.press("right", "right")
+        await until(a, lambda: aud.presenter.index == 3)
+        assert spk.speaker.index == 3
+        await s.press("home")
+        await until(a, lambda: aud.presenter.index == 0)
+
+
+async def test_speaker_view_waits_and_reconnects_when_the_audience_view_returns():
+    spk = speaker()
+    async with spk.run_test(size=(120, 40)) as s:
+        await s.pause()
+        assert not spk.speaker.connected
+        assert "waiting for `deck present`" in str(spk.speaker.query_one("#speaker-link").content)
+        aud = audience(start=2)
+        async with aud.run_test(size=(120, 40)):
+            await until(s, lambda: spk.speaker.connected and spk.speaker.index == 2)
+        await until(s, lambda: not spk.speaker.connected)
+        assert any("audience view closed" in n.message for n in spk._notifications)
+        again = audience(start=1)
+        async with again.run_test(size=(120, 40)) as a:
+            await until(s, lambda: spk.speaker.connected and spk.speaker.index == 1)
+            await s.press("right")
+            await until(a, lambda: again.presenter.index == 2)
+
+
+async def test_two_decks_at_once(tmp_path):
+    other = tmp_path / "other.yaml"
+    other.write_text(SHOWCASE.read_text().replace("title: Showcase deck", "title: Other deck", 1))
+    assert socket_path(other) != socket_path(SHOWCASE)
+    aud1, aud2, spk1, spk2 = audience(), audience(other), speaker(), speaker(other)
+    async with aud1.run_test() as a1, aud2.run_test() as a2, spk1.run_test() as s1, spk2.run_test() as s2:
+        await until(s1, lambda: spk1.speaker.connected and spk2.speaker.connected)
+        await a1.press("end")
+        await a2.press("right")
+        await until(s1, lambda: spk1.speaker.index == 3 and spk2.speaker.index == 1)
+        await s2.press("right")
+        await until(a2, lambda: aud2.presenter.index == 2)
+        assert aud1.presenter.index == 3
+
+
+async def test_the_socket_is_private(private_runtime_dir):
+    aud = audience()
+    async with aud.run_test() as a:
+        await until(a, lambda: aud.link is not None)
+        path = socket_path(SHOWCASE)
+        assert stat.S_ISSOCK(path.stat().st_mode)
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+        assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    assert not path.exists()  # removed when the audience view closes
+
+
+async def test_garbage_on_the_socket_does_not_disturb_the_presenter():
+    aud = audience()
+    async with aud.run_test() as a:
+        await until(a, lambda: aud.link is not None)
+        reader, writer = await asyncio.open_unix_connection(str(socket_path(SHOWCASE)))
+        assert decode(await reader.readline()) == {"slide": 0}
+        writer.write(b"not json\n[1,2]\n" + b"x" * 10_000 + b"\n" + encode({"goto": 2}))
+        await writer.drain()
+        await a.pause(0.2)
+        assert aud.is_running
+        writer.close()
+        await a.press("right")
+        assert aud.presenter.index == 1
+
+
+async def test_the_notes_pane_moves_to_the_speaker_view_while_it_is_connected():
+    aud = audience(notes=True)
+    async with aud.run_test(size=(120, 40)) as a:
+        await until(a, lambda: aud.link is not None)
+        assert aud.presenter.notes_visible
+        spk = speaker()
+        async with spk.run_test() as s:
+            await until(s, lambda: spk.speaker.connected)
+            await until(a, lambda: not aud.presenter.notes_visible)
+        await until(a, lambda: aud.presenter.notes_visible)
+
+
+def test_runtime_dir_must_be_private(tmp_path, monkeypatch):
+    loose = tmp_path / "loose"
+    (loose / "deck").mkdir(parents=True)
+    os.chmod(loose / "deck", 0o777)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(loose))
+    with pytest.raises(PermissionError, match="private"):
+        socket_path(SHOWCASE)
