@@ -43,8 +43,10 @@ class DeckApp(Editing, Themed, App[int]):
         document: DeckDocument | None = None,
         watch: bool = False,
         link: bool = False,
+        read_only: bool = False,
     ) -> None:
         super().__init__()
+        self.read_only = read_only
         self._link_wanted = link and document is not None
         self.link: AudienceLink | None = None
         self._notes_hidden_for_speaker = False
@@ -162,11 +164,14 @@ class DeckApp(Editing, Themed, App[int]):
             yield SystemCommand(f"filter: {FILTER_NAMES[minimum].capitalize()}", "c cycles the confidence filter", lambda m=minimum: setattr(presenter, "minimum", m))
         from .export import FORMATS  # exporters load only when the palette is opened
 
-        for name in FORMATS:
+        for name in FORMATS if not self.read_only else ():
             yield SystemCommand(f"export: {name}", f"Write {export_path(presenter.deck, name).name}", lambda name=name: self.export_to(name))
         yield SystemCommand("presenter: Blank screen", "b", presenter.action_blank)
         yield SystemCommand("presenter: Reset timer", "t", presenter.action_reset_timer)
         yield SystemCommand("presenter: Help", "?: every key", presenter.action_help)
+        if self.read_only:
+            yield SystemCommand("app: Quit", "q", self.action_quit)
+            return
         yield SystemCommand("edit: This slide", "e: edit the slide's YAML here", presenter.action_edit)
         yield SystemCommand("edit: In $EDITOR", "E: open the file at this slide in your editor", presenter.action_edit_external)
         yield SystemCommand("edit: New slide after this one", "a: a template with every field", lambda: self.structural_edit("add"))

@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     present.add_argument("--theme", help="theme name (default: the deck's theme, or dark)")
     present.add_argument("--no-watch", action="store_true", help="do not reload when the file changes")
     present.add_argument("--slide", type=int, default=1, metavar="N", help="start on slide N")
+    present.add_argument(
+        "--read-only", action="store_true", help="no editing, exporting, file watching or speaker link (what `deck serve` runs)"
+    )
 
     check = commands.add_parser("check", help="check a deck: errors and provenance warnings")
     check.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
@@ -55,6 +58,11 @@ def build_parser() -> argparse.ArgumentParser:
     speaker.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
     speaker.add_argument("--theme", help="theme name")
 
+    serve = commands.add_parser("serve", help="present a deck in a web browser (read-only), on 127.0.0.1 unless told otherwise")
+    serve.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+
     new = commands.add_parser("new", help="write a new deck that shows every field of the format")
     new.add_argument("path", help="where to write it (never overwritten)")
     new.add_argument("--from-bundled", action="store_true", help="copy the bundled briefing instead")
@@ -67,7 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args = build_parser().parse_args(["present"])
     try:
-        return {"present": cmd_present, "check": cmd_check, "export": cmd_export, "new": cmd_new, "speaker": cmd_speaker}[command](args)
+        return {"present": cmd_present, "check": cmd_check, "export": cmd_export, "new": cmd_new, "speaker": cmd_speaker, "serve": cmd_serve}[command](args)
     except UsageError as exc:
         print(f"deck: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -169,8 +177,9 @@ def cmd_present(args: argparse.Namespace) -> int:
         document,
         notes=args.notes,
         theme=args.theme,
-        watch=not args.no_watch,
-        link=True,
+        watch=not (args.no_watch or args.read_only),
+        link=not args.read_only,
+        read_only=args.read_only,
         start=args.slide - 1,
     )
     app.run()
@@ -186,3 +195,28 @@ def cmd_speaker(args: argparse.Namespace) -> int:
     app = make_speaker_app(document, theme=args.theme)
     app.run()
     return app.return_code or EXIT_OK
+
+
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import shlex
+
+    from .loader import load_deck
+
+    path = str(Path(deck_path(args.path)).resolve())
+    deck = load_deck(path)  # a broken deck is reported here, not in every browser tab
+    if args.host not in LOOPBACK:
+        print(
+            f"deck: WARNING: listening on {args.host}, not 127.0.0.1: anyone who can reach this machine on port "
+            f"{args.port} can open this deck. Use --host 127.0.0.1 to keep it to this machine.",
+            file=sys.stderr,
+        )
+    from textual_serve.server import Server
+
+    # The browser gets a fixed command: it cannot name a file, edit, export or reach the speaker link.
+    command = shlex.join([sys.executable, "-m", "deck", "present", path, "--read-only"])
+    print(f"deck: serving {deck.title!r} at http://{args.host}:{args.port} (read-only); Ctrl+C stops", file=sys.stderr)
+    Server(command, host=args.host, port=args.port, title=deck.title).serve()
+    return EXIT_OK

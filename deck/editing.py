@@ -132,6 +132,9 @@ class Editing:
     # -- saving -----------------------------------------------------------------------------------
     def editable(self) -> DeckDocument | None:
         """The document, if it can be edited; otherwise say why and return None."""
+        if getattr(self, "read_only", False):
+            self.notify("This presentation is read-only.", severity="warning")
+            return None
         if self.document is None:
             self.notify("This deck was not loaded from a file, so it cannot be edited.", severity="warning")
             return None

@@ -1,0 +1,98 @@
+"""`deck serve`: the deck in a real browser (headless Chromium), read-only, on 127.0.0.1."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+
+import pytest
+
+from deck.app import make_app
+from deck.cli import main
+from deck.document import DeckDocument
+
+from .conftest import ROOT
+
+SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"
+NODE_MODULES = ROOT / ".ci" / "tools" / "node_modules"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, process.stderr.read() if process.stderr else "server exited"
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)  # a separate process: polling its port is the only way to know it is up
+    raise AssertionError("deck serve never started listening")
+
+
+def test_served_deck_in_headless_chromium(tmp_path):
+    if shutil.which("node") is None or not (NODE_MODULES / "playwright-core").is_dir():
+        pytest.skip("node and playwright-core are needed: npm install --prefix .ci/tools (or run bash .ci/run)")
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Chromium is needed: apt-get install -y chromium (or set CHROMIUM)")
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "deck", "serve", str(SHOWCASE), "--port", str(port)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+    )
+    try:
+        wait_for_port(port, server)
+        result = subprocess.run(
+            ["node", str(ROOT / "tests" / "browser" / "serve_check.js"), f"http://127.0.0.1:{port}",
+             "Showcase deck", "ArrowRight", "Points with their own labels"],
+            capture_output=True, text=True, timeout=120, env={**os.environ, "NODE_PATH": str(NODE_MODULES)},
+        )
+        outcome = json.loads(result.stdout.strip().splitlines()[-1])
+        assert outcome["ok"], outcome.get("error") or result.stderr
+        assert outcome["seen"] == ["Showcase deck", "Points with their own labels"]
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    assert not list(tmp_path.iterdir())  # a served session writes nothing
+
+
+def test_serve_listens_on_loopback_and_warns_loudly_otherwise(monkeypatch, capsys):
+    started = []
+
+    class FakeServer:
+        def __init__(self, command, host, port, title):
+            started.append((command, host, port, title))
+
+        def serve(self):
+            pass
+
+    monkeypatch.setattr("textual_serve.server.Server", FakeServer)
+    assert main(["serve", str(SHOWCASE)]) == 0
+    command, host, port, title = started[-1]
+    assert (host, port, title) == ("127.0.0.1", 8000, "Showcase deck")
+    assert command.endswith(f"present {SHOWCASE} --read-only")
+    assert "WARNING" not in capsys.readouterr().err
+    assert main(["serve", str(SHOWCASE), "--host", "0.0.0.0", "--port", "9000"]) == 0
+    assert started[-1][1:3] == ("0.0.0.0", 9000)
+    assert "WARNING: listening on 0.0.0.0" in capsys.readouterr().err
+
+
+async def test_a_read_only_session_cannot_edit_or_export():
+    app = make_app(DeckDocument.load(SHOWCASE), read_only=True, clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e", "a", "X")
+        await pilot.pause()
+        assert [n.message for n in app._notifications].count("This presentation is read-only.") == 3
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert not [t for t in titles if t.startswith(("export:", "edit:"))]
+        assert "slide: Go to Points with their own labels" in titles
