@@ -89,7 +89,9 @@ def render_column(column: Column, slide: Slide, palette: Palette, numbers: dict[
     return Group(*parts)
 
 
-def render_slide(deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None = None) -> RenderableType:
+def render_slide(
+    deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None = None, compact: bool = False
+) -> RenderableType:
     """Everything below the slide's title: subtitle, body, points, columns, source references."""
     numbers = source_numbers(deck, slide)
     parts: list[RenderableType] = []
@@ -110,8 +112,18 @@ def render_slide(deck: Deck, slide: Slide, palette: Palette, minimum: Confidence
         grid.add_row(*(render_column(c, slide, palette, numbers, minimum) for c in slide.columns))
         parts += [grid, Text()]
     if numbers:
-        parts.append(render_sources(deck, numbers, palette))
+        parts.append(render_sources_line(deck, numbers, palette) if compact else render_sources(deck, numbers, palette))
     return Group(*parts)
+
+
+def render_sources_line(deck: Deck, numbers: dict[str, int], palette: Palette) -> RenderableType:
+    """The sources as one wrapped paragraph, for short terminals."""
+    line = Text("Sources: ", style=f"bold {palette.dim}")
+    for sid, n in numbers.items():
+        if n > 1:
+            line.append(" · ", style=palette.dim)
+        line.append(f"[{n}] {deck.sources[sid].title}", style=palette.dim)
+    return line
 
 
 def render_sources(deck: Deck, numbers: dict[str, int], palette: Palette) -> RenderableType:

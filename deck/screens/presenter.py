@@ -25,6 +25,7 @@ FILTER_NAMES = {None: "all claims", Confidence.UNVERIFIED: "hide speculative", C
 
 NOTES_BESIDE_MIN_WIDTH = 100  # narrower terminals put the notes below the slide
 COMPACT_MAX_WIDTH = 60
+SHORT_MAX_HEIGHT = 30  # shorter terminals get tighter spacing and a one-paragraph source list
 
 
 class PresenterScreen(Screen[None]):
@@ -73,7 +74,7 @@ class PresenterScreen(Screen[None]):
     def on_mount(self) -> None:
         self.started = self.app.clock()
         self.query_one(NotesPane).display = self.notes_visible
-        self._layout_for(self.size.width)
+        self._layout_for(self.size.width, self.size.height)
         self.refresh_slide()
         self.set_interval(1.0, self.refresh_status)
 
@@ -84,7 +85,7 @@ class PresenterScreen(Screen[None]):
 
     def refresh_slide(self) -> None:
         palette = self.app.palette()
-        self.query_one(SlideView).show(self.deck, self.slide, palette, self.minimum)
+        self.query_one(SlideView).show(self.deck, self.slide, palette, self.minimum, compact=self.has_class("-short"))
         self.refresh_notes()
         self.refresh_status()
         self._refresh_bindings_if_needed()
@@ -145,11 +146,15 @@ class PresenterScreen(Screen[None]):
         self.refresh_notes()
 
     def on_resize(self, event: events.Resize) -> None:
-        self._layout_for(event.size.width)
+        short = self.has_class("-short")
+        self._layout_for(event.size.width, event.size.height)
+        if self.has_class("-short") != short:
+            self.refresh_slide()
 
-    def _layout_for(self, width: int) -> None:
+    def _layout_for(self, width: int, height: int | None = None) -> None:
         self.query_one("#stage").set_class(width < NOTES_BESIDE_MIN_WIDTH, "-notes-below")
         self.set_class(width < COMPACT_MAX_WIDTH, "-compact")
+        self.set_class((height if height is not None else self.size.height) < SHORT_MAX_HEIGHT, "-short")
 
     # -- keys ------------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

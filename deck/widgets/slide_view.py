@@ -26,12 +26,12 @@ class SlideView(VerticalScroll, can_focus=False):
             yield Static(id="slide-badge", classes="badge", markup=False)
         yield Static(id="slide-content", markup=False)
 
-    def show(self, deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None) -> None:
+    def show(self, deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None, compact: bool = False) -> None:
         self.query_one("#slide-title", Static).update(Text(slide.title))  # Text: never read as markup
         badge = self.query_one("#slide-badge", Static)
         badge.update(label(slide.confidence))
         badge.set_classes(f"badge -{slide.confidence.value}")
-        self.query_one("#slide-content", Static).update(render_slide(deck, slide, palette, minimum))
+        self.query_one("#slide-content", Static).update(render_slide(deck, slide, palette, minimum, compact))
         self.scroll_home(animate=False)
 
     def on_click(self, event: Click) -> None:
