@@ -122,7 +122,14 @@ class DeckApp(Editing, Themed, App[int]):
         raise LookupError("no presenter screen")
 
     def error_bar(self) -> ErrorBar:
-        return self.query_one_screen().query_one(ErrorBar)
+        """The presenter's error bar, mounted the first time it is needed (most talks never need it)."""
+        presenter = self.query_one_screen()
+        bars = presenter.query(ErrorBar)
+        if bars:
+            return bars.first()
+        bar = ErrorBar(id="error-bar")
+        presenter.mount(bar, before="#status")
+        return bar
 
     async def action_quit(self) -> None:
         from .screens.confirm import ConfirmScreen

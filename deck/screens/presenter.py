@@ -10,7 +10,6 @@ from textual.reactive import reactive
 from textual.screen import Screen
 
 from ..model import Confidence, Deck
-from ..widgets.error_bar import ErrorBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.notes_pane import NotesPane
 from ..widgets.slide_view import SlideView
@@ -67,7 +66,6 @@ class PresenterScreen(Screen[None]):
         with Horizontal(id="stage"):
             yield SlideView(id="slide")
             yield NotesPane(id="notes")
-        yield ErrorBar(id="error-bar")
         yield StatusBar(id="status")
         yield KeyBar(id="keys")
 
