@@ -393,3 +393,12 @@ async def test_key_bar_shows_what_acts_now_and_clicks_run_it():
         await pilot.click("#keys", offset=(start + 1, 0))
         await pilot.pause()
         assert isinstance(app.screen, OverviewScreen)
+
+
+async def test_no_color_picks_the_monochrome_theme(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.theme == "mono"
+        assert "CONFIRMED" in content(app)  # the label still reads in words
