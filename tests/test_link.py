@@ -133,3 +133,16 @@ def test_runtime_dir_must_be_private(tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(loose))
     with pytest.raises(PermissionError, match="private"):
         socket_path(SHOWCASE)
+
+
+async def test_speaker_view_alone_moves_itself_and_goes_to_a_number():
+    spk = speaker()
+    async with spk.run_test(size=(120, 40)) as s:
+        await s.press("right")
+        assert spk.speaker.index == 1
+        await s.press("4", "enter")
+        assert spk.speaker.index == 3
+        clock = str(spk.speaker.query_one("#speaker-clock").content)
+        assert "talk 00:00" in clock and "this slide 00:00" in clock
+        await s.press("9", "enter")
+        assert spk.speaker.index == 3

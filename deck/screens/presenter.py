@@ -16,6 +16,7 @@ from ..widgets.slide_view import SlideView
 from ..widgets.status_bar import Status, StatusBar
 from .blank import BlankScreen
 from .help import HelpScreen
+from .navigation import NAVIGATION_BINDINGS, SlideNavigation
 from .overview import OverviewScreen
 
 # The confidence filter cycles through these minimum levels.
@@ -27,12 +28,9 @@ COMPACT_MAX_WIDTH = 60
 SHORT_MAX_HEIGHT = 30  # shorter terminals get tighter spacing and a one-paragraph source list
 
 
-class PresenterScreen(Screen[None]):
+class PresenterScreen(SlideNavigation, Screen[None]):
     BINDINGS = [
-        Binding("right,space,l,n,pagedown", "next", "Next", key_display="→", id="next", tooltip="Next slide"),
-        Binding("left,h,p,pageup,backspace", "previous", "Prev", key_display="←", id="previous", tooltip="Previous slide"),
-        Binding("home,g", "first", "First", show=False, id="first", tooltip="First slide"),
-        Binding("end,G", "last", "Last", show=False, id="last", tooltip="Last slide"),
+        *NAVIGATION_BINDINGS,
         Binding("o", "overview", "Overview", id="overview", tooltip="All slides with their labels; pick one"),
         Binding("s", "toggle_notes", "Notes", id="notes", tooltip="Show or hide the speaker notes"),
         Binding("c", "cycle_filter", "Filter", id="filter", tooltip="Minimum confidence: all, hide speculative, hide speculative and unverified"),
@@ -167,20 +165,9 @@ class PresenterScreen(Screen[None]):
     def go(self, index: int) -> None:
         self.index = max(0, min(index, len(self.deck.slides) - 1))
 
-    def action_next(self) -> None:
-        self.go(self.index + 1)
-
-    def action_previous(self) -> None:
-        if self.typed:  # Backspace edits the go-to number while one is being typed
-            self.typed = self.typed[:-1]
-            return
-        self.go(self.index - 1)
-
-    def action_first(self) -> None:
-        self.go(0)
-
-    def action_last(self) -> None:
-        self.go(len(self.deck.slides) - 1)
+    @property
+    def slide_count(self) -> int:
+        return len(self.deck.slides)
 
     def action_toggle_notes(self) -> None:
         self.notes_visible = not self.notes_visible
@@ -218,20 +205,6 @@ class PresenterScreen(Screen[None]):
         bindings = [b for b in self.BINDINGS if isinstance(b, Binding)] + list(self.app.help_bindings())
         extra = [("0–9, Enter", "Go to slide by number"), ("Click", "Right half: next slide; left half: previous")]
         self.app.push_screen(HelpScreen(bindings, extra))
-
-    def on_key(self, event: events.Key) -> None:
-        if event.character and event.character.isdigit():
-            event.stop()
-            if len(self.typed) < 6:
-                self.typed += event.character
-        elif event.key == "enter" and self.typed:
-            event.stop()
-            number = int(self.typed)
-            self.typed = ""
-            if 1 <= number <= len(self.deck.slides):
-                self.go(number - 1)
-            else:
-                self.notify(f"No slide {number}: this deck has slides 1 to {len(self.deck.slides)}", severity="warning", timeout=3)
 
     def on_slide_view_clicked(self, message: SlideView.Clicked) -> None:
         self.action_next() if message.forward else self.action_previous()

@@ -7,7 +7,6 @@ import time
 from rich.console import Group
 from rich.table import Table
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -18,14 +17,13 @@ from textual.widgets import Static
 from ..model import Deck
 from ..render import render_notes, render_sources, source_numbers
 from ..widgets.status_bar import format_elapsed
+from .navigation import NAVIGATION_BINDINGS, SlideNavigation
 
 
-class SpeakerScreen(Screen[None]):
+class SpeakerScreen(SlideNavigation, Screen[None]):
+    """Every move here moves the audience view too; see `go`."""
     BINDINGS = [
-        Binding("right,space,l,n,pagedown", "next", "Next", key_display="→", tooltip="Next slide, on both views"),
-        Binding("left,h,p,pageup,backspace", "previous", "Prev", key_display="←", tooltip="Previous slide, on both views"),
-        Binding("home,g", "first", "First", show=False),
-        Binding("end,G", "last", "Last", show=False),
+        *NAVIGATION_BINDINGS,
         Binding("t", "reset_timers", "Timers", tooltip="Reset the talk and slide timers"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -43,13 +41,13 @@ class SpeakerScreen(Screen[None]):
 
     index: reactive[int] = reactive(0, init=False)
     connected: reactive[bool] = reactive(False, init=False)
+    typed: reactive[str] = reactive("", init=False)
 
     def __init__(self, deck: Deck) -> None:
         super().__init__()
         self.deck = deck
         self.talk_started = 0.0
         self.slide_started = 0.0
-        self.typed = ""
 
     def compose(self) -> ComposeResult:
         yield Static(id="speaker-link", classes="-waiting", markup=False)
@@ -125,34 +123,13 @@ class SpeakerScreen(Screen[None]):
         if not self.app.request_goto(index):
             self.show(index)  # alone: move here; the audience view takes its own slide when it returns
 
-    def action_next(self) -> None:
-        self.go(self.index + 1)
-
-    def action_previous(self) -> None:
-        if self.typed:
-            self.typed = self.typed[:-1]
-            self.refresh_clock()
-            return
-        self.go(self.index - 1)
-
-    def action_first(self) -> None:
-        self.go(0)
-
-    def action_last(self) -> None:
-        self.go(len(self.deck.slides) - 1)
+    @property
+    def slide_count(self) -> int:
+        return len(self.deck.slides)
 
     def action_reset_timers(self) -> None:
         self.talk_started = self.slide_started = self.app.clock()
         self.refresh_clock()
 
-    def on_key(self, event: events.Key) -> None:
-        if event.character and event.character.isdigit():
-            event.stop()
-            self.typed = (self.typed + event.character)[:6]
-            self.refresh_clock()
-        elif event.key == "enter" and self.typed:
-            event.stop()
-            number, self.typed = int(self.typed), ""
-            if 1 <= number <= len(self.deck.slides):
-                self.go(number - 1)
-            self.refresh_clock()
+    def watch_typed(self) -> None:
+        self.refresh_clock()
