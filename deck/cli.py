@@ -47,7 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="export a deck to another format")
     export.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
-    export.add_argument("--format", "-f", default="markdown", choices=sorted(FORMATS), help="output format (default: markdown)")
+    export.add_argument(
+        "--format", "-f", choices=sorted(FORMATS), help="output format (default: from the -o file's extension, else markdown)"
+    )
     export.add_argument("-o", "--output", help="write to this file (default: standard output)")
     export.add_argument(
         "--min-confidence", choices=Confidence.names(), help="leave out claims weaker than this level"
@@ -118,7 +120,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     print_diagnostics(found)
     errors = sum(d.is_error for d in found)
     warnings = len(found) - errors
-    slides = f"{len(deck.slides)} slides, " if deck else ""
+    slides = f"{_count(len(deck.slides), 'slide')}, " if deck else ""
     verdict = "ok" if not errors else "failed"
     print(f"{path}: {verdict}: {slides}{_count(errors, 'error')}, {_count(warnings, 'warning')}")
     return EXIT_ERRORS if errors else EXIT_OK
@@ -141,14 +143,28 @@ def cmd_export(args: argparse.Namespace) -> int:
         min_confidence=Confidence(args.min_confidence) if args.min_confidence else None,
         notes=not args.no_notes,
     )
-    text = export_deck(deck, args.format, options)
+    name = args.format or format_for(args.output)
+    text = export_deck(deck, name, options)
     if args.output:
         write_atomic(args.output, text.encode("utf-8"))
-        print(f"wrote {args.output} ({args.format}, {len(deck.slides)} slides)", file=sys.stderr)
+        print(f"wrote {args.output} ({name}, {_count(len(deck.slides), 'slide')})", file=sys.stderr)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
     return EXIT_OK
+
+
+def format_for(output: str | None) -> str:
+    """The format an output file's name asks for (talk.marp.md -> marp, x.json -> json), else markdown."""
+    from .export import EXTENSIONS
+
+    if not output:
+        return "markdown"
+    name = Path(output).name.lower()
+    for fmt, extension in sorted(EXTENSIONS.items(), key=lambda item: -len(item[1])):
+        if name.endswith(extension):
+            return fmt
+    return {".json": "json", ".csv": "csv"}.get(Path(name).suffix, "markdown")
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -161,7 +177,7 @@ def cmd_new(args: argparse.Namespace) -> int:
         create_new(args.path, data)
     except FileExistsError:
         print(f"deck: error: {args.path} already exists; deck new never overwrites a file", file=sys.stderr)
-        return EXIT_ERRORS
+        return EXIT_USAGE
     print(f"wrote {args.path}; present it with: deck present {args.path}")
     return EXIT_OK
 
@@ -171,6 +187,9 @@ def cmd_present(args: argparse.Namespace) -> int:
 
     path = deck_path(args.path)
     document = DeckDocument.load(path)  # errors stop here, with the same messages as `deck check`
+    count = len(document.deck.slides)
+    if not 1 <= args.slide <= count:
+        raise UsageError(f"--slide {args.slide}: this deck has slides 1 to {count}")
     from .app import make_app  # Textual is imported only to present
 
     app = make_app(

@@ -17,7 +17,7 @@ body: |
 points:
   - A point that takes the slide's label
   - text: A point with its own label and sources
-    confidence: speculative
+    confidence: reported
     sources: []
 columns: []
 notes: |

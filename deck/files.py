@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
@@ -11,10 +12,13 @@ from pathlib import Path
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write `data` to `path` via a temporary file in the same folder, fsynced, then renamed over it.
 
-    The file's permission bits are kept when it already exists.
+    The file's permission bits are kept when it already exists. A symbolic link is followed: the file
+    it points to is replaced, and the link stays a link.
     """
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
+    target = Path(path).resolve()
+    folder = target.parent
+    if not folder.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "no such folder", str(Path(path).parent))
     try:
         mode = stat.S_IMODE(target.stat().st_mode)
     except FileNotFoundError:

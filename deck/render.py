@@ -52,31 +52,49 @@ def render_points(
     shown = [p for p in points if p.confidence.meets(minimum)]
     rows: list[RenderableType] = []
     if shown:
-        grid = Table.grid(padding=(0, 1), expand=True)
-        grid.add_column(width=1, no_wrap=True)  # bullet: the glyph of the point's own label
-        grid.add_column(ratio=1)  # the claim
-        grid.add_column(no_wrap=True, justify="right")  # its label where it differs, and references
-        for point in shown:
-            tail = Text()
-            if point.confidence is not slide.confidence:
-                tail.append_text(point_marker(point.confidence, palette))
-            refs = [numbers[s] for s in point.sources if s in numbers]
-            if refs:
-                tail.append(" " + "".join(f"[{n}]" for n in refs), style=palette.dim)
-            bullet = Text(GLYPHS[point.confidence] if point.labelled else "•", style=palette.levels[point.confidence])
-            grid.add_row(bullet, _inline(point.text, palette), tail)
-        rows.append(grid)
+        rows.append(Claims(tuple(shown), slide, palette, numbers))
     hidden = len(points) - len(shown)
     if hidden:
         rows.append(hidden_notice(hidden, minimum, palette))
     return rows
 
 
+WORDS_MIN_WIDTH = 44  # narrower than this, a point's label is its glyph alone, to leave room for the claim
+
+
+class Claims:
+    """Points as rows: the glyph of each point's label, the claim, then its label in words where it
+    differs from the slide's, and its source numbers. Laid out for the width it is given: in a
+    narrow column the words give way to the glyph, which still tells the levels apart."""
+
+    def __init__(self, points: tuple[Point, ...], slide: Slide, palette: Palette, numbers: dict[str, int]) -> None:
+        self.points, self.slide, self.palette, self.numbers = points, slide, palette, numbers
+
+    def __rich_console__(self, console, options):
+        words = options.max_width >= WORDS_MIN_WIDTH
+        grid = Table.grid(padding=(0, 1), expand=True)
+        grid.add_column(width=1, no_wrap=True)  # bullet: the glyph of the point's own label
+        grid.add_column(ratio=1)  # the claim
+        grid.add_column(no_wrap=True, justify="right")  # its label where it differs, and references
+        for point in self.points:
+            differs = point.confidence is not self.slide.confidence
+            tail = Text()
+            if differs and words:
+                tail.append_text(point_marker(point.confidence, self.palette))
+            refs = [self.numbers[s] for s in point.sources if s in self.numbers]
+            if refs:
+                tail.append((" " if tail else "") + "".join(f"[{n}]" for n in refs), style=self.palette.dim)
+            glyph = GLYPHS[point.confidence] if point.labelled or (differs and not words) else "•"
+            bullet = Text(glyph, style=self.palette.levels[point.confidence])
+            grid.add_row(bullet, _inline(point.text, self.palette), tail)
+        yield grid
+
+
 def hidden_notice(count: int, minimum: Confidence | None, palette: Palette) -> Text:
     weaker = [level.value for level in Confidence if minimum is not None and not level.meets(minimum)]
     noun = "claim" if count == 1 else "claims"
     return Text(
-        f"⋯ {count} {noun} hidden by the confidence filter ({', '.join(weaker)}); press c to show all",
+        f"⋯ {count} {noun} hidden by the confidence filter ({', '.join(weaker)}); c changes the filter",
         style=f"italic {palette.dim}",
     )
 

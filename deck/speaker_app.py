@@ -14,9 +14,10 @@ from .document import DeckDocument
 from .link import SpeakerLink, socket_path
 from .screens.speaker import SpeakerScreen
 from .theming import Themed
+from .watching import DeckFileChanged, FileWatching
 
 
-class SpeakerApp(Themed, App[int]):
+class SpeakerApp(FileWatching, Themed, App[int]):
     TITLE = "deck speaker"
 
     def __init__(
@@ -48,6 +49,18 @@ class SpeakerApp(Themed, App[int]):
     def on_mount(self) -> None:
         self.report_theme_problems()
         self.follow_audience()
+        if not self.document.read_only:
+            self.follow_deck_file()
+
+    def on_deck_file_changed(self, message: DeckFileChanged) -> None:
+        """The deck was saved: show the new version (the audience view reloads it too, and says where it is)."""
+        if message.loaded.deck is None:
+            first = message.loaded.errors[0] if message.loaded.errors else None
+            self.notify(f"The saved deck has errors; still showing the last good version. {first or ''}", severity="error", timeout=6)
+            return
+        self.document = DeckDocument.from_text(message.path, message.text, message.loaded.deck)
+        self.speaker.set_deck(message.loaded.deck)
+        self.notify("Reloaded", timeout=1.5)
 
     @work(exclusive=True, group="link")
     async def follow_audience(self) -> None:

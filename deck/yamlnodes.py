@@ -120,6 +120,8 @@ def compose(text: str, loader: type = Loader) -> tuple[Node | None, list[Diagnos
                     )
     except yaml.MarkedYAMLError as exc:
         raise ComposeError(problems + [_syntax(exc, text)]) from None
+    except yaml.reader.ReaderError as exc:  # a character YAML does not allow, e.g. a raw control byte
+        raise ComposeError(problems + [_bad_character(exc, text)]) from None
     except yaml.YAMLError as exc:  # reader errors without a mark, e.g. a bad character
         raise ComposeError(problems + [Diagnostic(1, 1, f"YAML: {exc}")]) from None
     return (top[0] if top else None), problems
@@ -194,7 +196,25 @@ def _pairs(items: list[Node], problems: list[Diagnostic]) -> list[tuple[Node, No
     return pairs
 
 
+def _bad_character(exc: yaml.reader.ReaderError, text: str) -> Diagnostic:
+    position = min(max(exc.position, 0), len(text))
+    line = text.count("\n", 0, position) + 1
+    col = position - (text.rfind("\n", 0, position) + 1) + 1
+    code = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "?")
+    return Diagnostic(
+        line,
+        col,
+        f"character U+{code:04X} is not allowed in YAML text; remove it, or write it as an escape "
+        f"(\\x{code:02x}) inside double quotes",
+    )
+
+
 def _syntax(exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
+    if exc.context_mark is not None and "end of stream" in (exc.problem or ""):
+        # an unclosed quote or bracket: where it opens is what the writer needs, not the file's end
+        what = (exc.context or "something").removeprefix("while scanning ").removeprefix("while parsing ")
+        mark = exc.context_mark
+        return Diagnostic(mark.line + 1, mark.column + 1, f"YAML syntax: {what} that starts here is never closed (the file ends first)")
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""

@@ -97,7 +97,7 @@ def test_new_writes_a_strictly_valid_deck_and_never_overwrites(capsys, tmp_path)
     assert run(capsys, "check", "--strict", str(target))[0] == 0
     target.write_text("mine")
     code, _, err = run(capsys, "new", str(target))
-    assert code == 1 and "already exists" in err
+    assert code == 2 and "already exists" in err
     assert target.read_text() == "mine"
 
 
@@ -108,3 +108,25 @@ def test_python_m_deck_runs_without_a_traceback(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert ":1:1: error: byte 0xff is not UTF-8" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [("out.json", "json"), ("claims.csv", "csv"), ("talk.marp.md", "marp"), ("talk.pandoc.md", "pandoc"),
+     ("talk.reveal.md", "reveal"), ("talk.ledger.md", "ledger"), ("notes.md", "markdown"), ("notes.txt", "markdown")],
+)
+def test_export_format_follows_the_output_name(capsys, deck_file, tmp_path, name, expected):
+    out = tmp_path / name
+    code, _, err = run(capsys, "export", str(deck_file()), "-o", str(out))
+    assert code == 0 and f"({expected}, 2 slides)" in err
+
+
+def test_export_format_flag_wins_over_the_name(capsys, deck_file, tmp_path):
+    out = tmp_path / "out.json"
+    code, _, err = run(capsys, "export", str(deck_file()), "-o", str(out), "--format", "csv")
+    assert code == 0 and out.read_text().startswith("slide,slide_title")
+
+
+def test_present_refuses_a_slide_number_outside_the_deck(capsys, deck_file):
+    code, _, err = run(capsys, "present", str(deck_file()), "--slide", "9")
+    assert code == 2 and err == "deck: error: --slide 9: this deck has slides 1 to 2\n"

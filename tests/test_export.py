@@ -91,7 +91,10 @@ class TestMarp:
     def test_front_matter_and_one_slide_per_deck_slide(self):
         deck = load_deck(SHOWCASE)
         text = export_deck(deck, "marp")
-        assert text.startswith('---\nmarp: true\ntitle: "Showcase deck"\npaginate: true\n---\n')
+        assert text.startswith(
+            '---\nmarp: true\ntitle: "Showcase deck"\npaginate: true\n'
+            'footer: "As of 2026-04-03 · ● confirmed ◐ reported ○ unverified ◌ speculative"\n---\n'
+        )
         body = text.split("---\n", 2)[2]
         assert len(re.findall(r"^---$", body, re.M)) == len(deck.slides) - 1
 
@@ -141,6 +144,7 @@ class TestReveal:
         assert len(re.findall(r"^---$", text, re.M)) == 2  # the real separators, nothing else
         assert re.findall(r"^--$", text, re.M) == []
         assert len(re.findall(r"^\s*notes?:", text, re.M | re.I)) == 3
+        assert "&#78;ote: not the notes" in text or "Note: not the notes" in text
 
 
 class TestLedger:
@@ -195,3 +199,33 @@ class TestAtomicWrite:
             write_atomic(target, b"new")
         assert target.read_text() == "old"
         assert [p.name for p in tmp_path.iterdir()] == ["out.md"]
+
+
+def test_atomic_write_through_a_symlink_replaces_the_target_and_keeps_the_link(tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    target = real / "deck.md"
+    target.write_text("old")
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    write_atomic(link, b"new")
+    assert link.is_symlink() and target.read_text() == "new"
+
+
+def test_atomic_write_into_a_missing_folder_names_the_folder(tmp_path):
+    with pytest.raises(FileNotFoundError) as info:
+        write_atomic(tmp_path / "nowhere" / "out.md", b"x")
+    assert info.value.filename == str(tmp_path / "nowhere")
+
+
+def test_ledger_rows_take_the_slides_sources_when_a_point_has_none():
+    deck = load_deck(SHOWCASE)
+    rows = list(csv.DictReader(io.StringIO(export_deck(deck, "csv"))))
+    estimate = next(r for r in rows if r["claim"] == "An estimate that follows from the rest")
+    assert estimate["sources"] == "paper" and estimate["source_titles"] == "A published paper"
+
+
+def test_left_out_note_stands_at_the_top_of_the_slide():
+    text = export_deck(load_deck(SHOWCASE), "markdown", ExportOptions(min_confidence=Confidence.REPORTED))
+    slide = text.split("## 2. Points with their own labels\n\n", 1)[1]
+    assert slide.startswith("**◌ SPECULATIVE** · Claims · Sources: [\\[1\\]](#sources)\n\n*2 claims weaker than reported left out")

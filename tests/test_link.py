@@ -146,3 +146,22 @@ async def test_speaker_view_alone_moves_itself_and_goes_to_a_number():
         assert "talk 00:00" in clock and "this slide 00:00" in clock
         await s.press("9", "enter")
         assert spk.speaker.index == 3
+
+
+async def test_both_views_reload_a_saved_deck_and_stay_together(tmp_path):
+    path = tmp_path / "talk.yaml"
+    text = SHOWCASE.read_text()
+    path.write_text(text)
+    aud = make_app(DeckDocument.load(path), link=True, watch=True, clock=lambda: 0.0, start=1)
+    spk = speaker(path)
+    async with aud.run_test(size=(120, 40)) as a, spk.run_test(size=(120, 40)) as s:
+        await until(s, lambda: spk.speaker.connected and spk.speaker.index == 1)
+        first = "  - title: Showcase deck\n"
+        inserted = text.replace(first, "  - {title: Inserted first, confidence: reported, notes: n, sources: [press]}\n" + first, 1)
+        path.write_text(inserted)
+        await until(s, lambda: len(spk.speaker.deck.slides) == 5 and len(aud.presenter.deck.slides) == 5)
+        # the audience view followed its slide to its new place, and the speaker view went with it
+        await until(s, lambda: aud.presenter.index == 2 and spk.speaker.index == 2)
+        assert spk.speaker.deck.slides[2].title == "Points with their own labels"
+        await s.press("end")
+        await until(a, lambda: aud.presenter.index == 4)

@@ -146,7 +146,12 @@ class TestYamlLevel:
 
     def test_unclosed_quote(self):
         result = found('title: "T\nslides: []\n')
-        assert result[0].startswith("3:1: error: YAML syntax: found unexpected end of stream")
+        assert result == ["1:8: error: YAML syntax: a quoted scalar that starts here is never closed (the file ends first)"]
+
+    def test_a_raw_control_character_is_named_where_it_stands(self):
+        assert found("title: T\nsubtitle: a\x07b\nslides: []\n") == [
+            "2:12: error: character U+0007 is not allowed in YAML text; remove it, or write it as an escape (\\x07) inside double quotes"
+        ]
 
     def test_tab_indentation_is_named(self):
         assert found("title: T\nslides:\n\t- {title: A, confidence: reported}\n") == [

@@ -402,3 +402,19 @@ async def test_no_color_picks_the_monochrome_theme(monkeypatch):
         await pilot.pause()
         assert app.theme == "mono"
         assert "CONFIRMED" in content(app)  # the label still reads in words
+
+
+async def test_keys_scroll_a_slide_that_does_not_fit_and_the_notes():
+    app = app_for(notes=True, start=1)
+    async with app.run_test(size=(50, 12)) as pilot:
+        await pilot.pause()
+        slide = app.screen.query_one("#slide")
+        assert slide.max_scroll_y > 0
+        await pilot.press("down")
+        assert slide.scroll_y > 0 and app.screen.index == 1
+        await pilot.press("up")
+        assert slide.scroll_y == 0
+        notes = app.screen.query_one("#notes")
+        if notes.max_scroll_y:
+            await pilot.press("J")
+            assert notes.scroll_y > 0

@@ -101,7 +101,7 @@ def block(
             line = _autolink(line)
         stripped = line.lstrip()
         if any(stripped.lower().startswith(start.lower()) for start in forbidden_line_starts):
-            line = line[: len(line) - len(stripped)] + "\\" + stripped
+            line = line[: len(line) - len(stripped)] + _defuse_first(stripped)
         lines.append(line)
     if fence is not None:  # close a fence the author left open, so that it cannot swallow the rest
         lines.append(fence)
@@ -143,6 +143,16 @@ def _tidy_tables(lines: list[str]) -> list[str]:
         else:
             i += 1
     return out
+
+
+def _defuse_first(text: str) -> str:
+    """The text, its first character made inert: a backslash escape for punctuation, else an entity
+    (a backslash before a letter would show)."""
+    first = text[0]
+    return ("\\" + first if first in _PUNCTUATION else f"&#{ord(first)};") + text[1:]
+
+
+_PUNCTUATION = set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 def _squeeze_blank_lines(text: str) -> str:

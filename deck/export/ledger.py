@@ -16,6 +16,11 @@ class Claim:
     point: Point
     column: str | None
 
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The point's own sources, or else its slide's (as `deck check` counts them)."""
+        return self.point.sources or self.slide.sources
+
 
 def claims(deck: Deck, options: ExportOptions) -> list[Claim]:
     rows = []
@@ -43,7 +48,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
             inline(slide, table=True),
             inline(row.point.text, table=True),
             row.point.confidence.value,
-            inline(source_titles(deck, row.point.sources), table=True) or "—",
+            inline(source_titles(deck, row.sources), table=True) or "—",
         ]
         out.append(table_row(cells))
     return "\n".join(out) + "\n"

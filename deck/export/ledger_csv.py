@@ -31,8 +31,8 @@ def export(deck: Deck, options: ExportOptions) -> str:
                 _cell(row.point.text),
                 row.point.confidence.value,
                 "yes" if row.point.labelled else "no",
-                ";".join(row.point.sources),
-                _cell(source_titles(deck, row.point.sources)),
+                ";".join(row.sources),
+                _cell(source_titles(deck, row.sources)),
             ]
         )
     return buffer.getvalue()

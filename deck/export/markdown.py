@@ -24,7 +24,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
     if deck.subtitle:
         out += [inline(deck.subtitle), ""]
     facts = [f"As of {deck.as_of.isoformat()}." if deck.as_of else "", f"By {inline(deck.author)}." if deck.author else ""]
-    facts.append(f"{len(deck.slides)} slides.")
+    facts.append(f"{len(deck.slides)} slide{'' if len(deck.slides) == 1 else 's'}.")
     out += [" ".join(f for f in facts if f), ""]
     out += ["## How to read the labels", ""]
     out += [f"- {line}" for line in legend_lines()]
@@ -61,6 +61,8 @@ def _slide(n: int, slide: Slide, numbers: dict[str, int], options: ExportOptions
     if refs:
         meta += f" · Sources: {refs}"
     out += [meta, ""]
+    if kept.left_out:
+        out += [f"*{left_out_line(kept.left_out, options)}*", ""]
     if slide.subtitle:
         out += [inline(slide.subtitle), ""]
     if kept.body:
@@ -73,8 +75,6 @@ def _slide(n: int, slide: Slide, numbers: dict[str, int], options: ExportOptions
             out += [block(body), ""]
         if points:
             out += [_point(p, slide, numbers) for p in points] + [""]
-    if kept.left_out:
-        out += [f"*{left_out_line(kept.left_out, options)}*", ""]
     if options.notes and slide.notes:
         out += ["> **Speaker notes:**", ">"]
         out += [f"> {line}".rstrip() for line in block(slide.notes).splitlines()]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Deck
+from ..model import Confidence, Deck
 from . import ExportOptions
 from .common import comment_text, inline
 from .slides_common import content_lines, meta_line
@@ -15,7 +15,17 @@ NOTES_LEAD = "Speaker notes."
 
 
 def export(deck: Deck, options: ExportOptions) -> str:
-    front = ["---", "marp: true", f"title: {json.dumps(deck.title, ensure_ascii=False)}", "paginate: true", "---", ""]
+    legend = " ".join(f"{level.glyph} {level.value}" for level in Confidence)
+    footer = (f"As of {deck.as_of.isoformat()} · " if deck.as_of else "") + legend
+    front = [
+        "---",
+        "marp: true",
+        f"title: {json.dumps(deck.title, ensure_ascii=False)}",
+        "paginate: true",
+        f"footer: {json.dumps(footer, ensure_ascii=False)}",  # the labels' legend on every slide
+        "---",
+        "",
+    ]
     slides = []
     for slide in deck.slides:
         out = [f"## {inline(slide.title)}", "", meta_line(slide), ""]

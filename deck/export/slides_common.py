@@ -36,6 +36,8 @@ def content_lines(
     kept: Kept = keep(slide, options)
     numbers = slide_numbers(deck, slide)
     out: list[str] = []
+    if kept.left_out:
+        out += [f"*{left_out_line(kept.left_out, options)}*", ""]
     if slide.subtitle:
         out += [f"*{inline(slide.subtitle)}*", ""]
     if kept.body:
@@ -57,8 +59,6 @@ def content_lines(
                 out += [close[1], ""]
         if close:
             out += [close[0], ""]
-    if kept.left_out:
-        out += [f"*{left_out_line(kept.left_out, options)}*", ""]
     if numbers:
         out += [sources_line(deck, numbers), ""]
     return out

@@ -11,7 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 _KEY_NAMES = {
-    "right": "→", "left": "←", "up": "↑", "down": "↓", "space": "Space", "pagedown": "PgDn", "pageup": "PgUp",
+    "right": "→", "left": "←", "up": "↑", "down": "↓", "shift+up": "Shift+↑", "shift+down": "Shift+↓", "space": "Space", "pagedown": "PgDn", "pageup": "PgUp",
     "backspace": "Backspace", "home": "Home", "end": "End", "escape": "Esc", "question_mark": "?", "ctrl+p": "Ctrl+P",
     "ctrl+s": "Ctrl+S", "enter": "Enter", "left_square_bracket": "[", "right_square_bracket": "]",
 }

@@ -31,6 +31,10 @@ SHORT_MAX_HEIGHT = 30  # shorter terminals get tighter spacing and a one-paragra
 class PresenterScreen(SlideNavigation, Screen[None]):
     BINDINGS = [
         *NAVIGATION_BINDINGS,
+        Binding("down,j", "scroll('slide', 3)", "Scroll", show=False, id="scroll-down", tooltip="Scroll the slide down (when it does not fit)"),
+        Binding("up,k", "scroll('slide', -3)", "Scroll", show=False, id="scroll-up", tooltip="Scroll the slide up"),
+        Binding("shift+down,J", "scroll('notes', 3)", "Scroll notes", show=False, id="notes-down", tooltip="Scroll the notes down"),
+        Binding("shift+up,K", "scroll('notes', -3)", "Scroll notes", show=False, id="notes-up", tooltip="Scroll the notes up"),
         Binding("o", "overview", "Overview", id="overview", tooltip="All slides with their labels; pick one"),
         Binding("s", "toggle_notes", "Notes", id="notes", tooltip="Show or hide the speaker notes"),
         Binding("c", "cycle_filter", "Filter", id="filter", tooltip="Minimum confidence: all, hide speculative, hide speculative and unverified"),
@@ -168,6 +172,9 @@ class PresenterScreen(SlideNavigation, Screen[None]):
     @property
     def slide_count(self) -> int:
         return len(self.deck.slides)
+
+    def action_scroll(self, pane: str, lines: int) -> None:
+        self.query_one(f"#{pane}").scroll_relative(y=lines, animate=False)
 
     def action_toggle_notes(self) -> None:
         self.notes_visible = not self.notes_visible

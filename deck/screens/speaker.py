@@ -24,6 +24,8 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
     """Every move here moves the audience view too; see `go`."""
     BINDINGS = [
         *NAVIGATION_BINDINGS,
+        Binding("down,j", "scroll_notes(3)", "Scroll", show=False, tooltip="Scroll the notes down"),
+        Binding("up,k", "scroll_notes(-3)", "Scroll", show=False, tooltip="Scroll the notes up"),
         Binding("t", "reset_timers", "Timers", tooltip="Reset the talk and slide timers"),
         Binding("q", "app.quit", "Quit"),
     ]
@@ -48,6 +50,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         self.deck = deck
         self.talk_started = 0.0
         self.slide_started = 0.0
+        self.wanted = 0  # the slide last asked for, kept across a reload
 
     def compose(self) -> ComposeResult:
         yield Static(id="speaker-link", classes="-waiting", markup=False)
@@ -114,8 +117,15 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         self.slide_started = self.app.clock()
         self.refresh_slide()
 
+    def set_deck(self, deck: Deck) -> None:
+        self.deck = deck
+        # the audience view may have asked for a slide this view's older deck did not have yet
+        self.set_reactive(SpeakerScreen.index, max(0, min(self.wanted, len(deck.slides) - 1)))
+        self.refresh_slide()
+
     def show(self, index: int) -> None:
         """The audience view moved (or this view, while alone)."""
+        self.wanted = index
         self.index = max(0, min(index, len(self.deck.slides) - 1))
 
     def go(self, index: int) -> None:
@@ -126,6 +136,9 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
     @property
     def slide_count(self) -> int:
         return len(self.deck.slides)
+
+    def action_scroll_notes(self, lines: int) -> None:
+        self.query_one("#speaker-notes").scroll_relative(y=lines, animate=False)
 
     def action_reset_timers(self) -> None:
         self.talk_started = self.slide_started = self.app.clock()

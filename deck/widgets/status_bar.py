@@ -29,27 +29,55 @@ def format_elapsed(seconds: float) -> str:
     return f"{hours}:{minutes:02}:{secs:02}" if hours else f"{minutes:02}:{secs:02}"
 
 
+MIN_LEFT = 12  # room kept for the deck and section, before less important parts give way
+
+
 class StatusBar(Static):
     def show(self, status: Status) -> None:
+        self._status = status
+        self.update(self._render_for(self.size.width or 120))
+
+    def on_resize(self) -> None:
+        if getattr(self, "_status", None) is not None:
+            self.update(self._render_for(self.size.width))
+
+    def _render_for(self, width: int) -> Table:
+        status = self._status
+        counter = Text(f"{status.index + 1} / {status.total}", style="bold")
+        # the right-hand parts, most important first; the last ones give way on narrow terminals
+        parts: list[list[Text]] = [[counter]]
+        if status.typed:
+            parts.append([Text(f" go to: {status.typed}▏ ", style="reverse")])
+        parts.append([Text(f"◷ {format_elapsed(status.elapsed_s)}")])
+        if status.as_of and status.stale_days is not None:
+            parts.append([
+                Text(f"as of {status.as_of} (stale: {status.stale_days} days)", style="bold reverse"),
+                Text(f"stale: {status.stale_days} days", style="bold reverse"),
+            ])
+        elif status.as_of:
+            parts.append([Text(f"as of {status.as_of}")])
+        if status.filter_label:
+            parts.append([Text(f"filter: {status.filter_label}", style="italic"), Text("filtered", style="italic")])
+        right = _fit(parts, max(0, width - MIN_LEFT))
         left = Text(no_wrap=True, overflow="ellipsis")
         left.append(status.deck_title, style="bold")
         left.append(f"  ›  {status.where}")
-        right = Text(no_wrap=True, justify="right")
-        if status.typed:
-            right.append(f" go to: {status.typed}▏ ", style="reverse")
-            right.append("  ")
-        if status.filter_label:
-            right.append(f"filter: {status.filter_label}  ", style="italic")
-        if status.as_of:
-            if status.stale_days is not None:
-                right.append(f"as of {status.as_of} (stale: {status.stale_days} days)", style="bold reverse")
-            else:
-                right.append(f"as of {status.as_of}")
-            right.append("  ")
-        right.append(f"◷ {format_elapsed(status.elapsed_s)}  ")
-        right.append(f"{status.index + 1} / {status.total}", style="bold")
-        grid = Table.grid(expand=True)
+        grid = Table.grid(expand=True, padding=(0, 2))
         grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
         grid.add_column(no_wrap=True, justify="right")
         grid.add_row(left, right)
-        self.update(grid)
+        return grid
+
+
+def _fit(parts: list[list[Text]], width: int) -> Text:
+    """Each part in its longest form that fits, in order of importance; shown left to right reversed."""
+    chosen: list[Text] = []
+    used = 0
+    for forms in parts:
+        for form in forms:
+            needed = form.cell_len + (2 if chosen else 0)
+            if used + needed <= width or not chosen:
+                chosen.append(form)
+                used += needed
+                break
+    return Text("  ").join(reversed(chosen))
