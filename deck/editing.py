@@ -130,8 +130,18 @@ class Editing(FileWatching):
             elif answer == "reload":
                 document = self.reload_from_disk()
                 if document is not None and isinstance(self.screen, EditorScreen):
-                    self.screen.rebase(document, index)
-                    self.notify("Reloaded from disk; your edit is still in the editor, on top of it.", timeout=6)
+                    editor = self.screen
+                    before = editor.saved_source
+                    editor.rebase(document, index)
+                    changed_here = edit.slide_source(document.text, editor.span) != before
+                    self.notify(
+                        "Reloaded from disk. What you typed is still in the editor, not saved. "
+                        + ("This slide was changed on disk too: saving replaces that change with yours." if changed_here
+                           else "Saving now replaces only this slide; the other changes on disk stay."),
+                        title="Reloaded",
+                        severity="warning" if changed_here else "information",
+                        timeout=10,
+                    )
 
         question = (
             f"{base.path.name} changed on disk since it was loaded (another program saved it).\n\n"

@@ -351,9 +351,9 @@ class _Reader:
         f = self.fields(node, SLIDE_KEYS, ("title", "confidence"), what)
         title = self.text_value(f.get("title"), f"slide {index + 1}: title")
         confidence = self.confidence(f.get("confidence"))
-        points = self.points(f.get("points"), "points", confidence)
-        columns = self.columns(f.get("columns"), confidence)
-        slide_sources = self.source_ids(f.get("sources"), "sources")
+        points = self.points(f.get("points"), f"{what}: points", confidence)
+        columns = self.columns(f.get("columns"), confidence, what)
+        slide_sources = self.source_ids(f.get("sources"), f"{what}: sources")
         fields = dict(
             subtitle=self.text_value(f.get("subtitle"), f"{what}: subtitle"),
             section=self.text_value(f.get("section"), f"{what}: section"),
@@ -396,11 +396,11 @@ class _Reader:
             points.append(Point(text, own or fallback, own is not None, ids, node.start))
         return tuple(points) if ok else None
 
-    def columns(self, pair: tuple[Node, Node] | None, slide_confidence: Confidence | None) -> tuple[Column, ...] | None:
+    def columns(self, pair: tuple[Node, Node] | None, slide_confidence: Confidence | None, slide_what: str) -> tuple[Column, ...] | None:
         columns = []
         ok = True
-        for i, node in enumerate(self.items(pair, "columns")):
-            what = f"columns[{i}]"
+        for i, node in enumerate(self.items(pair, f"{slide_what}: columns")):
+            what = f"{slide_what}: columns[{i}]"
             if node.kind != "map":
                 self.error(node, f"{what} must be a mapping with 'title' and 'points' or 'body', got {_describe(node)}")
                 ok = False

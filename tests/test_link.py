@@ -165,3 +165,18 @@ async def test_both_views_reload_a_saved_deck_and_stay_together(tmp_path):
         assert spk.speaker.deck.slides[2].title == "Points with their own labels"
         await s.press("end")
         await until(a, lambda: aud.presenter.index == 4)
+
+
+async def test_speaker_view_shows_its_keys_and_help_and_the_next_slides_labels():
+    spk = speaker()
+    async with spk.run_test(size=(120, 40)) as s:
+        await s.press("right")  # the next slide has confirmed points on an unverified slide
+        keys = str(spk.speaker.query_one("#keys").content)
+        assert "→ Next" in keys and "? Help" in keys
+        side = str(spk.speaker.query_one("#speaker-next").content)
+        assert "● The paper is public  confirmed" in side
+        await s.press("question_mark")
+        await s.pause()
+        from deck.screens.help import HelpScreen
+
+        assert isinstance(spk.screen, HelpScreen)

@@ -95,16 +95,16 @@ def test_deck_level_errors(text, expected):
         ),
         (
             "title: A\nconfidence: reported\npoints: [a, b, 3]\n",
-            "5:20: error: points[2] must be a string or a mapping with 'text', got a number",
+            "5:20: error: slide 1 ('A'): points[2] must be a string or a mapping with 'text', got a number",
         ),
         (
             "title: A\nconfidence: reported\npoints: [{confidence: reported}]\n",
-            "5:14: error: points[0] is missing the required key 'text'",
+            "5:14: error: slide 1 ('A'): points[0] is missing the required key 'text'",
         ),
         ("title: 2026\nconfidence: reported\n", '3:12: error: slide 1: title must be a string, got a number (quote it: "2026")'),
         ("title: A\nconfidence: reported\nnotes:\n", "5:11: error: slide 1 ('A'): notes is empty; give it text or remove the key"),
-        ("title: A\nconfidence: reported\npoints: yes\n", "5:13: error: points must be a list, got a boolean (true/false)"),
-        ("title: A\nconfidence: reported\ncolumns: [3]\n", "5:15: error: columns[0] must be a mapping with 'title' and 'points' or 'body', got a number"),
+        ("title: A\nconfidence: reported\npoints: yes\n", "5:13: error: slide 1 ('A'): points must be a list, got a boolean (true/false)"),
+        ("title: A\nconfidence: reported\ncolumns: [3]\n", "5:15: error: slide 1 ('A'): columns[0] must be a mapping with 'title' and 'points' or 'body', got a number"),
         (
             "title: A\nconfidence: reported\ncolumns: [{title: C, points: [{text: x, confidence: maybe}]}]\n",
             "5:57: error: unknown confidence 'maybe' — did you mean 'speculative'? (expected one of: confirmed, reported, unverified, speculative)",

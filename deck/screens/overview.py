@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -34,12 +35,15 @@ class OverviewScreen(ModalScreen[int | None]):
         for i, slide in enumerate(self.deck.slides):
             line = Text(no_wrap=True, overflow="ellipsis")
             line.append(f"{i + 1:>{width}}  ", style="dim")
-            line.append(f"{label(slide.confidence):<14}", style=self.palette.levels[slide.confidence])
+            line.append(f"{label(slide.confidence):<15}", style=self.palette.levels[slide.confidence])
             line.append(slide.title)
-            if slide.section and slide.section != section:
-                line.append(f"   {slide.section}", style="dim italic")
+            row = Table.grid(expand=True, padding=(0, 2))
+            row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
+            row.add_column(no_wrap=True, justify="right")
+            # a section's name at its first slide, apart from the titles
+            row.add_row(line, Text(slide.section or "", style="dim italic") if slide.section != section else Text())
             section = slide.section or section
-            options.append(Option(line, id=str(i)))
+            options.append(Option(row, id=str(i)))
         with Vertical(id="overview-box"):
             yield Static(f"{self.deck.title} — {len(self.deck.slides)} slides", id="overview-title", markup=False)
             yield OptionList(*options, id="overview-list")

@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from ..model import Deck
 from ..render import render_notes, render_sources, source_numbers
+from ..widgets.key_bar import KeyBar
 from ..widgets.status_bar import format_elapsed
 from .navigation import NAVIGATION_BINDINGS, SlideNavigation
 
@@ -27,7 +28,8 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         Binding("down,j", "scroll_notes(3)", "Scroll", show=False, tooltip="Scroll the notes down"),
         Binding("up,k", "scroll_notes(-3)", "Scroll", show=False, tooltip="Scroll the notes up"),
         Binding("t", "reset_timers", "Timers", tooltip="Reset the talk and slide timers"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
+        Binding("q", "app.quit", "Quit", tooltip="Quit the speaker view (the audience view goes on)"),
     ]
     DEFAULT_CSS = """
     SpeakerScreen { layout: vertical; }
@@ -36,7 +38,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
     #speaker-notes { width: 2fr; padding: 1 3; }
     #speaker-notes-text { text-style: bold; }
     #speaker-side { width: 1fr; padding: 1 2; background: $surface; border-left: vkey $primary 50%; }
-    #speaker-clock { height: 1; padding: 0 2; background: $panel; }
+    #speaker-clock { height: 1; padding: 0 2; background: $panel; dock: bottom; }
     #speaker-link { height: 1; padding: 0 2; background: $warning; color: $background; display: none; }
     #speaker-link.-waiting { display: block; }
     """
@@ -61,6 +63,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
             with VerticalScroll(id="speaker-side"):
                 yield Static(id="speaker-next", markup=False)
         yield Static(id="speaker-clock", markup=False)
+        yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
         self.talk_started = self.slide_started = self.app.clock()
@@ -90,7 +93,10 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
             side.append(f"{following.title}\n", style="bold")
             side.append(f"{following.confidence.label}\n\n", style=palette.levels[following.confidence])
             for point in following.all_points()[:4]:
-                side.append(f"• {point.text}\n")
+                differs = point.confidence is not following.confidence
+                side.append(f"{point.confidence.glyph if differs or point.labelled else '•'} ", style=palette.levels[point.confidence])
+                side.append(point.text)
+                side.append(f"  {point.confidence.value}\n" if differs else "\n", style=f"italic {palette.levels[point.confidence]}")
         self.query_one("#speaker-next", Static).update(side)
         self.query_one("#speaker-notes").scroll_home(animate=False)
         self.refresh_clock()
@@ -136,6 +142,11 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
     @property
     def slide_count(self) -> int:
         return len(self.deck.slides)
+
+    def action_help(self) -> None:
+        from .help import HelpScreen
+
+        self.app.push_screen(HelpScreen([b for b in self.BINDINGS if isinstance(b, Binding)], [("0–9, Enter", "Go to slide by number, on both views")]))
 
     def action_scroll_notes(self, lines: int) -> None:
         self.query_one("#speaker-notes").scroll_relative(y=lines, animate=False)

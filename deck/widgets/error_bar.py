@@ -13,7 +13,7 @@ class ErrorBar(Static):
     ErrorBar {
         dock: bottom;
         height: auto;
-        max-height: 3;
+        max-height: 4;
         padding: 0 1;
         background: $error;
         color: $text;
