@@ -23,6 +23,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from decks import child_env  # noqa: E402
 
 from deck.document import DeckDocument  # noqa: E402
 from deck.paths import bundled_deck  # noqa: E402
@@ -75,7 +78,7 @@ async def speaker_side() -> tuple[list[float], list[float]]:
         speaker.speaker.show(0)
         await s.pause()
         child = await asyncio.create_subprocess_exec(
-            sys.executable, __file__, "--audience", stdout=subprocess.PIPE, stderr=subprocess.DEVNULL
+            sys.executable, __file__, "--audience", stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=child_env()
         )
         original = speaker.speaker.show
 

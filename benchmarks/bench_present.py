@@ -25,6 +25,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+from decks import child_env  # noqa: E402
+
 RUNS = 7
 SLIDE_MD = """# TL;DR
 
@@ -62,7 +64,9 @@ def child(mode: str, deck_path: str) -> None:
 
 def measure(mode: str, deck_path: str = "") -> dict[str, float]:
     started = time.time()
-    out = subprocess.run([sys.executable, __file__, "--child", mode, deck_path], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", mode, deck_path], capture_output=True, text=True, check=True, env=child_env()
+    )
     result = json.loads(out.stdout.strip().splitlines()[-1])
     return {"ms": (result["t"] - started) * 1000, "rss_mb": result["rss_kb"] / 1024}
 
@@ -95,6 +99,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp())
     small, big = write_deck(folder, 10), write_deck(folder, 1_000)
     runs: dict[str, list[dict[str, float]]] = {"bare": [], "briefing": [], "10 slides": [], "1,000 slides": []}
+    measure("bare"), measure("deck", str(small))  # warm-up: bytecode written, files in the page cache
     for _ in range(RUNS):  # interleaved, so that the machine's noise falls on every variant alike
         runs["bare"].append(measure("bare"))
         runs["briefing"].append(measure("deck", str(bundled_deck())))

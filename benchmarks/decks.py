@@ -39,3 +39,16 @@ def write_deck(folder, slides: int):
     path = folder / f"deck-{slides}.yaml"
     path.write_text(deck_text(slides), encoding="utf-8")
     return path
+
+
+def child_env() -> dict[str, str]:
+    """The environment for timed child processes: as on a user's machine, bytecode is cached.
+
+    (This workplace sets PYTHONDONTWRITEBYTECODE, which would make every run compile deck's
+    sources again and measure that instead.)
+    """
+    import os
+
+    env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    return env

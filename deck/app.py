@@ -14,7 +14,6 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from .document import DeckDocument
-from .link import AudienceLink, socket_path
 from .editing import Editing
 from .model import Deck
 from .paths import is_bundled
@@ -48,7 +47,7 @@ class DeckApp(Editing, Themed, App[int]):
         super().__init__()
         self.read_only = read_only
         self._link_wanted = link and document is not None
-        self.link: AudienceLink | None = None
+        self.link = None  # the AudienceLink, while listening
         self._notes_hidden_for_speaker = False
         self.deck = deck
         self.document = document
@@ -72,6 +71,8 @@ class DeckApp(Editing, Themed, App[int]):
     @work(exclusive=True, group="link")
     async def run_audience_link(self) -> None:
         """Listen for speaker views on this deck's socket until the app closes."""
+        from .link import AudienceLink, socket_path  # only presenters with a file open the link
+
         assert self.document is not None
         try:
             path = socket_path(self.document.path)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import subprocess
 from pathlib import Path
 from typing import Callable
 
@@ -207,6 +206,8 @@ class Editing(FileWatching):
         if document is None:
             return
         span = document.deck.slides[self.query_one_screen().index].span
+        import subprocess
+
         command = editor_command(document.path, span.start_line if span else 1)
         try:
             with self.suspend():

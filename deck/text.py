@@ -20,4 +20,6 @@ def has_unsafe(text: str) -> bool:
 
 def strip_unsafe(text: str) -> str:
     """Remove control characters and escape sequences' introducers, keeping tabs and newlines."""
+    if not _UNSAFE.search(text):  # every sequence starts with a character _UNSAFE matches
+        return text
     return _UNSAFE.sub("", _SEQUENCES.sub("", text))

@@ -21,6 +21,8 @@ _HTML = re.compile(r"[<>]")
 
 def _escape_html_outside_code(line: str) -> str:
     """'<' and '>' become entities, so that no raw HTML or comment can open; code spans are left alone."""
+    if "<" not in line and ">" not in line:
+        return line
     out, last = [], 0
     for match in _CODE_SPAN.finditer(line):
         out.append(_HTML.sub(lambda m: "&lt;" if m.group() == "<" else "&gt;", line[last : match.start()]))
@@ -31,6 +33,8 @@ def _escape_html_outside_code(line: str) -> str:
 
 
 def _autolink(line: str) -> str:
+    if "://" not in line:
+        return line
     out, last = [], 0
     for match in _CODE_SPAN.finditer(line):
         out.append(_BARE_URL.sub(r"<\1>", line[last : match.start()]))

@@ -14,10 +14,7 @@ from ..widgets.key_bar import KeyBar
 from ..widgets.notes_pane import NotesPane
 from ..widgets.slide_view import SlideView
 from ..widgets.status_bar import Status, StatusBar
-from .blank import BlankScreen
-from .help import HelpScreen
 from .navigation import NAVIGATION_BINDINGS, SlideNavigation
-from .overview import OverviewScreen
 
 # The confidence filter cycles through these minimum levels.
 FILTERS: list[Confidence | None] = [None, Confidence.UNVERIFIED, Confidence.REPORTED]
@@ -198,10 +195,15 @@ class PresenterScreen(SlideNavigation, Screen[None]):
     def action_clear_typed(self) -> None:
         self.typed = ""
 
+    # The other screens load when first opened: a talk starts faster without them.
     def action_blank(self) -> None:
+        from .blank import BlankScreen
+
         self.app.push_screen(BlankScreen())
 
     def action_overview(self) -> None:
+        from .overview import OverviewScreen
+
         def chosen(index: int | None) -> None:
             if index is not None:
                 self.go(index)
@@ -209,6 +211,8 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         self.app.push_screen(OverviewScreen(self.deck, self.index, self.app.palette()), chosen)
 
     def action_help(self) -> None:
+        from .help import HelpScreen
+
         bindings = [b for b in self.BINDINGS if isinstance(b, Binding)] + list(self.app.help_bindings())
         extra = [("0–9, Enter", "Go to slide by number"), ("Click", "Right half: next slide; left half: previous")]
         self.app.push_screen(HelpScreen(bindings, extra))
