@@ -49,3 +49,13 @@ def deck_file(tmp_path: Path):
 def _no_color_env(monkeypatch):
     """Tests see the same colours whatever the developer's shell sets."""
     monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+async def until(pilot, condition, timeout: float = 5.0, step: float = 0.02) -> None:
+    """Let the app run (Pilot's pause) until `condition()` holds: a file watcher or a socket peer
+    reacts on its own time, so there is no single event to await."""
+    waited = 0.0
+    while not condition():
+        assert waited < timeout, "the app never reached the expected state"
+        await pilot.pause(step)
+        waited += step

@@ -15,6 +15,8 @@ from deck.screens.confirm import ConfirmScreen
 from deck.screens.editor import EditorScreen
 from deck.screens.presenter import PresenterScreen
 
+from .conftest import until
+
 DECK = """\
 # A deck with comments, which every edit must keep.
 title: Editing deck
@@ -42,15 +44,6 @@ def deck_path(tmp_path):
 
 def app_for(path, watch=False, start=0):
     return make_app(DeckDocument.load(path), watch=watch, start=start, clock=lambda: 0.0, today=dt.date(2026, 4, 10))
-
-
-async def until(pilot, condition, timeout: float = 5.0) -> None:
-    """Let the app run (Pilot's pause) until `condition()` holds: a file watcher reacts on its own time."""
-    waited = 0.0
-    while not condition():
-        assert waited < timeout, "the app never reached the expected state"
-        await pilot.pause(0.05)
-        waited += 0.05
 
 
 def titles(app) -> list[str]:

@@ -13,7 +13,7 @@ from deck.document import DeckDocument
 from deck.link import decode, encode, socket_path
 from deck.speaker_app import make_speaker_app
 
-from .conftest import ROOT
+from .conftest import ROOT, until
 
 SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"
 
@@ -32,14 +32,6 @@ def audience(path=SHOWCASE, **kwargs):
 
 def speaker(path=SHOWCASE):
     return make_speaker_app(DeckDocument.load(path), clock=lambda: 0.0, wall_clock=lambda: 0.0)
-
-
-async def until(pilot, condition, timeout: float = 5.0) -> None:
-    waited = 0.0
-    while not condition():
-        assert waited < timeout, "never reached the expected state"
-        await pilot.pause(0.02)
-        waited += 0.02
 
 
 async def test_both_views_follow_each_other():
