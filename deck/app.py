@@ -159,7 +159,7 @@ class DeckApp(Editing, Themed, App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         presenter = self.query_one_screen()
         for i, slide in enumerate(presenter.deck.slides):
-            yield SystemCommand(f"slide: Go to {slide.title}", f"Slide {i + 1} · {slide.confidence.value}", lambda i=i: presenter.go(i), discover=False)
+            yield SystemCommand(f"go to slide: {slide.title}", f"Slide {i + 1} · {slide.confidence.value}", lambda i=i: presenter.go(i), discover=False)
         for name in self.deck_theme_names:
             yield SystemCommand(f"theme: {name.replace('-', ' ').capitalize()}", f"Switch to the {name} theme", lambda name=name: setattr(self, "theme", name))
         yield SystemCommand("presenter: Next slide", "→, Space, l, n, PgDn", presenter.action_next)

@@ -95,4 +95,4 @@ async def test_a_read_only_session_cannot_edit_or_export():
         assert [n.message for n in app._notifications].count("This presentation is read-only.") == 3
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert not [t for t in titles if t.startswith(("export:", "edit:"))]
-        assert "slide: Go to Points with their own labels" in titles
+        assert "go to slide: Points with their own labels" in titles
