@@ -107,7 +107,7 @@ class AudienceLink:
             writer.close()
         if self.server is not None:
             self.server.close()
-            with contextlib.suppress(Exception):
+            with contextlib.suppress(OSError):
                 await self.server.wait_closed()
         with contextlib.suppress(FileNotFoundError):
             self.path.unlink()
