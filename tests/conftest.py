@@ -59,3 +59,21 @@ async def until(pilot, condition, timeout: float = 5.0, step: float = 0.02) -> N
         assert waited < timeout, "the app never reached the expected state"
         await pilot.pause(step)
         waited += step
+
+
+@pytest.fixture(autouse=True)
+def _record_notifications(monkeypatch):
+    """Every message an app shows with `notify`, kept on the app for `notified(app)` (public API only)."""
+    from textual.app import App
+
+    original = App.notify
+
+    def notify(self, message, *args, **kwargs):
+        self.__dict__.setdefault("_test_notified", []).append(str(message))
+        return original(self, message, *args, **kwargs)
+
+    monkeypatch.setattr(App, "notify", notify)
+
+
+def notified(app) -> list[str]:
+    return app.__dict__.get("_test_notified", [])

@@ -15,7 +15,7 @@ from deck.screens.confirm import ConfirmScreen
 from deck.screens.editor import EditorScreen
 from deck.screens.presenter import PresenterScreen
 
-from .conftest import until
+from .conftest import notified, until
 
 DECK = """\
 # A deck with comments, which every edit must keep.
@@ -51,7 +51,7 @@ def titles(app) -> list[str]:
 
 
 def messages(app) -> str:
-    return " | ".join(n.message for n in app._notifications)
+    return " | ".join(notified(app))
 
 
 class TestLiveReload:

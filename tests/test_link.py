@@ -13,7 +13,7 @@ from deck.document import DeckDocument
 from deck.link import decode, encode, socket_path
 from deck.speaker_app import make_speaker_app
 
-from .conftest import ROOT, until
+from .conftest import ROOT, notified, until
 
 SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"
 
@@ -57,7 +57,7 @@ async def test_speaker_view_waits_and_reconnects_when_the_audience_view_returns(
         async with aud.run_test(size=(120, 40)):
             await until(s, lambda: spk.speaker.connected and spk.speaker.index == 2)
         await until(s, lambda: not spk.speaker.connected)
-        assert any("audience view closed" in n.message for n in spk._notifications)
+        assert any("audience view closed" in m for m in notified(spk))
         again = audience(start=1)
         async with again.run_test(size=(120, 40)) as a:
             await until(s, lambda: spk.speaker.connected and spk.speaker.index == 1)

@@ -16,6 +16,8 @@ from deck.screens.overview import OverviewScreen
 from deck.screens.presenter import PresenterScreen
 from deck.widgets.notes_pane import NotesPane
 
+from .conftest import notified
+
 DECK = """\
 title: Pilot deck
 as_of: 2026-04-03
@@ -135,7 +137,7 @@ async def test_go_to_out_of_range_says_so_and_stays():
         await pilot.press("9", "9", "enter")
         await pilot.pause()
         assert app.screen.index == 1
-        assert any("No slide 99" in n.message for n in app._notifications)
+        assert any("No slide 99" in m for m in notified(app))
 
 
 async def test_backspace_edits_the_typed_number_then_goes_back():
@@ -306,7 +308,7 @@ async def test_theme_switch_restyles_and_unknown_theme_falls_back():
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.theme == "dark"
-        assert any("unknown theme 'nonesuch'" in n.message for n in app._notifications)
+        assert any("unknown theme 'nonesuch'" in m for m in notified(app))
 
 
 async def test_broken_theme_file_is_reported_and_the_rest_load(tmp_path):
@@ -317,7 +319,7 @@ async def test_broken_theme_file_is_reported_and_the_rest_load(tmp_path):
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert app.theme == "good"
-        messages = " ".join(n.message for n in app._notifications)
+        messages = " ".join(notified(app))
         assert "'primary: not-a-colour' is not a colour" in messages and "worse.yaml" in messages
 
 
@@ -381,7 +383,7 @@ async def test_palette_exports_beside_the_deck(tmp_path):
         await pilot.pause()
         written = tmp_path / "talk.marp.md"
         assert written.read_text().startswith("---\nmarp: true\n")
-        assert any(f"Wrote {written}" in n.message for n in app._notifications)
+        assert any(f"Wrote {written}" in m for m in notified(app))
         assert path.read_text() == DECK
 
 

@@ -16,7 +16,7 @@ from deck.app import make_app
 from deck.cli import main
 from deck.document import DeckDocument
 
-from .conftest import ROOT
+from .conftest import ROOT, notified
 
 SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"
 NODE_MODULES = ROOT / ".ci" / "tools" / "node_modules"
@@ -92,7 +92,7 @@ async def test_a_read_only_session_cannot_edit_or_export():
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e", "a", "X")
         await pilot.pause()
-        assert [n.message for n in app._notifications].count("This presentation is read-only.") == 3
+        assert notified(app).count("This presentation is read-only.") == 3
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert not [t for t in titles if t.startswith(("export:", "edit:"))]
         assert "go to slide: Points with their own labels" in titles
