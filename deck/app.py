@@ -11,6 +11,7 @@ from typing import Callable, Iterable
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.markup import escape
 from textual.screen import Screen
 
 from .document import DeckDocument
@@ -19,10 +20,11 @@ from .model import Deck
 from .paths import is_bundled
 from .widgets.error_bar import ErrorBar
 from .screens.presenter import FILTER_NAMES, FILTERS, PresenterScreen
+from .notifying import PlainNotifications
 from .theming import Themed
 
 
-class DeckApp(Editing, Themed, App[int]):
+class DeckApp(Editing, Themed, PlainNotifications, App[int]):
     CSS_PATH = "deck.tcss"
     TITLE = "deck"
     BINDINGS = [
@@ -86,7 +88,12 @@ class DeckApp(Editing, Themed, App[int]):
             on_count=self._speakers_changed,
         )
         try:
-            if not await link.start():
+            try:
+                started = await link.start()
+            except OSError as exc:
+                self.notify(f"No speaker view link: {exc.strerror or exc}", severity="warning", timeout=8)
+                return
+            if not started:
                 self.notify("Another audience view of this deck is running; speaker views follow that one.", severity="warning")
                 return
             self.link = link
@@ -159,7 +166,8 @@ class DeckApp(Editing, Themed, App[int]):
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         presenter = self.query_one_screen()
         for i, slide in enumerate(presenter.deck.slides):
-            yield SystemCommand(f"go to slide: {slide.title}", f"Slide {i + 1} · {slide.confidence.value}", lambda i=i: presenter.go(i), discover=False)
+            title = escape(slide.title)  # a palette entry is markup; a deck's title never is
+            yield SystemCommand(f"go to slide: {title}", f"Slide {i + 1} · {slide.confidence.value}", lambda i=i: presenter.go(i), discover=False)
         for name in self.deck_theme_names:
             yield SystemCommand(f"theme: {name.replace('-', ' ').capitalize()}", f"Switch to the {name} theme", lambda name=name: setattr(self, "theme", name))
         yield SystemCommand("presenter: Next slide", "→, Space, l, n, PgDn", presenter.action_next)
@@ -173,7 +181,7 @@ class DeckApp(Editing, Themed, App[int]):
         from .export import FORMATS  # exporters load only when the palette is opened
 
         for name in FORMATS if not self.read_only else ():
-            yield SystemCommand(f"export: {name}", f"Write {export_path(presenter.deck, name).name}", lambda name=name: self.export_to(name))
+            yield SystemCommand(f"export: {name}", f"Write {escape(export_path(presenter.deck, name).name)}", lambda name=name: self.export_to(name, presenter.deck))
         yield SystemCommand("presenter: Blank screen", "b", presenter.action_blank)
         yield SystemCommand("presenter: Reset timer", "t", presenter.action_reset_timer)
         yield SystemCommand("presenter: Help", "?: every key", presenter.action_help)
@@ -191,13 +199,15 @@ class DeckApp(Editing, Themed, App[int]):
 
 
     @work(thread=True, exclusive=True, group="export")
-    def export_to(self, name: str) -> None:
-        """Export the deck shown now; a thread, so the presenter never stalls on a big deck."""
+    def export_to(self, name: str, deck: Deck) -> None:
+        """Export `deck` (taken from the screen before this thread starts: a thread never reads widgets)."""
         from .export import export_deck
-        from .files import write_atomic
+        from .files import same_file, write_atomic
 
-        deck = self.query_one_screen().deck
         target = export_path(deck, name)
+        if same_file(target, deck.path):
+            self.call_from_thread(self.notify, f"Not exported: {target.name} is the deck itself", title="Export", severity="error")
+            return
         try:
             write_atomic(target, export_deck(deck, name).encode("utf-8"))
         except OSError as exc:

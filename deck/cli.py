@@ -63,7 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="present a deck in a web browser (read-only), on 127.0.0.1 unless told otherwise")
     serve.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
-    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--port", type=port_number, default=8000, help="port (default: 8000)")
 
     new = commands.add_parser("new", help="write a new deck that shows every field of the format")
     new.add_argument("path", help="where to write it (never overwritten)")
@@ -71,11 +71,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def port_number(value: str) -> int:
+    try:
+        port = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port number") from None
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number (1 to 65535)")
+    return port
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args = parser.parse_args(argv)
     command = args.command or "present"
     if args.command is None:
-        args = build_parser().parse_args(["present"])
+        args = parser.parse_args(["present"])
     try:
         return {"present": cmd_present, "check": cmd_check, "export": cmd_export, "new": cmd_new, "speaker": cmd_speaker, "serve": cmd_serve}[command](args)
     except UsageError as exc:
@@ -84,6 +95,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except DeckError as exc:
         print_diagnostics(exc.diagnostics, sys.stderr)
         return EXIT_ERRORS
+    except BrokenPipeError:  # e.g. `deck check | head -1`: the reader left, which is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except OSError as exc:
         name = exc.filename or ""
         print(f"deck: error: {name}{': ' if name else ''}{exc.strerror or exc}", file=sys.stderr)
@@ -101,6 +115,8 @@ def deck_path(path: str | None) -> str:
         raise UsageError(f"no such file: {path}")
     if os.path.isdir(path):
         raise UsageError(f"{path} is a folder; give a deck file (.yaml)")
+    if not os.path.isfile(path):
+        raise UsageError(f"{path} is not a regular file; give a deck file (.yaml)")
     return path
 
 
@@ -132,11 +148,11 @@ def _count(n: int, word: str) -> str:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from .export import ExportOptions, export_deck
-    from .files import write_atomic
+    from .files import same_file, write_atomic
     from .loader import load_deck
 
     path = deck_path(args.path)
-    if args.output and Path(args.output).resolve() == Path(path).resolve():
+    if args.output and same_file(args.output, path):
         raise UsageError(f"refusing to write the export over the deck itself ({path}); choose another -o")
     deck = load_deck(path)
     options = ExportOptions(
@@ -235,7 +251,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from textual_serve.server import Server
 
     # The browser gets a fixed command: it cannot name a file, edit, export or reach the speaker link.
-    command = shlex.join([sys.executable, "-m", "deck", "present", path, "--read-only"])
+    # -P: the current folder is not put on sys.path, so a local deck.py cannot stand in for deck
+    command = shlex.join([sys.executable, "-P", "-m", "deck", "present", path, "--read-only"])
     print(f"deck: serving {deck.title!r} at http://{args.host}:{args.port} (read-only); Ctrl+C stops", file=sys.stderr)
     Server(command, host=args.host, port=args.port, title=deck.title).serve()
     return EXIT_OK

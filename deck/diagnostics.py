@@ -6,6 +6,8 @@ import difflib
 from dataclasses import dataclass
 from typing import Iterable
 
+from .text import visible
+
 ERROR = "error"
 WARNING = "warning"
 
@@ -20,7 +22,8 @@ class Diagnostic:
     code: str = ""  # a short name for the kind of finding, e.g. "stale"
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        # a message may quote the file (an unknown key, a wrong value): never let it drive the terminal
+        return visible(f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}")
 
     @property
     def is_error(self) -> bool:

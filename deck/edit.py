@@ -30,8 +30,12 @@ class EditError(ValueError):
     """An edit that cannot be made as a splice (e.g. a structural edit on a flow-style list)."""
 
 
-def newline_of(text: str) -> str:
-    return "\r\n" if "\r\n" in text else "\n"
+def newline_of(text: str, at: int = 0) -> str:
+    """The line ending used from `at` on (files that mix them are edited in the local style)."""
+    found = text.find("\n", at)
+    if found == -1:
+        found = text.rfind("\n")
+    return "\r\n" if found > 0 and text[found - 1] == "\r" else "\n"
 
 
 def slide_source(text: str, span: Span) -> str:
@@ -49,13 +53,15 @@ def _indented(source: str, indent: int, newline: str, first_line_too: bool = Fal
     lines = source.rstrip("\n").replace("\r\n", "\n").split("\n")
     pad = " " * indent
     out = [(pad if first_line_too and lines[0] else "") + lines[0]]
-    out += [pad + line if line.strip() else "" for line in lines[1:]]
+    out += [pad + line if line else "" for line in lines[1:]]  # whitespace-only lines keep their spaces
     return newline.join(out)
 
 
 def replace_slide(text: str, span: Span, source: str) -> str:
     """Put `source` (as from slide_source, edited) in place of the slide's own text."""
-    return text[: span.start] + _indented(source, span.indent, newline_of(text)) + text[span.end :]
+    if source == slide_source(text, span):
+        return text  # unchanged: not even whitespace-only lines are rewritten
+    return text[: span.start] + _indented(source, span.indent, newline_of(text, span.start)) + text[span.end :]
 
 
 def _item(text: str, span: Span) -> tuple[int, int]:
@@ -63,7 +69,7 @@ def _item(text: str, span: Span) -> tuple[int, int]:
     if span.item_start is None:
         raise EditError("this needs slides written as a block list (a '- ' line per slide), not a flow list '[...]'")
     end = span.end
-    newline = newline_of(text)
+    newline = newline_of(text, span.end)
     if text.startswith(newline, end):
         end += len(newline)
     elif text.startswith("\n", end):
@@ -73,7 +79,7 @@ def _item(text: str, span: Span) -> tuple[int, int]:
 
 def _item_text(source: str, span: Span, text: str) -> str:
     """A new list item holding `source`, laid out like the slide at `span`."""
-    newline = newline_of(text)
+    newline = newline_of(text, span.start)
     dash = text[span.item_start : span.start]  # e.g. '  - '
     return dash + _indented(source, span.indent, newline) + newline
 
@@ -82,7 +88,8 @@ def insert_after(text: str, span: Span, source: str) -> str:
     """A new slide right after the one at `span`."""
     _, end = _item(text, span)
     if end == len(text) and not text.endswith(("\n", "\r\n")):
-        text, end = text + newline_of(text), end + len(newline_of(text))
+        newline = newline_of(text, span.start)
+        text, end = text + newline, end + len(newline)
     return text[:end] + _item_text(source, span, text) + text[end:]
 
 
@@ -116,3 +123,14 @@ def move(text: str, slides: tuple[Slide, ...], index: int, offset: int) -> str:
     if not text[b_start:b_end].endswith(("\n", "\r\n")):
         new_b = new_b.rstrip("\r\n")
     return text[:a_start] + new_a + text[a_end:b_start] + new_b + text[b_end:]
+
+
+def only_slide_changed(old_text: str, old: tuple[Slide, ...], new_text: str, new: tuple[Slide, ...], index: int) -> bool:
+    """True when every slide but `index` has exactly the text it had: the check a save makes before
+    it writes, so that no splice mistake can ever reach the file."""
+    if len(old) != len(new):
+        return False
+    for i, (a, b) in enumerate(zip(old, new)):
+        if i != index and a.span and b.span and old_text[a.span.start : a.span.end] != new_text[b.span.start : b.span.end]:
+            return False
+    return True

@@ -37,9 +37,10 @@ def editor_command(path: Path, line: int, environ: dict[str, str] | None = None)
 
 
 class Editing(FileWatching):
-    """Mixed into DeckApp."""
+    """Mixed into DeckApp, which provides `query_one_screen` (the presenter) and `error_bar`."""
 
     document: DeckDocument | None
+    read_only: bool
 
     # -- live reload (the watcher itself is in watching.py) --------------------------------------
     def on_deck_file_changed(self, message: DeckFileChanged) -> None:
@@ -78,7 +79,7 @@ class Editing(FileWatching):
     # -- saving -----------------------------------------------------------------------------------
     def editable(self) -> DeckDocument | None:
         """The document, if it can be edited; otherwise say why and return None."""
-        if getattr(self, "read_only", False):
+        if self.read_only:
             self.notify("This presentation is read-only.", severity="warning")
             return None
         if self.document is None:
@@ -128,19 +129,34 @@ class Editing(FileWatching):
                 self.save_edit(base, new_text, index, on_saved, message, overwrite=True)
             elif answer == "reload":
                 document = self.reload_from_disk()
-                if document is not None and isinstance(self.screen, EditorScreen):
-                    editor = self.screen
-                    before = editor.saved_source
-                    editor.rebase(document, index)
-                    changed_here = edit.slide_source(document.text, editor.span) != before
+                if document is None:
+                    return
+                if not isinstance(self.screen, EditorScreen):
+                    self.notify(f"Reloaded from disk; '{message}' was not applied. Do it again if it is still wanted.", timeout=8)
+                    return
+                editor = self.screen
+                title = base.deck.slides[index].title
+                if title not in [s.title for s in document.deck.slides]:
+                    editor.detach()
                     self.notify(
-                        "Reloaded from disk. What you typed is still in the editor, not saved. "
-                        + ("This slide was changed on disk too: saving replaces that change with yours." if changed_here
-                           else "Saving now replaces only this slide; the other changes on disk stay."),
+                        f"Reloaded from disk. The slide '{title}' is no longer in the file (renamed or removed), so this "
+                        "edit cannot be saved; what you typed is still in the editor to copy.",
                         title="Reloaded",
-                        severity="warning" if changed_here else "information",
-                        timeout=10,
+                        severity="error",
+                        timeout=12,
                     )
+                    return
+                before = editor.saved_source
+                editor.rebase(document, follow(base.deck, index, document.deck))  # the same slide, wherever it went
+                changed_here = edit.slide_source(document.text, editor.span) != before
+                self.notify(
+                    "Reloaded from disk. What you typed is still in the editor, not saved. "
+                    + ("This slide was changed on disk too: saving replaces that change with yours." if changed_here
+                       else "Saving now replaces only this slide; the other changes on disk stay."),
+                    title="Reloaded",
+                    severity="warning" if changed_here else "information",
+                    timeout=10,
+                )
 
         question = (
             f"{base.path.name} changed on disk since it was loaded (another program saved it).\n\n"
@@ -208,7 +224,11 @@ class Editing(FileWatching):
         span = document.deck.slides[self.query_one_screen().index].span
         import subprocess
 
-        command = editor_command(document.path, span.start_line if span else 1)
+        try:
+            command = editor_command(document.path, span.start_line if span else 1)
+        except ValueError as exc:  # e.g. an unbalanced quote in $EDITOR
+            self.notify(f"Cannot read $VISUAL/$EDITOR: {exc}", severity="error", timeout=8)
+            return
         try:
             with self.suspend():
                 subprocess.run(command)

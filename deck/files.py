@@ -4,37 +4,44 @@ from __future__ import annotations
 
 import errno
 import os
+import secrets
 import stat
-import tempfile
 from pathlib import Path
 
 
 def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
     """Write `data` to `path` via a temporary file in the same folder, fsynced, then renamed over it.
 
-    The file's permission bits are kept when it already exists. A symbolic link is followed: the file
-    it points to is replaced, and the link stays a link.
+    The file's permission bits are kept when it already exists; a new file gets the user's umask.
+    A symbolic link is followed: the file it points to is replaced, and the link stays a link. A
+    target that is not a regular file (a pipe, /dev/stdout) is written to directly: there is
+    nothing to replace.
     """
     target = Path(path).resolve()
     folder = target.parent
     if not folder.is_dir():
         raise FileNotFoundError(errno.ENOENT, "no such folder", str(Path(path).parent))
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        info = target.stat()
     except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        info = None
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        with open(target, "wb") as handle:
+            handle.write(data)
+        return
+    temp = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    # O_EXCL: never follow or reuse something already there; 0o666 lets the kernel apply the umask
+    fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temp, mode)
+        if info is not None:
+            os.chmod(temp, stat.S_IMODE(info.st_mode))
         os.replace(temp, target)
     except BaseException:
-        Path(temp).unlink(missing_ok=True)
+        temp.unlink(missing_ok=True)
         raise
     _fsync_dir(folder)
 
@@ -58,3 +65,11 @@ def create_new(path: str | os.PathLike[str], data: bytes) -> None:
         handle.write(data)
         handle.flush()
         os.fsync(handle.fileno())
+
+
+def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    """True when the two paths name one file (links followed), so that an export never overwrites its deck."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # one of them does not exist (yet): compare where they point
+        return Path(a).resolve() == Path(b).resolve()

@@ -1,8 +1,9 @@
 """The link between an audience view and its speaker views: a Unix socket private to the user.
 
 The audience view (`deck present`) listens; speaker views (`deck speaker`) connect. Messages are
-JSON lines: the audience view sends {"slide": N} on connect and at every change; a speaker view
-sends {"goto": N}. No network port is ever opened: the socket lives in a folder only the user can
+JSON lines: a speaker view says {"hello": 1} first and {"goto": N} to move; the audience view
+sends {"slide": N} on connect and at every change. Only a peer that said hello counts as a
+speaker view (a probe that connects and leaves does not). No network port is ever opened: the socket lives in a folder only the user can
 enter, and is itself mode 0600.
 """
 
@@ -38,7 +39,10 @@ def socket_path(deck_path: str | os.PathLike[str]) -> Path:
     resolved = str(Path(deck_path).resolve())
     stem = re.sub(r"[^A-Za-z0-9_.-]", "_", Path(resolved).stem)[:40]
     digest = hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:12]
-    return runtime_dir() / f"{stem}-{digest}.sock"
+    folder = runtime_dir()
+    path = folder / f"{stem}-{digest}.sock"
+    # a socket's path is limited (104 bytes on macOS, 108 on Linux): keep only the digest if need be
+    return path if len(str(path).encode()) < 100 else folder / f"{digest}.sock"
 
 
 def encode(message: dict[str, int]) -> bytes:
@@ -53,7 +57,7 @@ def decode(line: bytes) -> dict[str, int] | None:
         return None
     if not isinstance(data, dict):
         return None
-    return {k: v for k, v in data.items() if k in ("slide", "goto") and isinstance(v, int) and not isinstance(v, bool)}
+    return {k: v for k, v in data.items() if k in ("slide", "goto", "hello") and isinstance(v, int) and not isinstance(v, bool)}
 
 
 class AudienceLink:
@@ -78,21 +82,23 @@ class AudienceLink:
         return True
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        self.writers.add(writer)
-        self.on_count(len(self.writers))
         try:
             writer.write(encode({"slide": self.current()}))
             await writer.drain()
             while line := await reader.readline():
                 message = decode(line)
-                if message and "goto" in message:
+                if message and "hello" in message and writer not in self.writers:
+                    self.writers.add(writer)
+                    self.on_count(len(self.writers))
+                elif message and "goto" in message:
                     self.on_goto(message["goto"])
         except (ConnectionError, asyncio.LimitOverrunError, ValueError):
             pass  # a speaker view went away or sent garbage: drop it, keep presenting
         finally:
-            self.writers.discard(writer)
             writer.close()
-            self.on_count(len(self.writers))
+            if writer in self.writers:
+                self.writers.discard(writer)
+                self.on_count(len(self.writers))
 
     def broadcast(self, index: int) -> None:
         data = encode({"slide": index})
@@ -140,6 +146,7 @@ class SpeakerLink:
             except (ConnectionRefusedError, FileNotFoundError, OSError):
                 await asyncio.sleep(self.RETRY_S)
                 continue
+            self.writer.write(encode({"hello": 1}))
             self.on_connected(True)
             try:
                 while line := await reader.readline():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import stat
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from .diagnostics import ERROR, WARNING, DeckError, Diagnostic, did_you_mean, sort_diagnostics
 from .model import Column, Confidence, Deck, Point, Pos, Slide, Source, Span
@@ -38,10 +38,12 @@ class Loaded:
 def read_text(path: str | os.PathLike[str]) -> str:
     """Read a deck file as text, exactly (no newline translation). Raises DeckError or OSError."""
     name = str(path)
-    size = os.path.getsize(path)
-    if size > MAX_BYTES:
-        raise DeckError([Diagnostic(1, 1, f"file is {size:,} bytes; decks are limited to {MAX_BYTES:,} bytes", path=name)])
-    data = Path(path).read_bytes()
+    with open(path, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise DeckError([Diagnostic(1, 1, "not a regular file; give a deck file (.yaml)", path=name)])
+        data = handle.read(MAX_BYTES + 1)  # bounded, even if the file grows while it is read
+    if len(data) > MAX_BYTES:
+        raise DeckError([Diagnostic(1, 1, f"file is over {MAX_BYTES:,} bytes; decks are limited to that", path=name)])
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -63,7 +65,8 @@ def load_deck(path: str | os.PathLike[str]) -> Deck:
 def parse_deck(text: str, path: str = "<deck>", loader: type = Loader) -> Loaded:
     """Parse deck text. Never raises for bad input: problems come back as diagnostics."""
     # Building the tree allocates many small objects and no cycles; the cyclic collector would
-    # rescan all of them again and again, making big decks load in superlinear time.
+    # rescan all of them again and again, making big decks load in superlinear time. (The switch is
+    # process-wide: a parse in the watcher thread pauses collection elsewhere for as long, harmlessly.)
     enabled = gc.isenabled()
     gc.disable()
     try:
@@ -79,10 +82,13 @@ def _parse_deck(text: str, path: str, loader: type) -> Loaded:
     if not text.strip():
         return Loaded(None, [Diagnostic(1, 1, "the file is empty; a deck needs at least 'title' and 'slides'", path=path)])
     try:
-        root, problems = compose(text, loader)
+        # A byte-order mark stays in the text (a save keeps it) but is not YAML: the parsers disagree
+        # on whether their offsets count it, so compose without it and shift the slides' spans.
+        shift = 1 if text.startswith("\ufeff") else 0
+        root, problems = compose(text[shift:], loader)
     except ComposeError as exc:
         return Loaded(None, [_with_path(d, path) for d in exc.diagnostics][:MAX_ERRORS])
-    reader = _Reader(path, text, problems)
+    reader = _Reader(path, text[shift:], problems, shift)
     deck = reader.deck(root)
     diagnostics = sort_diagnostics(_with_path(d, path) for d in reader.problems)
     if len([d for d in diagnostics if d.is_error]) > MAX_ERRORS:
@@ -131,7 +137,7 @@ _CONFIDENCE_SYNONYMS = {
 }
 
 
-def _span(text: str, node: Node) -> Span:
+def _span(text: str, node: Node, shift: int = 0) -> Span:
     """The slide's own text: the parser's end mark takes in trailing blank and comment lines."""
     start, indent = node.start.offset, node.start.col - 1
     end = node.end.offset
@@ -153,7 +159,9 @@ def _span(text: str, node: Node) -> Span:
     before = text[line_start:start]
     item_start = line_start if before.strip() == "-" else None
     end_line = node.start.line + text.count("\n", start, end)
-    return Span(start, end, node.start.line, end_line, indent, item_start)
+    return Span(
+        start + shift, end + shift, node.start.line, end_line, indent, None if item_start is None else item_start + shift
+    )
 
 
 def _is_empty(node: Node) -> bool:
@@ -163,7 +171,8 @@ def _is_empty(node: Node) -> bool:
 class _Reader:
     """Walks the node tree, checking the schema and building the model."""
 
-    def __init__(self, path: str, text: str, problems: list[Diagnostic]) -> None:
+    def __init__(self, path: str, text: str, problems: list[Diagnostic], shift: int = 0) -> None:
+        self.shift = shift
         self.path = path
         self.text = text
         self.problems = list(problems)
@@ -185,8 +194,8 @@ class _Reader:
         for key, value in node.value:
             name = key.value
             if not isinstance(name, str) or name not in allowed:
-                self.error(key, f"unknown key '{name}' in {what}{did_you_mean(str(name), allowed)}" + (
-                    "" if did_you_mean(str(name), allowed) else f"; expected one of: {', '.join(allowed)}"))
+                hint = did_you_mean(str(name), allowed) or f"; expected one of: {', '.join(allowed)}"
+                self.error(key, f"unknown key '{name}' in {what}{hint}")
                 continue
             found[name] = (key, value)
         for name in required:
@@ -370,7 +379,7 @@ class _Reader:
             sources=slide_sources,
             pos=node.start,
             confidence_pos=f["confidence"][1].start,
-            span=_span(self.text, node),
+            span=_span(self.text, node, self.shift),
             **fields,
         )
 

@@ -137,10 +137,6 @@ class Slide:
         """The slide's points, then each column's points."""
         return self.points + tuple(p for column in self.columns for p in column.points)
 
-    def weakest(self) -> Confidence:
-        """The weakest label among the slide and all its points."""
-        return max((self.confidence, *(p.confidence for p in self.all_points())), key=lambda c: c.rank)
-
     def cited(self) -> tuple[str, ...]:
         """Every source id the slide cites, in order of first use."""
         ids = list(self.sources) + [s for p in self.all_points() for s in p.sources]
@@ -161,6 +157,10 @@ class Deck:
 
     def cited(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s for slide in self.slides for s in slide.cited()))
+
+    def source_numbers(self, slide: Slide) -> dict[str, int]:
+        """Each source `slide` cites -> its number on that slide, in order of first use."""
+        return {sid: n for n, sid in enumerate(slide.cited(), 1) if sid in self.sources}
 
     def is_stale(self, today: dt.date, max_age_days: int = 90) -> bool:
         return self.as_of is not None and (today - self.as_of).days > max_age_days

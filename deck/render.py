@@ -33,10 +33,6 @@ def point_marker(level: Confidence, palette: Palette) -> Text:
     return Text(f" {GLYPHS[level]} {level.value}", style=f"italic {palette.levels[level]}")
 
 
-def source_numbers(deck: Deck, slide: Slide) -> dict[str, int]:
-    """Each source the slide cites -> its number on the slide, in order of first use."""
-    return {sid: n for n, sid in enumerate(slide.cited(), 1) if sid in deck.sources}
-
 
 _MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>#!\\|~&]|^\s*(?:[-+]\s|\d+[.)]\s)|\n")
 
@@ -118,7 +114,7 @@ def render_slide(
     deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None = None, compact: bool = False
 ) -> RenderableType:
     """Everything below the slide's title: subtitle, body, points, columns, source references."""
-    numbers = source_numbers(deck, slide)
+    numbers = deck.source_numbers(slide)
     parts: list[RenderableType] = []
     if slide.subtitle:
         parts += [Text(slide.subtitle, style=f"italic {palette.dim}"), Text()]

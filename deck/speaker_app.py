@@ -13,11 +13,12 @@ from textual.screen import Screen
 from .document import DeckDocument
 from .link import SpeakerLink, socket_path
 from .screens.speaker import SpeakerScreen
+from .notifying import PlainNotifications
 from .theming import Themed
 from .watching import DeckFileChanged, FileWatching
 
 
-class SpeakerApp(FileWatching, Themed, App[int]):
+class SpeakerApp(FileWatching, Themed, PlainNotifications, App[int]):
     TITLE = "deck speaker"
 
     def __init__(

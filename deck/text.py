@@ -23,3 +23,8 @@ def strip_unsafe(text: str) -> str:
     if not _UNSAFE.search(text):  # every sequence starts with a character _UNSAFE matches
         return text
     return _UNSAFE.sub("", _SEQUENCES.sub("", text))
+
+
+def visible(text: str) -> str:
+    """Unsafe characters spelled out (\\x1b), for messages that quote what a file holds."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)

@@ -59,9 +59,12 @@ def load_theme_file(path: Path) -> Theme:
             raise ValueError(f"{path}: '{key}: {value}' is not a colour") from None
     if "primary" not in colours:
         raise ValueError(f"{path}: a theme needs at least 'primary'")
+    dark = data.get("dark", True)
+    if not isinstance(dark, bool):
+        raise ValueError(f"{path}: 'dark' must be true or false, got {dark!r}")
     return Theme(
         name=str(name),
-        dark=bool(data.get("dark", True)),
+        dark=dark,
         variables={str(k): str(v) for k, v in variables.items()},
         **{k: str(v) for k, v in colours.items()},
     )

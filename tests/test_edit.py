@@ -36,7 +36,7 @@ def decks(draw):
             lines.append(f'  - title: "{title}"{comment}')
             lines.append("    confidence: reported")
             if style == "block-notes":
-                lines += ["    notes: |", f"      say {i}", "", "      more ✓"]
+                lines += ["    notes: |", f"      say {i}", "", "        ", "      more ✓", "  "]
             elif style == "block-points":
                 lines += ["    points:", "      - one", f"      - {{text: two {i}, confidence: speculative}}", f"    notes: n {i}"]
             else:
@@ -192,3 +192,23 @@ class TestDocument:
         monkeypatch.setattr("deck.document.is_bundled", lambda path: True)
         with pytest.raises(ReadOnlyError, match="deck new my-briefing.yaml --from-bundled"):
             doc.save(doc.text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(decks(), st.data(), NEW_SOURCE)
+def test_an_edit_of_slide_k_passes_the_save_check(deck_and_titles, data, source):
+    text, titles = deck_and_titles
+    deck = parse_deck(text).deck
+    k = data.draw(st.integers(0, len(titles) - 1))
+    new_text = edit.replace_slide(text, deck.slides[k].span, source)
+    assert edit.only_slide_changed(text, deck.slides, new_text, parse_deck(new_text).deck.slides, k)
+
+
+def test_the_save_check_catches_an_edit_that_swallows_the_next_slide():
+    text = "title: T\nslides:\n  - title: A\n    confidence: reported\n  - title: B\n    confidence: reported\n"
+    deck = parse_deck(text).deck
+    # an edit that dedents a line out of slide A and into a slide of its own
+    new_text = edit.replace_slide(text, deck.slides[0].span, "title: A\nconfidence: reported\nnotes: x\n")
+    assert edit.only_slide_changed(text, deck.slides, new_text, parse_deck(new_text).deck.slides, 0)
+    broken = text.replace("  - title: B\n    confidence: reported\n", "  - title: B2\n    confidence: reported\n")
+    assert not edit.only_slide_changed(text, deck.slides, broken, parse_deck(broken).deck.slides, 0)

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import stat
 import re
 
 import pytest
@@ -229,3 +230,25 @@ def test_left_out_note_stands_at_the_top_of_the_slide():
     text = export_deck(load_deck(SHOWCASE), "markdown", ExportOptions(min_confidence=Confidence.REPORTED))
     slide = text.split("## 2. Points with their own labels\n\n", 1)[1]
     assert slide.startswith("**◌ SPECULATIVE** · Claims · Sources: [\\[1\\]](#sources)\n\n*2 claims weaker than reported left out")
+
+
+def test_atomic_write_to_a_pipe_writes_into_it(tmp_path):
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    received = []
+    import threading
+
+    reader = threading.Thread(target=lambda: received.append(open(fifo, "rb").read()))
+    reader.start()
+    write_atomic(fifo, b"through the pipe")
+    reader.join(timeout=10)
+    assert received == [b"through the pipe"] and stat.S_ISFIFO(fifo.stat().st_mode)
+
+
+def test_a_new_file_gets_the_umask(tmp_path):
+    old = os.umask(0o027)
+    try:
+        write_atomic(tmp_path / "new.md", b"x")
+    finally:
+        os.umask(old)
+    assert oct((tmp_path / "new.md").stat().st_mode & 0o777) == "0o640"

@@ -172,3 +172,24 @@ async def test_speaker_view_shows_its_keys_and_help_and_the_next_slides_labels()
         from deck.screens.help import HelpScreen
 
         assert isinstance(spk.screen, HelpScreen)
+
+
+async def test_a_probe_that_connects_and_leaves_is_not_a_speaker_view():
+    aud = audience(notes=True)
+    async with aud.run_test(size=(120, 40)) as a:
+        await until(a, lambda: aud.link is not None)
+        reader, writer = await asyncio.open_unix_connection(str(socket_path(SHOWCASE)))
+        await reader.readline()
+        writer.close()
+        await a.pause(0.1)
+        assert aud.presenter.notes_visible
+        assert not any("Speaker view connected" in m for m in notified(aud))
+
+
+async def test_a_second_audience_view_of_the_same_deck_says_so():
+    first, second = audience(), audience()
+    async with first.run_test() as a:
+        await until(a, lambda: first.link is not None)
+        async with second.run_test() as b:
+            await until(b, lambda: any("Another audience view" in m for m in notified(second)))
+            assert not any("Speaker view connected" in m for m in notified(first))

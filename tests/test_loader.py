@@ -232,7 +232,7 @@ class TestFiles:
         path.write_bytes(b"#" * (MAX_BYTES + 1))
         with pytest.raises(DeckError) as info:
             load_deck(path)
-        assert "decks are limited to 10,485,760 bytes" in info.value.first.message
+        assert "over 10,485,760 bytes; decks are limited to that" in info.value.first.message
 
     def test_load_deck_raises_with_every_error(self, deck_file):
         path = deck_file("title: T\nslides:\n  - {title: A}\n  - {title: B, confidence: x}\n")

@@ -425,3 +425,27 @@ async def test_keys_scroll_a_slide_that_does_not_fit_and_the_notes():
         if notes.max_scroll_y:
             await pilot.press("J")
             assert notes.scroll_y > 0
+
+
+async def test_markup_in_deck_text_never_breaks_toasts_or_the_palette(tmp_path):
+    from deck.document import DeckDocument
+
+    text = DECK.replace("title: Pilot deck\n", 'title: Pilot deck\ntheme: "[/nope]"\n')
+    text = text.replace("title: Fourth", 'title: "Fourth [/draft]"')
+    path = tmp_path / "deck [v2].yaml"
+    path.write_text(text)
+    app = make_app(DeckDocument.load(path), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await pilot.pause()
+        assert any("unknown theme '[/nope]'" in m for m in notified(app))  # drawn as a toast, no crash
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"draft")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.index == 3
+        await pilot.press("a")
+        await pilot.pause()
+        assert any("deck [v2].yaml" in m for m in notified(app))
+        assert app.is_running

@@ -59,7 +59,6 @@ def _escape_block_start(m: re.Match[str]) -> str:
     if m.group(2):  # '#', '>', '-', ... : escape the marker itself
         return m.group(1) + "\\" + m.group(2)
     return m.group(1) + m.group(3) + "\\" + m.group(4)  # '1.' -> '1\.': digits cannot be escaped
-    return text
 
 
 def block(

@@ -15,10 +15,6 @@ def point_line(point: Point, slide: Slide, numbers: dict[str, int]) -> str:
     return f"{line} {refs}" if refs else line
 
 
-def slide_numbers(deck: Deck, slide: Slide) -> dict[str, int]:
-    return {sid: n for n, sid in enumerate(slide.cited(), 1) if sid in deck.sources}
-
-
 def meta_line(slide: Slide) -> str:
     meta = f"**{slide.confidence.label}**"
     return meta + (f" · {inline(slide.section)}" if slide.section else "")
@@ -34,7 +30,7 @@ def content_lines(
 ) -> list[str]:
     """Subtitle, body, points and columns; columns use the format's own wrappers when it has them."""
     kept: Kept = keep(slide, options)
-    numbers = slide_numbers(deck, slide)
+    numbers = deck.source_numbers(slide)
     out: list[str] = []
     if kept.left_out:
         out += [f"*{left_out_line(kept.left_out, options)}*", ""]

@@ -42,6 +42,7 @@ class EditorScreen(Screen[None]):
         self.saved_source = edit.slide_source(document.text, span)
         self.problems: list[Diagnostic] = []
         self._check_timer = None
+        self.detached = False
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -99,6 +100,9 @@ class EditorScreen(Screen[None]):
         panel.update(text)
 
     def action_save(self) -> None:
+        if self.detached:
+            self.notify("Not saved: the slide this edit was for is no longer in the file.", severity="error", timeout=6)
+            return
         errors = self.check()
         if errors:
             self.notify(f"Not saved: {errors[0].message}", title="The deck would be invalid", severity="error", timeout=6)
@@ -106,7 +110,14 @@ class EditorScreen(Screen[None]):
             if first >= 1:
                 self.query_one(TextArea).move_cursor((first - 1, 0))
             return
-        self.app.save_edit(self.document, self.new_text(), self.index, on_saved=self._saved)
+        new_text = self.new_text()
+        loaded = self.document.check(new_text)
+        if loaded.deck is None or not edit.only_slide_changed(
+            self.document.text, self.document.deck.slides, new_text, loaded.deck.slides, self.index
+        ):
+            self.notify("Not saved: the edit would change more than this slide; check its indentation.", severity="error", timeout=8)
+            return
+        self.app.save_edit(self.document, new_text, self.index, on_saved=self._saved)
 
     def _saved(self, document: DeckDocument) -> None:
         """The app saved the file: this slide's place in it may have moved."""
@@ -116,6 +127,11 @@ class EditorScreen(Screen[None]):
         self.span = span
         self.saved_source = self.source
         self.query_one("#editor-title", Static).update(self._title())
+
+    def detach(self) -> None:
+        """The slide being edited is gone from the file: keep the text, refuse to save it."""
+        self.detached = True
+        self.query_one("#editor-title", Static).update(f"Slide no longer in {self.document.path.name}: copy your text, then Escape")
 
     def rebase(self, document: DeckDocument, index: int) -> None:
         """Edit on top of a reloaded file, keeping what is typed."""

@@ -43,7 +43,7 @@ class SlideNavigation:
         self.go(self.slide_count - 1)
 
     def on_key(self, event: events.Key) -> None:
-        if event.character and event.character.isdigit():
+        if event.character and event.character.isdecimal() and event.character.isascii():
             event.stop()
             self.typed = (self.typed + event.character)[:MAX_TYPED]
         elif event.key == "enter" and self.typed:

@@ -161,6 +161,10 @@ class PresenterScreen(SlideNavigation, Screen[None]):
             return self.index > 0 or bool(self.typed)
         if action == "clear_typed":
             return bool(self.typed)
+        if action in ("edit", "edit_external", "structural_edit"):
+            # hidden in a served (read-only) session and for a deck not read from a file; the bundled
+            # deck keeps them, so that pressing one says how to make an editable copy
+            return not self.app.read_only and self.app.document is not None
         return True
 
     def go(self, index: int) -> None:

@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from ..model import Deck
-from ..render import render_notes, render_sources, source_numbers
+from ..render import render_notes, render_sources
 from ..widgets.key_bar import KeyBar
 from ..widgets.status_bar import format_elapsed
 from .navigation import NAVIGATION_BINDINGS, SlideNavigation
@@ -81,7 +81,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
             Text.assemble((f"{self.index + 1} / {len(deck.slides)}  ", "bold"), (slide.title, "bold")),
             Text(f" {slide.confidence.label} ", style=f"bold reverse {palette.levels[slide.confidence]}"),
         )
-        numbers = source_numbers(deck, slide)
+        numbers = deck.source_numbers(slide)
         self.query_one("#speaker-head", Static).update(Group(head, render_sources(deck, numbers, palette)) if numbers else head)
         self.query_one("#speaker-notes-text", Static).update(render_notes(slide, None, palette, show_next=False) if slide.notes else Text("No notes for this slide.", style="italic"))
         following = deck.slides[self.index + 1] if self.index + 1 < len(deck.slides) else None
