@@ -274,31 +274,13 @@ def test_editor_command_uses_visual_then_editor_at_the_line(tmp_path):
     assert editor_command(path, 1, {}) == ["vi", "+1", str(path)]
 
 
-async def test_after_reload_the_editor_follows_its_slide_when_others_were_inserted(deck_path):
-    app = app_for(deck_path, start=1)  # "Two"
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("e")
-        await pilot.pause()
-        app.screen.query_one(TextArea).replace("Deux", (0, 7), (0, 10))
-        other = DECK.replace("slides:\n", "slides:\n  - {title: Zero, confidence: reported, notes: z}\n")
-        deck_path.write_text(other)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.click("#answer-reload")
-        await pilot.pause()
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        assert deck_path.read_text() == other.replace("title: Two", "title: Deux")
-        assert [s.title for s in app.query_one_screen().deck.slides] == ["Zero", "One", "Deux", "Three"]
-
-
-async def test_after_reload_an_edit_of_a_slide_that_is_gone_cannot_be_saved(deck_path):
+async def rename_two_then_reload_and_save(deck_path, other: str):
+    """Edit slide "Two" to "Deux"; meanwhile `other` is saved to disk; choose Reload, then save again."""
     app = app_for(deck_path, start=1)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e")
         await pilot.pause()
         app.screen.query_one(TextArea).replace("Deux", (0, 7), (0, 10))
-        other = DECK.replace("title: Two", "title: Renamed elsewhere")
         deck_path.write_text(other)
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -306,5 +288,18 @@ async def test_after_reload_an_edit_of_a_slide_that_is_gone_cannot_be_saved(deck
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        assert deck_path.read_text() == other
-        assert any("no longer in the file" in m for m in notified(app))
+        return app, [s.title for s in app.query_one_screen().deck.slides]
+
+
+async def test_after_reload_the_editor_follows_its_slide_when_others_were_inserted(deck_path):
+    other = DECK.replace("slides:\n", "slides:\n  - {title: Zero, confidence: reported, notes: z}\n")
+    _, titles = await rename_two_then_reload_and_save(deck_path, other)
+    assert deck_path.read_text() == other.replace("title: Two", "title: Deux")
+    assert titles == ["Zero", "One", "Deux", "Three"]
+
+
+async def test_after_reload_an_edit_of_a_slide_that_is_gone_cannot_be_saved(deck_path):
+    other = DECK.replace("title: Two", "title: Renamed elsewhere")
+    app, _ = await rename_two_then_reload_and_save(deck_path, other)
+    assert deck_path.read_text() == other
+    assert any("no longer in the file" in m for m in notified(app))
