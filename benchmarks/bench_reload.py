@@ -38,10 +38,10 @@ async def reload_times(slides: int) -> list[float]:
             title = f"Saved {i}"
             started = time.perf_counter()
             path.write_text(text.replace("Slide 1 about something", title, 1))
-            while app.query_one_screen().deck.slides[0].title != title:
+            while app.presenter.deck.slides[0].title != title:
                 await pilot.pause(0.002)
             painted = asyncio.Event()
-            app.query_one_screen().call_after_refresh(painted.set)
+            app.presenter.call_after_refresh(painted.set)
             await painted.wait()
             times.append((time.perf_counter() - started) * 1000)
     return times

@@ -51,7 +51,7 @@ class DeckApp(Editing, Themed, PlainNotifications, App[int]):
         self._link_wanted = link and document is not None
         self.link = None  # the AudienceLink, while listening
         self._notes_hidden_for_speaker = False
-        self.deck = deck
+        self._first_deck = deck  # what the presenter opens with; it holds the deck shown since
         self.document = document
         self._watch = watch and document is not None and not document.read_only
         self.clock = clock
@@ -61,7 +61,7 @@ class DeckApp(Editing, Themed, PlainNotifications, App[int]):
         self.setup_themes(theme, deck.theme, themes_folder)
 
     def get_default_screen(self) -> Screen:
-        return PresenterScreen(self.deck, self._start, self._notes)
+        return PresenterScreen(self._first_deck, self._start, self._notes)
 
     def on_mount(self) -> None:
         if self._watch:
@@ -83,8 +83,8 @@ class DeckApp(Editing, Themed, PlainNotifications, App[int]):
             return
         link = AudienceLink(
             path,
-            current=lambda: self.query_one_screen().index if self.screen_stack else 0,
-            on_goto=lambda index: self.query_one_screen().go(index),
+            current=lambda: self.presenter.index if self.screen_stack else 0,
+            on_goto=lambda index: self.presenter.go(index),
             on_count=self._speakers_changed,
         )
         try:
@@ -110,7 +110,7 @@ class DeckApp(Editing, Themed, PlainNotifications, App[int]):
     def _speakers_changed(self, count: int) -> None:
         if not (self.is_running and self.screen_stack):
             return  # closing
-        presenter = self.query_one_screen()
+        presenter = self.presenter
         if count and presenter.notes_visible:
             self._notes_hidden_for_speaker = True
             presenter.notes_visible = False
@@ -121,9 +121,7 @@ class DeckApp(Editing, Themed, PlainNotifications, App[int]):
 
     @property
     def presenter(self) -> PresenterScreen:
-        return self.query_one_screen()
-
-    def query_one_screen(self) -> PresenterScreen:
+        """The presenter screen, wherever it stands in the stack (an editor or dialog may be on top)."""
         for screen in self.screen_stack:
             if isinstance(screen, PresenterScreen):
                 return screen
@@ -131,7 +129,7 @@ class DeckApp(Editing, Themed, PlainNotifications, App[int]):
 
     def error_bar(self) -> ErrorBar:
         """The presenter's error bar, mounted the first time it is needed (most talks never need it)."""
-        presenter = self.query_one_screen()
+        presenter = self.presenter
         bars = presenter.query(ErrorBar)
         if bars:
             return bars.first()
@@ -164,7 +162,7 @@ class DeckApp(Editing, Themed, PlainNotifications, App[int]):
         yield Binding("ctrl+p", "command_palette", "Commands", tooltip="Command palette: every action by name, go to any slide, themes")
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        presenter = self.query_one_screen()
+        presenter = self.presenter
         for i, slide in enumerate(presenter.deck.slides):
             title = escape(slide.title)  # a palette entry is markup; a deck's title never is
             yield SystemCommand(f"go to slide: {title}", f"Slide {i + 1} · {slide.confidence.value}", lambda i=i: presenter.go(i), discover=False)

@@ -37,7 +37,7 @@ def editor_command(path: Path, line: int, environ: dict[str, str] | None = None)
 
 
 class Editing(FileWatching):
-    """Mixed into DeckApp, which provides `query_one_screen` (the presenter) and `error_bar`."""
+    """Mixed into DeckApp, which provides `presenter` and `error_bar`."""
 
     document: DeckDocument | None
     read_only: bool
@@ -56,7 +56,7 @@ class Editing(FileWatching):
 
     def adopt(self, document: DeckDocument, index: int | None = None) -> None:
         """Show `document` from now on, on slide `index` or following the current slide."""
-        presenter = self.query_one_screen()
+        presenter = self.presenter
         if index is None:
             index = follow(presenter.deck, presenter.index, document.deck)
         self.document = document
@@ -173,7 +173,7 @@ class Editing(FileWatching):
         document = self.editable()
         if document is None:
             return
-        presenter = self.query_one_screen()
+        presenter = self.presenter
         index = presenter.index
         slides = document.deck.slides
         span = slides[index].span
@@ -215,13 +215,13 @@ class Editing(FileWatching):
             return
         from .screens.editor import EditorScreen
 
-        self.push_screen(EditorScreen(document, self.query_one_screen().index))
+        self.push_screen(EditorScreen(document, self.presenter.index))
 
     def open_external_editor(self) -> None:
         document = self.editable()
         if document is None:
             return
-        span = document.deck.slides[self.query_one_screen().index].span
+        span = document.deck.slides[self.presenter.index].span
         import subprocess
 
         try:

@@ -12,7 +12,6 @@ from rich.text import Text
 
 from .model import Column, Confidence, Deck, Point, Slide
 
-GLYPHS = {level: level.glyph for level in Confidence}
 
 
 @dataclass(frozen=True)
@@ -25,12 +24,9 @@ class Palette:
     code_theme: str = "monokai"
 
 
-def label(level: Confidence) -> str:
-    return level.label
-
 
 def point_marker(level: Confidence, palette: Palette) -> Text:
-    return Text(f" {GLYPHS[level]} {level.value}", style=f"italic {palette.levels[level]}")
+    return Text(f" {level.glyph} {level.value}", style=f"italic {palette.levels[level]}")
 
 
 
@@ -87,7 +83,7 @@ class Claims:
             refs = [self.numbers[s] for s in point.sources if s in self.numbers]
             if refs:
                 tail.append((" " if tail else "") + "".join(f"[{n}]" for n in refs), style=self.palette.dim)
-            glyph = GLYPHS[point.confidence] if point.labelled or (differs and not words) else "•"
+            glyph = point.confidence.glyph if point.labelled or (differs and not words) else "•"
             bullet = Text(glyph, style=self.palette.levels[point.confidence])
             grid.add_row(bullet, claim, tail)
         yield grid
@@ -169,7 +165,7 @@ def render_notes(slide: Slide, following: Slide | None, palette: Palette, show_n
         return Group(*parts)
     parts.append(Text())
     if following is not None:
-        parts.append(Text.assemble(("Next: ", "bold"), following.title, (f"  {label(following.confidence)}", palette.dim)))
+        parts.append(Text.assemble(("Next: ", "bold"), following.title, (f"  {following.confidence.label}", palette.dim)))
     else:
         parts.append(Text("Last slide.", style="bold"))
     return Group(*parts)

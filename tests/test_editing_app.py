@@ -47,7 +47,7 @@ def app_for(path, watch=False, start=0):
 
 
 def titles(app) -> list[str]:
-    return [s.title for s in app.query_one_screen().deck.slides]
+    return [s.title for s in app.presenter.deck.slides]
 
 
 def messages(app) -> str:
@@ -59,8 +59,8 @@ class TestLiveReload:
         app = app_for(deck_path, watch=True, start=1)
         async with app.run_test(size=(120, 40)) as pilot:
             deck_path.write_text(DECK.replace("      - a point", "      - an edited point"))
-            await until(pilot, lambda: "an edited point" in str(app.query_one_screen().deck.slides[1].points))
-            assert app.query_one_screen().index == 1
+            await until(pilot, lambda: "an edited point" in str(app.presenter.deck.slides[1].points))
+            assert app.presenter.index == 1
             assert "Reloaded" in messages(app)
 
     async def test_a_broken_save_keeps_the_last_good_deck_until_fixed(self, deck_path):
@@ -70,7 +70,7 @@ class TestLiveReload:
             deck_path.write_text(DECK.replace("confidence: reported\n    points", "confidence: sure\n    points"))
             await until(pilot, lambda: bar.has_class("-shown"))
             assert f"{deck_path}:10:17: error: unknown confidence 'sure'" in str(bar.content)
-            assert titles(app) == ["One", "Two", "Three"] and app.query_one_screen().index == 1
+            assert titles(app) == ["One", "Two", "Three"] and app.presenter.index == 1
             deck_path.write_text(DECK.replace("title: Two", "title: Two fixed"))
             await until(pilot, lambda: not bar.has_class("-shown"))
             assert titles(app) == ["One", "Two fixed", "Three"]
@@ -90,7 +90,7 @@ class TestLiveReload:
             moved = moved.replace("slides:\n", "slides:\n  - {title: Three, confidence: reported, notes: Three notes.}\n")
             deck_path.write_text(moved)
             await until(pilot, lambda: titles(app) == ["Three", "One", "Two"])
-            assert app.query_one_screen().index == 2
+            assert app.presenter.index == 2
 
     async def test_no_watch(self, deck_path):
         app = app_for(deck_path, watch=False)
@@ -288,7 +288,7 @@ async def rename_two_then_reload_and_save(deck_path, other: str):
         await pilot.pause()
         await pilot.press("ctrl+s")
         await pilot.pause()
-        return app, [s.title for s in app.query_one_screen().deck.slides]
+        return app, [s.title for s in app.presenter.deck.slides]
 
 
 async def test_after_reload_the_editor_follows_its_slide_when_others_were_inserted(deck_path):

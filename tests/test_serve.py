@@ -94,7 +94,7 @@ async def test_a_read_only_session_cannot_edit_or_export():
             assert app.screen.check_action(action, ()) is False  # hidden: the keys do nothing
         await pilot.press("e", "a", "X")
         await pilot.pause()
-        assert app.screen is app.query_one_screen()  # no editor, no confirmation opened
+        assert app.screen is app.presenter  # no editor, no confirmation opened
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert not [t for t in titles if t.startswith(("export:", "edit:"))]
         assert "go to slide: Points with their own labels" in titles

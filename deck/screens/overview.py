@@ -12,7 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ..model import Deck
-from ..render import Palette, label
+from ..render import Palette
 
 
 class OverviewScreen(ModalScreen[int | None]):
@@ -35,7 +35,7 @@ class OverviewScreen(ModalScreen[int | None]):
         for i, slide in enumerate(self.deck.slides):
             line = Text(no_wrap=True, overflow="ellipsis")
             line.append(f"{i + 1:>{width}}  ", style="dim")
-            line.append(f"{label(slide.confidence):<15}", style=self.palette.levels[slide.confidence])
+            line.append(f"{slide.confidence.label:<15}", style=self.palette.levels[slide.confidence])
             line.append(slide.title)
             row = Table.grid(expand=True, padding=(0, 2))
             row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")

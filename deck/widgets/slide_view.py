@@ -9,7 +9,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ..model import Confidence, Deck, Slide
-from ..render import Palette, label, render_slide
+from ..render import Palette, render_slide
 
 
 class SlideView(VerticalScroll, can_focus=False):
@@ -29,7 +29,7 @@ class SlideView(VerticalScroll, can_focus=False):
     def show(self, deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None, compact: bool = False) -> None:
         self.query_one("#slide-title", Static).update(Text(slide.title))  # Text: never read as markup
         badge = self.query_one("#slide-badge", Static)
-        badge.update(label(slide.confidence))
+        badge.update(slide.confidence.label)
         badge.set_classes(f"badge -{slide.confidence.value}")
         self.query_one("#slide-content", Static).update(render_slide(deck, slide, palette, minimum, compact))
         self.scroll_home(animate=False)
