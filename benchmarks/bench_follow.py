@@ -35,7 +35,7 @@ MOVES = 20
 
 def audience_child() -> None:
     """The audience view: press → MOVES times; print when each move goes out on the socket."""
-    from deck.app import make_app
+    from deck.tui.app import make_app
 
     app = make_app(DeckDocument.load(bundled_deck()), link=True)
 
@@ -64,7 +64,7 @@ async def painted(screen) -> None:
 
 
 async def speaker_side() -> tuple[list[float], list[float]]:
-    from deck.speaker_app import make_speaker_app
+    from deck.tui.speaker_app import make_speaker_app
 
     speaker = make_speaker_app(DeckDocument.load(bundled_deck()))
     shown: dict[int, float] = {}

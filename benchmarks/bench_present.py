@@ -55,7 +55,7 @@ def child(mode: str, deck_path: str) -> None:
 
         app = Bare()
     else:
-        from deck.app import make_app
+        from deck.tui.app import make_app
         from deck.loader import load_deck
 
         app = make_app(load_deck(deck_path))
@@ -72,7 +72,7 @@ def measure(mode: str, deck_path: str = "") -> dict[str, float]:
 
 
 async def next_slide_latency(deck_path: str, presses: int = 60) -> list[float]:
-    from deck.app import make_app
+    from deck.tui.app import make_app
     from deck.loader import load_deck
 
     app = make_app(load_deck(deck_path))

@@ -206,7 +206,7 @@ def cmd_present(args: argparse.Namespace) -> int:
     count = len(document.deck.slides)
     if not 1 <= args.slide <= count:
         raise UsageError(f"--slide {args.slide}: this deck has slides 1 to {count}")
-    from .app import make_app  # Textual is imported only to present
+    from .tui.app import make_app  # Textual is imported only to present
 
     app = make_app(
         document,
@@ -225,7 +225,7 @@ def cmd_speaker(args: argparse.Namespace) -> int:
     from .document import DeckDocument
 
     document = DeckDocument.load(deck_path(args.path))
-    from .speaker_app import make_speaker_app
+    from .tui.speaker_app import make_speaker_app
 
     app = make_speaker_app(document, theme=args.theme)
     app.run()

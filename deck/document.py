@@ -69,13 +69,24 @@ class DeckDocument:
         file changed on disk since this document was loaded (unless `overwrite`), ReadOnlyError
         for the bundled briefing.
         """
-        if self.read_only:
-            raise ReadOnlyError(READ_ONLY_HINT)
         loaded = self.check(new_text)
         if loaded.deck is None:
             raise DeckError(loaded.errors)
+        return self.write(new_text, loaded, overwrite)
+
+    def write(self, new_text: str, loaded: Loaded, overwrite: bool = False) -> DeckDocument:
+        """Write `new_text`, already parsed as `loaded` (a valid deck). Raises as `save` does."""
+        if self.read_only:
+            raise ReadOnlyError(READ_ONLY_HINT)
+        assert loaded.deck is not None
         if not overwrite and self.changed_on_disk():
             raise ConflictError(f"{self.path} changed on disk since it was loaded")
         data = new_text.encode("utf-8")
-        write_atomic(self.path, data)
+
+        def still_ours() -> None:
+            # looked at again right before the rename: another program's save in between is not lost
+            if not overwrite and self.changed_on_disk():
+                raise ConflictError(f"{self.path} changed on disk while saving")
+
+        write_atomic(self.path, data, before_replace=still_ours)
         return DeckDocument(self.path, new_text, loaded.deck, _digest(data))

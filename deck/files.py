@@ -7,16 +7,23 @@ import os
 import secrets
 import stat
 from pathlib import Path
+from typing import Callable
 
 
-def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
+def write_atomic(
+    path: str | os.PathLike[str], data: bytes, before_replace: Callable[[], None] | None = None, *, follow_symlinks: bool = True
+) -> None:
     """Write `data` to `path` via a temporary file in the same folder, fsynced, then renamed over it.
 
     The file's permission bits are kept when it already exists; a new file gets the user's umask.
     A symbolic link is followed: the file it points to is replaced, and the link stays a link. A
     target that is not a regular file (a pipe, /dev/stdout) is written to directly: there is
-    nothing to replace.
+    nothing to replace. `before_replace` runs after the data is on disk and before the rename; an
+    exception from it leaves the file untouched. `follow_symlinks=False` (for a path the user did not
+    type): a symbolic link there is refused, never followed.
     """
+    if not follow_symlinks and Path(path).is_symlink():
+        raise OSError(errno.ELOOP, f"{path} is a symbolic link; not followed", str(path))
     target = Path(path).resolve()
     folder = target.parent
     if not folder.is_dir():
@@ -39,6 +46,8 @@ def write_atomic(path: str | os.PathLike[str], data: bytes) -> None:
             os.fsync(handle.fileno())
         if info is not None:
             os.chmod(temp, stat.S_IMODE(info.st_mode))
+        if before_replace is not None:
+            before_replace()
         os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)

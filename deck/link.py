@@ -129,15 +129,27 @@ async def _alive(path: Path) -> bool:
 
 
 class SpeakerLink:
-    """The connecting side, owned by a speaker view: follows the audience view, reconnecting forever."""
+    """The connecting side, owned by a speaker view: follows the audience view, reconnecting forever.
+
+    Whoever reconnects adopts the other side's position: a new speaker view takes the audience view's
+    slide; when the audience view comes back (restarted), it is sent to the slide the speaker is on.
+    """
 
     RETRY_S = 0.25
 
-    def __init__(self, path: Path, on_slide: Callable[[int], Awaitable[None] | None], on_connected: Callable[[bool], None]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        on_slide: Callable[[int], Awaitable[None] | None],
+        on_connected: Callable[[bool], None],
+        current: Callable[[], int] | None = None,
+    ) -> None:
         self.path = path
         self.on_slide = on_slide
         self.on_connected = on_connected
+        self.current = current
         self.writer: asyncio.StreamWriter | None = None
+        self.was_connected = False
 
     async def run(self) -> None:
         while True:
@@ -147,10 +159,18 @@ class SpeakerLink:
                 await asyncio.sleep(self.RETRY_S)
                 continue
             self.writer.write(encode({"hello": 1}))
+            # the audience view came back: it takes our slide, and its first word (its own start) is stale
+            resume = self.was_connected and self.current is not None
+            if resume and self.current is not None:
+                self.writer.write(encode({"goto": self.current()}))
+            self.was_connected = True
             self.on_connected(True)
             try:
                 while line := await reader.readline():
                     message = decode(line)
+                    if resume and message and "slide" in message:
+                        resume = False
+                        continue
                     if message and "slide" in message:
                         result = self.on_slide(message["slide"])
                         if asyncio.iscoroutine(result):

@@ -10,7 +10,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from deck.app import make_app  # noqa: E402
+from deck.tui.app import make_app  # noqa: E402
 from deck.loader import load_deck  # noqa: E402
 from deck.paths import bundled_deck  # noqa: E402
 

@@ -32,14 +32,14 @@ def terminal():
 
     class Terminal:
         def start(self, command: str) -> None:
-            subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command], check=True)
+            subprocess.run(["tmux", "-L", name, "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command], check=True)
 
         def screen(self) -> str:
-            result = subprocess.run(["tmux", "capture-pane", "-p", "-t", name], capture_output=True, text=True)
+            result = subprocess.run(["tmux", "-L", name, "capture-pane", "-p", "-t", name], capture_output=True, text=True)
             return result.stdout
 
         def keys(self, *keys: str) -> None:
-            subprocess.run(["tmux", "send-keys", "-t", name, *keys], check=True)
+            subprocess.run(["tmux", "-L", name, "send-keys", "-t", name, *keys], check=True)
 
         def wait_for(self, text: str, timeout: float = 20.0) -> str:
             """Poll the screen until `text` shows (a real process: there is no event to await)."""
@@ -52,7 +52,7 @@ def terminal():
             raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
 
     yield Terminal()
-    subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+    subprocess.run(["tmux", "-L", name, "kill-server"], capture_output=True)  # a server of its own: no race with others
 
 
 def test_present_navigate_and_quit(terminal, tmp_path):
@@ -88,7 +88,8 @@ def test_external_editor_opens_at_the_slide_and_the_deck_reloads(terminal, tmp_p
     deck = tmp_path / "talk.yaml"
     deck.write_text(SHOWCASE.read_text())
     args = tmp_path / "editor-args"
-    editor = tmp_path / "fake-editor"
+    (tmp_path / "bin").mkdir()
+    editor = tmp_path / "bin" / "vim"  # a name deck knows to take +LINE
     editor.write_text(f'#!/bin/sh\necho "$@" > {args}\nsed -i "s/Points with their own labels/Edited in the editor/" "$2"\n')
     editor.chmod(0o755)
     terminal.start(f"EDITOR={editor} {deck_command()} present {deck} --slide 2; sleep 30")
@@ -98,6 +99,25 @@ def test_external_editor_opens_at_the_slide_and_the_deck_reloads(terminal, tmp_p
     assert "2 / 4" in screen
     start_line = SHOWCASE.read_text().splitlines().index("  - title: Points with their own labels") + 1
     assert args.read_text().split() == [f"+{start_line}", str(deck)]
+
+
+@pytest.mark.parametrize("editor", ["nonexistent-editor", "false"])
+def test_an_editor_that_cannot_start_or_fails_never_freezes_the_presenter(terminal, tmp_path, editor):
+    """E with a missing editor once froze the terminal for good (the error escaped App.suspend)."""
+    deck = tmp_path / "talk.yaml"
+    deck.write_text(SHOWCASE.read_text())
+    marker = tmp_path / "exit-code"
+    terminal.start(f"env -u VISUAL EDITOR={editor} {deck_command()} present {deck} --slide 2; echo $? > {marker}; sleep 30")
+    terminal.wait_for("2 / 4")
+    terminal.keys("E")
+    terminal.wait_for("Cannot open an editor" if editor != "false" else "exited with status 1")
+    terminal.keys("Right")
+    terminal.wait_for("3 / 4")  # still answering keys
+    terminal.keys("q")
+    deadline = time.monotonic() + 10
+    while not marker.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert marker.read_text().strip() == "0"
 
 
 def test_live_reload_in_a_real_terminal(terminal, tmp_path):

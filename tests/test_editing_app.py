@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from textual.widgets import TextArea
 
-from deck.app import make_app
+from deck.tui.app import make_app
 from deck.document import DeckDocument
-from deck.editing import editor_command, follow
+from deck.session import EditorNotFound, editor_command, follow
 from deck.loader import parse_deck
-from deck.screens.confirm import ConfirmScreen
-from deck.screens.editor import EditorScreen
-from deck.screens.presenter import PresenterScreen
+from deck.tui.screens.confirm import ConfirmScreen
+from deck.tui.screens.editor import EditorScreen
+from deck.tui.screens.presenter import PresenterScreen
+from deck.tui.widgets.error_bar import ErrorBar
 
 from .conftest import notified, until
 
@@ -50,6 +52,12 @@ def titles(app) -> list[str]:
     return [s.title for s in app.presenter.deck.slides]
 
 
+def error_shown(app) -> str:
+    """The error bar's text while it is shown, else ''."""
+    bars = app.presenter.query(ErrorBar)
+    return str(bars.first().content) if bars and bars.first().has_class("-shown") else ""
+
+
 def messages(app) -> str:
     return " | ".join(notified(app))
 
@@ -66,22 +74,21 @@ class TestLiveReload:
     async def test_a_broken_save_keeps_the_last_good_deck_until_fixed(self, deck_path):
         app = app_for(deck_path, watch=True, start=1)
         async with app.run_test(size=(120, 40)) as pilot:
-            bar = app.error_bar()
             deck_path.write_text(DECK.replace("confidence: reported\n    points", "confidence: sure\n    points"))
-            await until(pilot, lambda: bar.has_class("-shown"))
-            assert f"{deck_path}:10:17: error: unknown confidence 'sure'" in str(bar.content)
+            await until(pilot, lambda: error_shown(app))
+            assert f"{deck_path}:10:17: error: unknown confidence 'sure'" in error_shown(app)
             assert titles(app) == ["One", "Two", "Three"] and app.presenter.index == 1
             deck_path.write_text(DECK.replace("title: Two", "title: Two fixed"))
-            await until(pilot, lambda: not bar.has_class("-shown"))
+            await until(pilot, lambda: not error_shown(app))
             assert titles(app) == ["One", "Two fixed", "Three"]
 
     async def test_a_half_written_file_does_not_crash(self, deck_path):
         app = app_for(deck_path, watch=True)
         async with app.run_test(size=(120, 40)) as pilot:
             deck_path.write_text(DECK[: DECK.index("  - title: Two") + 9])
-            await until(pilot, lambda: app.error_bar().has_class("-shown") or titles(app) != ["One", "Two", "Three"])
+            await until(pilot, lambda: error_shown(app) or titles(app) != ["One", "Two", "Three"])
             deck_path.write_text(DECK)
-            await until(pilot, lambda: titles(app) == ["One", "Two", "Three"] and not app.error_bar().has_class("-shown"))
+            await until(pilot, lambda: titles(app) == ["One", "Two", "Three"] and not error_shown(app))
 
     async def test_reordered_slides_are_followed_by_title(self, deck_path):
         app = app_for(deck_path, watch=True, start=1)  # on "Two"
@@ -267,11 +274,47 @@ async def test_the_bundled_briefing_says_how_to_make_an_editable_copy(monkeypatc
         assert "deck new my-briefing.yaml --from-bundled" in messages(app)
 
 
-def test_editor_command_uses_visual_then_editor_at_the_line(tmp_path):
+def fake_programs(folder, *names):
+    """Executables named `names` in `folder`: a PATH on which exactly these editors are installed."""
+    for name in names:
+        program = folder / name
+        program.write_text("#!/bin/sh\nexit 0\n")
+        program.chmod(0o755)
+    return str(folder)
+
+
+def test_editor_command_uses_visual_then_editor_and_passes_the_line_only_to_editors_that_take_it(tmp_path):
     path = tmp_path / "d.yaml"
-    assert editor_command(path, 12, {"VISUAL": "code --wait", "EDITOR": "nano"}) == ["code", "--wait", "+12", str(path)]
-    assert editor_command(path, 3, {"EDITOR": "nano"}) == ["nano", "+3", str(path)]
-    assert editor_command(path, 1, {}) == ["vi", "+1", str(path)]
+    bin_dir = fake_programs(tmp_path, "code", "nano", "vi", "gedit")
+    assert editor_command(path, 12, {"VISUAL": "code --wait", "EDITOR": "nano", "PATH": bin_dir}) == ["code", "--wait", "--goto", f"{path}:12"]
+    assert editor_command(path, 3, {"EDITOR": "nano", "PATH": bin_dir}) == ["nano", "+3", str(path)]
+    assert editor_command(path, 1, {"PATH": bin_dir}) == ["vi", "+1", str(path)]
+    assert editor_command(path, 7, {"EDITOR": "gedit", "PATH": bin_dir}) == ["gedit", str(path)]  # not '+7', a file name to gedit
+
+
+@pytest.mark.parametrize(
+    ("environ", "expected"),
+    [
+        ({"EDITOR": "nonexistent"}, "'nonexistent' is not installed"),
+        ({"VISUAL": "vim --typo 'unclosed"}, "cannot read $VISUAL"),
+        ({}, "no $VISUAL or $EDITOR is set, and 'vi' is not installed"),
+    ],
+)
+def test_an_editor_that_cannot_start_is_found_out_before_the_terminal_is_handed_over(tmp_path, environ, expected):
+    with pytest.raises(EditorNotFound, match=re.escape(expected)):
+        editor_command(tmp_path / "d.yaml", 1, {**environ, "PATH": str(tmp_path)})
+
+
+async def test_an_editor_that_cannot_start_leaves_the_presenter_running(deck_path, monkeypatch, tmp_path):
+    monkeypatch.setenv("EDITOR", "nonexistent-editor")
+    monkeypatch.delenv("VISUAL", raising=False)
+    app = app_for(deck_path, start=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("E")
+        await pilot.pause()
+        assert "'nonexistent-editor' is not installed" in messages(app)
+        await pilot.press("right")
+        assert app.presenter.index == 2  # still answering keys
 
 
 async def rename_two_then_reload_and_save(deck_path, other: str):

@@ -8,10 +8,10 @@ import stat
 
 import pytest
 
-from deck.app import make_app
+from deck.tui.app import make_app
 from deck.document import DeckDocument
 from deck.link import decode, encode, socket_path
-from deck.speaker_app import make_speaker_app
+from deck.tui.speaker_app import make_speaker_app
 
 from .conftest import ROOT, notified, until
 
@@ -58,11 +58,13 @@ async def test_speaker_view_waits_and_reconnects_when_the_audience_view_returns(
             await until(s, lambda: spk.speaker.connected and spk.speaker.index == 2)
         await until(s, lambda: not spk.speaker.connected)
         assert any("audience view closed" in m for m in notified(spk))
+        # the audience view restarts on slide 2 (index 1): it adopts the speaker's position, not the reverse
         again = audience(start=1)
         async with again.run_test(size=(120, 40)) as a:
-            await until(s, lambda: spk.speaker.connected and spk.speaker.index == 1)
+            await until(a, lambda: spk.speaker.connected and again.presenter.index == 2)
+            assert spk.speaker.index == 2
             await s.press("right")
-            await until(a, lambda: again.presenter.index == 2)
+            await until(a, lambda: again.presenter.index == 3)
 
 
 async def test_two_decks_at_once(tmp_path):
@@ -163,13 +165,13 @@ async def test_speaker_view_shows_its_keys_and_help_and_the_next_slides_labels()
     spk = speaker()
     async with spk.run_test(size=(120, 40)) as s:
         await s.press("right")  # the next slide has confirmed points on an unverified slide
-        keys = str(spk.speaker.query_one("#keys").content)
+        keys = str(spk.speaker.query_one("#keys").render())
         assert "→ Next" in keys and "? Help" in keys
         side = str(spk.speaker.query_one("#speaker-next").content)
         assert "● The paper is public  confirmed" in side
         await s.press("question_mark")
         await s.pause()
-        from deck.screens.help import HelpScreen
+        from deck.tui.screens.help import HelpScreen
 
         assert isinstance(spk.screen, HelpScreen)
 

@@ -7,14 +7,15 @@ import datetime as dt
 import pytest
 from textual.widgets import OptionList, Static
 
-from deck.app import make_app
+from deck.tui.app import make_app
 from deck.loader import parse_deck
 from deck.model import Confidence
-from deck.screens.blank import BlankScreen
-from deck.screens.help import HelpScreen
-from deck.screens.overview import OverviewScreen
-from deck.screens.presenter import PresenterScreen
-from deck.widgets.notes_pane import NotesPane
+from deck.tui.screens.blank import BlankScreen
+from deck.tui.screens.help import HelpScreen
+from deck.tui.screens.overview import OverviewScreen
+from deck.tui.screens.presenter import PresenterScreen
+from deck.tui.themes import palette_for
+from deck.tui.widgets.notes_pane import NotesPane
 
 from .conftest import notified
 
@@ -223,7 +224,8 @@ def _plain(app, selector: str) -> str:
 
     console = Console(width=100, color_system=None)
     with console.capture() as cap:
-        console.print(app.screen.query_one(selector, Static).content, markup=False)
+        widget = app.screen.query_one(selector)
+        console.print(widget.content if isinstance(widget, Static) else widget.render(), markup=False)
     return cap.get()
 
 
@@ -281,8 +283,8 @@ async def test_help_lists_every_key():
         assert isinstance(app.screen, HelpScreen)
         assert app.screen.query_one("#help-table").region.height >= 20  # drawn, not collapsed
         text = _plain(app, "#help-table")
-        for expected in ("→, Space, l, n, PgDn", "←, h, p, PgUp, Backspace", "Home, g", "End, G", "0–9, Enter",
-                         "Show or hide the speaker notes", "Blank the screen", "Reset the timer", "Quit", "Ctrl+P"):
+        for expected in ("→, Space, l, n, PgDn", "←, h, p, PgUp", "Backspace", "Home, g", "End, G", "0–9, Enter",
+                         "Show or hide the speaker notes", "Blank the screen", "Reset the timer", "Quit", "^p"):
             assert expected in text
         await pilot.press("escape")
         assert isinstance(app.screen, PresenterScreen)
@@ -303,7 +305,7 @@ async def test_theme_switch_restyles_and_unknown_theme_falls_back():
         assert app.theme == "light"
         app.theme = "high-contrast"
         await pilot.pause()
-        assert app.palette().levels[Confidence.CONFIRMED] == "#00ff00"
+        assert palette_for(app).levels[Confidence.CONFIRMED] == "#00ff00"
     app = app_for(theme="nonesuch")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()

@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from deck.app import make_app
+from deck.tui.app import make_app
 from deck.cli import main
 from deck.document import DeckDocument
 
@@ -90,8 +90,8 @@ def test_serve_listens_on_loopback_and_warns_loudly_otherwise(monkeypatch, capsy
 async def test_a_read_only_session_cannot_edit_or_export():
     app = make_app(DeckDocument.load(SHOWCASE), read_only=True, clock=lambda: 0.0)
     async with app.run_test(size=(120, 40)) as pilot:
-        for action in ("edit", "edit_external", "structural_edit"):
-            assert app.screen.check_action(action, ()) is False  # hidden: the keys do nothing
+        for action in ("edit_slide", "edit_external", "structural_edit", "undo"):
+            assert app.check_action(action, ()) is False  # hidden: the keys do nothing
         await pilot.press("e", "a", "X")
         await pilot.pause()
         assert app.screen is app.presenter  # no editor, no confirmation opened

@@ -9,10 +9,12 @@ import datetime as dt
 
 import pytest
 
-from deck.app import make_app
+from deck.diagnostics import Diagnostic
+from deck.document import DeckDocument
 from deck.loader import load_deck
+from deck.tui.app import make_app
 
-from .conftest import ROOT
+from .conftest import ROOT, until
 
 SIZE = (120, 40)
 SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"
@@ -60,3 +62,124 @@ def test_tiny_terminal(snap_compare):
 def test_stale_status_and_filter(snap_compare):
     app = showcase_app(today=dt.date(2026, 11, 29), start=1)
     assert snap_compare(app, terminal_size=SIZE, press=["c"])
+
+
+# -- every other screen ----------------------------------------------------------------------------
+
+
+def editable_showcase(tmp_path):
+    """The showcase as a file of its own (the editor, dialogs and watcher work on a file)."""
+    path = tmp_path / "showcase.yaml"
+    path.write_text(SHOWCASE.read_text(encoding="utf-8"), encoding="utf-8")
+    return DeckDocument.load(path)
+
+
+def test_notes_below_the_slide_at_80x24(snap_compare):
+    assert snap_compare(showcase_app(notes=True, start=1), terminal_size=(80, 24))
+
+
+def test_centred_on_a_wide_terminal(snap_compare):
+    assert snap_compare(showcase_app(start=1), terminal_size=(200, 60))
+
+
+def test_after_a_theme_switch(snap_compare):
+    async def switch(pilot):
+        pilot.app.theme = "light"
+        await pilot.pause()
+
+    assert snap_compare(showcase_app(start=1), terminal_size=SIZE, run_before=switch)
+
+
+def test_read_only_help_lists_no_edit_keys(snap_compare, tmp_path):
+    app = make_app(editable_showcase(tmp_path), read_only=True, clock=lambda: 0.0, today=dt.date(2026, 4, 10))
+    assert snap_compare(app, terminal_size=SIZE, press=["question_mark"])
+
+
+def test_error_bar(snap_compare, tmp_path):
+    document = editable_showcase(tmp_path)
+
+    async def broken_on_disk(pilot):
+        errors = [Diagnostic(12, 17, "unknown confidence 'sure' (expected one of: confirmed, reported, unverified, speculative)", path="showcase.yaml")]
+        errors.append(Diagnostic(30, 3, "unknown key 'note' in slide 3 — did you mean 'notes'?", path="showcase.yaml"))
+        pilot.app.presenter.show_errors(errors)
+        await pilot.pause()
+
+    assert snap_compare(make_app(document, clock=lambda: 0.0, today=dt.date(2026, 4, 10), start=1), terminal_size=SIZE, run_before=broken_on_disk)
+
+
+async def _editor_checked(pilot):
+    from deck.tui.screens.editor import EditorScreen
+
+    await until(pilot, lambda: isinstance(pilot.app.screen, EditorScreen) and "valid" in str(pilot.app.screen.query_one("#editor-problems").content) or bool(getattr(pilot.app.screen, "problems", [])))
+
+
+def test_slide_editor_valid(snap_compare, tmp_path):
+    async def open_editor(pilot):
+        await pilot.press("e")
+        await _editor_checked(pilot)
+
+    app = make_app(editable_showcase(tmp_path), clock=lambda: 0.0, today=dt.date(2026, 4, 10), start=1)
+    assert snap_compare(app, terminal_size=SIZE, run_before=open_editor)
+
+
+def test_slide_editor_with_errors(snap_compare, tmp_path):
+    async def break_it(pilot):
+        from textual.widgets import TextArea
+
+        await pilot.press("e")
+        await _editor_checked(pilot)
+        area = pilot.app.screen.query_one(TextArea)
+        area.text = area.text.replace("confidence: speculative", "confidence: sure").replace("points:", "pionts:")
+        await until(pilot, lambda: any(d.is_error for d in pilot.app.screen.problems))
+
+    app = make_app(editable_showcase(tmp_path), clock=lambda: 0.0, today=dt.date(2026, 4, 10), start=1)
+    assert snap_compare(app, terminal_size=SIZE, run_before=break_it)
+
+
+def test_conflict_dialog(snap_compare, tmp_path):
+    document = editable_showcase(tmp_path)
+
+    async def conflict(pilot):
+        from textual.widgets import TextArea
+
+        from deck.tui.screens.confirm import ConfirmScreen
+
+        await pilot.press("e")
+        await _editor_checked(pilot)
+        area = pilot.app.screen.query_one(TextArea)
+        area.text = area.text.replace("Points with their own labels", "Points, edited here")
+        document.path.write_text(document.text.replace("Showcase deck\nsubtitle", "Showcase deck, edited elsewhere\nsubtitle"), encoding="utf-8")
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(pilot.app.screen, ConfirmScreen))
+
+    app = make_app(document, clock=lambda: 0.0, today=dt.date(2026, 4, 10), start=1)
+    assert snap_compare(app, terminal_size=SIZE, run_before=conflict)
+
+
+def speaker_app(tmp_path, **kwargs):
+    from deck.tui.speaker_app import make_speaker_app
+
+    return make_speaker_app(editable_showcase(tmp_path), clock=lambda: 0.0, wall_clock=lambda: 1_780_000_000.0, **kwargs)
+
+
+def test_speaker_view(snap_compare, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    monkeypatch.setenv("TZ", "UTC")
+    assert snap_compare(speaker_app(tmp_path), terminal_size=SIZE, press=["right"])
+
+
+def test_speaker_view_help(snap_compare, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    monkeypatch.setenv("TZ", "UTC")
+    assert snap_compare(speaker_app(tmp_path), terminal_size=SIZE, press=["question_mark"])
+
+
+def test_speaker_view_after_a_theme_switch(snap_compare, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    monkeypatch.setenv("TZ", "UTC")
+
+    async def switch(pilot):
+        pilot.app.theme = "light"
+        await pilot.pause()
+
+    assert snap_compare(speaker_app(tmp_path), terminal_size=SIZE, run_before=switch)

@@ -1,19 +1,21 @@
 """The footer: the keys that act now, in one line, each clickable.
 
-Textual's Footer builds a widget per key; on a presenter whose footer changes at every first
-and last slide that cost about 45 ms at start-up. This is one Static that draws the same hints.
+Textual's Footer builds a widget per key; on a presenter whose footer changes at every first and
+last slide that cost about 45 ms at start-up. This is one widget that draws the same hints. Its
+colours come from component classes, read at each draw, so a theme switch restyles it.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
 from textual import events
-from textual.widgets import Static
+from textual.widget import Widget
 
 PALETTE_HINT = "^p palette"
 
 
-class KeyBar(Static, can_focus=False):
+class KeyBar(Widget, can_focus=False):
+    COMPONENT_CLASSES = {"key-bar--key"}
     DEFAULT_CSS = """
     KeyBar {
         dock: bottom;
@@ -21,18 +23,21 @@ class KeyBar(Static, can_focus=False):
         background: $footer-background;
         color: $footer-foreground;
     }
+    KeyBar > .key-bar--key {
+        color: $footer-key-foreground;
+        text-style: bold;
+    }
     """
 
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
         self._spans: list[tuple[int, int, str]] = []  # start, end, key to simulate on a click
 
     def on_mount(self) -> None:
-        self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.refresh_keys())
-        self.refresh_keys()
+        self.screen.bindings_updated_signal.subscribe(self, lambda _screen: self.refresh())
 
-    def refresh_keys(self) -> None:
-        key_style = f"bold {self.app.theme_variables.get('footer-key-foreground', '')}".strip()
+    def render(self) -> Text:
+        key_style = self.get_component_rich_style("key-bar--key", partial=True)
         line = Text(no_wrap=True, overflow="ellipsis")
         spans: list[tuple[int, int, str]] = []
         seen: set[str] = set()
@@ -52,10 +57,7 @@ class KeyBar(Static, can_focus=False):
             line.append(PALETTE_HINT, style=key_style)
             spans.append((start, len(line), self.app.COMMAND_PALETTE_BINDING))
         self._spans = spans
-        self.update(line)
-
-    def on_resize(self, event: events.Resize) -> None:
-        self.refresh_keys()
+        return line
 
     def on_click(self, event: events.Click) -> None:
         for start, end, key in self._spans:

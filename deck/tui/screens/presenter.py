@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from typing import Callable
+
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from ..model import Confidence, Deck
+from ...diagnostics import Diagnostic
+from ...model import Confidence, Deck, Slide
+from ..themes import palette_for
+from ..widgets.error_bar import ErrorBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.notes_pane import NotesPane
 from ..widgets.slide_view import SlideView
@@ -39,23 +46,33 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         Binding("t", "reset_timer", "Timer", show=False, id="timer", tooltip="Reset the timer"),
         Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Show every key"),
         Binding("escape", "clear_typed", "Clear", show=False, id="clear", tooltip="Forget the digits typed for go-to"),
-        Binding("e", "edit", "Edit", show=False, id="edit", tooltip="Edit this slide's YAML here (ctrl+s saves)"),
-        Binding("E", "edit_external", "Editor", show=False, id="edit-external", tooltip="Open the file at this slide in $VISUAL or $EDITOR"),
-        Binding("a", "structural_edit('add')", "Add", show=False, id="add", tooltip="Add a new slide after this one"),
-        Binding("D", "structural_edit('duplicate')", "Duplicate", show=False, id="duplicate", tooltip="Duplicate this slide"),
-        Binding("X", "structural_edit('delete')", "Delete", show=False, id="delete", tooltip="Delete this slide (asks first)"),
-        Binding("left_square_bracket", "structural_edit('up')", "Move up", show=False, key_display="[", id="move-up", tooltip="Move this slide up"),
-        Binding("right_square_bracket", "structural_edit('down')", "Move down", show=False, key_display="]", id="move-down", tooltip="Move this slide down"),
+        Binding("e", "app.edit_slide", "Edit", show=False, id="edit", tooltip="Edit this slide's YAML here (ctrl+s saves)"),
+        Binding("E", "app.edit_external", "Editor", show=False, id="edit-external", tooltip="Open the file at this slide in $VISUAL or $EDITOR"),
+        Binding("a", "app.structural_edit('add')", "Add", show=False, id="add", tooltip="Add a new slide after this one"),
+        Binding("D", "app.structural_edit('duplicate')", "Duplicate", show=False, id="duplicate", tooltip="Duplicate this slide"),
+        Binding("X", "app.structural_edit('delete')", "Delete", show=False, id="delete", tooltip="Delete this slide (asks first)"),
+        Binding("left_square_bracket", "app.structural_edit('up')", "Move up", show=False, key_display="[", id="move-up", tooltip="Move this slide up"),
+        Binding("right_square_bracket", "app.structural_edit('down')", "Move down", show=False, key_display="]", id="move-down", tooltip="Move this slide down"),
+        Binding("u", "app.undo", "Undo", show=False, id="undo", tooltip="Undo the last add, duplicate, delete or move"),
     ]
+
+    class SlideShown(Message):
+        """The presenter moved to slide `index` (speaker views follow)."""
+
+        def __init__(self, index: int) -> None:
+            self.index = index
+            super().__init__()
 
     index: reactive[int] = reactive(0, init=False)
     minimum: reactive[Confidence | None] = reactive(None, init=False)
     notes_visible: reactive[bool] = reactive(False, init=False)
     typed: reactive[str] = reactive("", init=False)
 
-    def __init__(self, deck: Deck, start: int = 0, notes: bool = False) -> None:
+    def __init__(self, deck: Deck, start: int = 0, notes: bool = False, *, clock: Callable[[], float], today: dt.date) -> None:
         super().__init__()
         self.deck = deck
+        self.clock = clock
+        self.today = today
         self.set_reactive(PresenterScreen.index, max(0, min(start, len(deck.slides) - 1)))
         self.set_reactive(PresenterScreen.notes_visible, notes)
         self.started = 0.0
@@ -69,27 +86,28 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
-        self.started = self.app.clock()
+        self.started = self.clock()
         self.query_one(NotesPane).display = self.notes_visible
         self._layout_for(self.size.width, self.size.height)
         self.refresh_slide()
         self.set_interval(1.0, self.refresh_status)
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_slide())
 
     # -- what is shown ---------------------------------------------------------------------------
     @property
-    def slide(self):
+    def slide(self) -> Slide:
         return self.deck.slides[self.index]
 
     def refresh_slide(self) -> None:
-        palette = self.app.palette()
+        palette = palette_for(self.app)
         self.query_one(SlideView).show(self.deck, self.slide, palette, self.minimum, compact=self.has_class("-short"))
         self.refresh_notes()
         self.refresh_status()
         self._refresh_bindings_if_needed()
 
     def _refresh_bindings_if_needed(self) -> None:
-        # The footer rebuilds itself on every refresh_bindings (about 10 ms); only what
-        # check_action answers changes it, and that changes only at the ends or while typing.
+        # The footer rebuilds itself on every refresh_bindings; only what check_action answers
+        # changes it, and that changes only at the ends or while typing.
         state = self._edges()
         if state != self._binding_state:
             self._binding_state = state
@@ -98,20 +116,20 @@ class PresenterScreen(SlideNavigation, Screen[None]):
     def refresh_notes(self) -> None:
         if self.notes_visible:
             following = self.deck.slides[self.index + 1] if self.index + 1 < len(self.deck.slides) else None
-            self.query_one(NotesPane).show(self.slide, following, self.app.palette())
+            self.query_one(NotesPane).show(self.slide, following, palette_for(self.app))
 
     def refresh_status(self) -> None:
         deck = self.deck
-        stale = deck.is_stale(self.app.today) if deck.as_of else False
+        stale = deck.is_stale(self.today) if deck.as_of else False
         self.query_one(StatusBar).show(
             Status(
                 deck_title=deck.title,
                 where=self.slide.section or self.slide.title,
                 index=self.index,
                 total=len(deck.slides),
-                elapsed_s=self.app.clock() - self.started,
+                elapsed_s=self.clock() - self.started,
                 as_of=deck.as_of.isoformat() if deck.as_of else None,
-                stale_days=(self.app.today - deck.as_of).days if stale and deck.as_of else None,
+                stale_days=(self.today - deck.as_of).days if stale and deck.as_of else None,
                 filter_label=FILTER_NAMES[self.minimum] if self.minimum else None,
                 typed=self.typed,
             )
@@ -122,14 +140,26 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         self.deck = deck
         self.set_reactive(PresenterScreen.index, max(0, min(index, len(deck.slides) - 1)))
         self.refresh_slide()
-        self.app.slide_shown(self.index)
+        self.post_message(self.SlideShown(self.index))
+
+    def show_errors(self, errors: list[Diagnostic]) -> None:
+        """Why the file on disk is not shown (its errors), or nothing when it is fine again."""
+        bars = self.query(ErrorBar)
+        if not errors and not bars:
+            return  # most talks never need the bar: it is mounted the first time it has something to say
+        if bars:
+            bar = bars.first()
+        else:
+            bar = ErrorBar(id="error-bar")
+            self.mount(bar, before="#status")
+        bar.show_errors(errors)
 
     def _edges(self) -> tuple[bool, bool, bool]:
         return (self.index == 0, self.index == len(self.deck.slides) - 1, bool(self.typed))
 
     def watch_index(self) -> None:
         self.refresh_slide()
-        self.app.slide_shown(self.index)
+        self.post_message(self.SlideShown(self.index))
 
     def watch_minimum(self) -> None:
         self.refresh_slide()
@@ -158,13 +188,11 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         if action in ("next", "last"):
             return self.index < len(self.deck.slides) - 1
         if action in ("previous", "first"):
+            return self.index > 0
+        if action == "backspace":
             return self.index > 0 or bool(self.typed)
         if action == "clear_typed":
             return bool(self.typed)
-        if action in ("edit", "edit_external", "structural_edit"):
-            # hidden in a served (read-only) session and for a deck not read from a file; the bundled
-            # deck keeps them, so that pressing one says how to make an editable copy
-            return not self.app.read_only and self.app.document is not None
         return True
 
     def go(self, index: int) -> None:
@@ -183,21 +211,12 @@ class PresenterScreen(SlideNavigation, Screen[None]):
     def action_cycle_filter(self) -> None:
         self.minimum = FILTERS[(FILTERS.index(self.minimum) + 1) % len(FILTERS)]  # the status bar says which
 
-    def action_reset_timer(self) -> None:
-        self.started = self.app.clock()
-        self.refresh_status()
-
-    def action_edit(self) -> None:
-        self.app.open_slide_editor()
-
-    def action_edit_external(self) -> None:
-        self.app.open_external_editor()
-
-    def action_structural_edit(self, kind: str) -> None:
-        self.app.structural_edit(kind)
-
     def action_clear_typed(self) -> None:
         self.typed = ""
+
+    def action_reset_timer(self) -> None:
+        self.started = self.clock()
+        self.refresh_status()
 
     # The other screens load when first opened: a talk starts faster without them.
     def action_blank(self) -> None:
@@ -212,14 +231,22 @@ class PresenterScreen(SlideNavigation, Screen[None]):
             if index is not None:
                 self.go(index)
 
-        self.app.push_screen(OverviewScreen(self.deck, self.index, self.app.palette()), chosen)
+        self.app.push_screen(OverviewScreen(self.deck, self.index, palette_for(self.app)), chosen)
 
     def action_help(self) -> None:
         from .help import HelpScreen
 
-        bindings = [b for b in self.BINDINGS if isinstance(b, Binding)] + list(self.app.help_bindings())
+        app_bindings = [b for b in self.app.BINDINGS if isinstance(b, Binding)]
+        bindings = [b for b in self.BINDINGS if isinstance(b, Binding) and self._runnable(b)] + app_bindings
+        bindings.append(Binding("ctrl+p", "command_palette", "Commands", tooltip="Command palette: every action by name, go to any slide, themes"))
         extra = [("0–9, Enter", "Go to slide by number"), ("Click", "Right half: next slide; left half: previous")]
         self.app.push_screen(HelpScreen(bindings, extra))
+
+    def _runnable(self, binding: Binding) -> bool:
+        """Edit keys are listed only where they can run (not in a served, read-only presenter)."""
+        if not binding.action.startswith("app."):
+            return True
+        return bool(self.app.check_action(binding.action.removeprefix("app.").split("(")[0], ()))
 
     def on_slide_view_clicked(self, message: SlideView.Clicked) -> None:
         self.action_next() if message.forward else self.action_previous()

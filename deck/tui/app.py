@@ -1,4 +1,4 @@
-"""The Textual app: wires the presenter screen, themes, bindings and commands together."""
+"""The presenter app: wires the presenter screen, themes, editing, the speaker link and the palette."""
 
 from __future__ import annotations
 
@@ -6,25 +6,26 @@ import asyncio
 import datetime as dt
 import time
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from textual import work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.markup import escape
 from textual.screen import Screen
 
-from .document import DeckDocument
-from .editing import Editing
-from .model import Deck
-from .paths import is_bundled
-from .widgets.error_bar import ErrorBar
+from ..document import DeckDocument
+from ..files import same_file
+from ..model import Confidence, Deck
+from ..paths import is_bundled
+from .editing import EditingApp
 from .screens.presenter import FILTER_NAMES, FILTERS, PresenterScreen
-from .notifying import PlainNotifications
-from .theming import Themed
+from .themes import Themed
+
+EDIT_ACTIONS = ("edit_slide", "edit_external", "structural_edit", "undo")
 
 
-class DeckApp(Editing, Themed, PlainNotifications, App[int]):
+class DeckApp(EditingApp, Themed):
     CSS_PATH = "deck.tcss"
     TITLE = "deck"
     BINDINGS = [
@@ -49,10 +50,11 @@ class DeckApp(Editing, Themed, PlainNotifications, App[int]):
         super().__init__()
         self.read_only = read_only
         self._link_wanted = link and document is not None
-        self.link = None  # the AudienceLink, while listening
+        self.link: Any = None  # the AudienceLink, while listening
         self._notes_hidden_for_speaker = False
         self._first_deck = deck  # what the presenter opens with; it holds the deck shown since
         self.document = document
+        self.undo_stack = []
         self._watch = watch and document is not None and not document.read_only
         self.clock = clock
         self.today = today or dt.date.today()
@@ -60,8 +62,8 @@ class DeckApp(Editing, Themed, PlainNotifications, App[int]):
         self._notes = notes
         self.setup_themes(theme, deck.theme, themes_folder)
 
-    def get_default_screen(self) -> Screen:
-        return PresenterScreen(self._first_deck, self._start, self._notes)
+    def get_default_screen(self) -> Screen[Any]:
+        return PresenterScreen(self._first_deck, self._start, self._notes, clock=self.clock, today=self.today)
 
     def on_mount(self) -> None:
         if self._watch:
@@ -70,10 +72,17 @@ class DeckApp(Editing, Themed, PlainNotifications, App[int]):
             self.run_audience_link()
         self.report_theme_problems()
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in EDIT_ACTIONS:
+            # hidden in a served (read-only) session and for a deck not read from a file; the bundled
+            # deck keeps them, so that pressing one says how to make an editable copy
+            return not self.read_only and self.document is not None
+        return True
+
     @work(exclusive=True, group="link")
     async def run_audience_link(self) -> None:
         """Listen for speaker views on this deck's socket until the app closes."""
-        from .link import AudienceLink, socket_path  # only presenters with a file open the link
+        from ..link import AudienceLink, socket_path  # only presenters with a file open the link
 
         assert self.document is not None
         try:
@@ -102,10 +111,10 @@ class DeckApp(Editing, Themed, PlainNotifications, App[int]):
             self.link = None
             await link.close()
 
-    def slide_shown(self, index: int) -> None:
+    def on_presenter_screen_slide_shown(self, message: PresenterScreen.SlideShown) -> None:
         """The presenter moved: speaker views follow."""
         if self.link is not None:
-            self.link.broadcast(index)
+            self.link.broadcast(message.index)
 
     def _speakers_changed(self, count: int) -> None:
         if not (self.is_running and self.screen_stack):
@@ -127,16 +136,6 @@ class DeckApp(Editing, Themed, PlainNotifications, App[int]):
                 return screen
         raise LookupError("no presenter screen")
 
-    def error_bar(self) -> ErrorBar:
-        """The presenter's error bar, mounted the first time it is needed (most talks never need it)."""
-        presenter = self.presenter
-        bars = presenter.query(ErrorBar)
-        if bars:
-            return bars.first()
-        bar = ErrorBar(id="error-bar")
-        presenter.mount(bar, before="#status")
-        return bar
-
     async def action_quit(self) -> None:
         from .screens.confirm import ConfirmScreen
         from .screens.editor import EditorScreen
@@ -152,62 +151,72 @@ class DeckApp(Editing, Themed, PlainNotifications, App[int]):
 
         self.push_screen(ConfirmScreen("A slide has unsaved changes. Quit anyway?", [("stay", "Keep editing"), ("quit", "Quit and discard")]), answered)
 
-    def watch_theme(self) -> None:
-        for screen in self.screen_stack:
-            if isinstance(screen, PresenterScreen) and screen.is_mounted:
-                screen.refresh_slide()
-
     def help_bindings(self) -> Iterable[Binding]:
         yield from (b for b in self.BINDINGS if isinstance(b, Binding))
         yield Binding("ctrl+p", "command_palette", "Commands", tooltip="Command palette: every action by name, go to any slide, themes")
 
-    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+    def keys_of(self, binding: Binding) -> str:
+        """A binding's keys as the footer shows them: '→, Space, l, n, PgDn'."""
+        return ", ".join(self.get_key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(","))
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         presenter = self.presenter
         for i, slide in enumerate(presenter.deck.slides):
             title = escape(slide.title)  # a palette entry is markup; a deck's title never is
             yield SystemCommand(f"go to slide: {title}", f"Slide {i + 1} · {slide.confidence.value}", lambda i=i: presenter.go(i), discover=False)
         for name in self.deck_theme_names:
             yield SystemCommand(f"theme: {name.replace('-', ' ').capitalize()}", f"Switch to the {name} theme", lambda name=name: setattr(self, "theme", name))
-        yield SystemCommand("presenter: Next slide", "→, Space, l, n, PgDn", presenter.action_next)
-        yield SystemCommand("presenter: Previous slide", "←, h, p, PgUp, Backspace", presenter.action_previous)
-        yield SystemCommand("presenter: First slide", "Home, g", presenter.action_first)
-        yield SystemCommand("presenter: Last slide", "End, G", presenter.action_last)
-        yield SystemCommand("presenter: Overview", "o: all slides with their labels", presenter.action_overview)
-        yield SystemCommand("presenter: Toggle speaker notes", "s", presenter.action_toggle_notes)
         for minimum in FILTERS:
             yield SystemCommand(f"filter: {FILTER_NAMES[minimum].capitalize()}", "c cycles the confidence filter", lambda m=minimum: setattr(presenter, "minimum", m))
-        from .export import FORMATS  # exporters load only when the palette is opened
+        if not self.read_only:
+            from ..export import FORMATS  # exporters load only when the palette is opened
 
-        for name in FORMATS if not self.read_only else ():
-            yield SystemCommand(f"export: {name}", f"Write {escape(export_path(presenter.deck, name).name)}", lambda name=name: self.export_to(name, presenter.deck))
-        yield SystemCommand("presenter: Blank screen", "b", presenter.action_blank)
-        yield SystemCommand("presenter: Reset timer", "t", presenter.action_reset_timer)
-        yield SystemCommand("presenter: Help", "?: every key", presenter.action_help)
-        if self.read_only:
-            yield SystemCommand("app: Quit", "q", self.action_quit)
-            return
-        yield SystemCommand("edit: This slide", "e: edit the slide's YAML here", presenter.action_edit)
-        yield SystemCommand("edit: In $EDITOR", "E: open the file at this slide in your editor", presenter.action_edit_external)
-        yield SystemCommand("edit: New slide after this one", "a: a template with every field", lambda: self.structural_edit("add"))
-        yield SystemCommand("edit: Duplicate this slide", "D", lambda: self.structural_edit("duplicate"))
-        yield SystemCommand("edit: Delete this slide", "X: asks first", lambda: self.structural_edit("delete"))
-        yield SystemCommand("edit: Move this slide up", "[", lambda: self.structural_edit("up"))
-        yield SystemCommand("edit: Move this slide down", "]", lambda: self.structural_edit("down"))
+            for name in FORMATS:
+                yield SystemCommand(f"export: {name}", f"Write {escape(export_path(presenter.deck, name).name)} (with the filter shown)", lambda name=name: self.export_to(name))
+        # every key's action by name, described by its keys (from the bindings, not a copy of them)
+        for binding in presenter.BINDINGS:
+            if not isinstance(binding, Binding) or not binding.tooltip:
+                continue
+            if binding.action.startswith("app.") and not self.check_action(binding.action.removeprefix("app.").split("(")[0], ()):
+                continue
+            group = "edit" if binding.action.startswith("app.") else "presenter"
+            target = self if binding.action.startswith("app.") else presenter
+            action = binding.action.removeprefix("app.")
+            yield SystemCommand(f"{group}: {binding.tooltip}", self.keys_of(binding), lambda a=action, t=target: self.run_action(a, t))
         yield SystemCommand("app: Quit", "q", self.action_quit)
 
+    def export_to(self, name: str) -> None:
+        """The palette's export: beside the deck, with the filter on screen; asks before replacing a file."""
+        from ..export import ExportOptions
+
+        presenter = self.presenter
+        deck, options = presenter.deck, ExportOptions(min_confidence=presenter.minimum)
+        target = export_path(deck, name)
+        if target.is_symlink():
+            self.notify(f"Not exported: {target.name} is a symbolic link (to {target.readlink()}); export from the command line with -o", title="Export", severity="error", timeout=10)
+            return
+        if same_file(target, deck.path):
+            self.notify(f"Not exported: {target.name} is the deck itself", title="Export", severity="error")
+            return
+        if not target.exists():
+            self._write_export(name, deck, options, target)
+            return
+        from .screens.confirm import ConfirmScreen
+
+        def answered(answer: str | None) -> None:
+            if answer == "replace":
+                self._write_export(name, deck, options, target)
+
+        self.push_screen(ConfirmScreen(f"{target} already exists. Replace it with this export?", [("keep", "Keep it"), ("replace", "Replace")]), answered)
 
     @work(thread=True, exclusive=True, group="export")
-    def export_to(self, name: str, deck: Deck) -> None:
+    def _write_export(self, name: str, deck: Deck, options: Any, target: Path) -> None:
         """Export `deck` (taken from the screen before this thread starts: a thread never reads widgets)."""
-        from .export import export_deck
-        from .files import same_file, write_atomic
+        from ..export import export_deck
+        from ..files import write_atomic
 
-        target = export_path(deck, name)
-        if same_file(target, deck.path):
-            self.call_from_thread(self.notify, f"Not exported: {target.name} is the deck itself", title="Export", severity="error")
-            return
         try:
-            write_atomic(target, export_deck(deck, name).encode("utf-8"))
+            write_atomic(target, export_deck(deck, name, options).encode("utf-8"), follow_symlinks=False)
         except OSError as exc:
             self.call_from_thread(self.notify, f"Could not write {target}: {exc.strerror or exc}", title="Export", severity="error")
             return
@@ -216,7 +225,7 @@ class DeckApp(Editing, Themed, PlainNotifications, App[int]):
 
 def export_path(deck: Deck, name: str) -> Path:
     """Beside the deck; in the current folder for the bundled briefing, which is read-only."""
-    from .export import EXTENSIONS
+    from ..export import EXTENSIONS
 
     source = Path(deck.path)
     folder = Path.cwd() if is_bundled(source) or not source.parent.exists() else source.parent
@@ -224,9 +233,18 @@ def export_path(deck: Deck, name: str) -> Path:
 
 
 def make_app(
-    deck: Deck | DeckDocument, *, notes: bool = False, theme: str | None = None, watch: bool = False, start: int = 0, **kwargs
+    deck: Deck | DeckDocument,
+    *,
+    notes: bool = False,
+    theme: str | None = None,
+    watch: bool = False,
+    start: int = 0,
+    **kwargs: Any,
 ) -> DeckApp:
     """The one way the CLI and the tests build the presenter: from a deck, or a document to edit and watch."""
     if isinstance(deck, DeckDocument):
         return DeckApp(deck.deck, notes=notes, theme=theme, start=start, document=deck, watch=watch, **kwargs)
     return DeckApp(deck, notes=notes, theme=theme, start=start, **kwargs)
+
+
+__all__ = ["DeckApp", "make_app", "export_path", "Confidence"]

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.events import Click
 from textual.message import Message
 from textual.widgets import Static
 
-from ..model import Confidence, Deck, Slide
-from ..render import Palette, render_slide
+from ...filtering import shown
+from ...model import Confidence, Deck, Slide
+from ..render import render_slide
+from ..themes import Palette
+
+
+def badge_text(level: Confidence, palette: Palette) -> Text:
+    """The label as a word with its shape, on the level's colour: drawn, not a CSS class to swap."""
+    return Text(f" {level.label} ", style=f"bold {palette.badge_text} on {palette.levels[level]}")
 
 
 class SlideView(VerticalScroll, can_focus=False):
@@ -20,7 +28,7 @@ class SlideView(VerticalScroll, can_focus=False):
             self.forward = forward
             super().__init__()
 
-    def compose(self):
+    def compose(self) -> ComposeResult:
         with Horizontal(id="slide-heading"):
             yield Static(id="slide-title", markup=False)
             yield Static(id="slide-badge", classes="badge", markup=False)
@@ -28,9 +36,8 @@ class SlideView(VerticalScroll, can_focus=False):
 
     def show(self, deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None, compact: bool = False) -> None:
         self.query_one("#slide-title", Static).update(Text(slide.title))  # Text: never read as markup
-        badge = self.query_one("#slide-badge", Static)
-        badge.update(slide.confidence.label)
-        badge.set_classes(f"badge -{slide.confidence.value}")
+        # with a filter on, the badge says the weakest level still shown, not the level of hidden claims
+        self.query_one("#slide-badge", Static).update(badge_text(shown(slide, minimum).confidence, palette))
         self.query_one("#slide-content", Static).update(render_slide(deck, slide, palette, minimum, compact))
         self.scroll_home(animate=False)
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ..model import Slide
-from ..render import Palette, render_notes
+from ...model import Slide
+from ..render import render_notes
+from ..themes import Palette
 
 
 class NotesPane(VerticalScroll, can_focus=False):

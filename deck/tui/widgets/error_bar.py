@@ -5,13 +5,12 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ..diagnostics import Diagnostic
+from ...diagnostics import Diagnostic
 
 
 class ErrorBar(Static):
     DEFAULT_CSS = """
     ErrorBar {
-        dock: bottom;
         height: auto;
         max-height: 4;
         padding: 0 1;

@@ -7,6 +7,8 @@ from textual.screen import Screen
 
 
 class BlankScreen(Screen[None]):
+    DEFAULT_CSS = "BlankScreen { background: black; }"
+
     def on_key(self, event: events.Key) -> None:
         event.stop()
         self.dismiss(None)

@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-
-from rich.console import Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markdown import Markdown
 from rich.table import Table
 from rich.text import Text
 
-from .model import Column, Confidence, Deck, Point, Slide
-
-
-
-@dataclass(frozen=True)
-class Palette:
-    """Colours for the parts of a slide that Rich draws: one per confidence level, plus dim text."""
-
-    levels: dict[Confidence, str]
-    dim: str = "dim"
-    accent: str = "bold"
-    code_theme: str = "monokai"
+from ..filtering import ShownColumn, shown
+from ..model import Confidence, Deck, Point, Slide
+from .inline import inline_text
+from .themes import Palette
 
 
 
@@ -33,7 +23,7 @@ def point_marker(level: Confidence, palette: Palette) -> Text:
 _MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>#!\\|~&]|^\s*(?:[-+]\s|\d+[.)]\s)|\n")
 
 
-def _inline(text: str, palette: Palette) -> RenderableType:
+def _markdown(text: str, palette: Palette) -> RenderableType:
     if not _MARKDOWN_SYNTAX.search(text):
         return Text(text)  # plain words: no need for a Markdown parser (about 0.6 ms each)
     # Inline code takes the code theme too, so that it matches light and dark themes alike.
@@ -42,50 +32,40 @@ def _inline(text: str, palette: Palette) -> RenderableType:
 
 def render_points(
     points: tuple[Point, ...],
-    slide: Slide,
+    label: Confidence,
     palette: Palette,
     numbers: dict[str, int],
-    minimum: Confidence | None,
 ) -> list[RenderableType]:
-    shown = [p for p in points if p.confidence.meets(minimum)]
-    rows: list[RenderableType] = []
-    if shown:
-        rows.append(Claims(tuple(shown), slide, palette, numbers))
-    hidden = len(points) - len(shown)
-    if hidden:
-        rows.append(hidden_notice(hidden, minimum, palette))
-    return rows
+    return [Claims(points, label, palette, numbers)] if points else []
 
 
 WORDS_MIN_WIDTH = 44  # narrower than this, a point's label is its glyph alone, to leave room for the claim
 
 
 class Claims:
-    """Points as rows: the glyph of each point's label, the claim, then its label in words where it
-    differs from the slide's, and its source numbers. Laid out for the width it is given: in a
+    """Points as rows: the glyph of each point's label, then the claim followed by its label in words
+    where it differs from the slide's, and its source numbers. Laid out for the width it is given: in a
     narrow column the words give way to the glyph, which still tells the levels apart."""
 
-    def __init__(self, points: tuple[Point, ...], slide: Slide, palette: Palette, numbers: dict[str, int]) -> None:
-        self.points, self.slide, self.palette, self.numbers = points, slide, palette, numbers
-        self.texts = [_inline(point.text, palette) for point in points]  # built once, drawn at any width
+    def __init__(self, points: tuple[Point, ...], label: Confidence, palette: Palette, numbers: dict[str, int]) -> None:
+        self.points, self.label, self.palette, self.numbers = points, label, palette, numbers
+        self.texts = [inline_text(point.text) for point in points]  # parsed once per text, drawn at any width
 
-    def __rich_console__(self, console, options):
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         words = options.max_width >= WORDS_MIN_WIDTH
         grid = Table.grid(padding=(0, 1), expand=True)
-        grid.add_column(width=1, no_wrap=True)  # bullet: the glyph of the point's own label
-        grid.add_column(ratio=1)  # the claim
-        grid.add_column(no_wrap=True, justify="right")  # its label where it differs, and references
+        grid.add_column(width=2, no_wrap=True)  # bullet: the glyph of the point's own label, where list bullets stand
+        grid.add_column(ratio=1)  # the claim, its label where it differs, and its references
         for point, claim in zip(self.points, self.texts):
-            differs = point.confidence is not self.slide.confidence
-            tail = Text()
+            differs = point.confidence is not self.label
+            line = claim.copy()
             if differs and words:
-                tail.append_text(point_marker(point.confidence, self.palette))
+                line.append_text(point_marker(point.confidence, self.palette))
             refs = [self.numbers[s] for s in point.sources if s in self.numbers]
             if refs:
-                tail.append((" " if tail else "") + "".join(f"[{n}]" for n in refs), style=self.palette.dim)
+                line.append(" " + "".join(f"[{n}]" for n in refs), style=self.palette.dim)
             glyph = point.confidence.glyph if point.labelled or (differs and not words) else "•"
-            bullet = Text(glyph, style=self.palette.levels[point.confidence])
-            grid.add_row(bullet, claim, tail)
+            grid.add_row(Text(" " + glyph, style=self.palette.levels[point.confidence]), line)
         yield grid
 
 
@@ -98,38 +78,41 @@ def hidden_notice(count: int, minimum: Confidence | None, palette: Palette) -> T
     )
 
 
-def render_column(column: Column, slide: Slide, palette: Palette, numbers: dict[str, int], minimum: Confidence | None) -> RenderableType:
-    parts: list[RenderableType] = [Text(column.title, style=palette.accent)]
-    if column.body and slide.confidence.meets(minimum):
-        parts.append(_inline(column.body, palette))
-    parts += render_points(column.points, slide, palette, numbers, minimum)
+def render_column(column: ShownColumn, label: Confidence, palette: Palette, numbers: dict[str, int]) -> RenderableType:
+    parts: list[RenderableType] = [Text(column.column.title, style=palette.accent)]
+    if column.body:
+        parts.append(_markdown(column.body, palette))
+    parts += render_points(column.points, label, palette, numbers)
     return Group(*parts)
 
 
 def render_slide(
     deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None = None, compact: bool = False
 ) -> RenderableType:
-    """Everything below the slide's title: subtitle, body, points, columns, source references."""
-    numbers = deck.source_numbers(slide)
+    """Everything below the slide's title: subtitle, body, points, columns, source references.
+
+    With a minimum confidence, hidden claims take their sources and empty column headings with them."""
+    view = shown(slide, minimum)
+    numbers = deck.source_numbers(slide)  # the same numbers, filtered or not
+    cited = {sid: numbers[sid] for sid in view.sources if sid in numbers}
     parts: list[RenderableType] = []
     if slide.subtitle:
         parts += [Text(slide.subtitle, style=f"italic {palette.dim}"), Text()]
-    if slide.body:
-        if slide.confidence.meets(minimum):
-            parts += [_inline(slide.body, palette), Text()]
-        else:
-            parts += [hidden_notice(1, minimum, palette), Text()]
-    if slide.points:
-        parts += render_points(slide.points, slide, palette, numbers, minimum)
+    if view.body:
+        parts += [_markdown(view.body, palette), Text()]
+    if view.points:
+        parts += render_points(view.points, view.confidence, palette, numbers)
         parts.append(Text())
-    if slide.columns:
+    if view.columns:
         grid = Table.grid(padding=(0, 3), expand=True)
-        for _ in slide.columns:
+        for _ in view.columns:
             grid.add_column(ratio=1)
-        grid.add_row(*(render_column(c, slide, palette, numbers, minimum) for c in slide.columns))
+        grid.add_row(*(render_column(c, view.confidence, palette, numbers) for c in view.columns))
         parts += [grid, Text()]
-    if numbers:
-        parts.append(render_sources_line(deck, numbers, palette) if compact else render_sources(deck, numbers, palette))
+    if view.hidden:
+        parts += [hidden_notice(view.hidden, minimum, palette), Text()]
+    if cited:
+        parts.append(render_sources_line(deck, cited, palette) if compact else render_sources(deck, cited, palette))
     return Group(*parts)
 
 
@@ -158,7 +141,7 @@ def render_sources(deck: Deck, numbers: dict[str, int], palette: Palette) -> Ren
 def render_notes(slide: Slide, following: Slide | None, palette: Palette, show_next: bool = True) -> RenderableType:
     parts: list[RenderableType] = []
     if slide.notes:
-        parts.append(_inline(slide.notes, palette))
+        parts.append(_markdown(slide.notes, palette))
     else:
         parts.append(Text("No speaker notes for this slide.", style=f"italic {palette.dim}"))
     if not show_next:

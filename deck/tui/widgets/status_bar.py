@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from rich.table import Table
 from rich.text import Text
-from textual.widgets import Static
+from rich.console import RenderableType
+from textual.widget import Widget
 
 
 @dataclass(frozen=True)
@@ -32,17 +33,24 @@ def format_elapsed(seconds: float) -> str:
 MIN_LEFT = 12  # room kept for the deck and section, before less important parts give way
 
 
-class StatusBar(Static):
-    def show(self, status: Status) -> None:
-        self._status = status
-        self.update(self._render_for(self.size.width or 120))
+class StatusBar(Widget):
+    """Redrawn in place once a second (the clock): a repaint of one line, never a new layout."""
 
-    def on_resize(self) -> None:
-        if getattr(self, "_status", None) is not None:
-            self.update(self._render_for(self.size.width))
+    _status: Status | None = None
+
+    def show(self, status: Status) -> None:
+        if status != self._status:
+            self._status = status
+            self.refresh()
+
+    def render(self) -> RenderableType:
+        if self._status is None:
+            return Text()
+        return self._render_for(self.size.width or 120)
 
     def _render_for(self, width: int) -> Table:
         status = self._status
+        assert status is not None
         counter = Text(f"{status.index + 1} / {status.total}", style="bold")
         # the right-hand parts, most important first; the last ones give way on narrow terminals
         parts: list[list[Text]] = [[counter]]

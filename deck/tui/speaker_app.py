@@ -4,21 +4,19 @@ from __future__ import annotations
 
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 from textual import work
-from textual.app import App
 from textual.screen import Screen
 
-from .document import DeckDocument
-from .link import SpeakerLink, socket_path
+from ..document import DeckDocument
+from ..link import SpeakerLink, socket_path
 from .screens.speaker import SpeakerScreen
-from .notifying import PlainNotifications
-from .theming import Themed
-from .watching import DeckFileChanged, FileWatching
+from .themes import Themed
+from .watcher import DeckFileChanged, FileWatching
 
 
-class SpeakerApp(FileWatching, Themed, PlainNotifications, App[int]):
+class SpeakerApp(FileWatching, Themed):
     TITLE = "deck speaker"
 
     def __init__(
@@ -31,14 +29,14 @@ class SpeakerApp(FileWatching, Themed, PlainNotifications, App[int]):
         themes_folder: Path | None = None,
     ) -> None:
         super().__init__()
-        self.document = document
+        self.document: DeckDocument = document
         self.clock = clock
         self.wall_clock = wall_clock
         self.link: SpeakerLink | None = None
         self.setup_themes(theme, document.deck.theme, themes_folder)
 
-    def get_default_screen(self) -> Screen:
-        return SpeakerScreen(self.document.deck)
+    def get_default_screen(self) -> Screen[Any]:
+        return SpeakerScreen(self.document.deck, clock=self.clock, wall_clock=self.wall_clock, request_goto=self.request_goto)
 
     @property
     def speaker(self) -> SpeakerScreen:
@@ -70,7 +68,7 @@ class SpeakerApp(FileWatching, Themed, PlainNotifications, App[int]):
         except OSError as exc:
             self.notify(f"No link to the audience view: {exc}", severity="error", timeout=10)
             return
-        self.link = SpeakerLink(path, on_slide=self._show, on_connected=self._connected)
+        self.link = SpeakerLink(path, on_slide=self._show, on_connected=self._connected, current=lambda: self.speaker.index)
         await self.link.run()
 
     def _show(self, index: int) -> None:
@@ -89,5 +87,5 @@ class SpeakerApp(FileWatching, Themed, PlainNotifications, App[int]):
         return self.link is not None and self.link.goto(index)
 
 
-def make_speaker_app(document: DeckDocument, **kwargs) -> SpeakerApp:
+def make_speaker_app(document: DeckDocument, **kwargs: Any) -> SpeakerApp:
     return SpeakerApp(document, **kwargs)

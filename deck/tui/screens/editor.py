@@ -1,18 +1,26 @@
-"""Edit one slide's own YAML, checked as you type; ctrl+s splices it into the file."""
+"""Edit one slide's own YAML, checked as you type; ctrl+s splices it into the file.
+
+Checking parses the whole deck (the edited slide spliced in), which on a big deck takes longer than
+a frame: it runs in a worker thread, and only the newest check's answer is shown.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
-from .. import edit
-from ..diagnostics import Diagnostic
-from ..document import DeckDocument
-from ..model import Span
+from ... import edit
+from ...diagnostics import Diagnostic
+from ...document import DeckDocument
+from ...model import Span
+from ...session import follow
 
 CHECK_DELAY_S = 0.15  # check once typing pauses, not at every key
 
@@ -32,6 +40,21 @@ class EditorScreen(Screen[None]):
     #editor-keys { height: 1; padding: 0 1; background: $panel; color: $text-muted; }
     """
 
+    class SaveRequested(Message):
+        """Ctrl+S: the app saves `new_text` (made from `document`) in a worker and reports back."""
+
+        def __init__(self, document: DeckDocument, new_text: str, index: int) -> None:
+            self.document = document
+            self.new_text = new_text
+            self.index = index
+            super().__init__()
+
+    class Checked(Message):
+        def __init__(self, source: str, problems: list[Diagnostic]) -> None:
+            self.source = source
+            self.problems = problems
+            super().__init__()
+
     def __init__(self, document: DeckDocument, index: int) -> None:
         super().__init__()
         self.document = document
@@ -41,7 +64,7 @@ class EditorScreen(Screen[None]):
         self.span: Span = span
         self.saved_source = edit.slide_source(document.text, span)
         self.problems: list[Diagnostic] = []
-        self._check_timer = None
+        self._check_timer: Timer | None = None
         self.detached = False
 
     def compose(self) -> ComposeResult:
@@ -74,52 +97,57 @@ class EditorScreen(Screen[None]):
             self._check_timer.stop()
         self._check_timer = self.set_timer(CHECK_DELAY_S, self.check)
 
-    def check(self) -> list[Diagnostic]:
-        loaded = self.document.check(self.new_text())
-        self.problems = loaded.diagnostics
-        self._show_problems()
-        return loaded.errors
+    def check(self) -> None:
+        """Check what is typed, in a thread; the answer arrives as a Checked message."""
+        self._check(self.document, self.span, self.source)
+
+    @work(thread=True, exclusive=True, group="check")
+    def _check(self, document: DeckDocument, span: Span, source: str) -> None:
+        loaded = document.check(edit.replace_slide(document.text, span, source))
+        self.post_message(self.Checked(source, loaded.diagnostics))
+
+    def on_editor_screen_checked(self, message: Checked) -> None:
+        if message.source == self.source:  # an answer about older text is not shown
+            self.show_problems(message.problems)
 
     def editor_line(self, d: Diagnostic) -> int:
         """A diagnostic's line in the editor (the text before the slide is unchanged by the edit)."""
         return d.line - self.span.start_line + 1
 
-    def _show_problems(self) -> None:
+    def show_problems(self, problems: list[Diagnostic], jump: bool = False) -> None:
+        self.problems = problems
         panel = self.query_one("#editor-problems", Static)
-        errors = [d for d in self.problems if d.is_error]
+        errors = [d for d in problems if d.is_error]
         panel.set_class(bool(errors), "-errors")
-        if not self.problems:
+        if not problems:
             panel.update(Text("✓ valid: ctrl+s saves this slide into the file", style="bold"))
             return
         text = Text()
-        for d in self.problems[:8]:
+        for d in problems[:8]:
             line = self.editor_line(d)
             where = f"line {line}" if 1 <= line <= self.source.count("\n") + 1 else f"file line {d.line}"
             text.append(f"{where}: ", style="bold")
             text.append(f"{d.severity}: {d.message}\n")
+        panel.update(text)
+        if jump and errors and self.editor_line(errors[0]) >= 1:
+            self.query_one(TextArea).move_cursor((self.editor_line(errors[0]) - 1, 0))
+
+    def show_disk_errors(self, errors: list[Diagnostic]) -> None:
+        """Reload was asked for, but the file on disk is broken: say so here, where the user is."""
+        panel = self.query_one("#editor-problems", Static)
+        panel.set_class(True, "-errors")
+        text = Text("Not reloaded: the file on disk has errors (fix it there, or save this version over it):\n", style="bold")
+        for d in errors[:6]:
+            text.append(f"{d}\n")
         panel.update(text)
 
     def action_save(self) -> None:
         if self.detached:
             self.notify("Not saved: the slide this edit was for is no longer in the file.", severity="error", timeout=6)
             return
-        errors = self.check()
-        if errors:
-            self.notify(f"Not saved: {errors[0].message}", title="The deck would be invalid", severity="error", timeout=6)
-            first = self.editor_line(errors[0])
-            if first >= 1:
-                self.query_one(TextArea).move_cursor((first - 1, 0))
-            return
-        new_text = self.new_text()
-        loaded = self.document.check(new_text)
-        if loaded.deck is None or not edit.only_slide_changed(
-            self.document.text, self.document.deck.slides, new_text, loaded.deck.slides, self.index
-        ):
-            self.notify("Not saved: the edit would change more than this slide; check its indentation.", severity="error", timeout=8)
-            return
-        self.app.save_edit(self.document, new_text, self.index, on_saved=self._saved)
+        self.post_message(self.SaveRequested(self.document, self.new_text(), self.index))
 
-    def _saved(self, document: DeckDocument) -> None:
+    def saved(self, document: DeckDocument) -> None:
         """The app saved the file: this slide's place in it may have moved."""
         self.document = document
         span = document.deck.slides[self.index].span
@@ -128,19 +156,39 @@ class EditorScreen(Screen[None]):
         self.saved_source = self.source
         self.query_one("#editor-title", Static).update(self._title())
 
-    def detach(self) -> None:
-        """The slide being edited is gone from the file: keep the text, refuse to save it."""
-        self.detached = True
-        self.query_one("#editor-title", Static).update(f"Slide no longer in {self.document.path.name}: copy your text, then Escape")
-
-    def rebase(self, document: DeckDocument, index: int) -> None:
-        """Edit on top of a reloaded file, keeping what is typed."""
+    def reloaded(self, document: DeckDocument, _index: int) -> None:
+        """The file was reloaded from disk (after a conflict): edit on top of it, keeping what is typed."""
+        title = self.document.deck.slides[self.index].title
+        if title not in [s.title for s in document.deck.slides]:
+            self.detached = True
+            self.query_one("#editor-title", Static).update(f"Slide no longer in {self.document.path.name}: copy your text, then Escape")
+            self.notify(
+                f"Reloaded from disk. The slide '{title}' is no longer in the file (renamed or removed), so this edit cannot be "
+                "saved; what you typed is still in the editor to copy.",
+                title="Reloaded",
+                severity="error",
+                timeout=12,
+            )
+            return
+        before = self.saved_source
+        self.index = follow(self.document.deck, self.index, document.deck)  # the same slide, wherever it went
         self.document = document
-        self.index = max(0, min(index, len(document.deck.slides) - 1))
         span = document.deck.slides[self.index].span
         assert span is not None
         self.span = span
         self.query_one("#editor-title", Static).update(self._title())
+        changed_here = edit.slide_source(document.text, span) != before
+        self.notify(
+            "Reloaded from disk. What you typed is still in the editor, not saved. "
+            + (
+                "This slide was changed on disk too: saving replaces that change with yours."
+                if changed_here
+                else "Saving now replaces only this slide; the other changes on disk stay."
+            ),
+            title="Reloaded",
+            severity="warning" if changed_here else "information",
+            timeout=10,
+        )
         self.check()
 
     def action_leave(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Callable
 
 from rich.console import Group
 from rich.table import Table
@@ -14,8 +15,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ..model import Deck
+from ...model import Deck
 from ..render import render_notes, render_sources
+from ..themes import palette_for
 from ..widgets.key_bar import KeyBar
 from ..widgets.status_bar import format_elapsed
 from .navigation import NAVIGATION_BINDINGS, SlideNavigation
@@ -38,7 +40,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
     #speaker-notes { width: 2fr; padding: 1 3; }
     #speaker-notes-text { text-style: bold; }
     #speaker-side { width: 1fr; padding: 1 2; background: $surface; border-left: vkey $primary 50%; }
-    #speaker-clock { height: 1; padding: 0 2; background: $panel; dock: bottom; }
+    #speaker-clock { height: 1; padding: 0 2; background: $panel; }
     #speaker-link { height: 1; padding: 0 2; background: $warning; color: $background; display: none; }
     #speaker-link.-waiting { display: block; }
     """
@@ -47,9 +49,19 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
     connected: reactive[bool] = reactive(False, init=False)
     typed: reactive[str] = reactive("", init=False)
 
-    def __init__(self, deck: Deck) -> None:
+    def __init__(
+        self,
+        deck: Deck,
+        *,
+        clock: Callable[[], float],
+        wall_clock: Callable[[], float],
+        request_goto: Callable[[int], bool],
+    ) -> None:
         super().__init__()
         self.deck = deck
+        self.clock = clock
+        self.wall_clock = wall_clock
+        self.request_goto = request_goto  # asks the audience view to move; False when it is not there
         self.talk_started = 0.0
         self.slide_started = 0.0
         self.wanted = 0  # the slide last asked for, kept across a reload
@@ -66,13 +78,14 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
-        self.talk_started = self.slide_started = self.app.clock()
+        self.talk_started = self.slide_started = self.clock()
         self.show_link()
         self.refresh_slide()
         self.set_interval(1.0, self.refresh_clock)
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_slide())
 
     def refresh_slide(self) -> None:
-        deck, palette = self.deck, self.app.palette()
+        deck, palette = self.deck, palette_for(self.app)
         slide = deck.slides[self.index]
         head = Table.grid(expand=True)
         head.add_column(ratio=1)
@@ -102,11 +115,11 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         self.refresh_clock()
 
     def refresh_clock(self) -> None:
-        now = self.app.clock()
+        now = self.clock()
         line = Text()
         line.append(f"talk {format_elapsed(now - self.talk_started)}", style="bold")
         line.append(f"   this slide {format_elapsed(now - self.slide_started)}")
-        line.append(f"   {time.strftime('%H:%M', time.localtime(self.app.wall_clock()))}")
+        line.append(f"   {time.strftime('%H:%M', time.localtime(self.wall_clock()))}")
         if self.typed:
             line.append(f"   go to: {self.typed}▏", style="reverse")
         self.query_one("#speaker-clock", Static).update(line)
@@ -120,7 +133,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         self.show_link()
 
     def watch_index(self) -> None:
-        self.slide_started = self.app.clock()
+        self.slide_started = self.clock()
         self.refresh_slide()
 
     def set_deck(self, deck: Deck) -> None:
@@ -136,7 +149,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
 
     def go(self, index: int) -> None:
         index = max(0, min(index, len(self.deck.slides) - 1))
-        if not self.app.request_goto(index):
+        if not self.request_goto(index):
             self.show(index)  # alone: move here; the audience view takes its own slide when it returns
 
     @property
@@ -152,7 +165,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         self.query_one("#speaker-notes").scroll_relative(y=lines, animate=False)
 
     def action_reset_timers(self) -> None:
-        self.talk_started = self.slide_started = self.app.clock()
+        self.talk_started = self.slide_started = self.clock()
         self.refresh_clock()
 
     def watch_typed(self) -> None:

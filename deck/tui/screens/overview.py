@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.table import Table
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -11,8 +12,8 @@ from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..model import Deck
-from ..render import Palette
+from ...model import Deck
+from ..themes import Palette
 
 
 class OverviewScreen(ModalScreen[int | None]):
@@ -21,12 +22,23 @@ class OverviewScreen(ModalScreen[int | None]):
     BINDINGS = [
         Binding("escape,o,q", "close", "Close", tooltip="Back to the slide"),
     ]
+    DEFAULT_CSS = """
+    OverviewScreen { align: center middle; }
+    #overview-box {
+        width: 90%; max-width: 110; height: 90%; padding: 0 1;
+        background: $surface; border: round $primary;
+    }
+    #overview-title { text-style: bold; color: $accent; margin-bottom: 1; }
+    #overview-list { height: 1fr; border: none; }
+    #overview-help { color: $text-muted; margin-top: 1; }
+    """
 
     def __init__(self, deck: Deck, current: int, palette: Palette) -> None:
         super().__init__()
         self.deck = deck
         self.current = current
         self.palette = palette
+        self.typed = ""
 
     def compose(self) -> ComposeResult:
         width = len(str(len(self.deck.slides)))
@@ -47,12 +59,27 @@ class OverviewScreen(ModalScreen[int | None]):
         with Vertical(id="overview-box"):
             yield Static(f"{self.deck.title} — {len(self.deck.slides)} slides", id="overview-title", markup=False)
             yield OptionList(*options, id="overview-list")
-            yield Static("↑↓ move · Enter or click: go to slide · Esc: back", id="overview-help", markup=False)
+            yield Static("↑↓ move · a number, or Enter or click: go to slide · Esc: back", id="overview-help", markup=False)
 
     def on_mount(self) -> None:
         options = self.query_one(OptionList)
         options.highlighted = self.current
         options.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Digits then Enter pick a slide by number, as in the presenter."""
+        if event.character and event.character.isdecimal() and event.character.isascii():
+            event.stop()
+            self.typed = (self.typed + event.character)[-6:]
+            number = int(self.typed)
+            if 1 <= number <= len(self.deck.slides):
+                self.query_one(OptionList).highlighted = number - 1
+            self.query_one("#overview-help", Static).update(f"go to: {self.typed} · Enter: go · Esc: back")
+        elif event.key == "enter" and self.typed:
+            event.stop()
+            number, self.typed = int(self.typed), ""
+            if 1 <= number <= len(self.deck.slides):
+                self.dismiss(number - 1)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option_index)

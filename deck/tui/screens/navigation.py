@@ -4,21 +4,29 @@ from __future__ import annotations
 
 from textual import events
 from textual.binding import Binding
+from textual.timer import Timer
 
 NAVIGATION_BINDINGS = [
     Binding("right,space,l,n,pagedown", "next", "Next", key_display="→", id="next", tooltip="Next slide"),
-    Binding("left,h,p,pageup,backspace", "previous", "Prev", key_display="←", id="previous", tooltip="Previous slide"),
+    Binding("left,h,p,pageup", "previous", "Prev", key_display="←", id="previous", tooltip="Previous slide"),
+    Binding("backspace", "backspace", "Prev", show=False, id="backspace", tooltip="Previous slide, or erase the last digit typed for go-to"),
     Binding("home,g", "first", "First", show=False, id="first", tooltip="First slide"),
     Binding("end,G", "last", "Last", show=False, id="last", tooltip="Last slide"),
 ]
 MAX_TYPED = 6
+TYPED_TIMEOUT_S = 3.0  # a number typed and left this long is forgotten
 
 
 class SlideNavigation:
-    """Mixed into a Screen with `index`, `typed` (reactive, shown somewhere), `slide_count` and `go`."""
+    """Mixed into a Screen with `index`, `typed` (reactive, shown somewhere), `slide_count` and `go`.
+
+    Typed digits count only until the next move, Escape, or a pause of TYPED_TIMEOUT_S: `1 → 2 Enter`
+    goes to slide 2, not 12.
+    """
 
     index: int
     typed: str
+    _typed_timer: Timer | None = None
 
     @property
     def slide_count(self) -> int:
@@ -28,24 +36,34 @@ class SlideNavigation:
         raise NotImplementedError
 
     def action_next(self) -> None:
+        self.typed = ""
         self.go(self.index + 1)
 
     def action_previous(self) -> None:
+        self.typed = ""
+        self.go(self.index - 1)
+
+    def action_backspace(self) -> None:
         if self.typed:  # Backspace edits the go-to number while one is being typed
             self.typed = self.typed[:-1]
             return
-        self.go(self.index - 1)
+        self.action_previous()
 
     def action_first(self) -> None:
+        self.typed = ""
         self.go(0)
 
     def action_last(self) -> None:
+        self.typed = ""
         self.go(self.slide_count - 1)
 
     def on_key(self, event: events.Key) -> None:
         if event.character and event.character.isdecimal() and event.character.isascii():
             event.stop()
             self.typed = (self.typed + event.character)[:MAX_TYPED]
+            if self._typed_timer is not None:
+                self._typed_timer.stop()
+            self._typed_timer = self.set_timer(TYPED_TIMEOUT_S, self._forget_typed)  # type: ignore[attr-defined]
         elif event.key == "enter" and self.typed:
             event.stop()
             number, self.typed = int(self.typed), ""
@@ -53,3 +71,6 @@ class SlideNavigation:
                 self.go(number - 1)
             else:
                 self.notify(f"No slide {number}: this deck has slides 1 to {self.slide_count}", severity="warning", timeout=3)
+
+    def _forget_typed(self) -> None:
+        self.typed = ""

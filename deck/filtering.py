@@ -1,0 +1,59 @@
+"""What of a slide survives a minimum confidence: one rule for the presenter and every export.
+
+Hidden claims take with them their sources, the slide's label where it was set by them, and any
+column heading left with nothing under it. Source numbers are not changed by the filter: [3] is the
+same source filtered or not (some numbers are then simply absent).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import Column, Confidence, Point, Slide
+
+
+@dataclass(frozen=True)
+class ShownColumn:
+    column: Column
+    body: str | None
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
+class Shown:
+    points: tuple[Point, ...]
+    columns: tuple[ShownColumn, ...]
+    body: str | None
+    hidden: int  # claims left out: points, and the body (one claim, at the slide's level)
+    sources: tuple[str, ...]  # ids cited by what is shown, in the slide's order
+    confidence: Confidence  # the label of what is shown: the slide's, or the weakest level still shown
+
+    @property
+    def empty(self) -> bool:
+        return not (self.points or self.columns or self.body)
+
+
+def shown(slide: Slide, minimum: Confidence | None) -> Shown:
+    if minimum is None:
+        columns = tuple(ShownColumn(c, c.body, c.points) for c in slide.columns)
+        return Shown(slide.points, columns, slide.body, 0, slide.cited(), slide.confidence)
+    slide_kept = slide.confidence.meets(minimum)  # the body and the slide's own sources are its claim
+    points = tuple(p for p in slide.points if p.confidence.meets(minimum))
+    hidden = len(slide.points) - len(points) + (1 if slide.body and not slide_kept else 0)
+    columns = []
+    for column in slide.columns:
+        kept = tuple(p for p in column.points if p.confidence.meets(minimum))
+        hidden += len(column.points) - len(kept)
+        body = column.body if slide_kept else None
+        if kept or body:
+            columns.append(ShownColumn(column, body, kept))
+    all_kept = points + tuple(p for c in columns for p in c.points)
+    ids = list(slide.sources if slide_kept else ()) + [s for p in all_kept for s in p.sources]
+    order = {sid: n for n, sid in enumerate(slide.cited())}
+    sources = tuple(sorted(dict.fromkeys(ids), key=lambda sid: order.get(sid, len(order))))
+    if hidden == 0:
+        confidence = slide.confidence
+    else:
+        levels = [p.confidence for p in all_kept] + ([slide.confidence] if slide_kept and slide.body else [])
+        confidence = max(levels, key=lambda level: level.rank) if levels else slide.confidence
+    return Shown(points, tuple(columns), slide.body if slide_kept else None, hidden, sources, confidence)

@@ -1,0 +1,1 @@
+"""Everything that draws: the Textual apps, their screens and widgets, themes and rendering."""

@@ -1,0 +1,270 @@
+"""The app's side of editing: a thin adapter over `deck.session`.
+
+Saves, structural edits, undo and reloads run in worker threads that call the session and post its
+outcome back; this module only maps outcomes to toasts, dialogs, the editor and the error bar.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import time
+from dataclasses import dataclass
+
+from textual import work
+from textual.app import SuspendNotSupported
+from textual.message import Message
+
+from .. import session
+from ..document import DeckDocument
+from ..session import Conflict, EditorNotFound, Invalid, IOFailure, ReadOnly, Refused, Reloaded, Saved, StructuralEdit
+from .screens.editor import EditorScreen
+from .screens.presenter import PresenterScreen
+from .watcher import DeckFileChanged, FileWatching
+
+# A reload that lands this soon after another, with no move in between, is taken as the end of one
+# multi-step write: the slide followed is the one shown before the first step.
+TRANSIENT_S = 2.0
+
+
+@dataclass(frozen=True)
+class SaveContext:
+    """What a save was for, so that its outcome can be reported where the user is."""
+
+    base: DeckDocument
+    index: int
+    message: str
+    from_editor: bool
+    before: DeckDocument | None = None  # the file before a structural edit, for undo
+
+
+class SaveDone(Message):
+    def __init__(self, outcome: session.SaveOutcome, context: SaveContext) -> None:
+        self.outcome = outcome
+        self.context = context
+        super().__init__()
+
+
+class ReloadDone(Message):
+    def __init__(self, outcome: session.ReloadOutcome, announce: bool) -> None:
+        self.outcome = outcome
+        self.announce = announce
+        super().__init__()
+
+
+class EditingApp(FileWatching):
+    """Editing for the presenter app. Subclasses provide `presenter`."""
+
+    document: DeckDocument | None
+    read_only: bool
+    undo_stack: list[tuple[DeckDocument, int]]
+    _anchor: tuple[DeckDocument, int, int, float] | None = None  # document, index shown, index landed on, when
+
+    @property
+    def presenter(self) -> PresenterScreen:
+        raise NotImplementedError
+
+    # -- live reload ---------------------------------------------------------------------------------
+    def on_deck_file_changed(self, message: DeckFileChanged) -> None:
+        document = self.document
+        if document is None:
+            return
+        if message.loaded.deck is not None and message.text == document.text:
+            self.presenter.show_errors([])
+            return  # our own save, or the file put back as it was shown
+        presenter = self.presenter
+        base, index = document, presenter.index
+        anchor = self._anchor
+        if anchor is not None and time.monotonic() - anchor[3] < TRANSIENT_S and presenter.index == anchor[2]:
+            base, index = anchor[0], anchor[1]  # a step of one write: follow from before its first step
+        outcome = session.adopt(base, index, message.path, message.text, message.loaded)
+        if isinstance(outcome, Invalid):
+            presenter.show_errors(outcome.diagnostics)
+            return
+        self._anchor = (base, index, outcome.index, time.monotonic())
+        self._show(outcome.document, outcome.index)
+        self.notify("Reloaded", timeout=1.5)
+
+    def _show(self, document: DeckDocument, index: int) -> None:
+        self.document = document
+        self.presenter.show_errors([])
+        self.presenter.set_deck(document.deck, index)
+
+    @work(thread=True, exclusive=True, group="reload")
+    def reload_from_disk(self, announce: bool = True) -> None:
+        document = self.document
+        if document is None:
+            return
+        self.post_message(ReloadDone(session.reload(document, self.presenter_index), announce))
+
+    @property
+    def presenter_index(self) -> int:
+        return self.presenter.index
+
+    def on_reload_done(self, message: ReloadDone) -> None:
+        outcome = message.outcome
+        editor = self.screen if isinstance(self.screen, EditorScreen) else None
+        if isinstance(outcome, Invalid):
+            self.presenter.show_errors(outcome.diagnostics)
+            first = outcome.diagnostics[0] if outcome.diagnostics else None
+            where = "The file on disk has errors, so it was not reloaded"
+            self.notify(f"{where}: {first}" if first else where, title="Not reloaded", severity="error", timeout=10)
+            if editor is not None:
+                editor.show_disk_errors(outcome.diagnostics)
+            return
+        if isinstance(outcome, IOFailure):
+            self.notify(outcome.message, severity="error", timeout=8)
+            return
+        self._show(outcome.document, outcome.index)
+        if editor is not None:
+            editor.reloaded(outcome.document, outcome.index)
+        elif message.announce:
+            self.notify("Reloaded" if outcome.changed else "The file was not changed", timeout=2)
+
+    # -- saving --------------------------------------------------------------------------------------
+    def editable(self) -> DeckDocument | None:
+        """The document, if it can be edited; otherwise say why and return None."""
+        if self.read_only:
+            self.notify("This presentation is read-only.", severity="warning")
+            return None
+        if self.document is None:
+            self.notify("This deck was not loaded from a file, so it cannot be edited.", severity="warning")
+            return None
+        if self.document.read_only:
+            self.notify(ReadOnly().hint, title="Read-only", severity="warning", timeout=8)
+            return None
+        return self.document
+
+    def on_editor_screen_save_requested(self, message: EditorScreen.SaveRequested) -> None:
+        """The slide editor's Ctrl+S: save in a thread, then report."""
+        self._run_save(SaveContext(message.document, message.index, "Saved", from_editor=True), message.new_text, only_slide=message.index)
+
+    @work(thread=True, group="save")
+    def _run_save(self, context: SaveContext, new_text: str, only_slide: int | None = None, overwrite: bool = False) -> None:
+        outcome = session.save(context.base, new_text, context.index, context.message, overwrite=overwrite, only_slide=only_slide)
+        self.post_message(SaveDone(outcome, context))
+
+    @work(thread=True, group="save")
+    def _run_structural(self, context: SaveContext, kind: StructuralEdit, overwrite: bool = False) -> None:
+        outcome = session.structural(context.base, kind, context.index, overwrite=overwrite)
+        self.post_message(SaveDone(outcome, context))
+
+    def on_save_done(self, message: SaveDone) -> None:
+        outcome, context = message.outcome, message.context
+        editor = next((s for s in self.screen_stack if isinstance(s, EditorScreen)), None) if context.from_editor else None
+        if isinstance(outcome, Saved):
+            if context.before is not None:
+                self.undo_stack.append((context.before, context.index))
+            self._show(outcome.document, outcome.index)
+            if editor is not None:
+                editor.saved(outcome.document)
+            undo = " (u undoes)" if context.before is not None else ""
+            self.notify(f"{outcome.message}: {outcome.document.path.name}{undo}", timeout=2)
+        elif isinstance(outcome, Invalid):
+            first = outcome.diagnostics[0] if outcome.diagnostics else None
+            self.notify(f"Not saved: {first.message if first else 'the deck would be invalid'}", title="The deck would be invalid", severity="error", timeout=8)
+            if editor is not None:
+                editor.show_problems(outcome.diagnostics, jump=True)
+        elif isinstance(outcome, Conflict):
+            self._resolve_conflict(outcome, context)
+        elif isinstance(outcome, ReadOnly):
+            self.notify(outcome.hint, title="Read-only", severity="warning", timeout=8)
+        elif isinstance(outcome, (IOFailure, Refused)):
+            self.notify(outcome.message, severity="error" if isinstance(outcome, IOFailure) else "warning", timeout=8)
+
+    def _resolve_conflict(self, conflict: Conflict, context: SaveContext) -> None:
+        from .screens.confirm import ConfirmScreen
+
+        def answered(answer: str | None) -> None:
+            if answer == "overwrite":
+                self._run_save(context, conflict.new_text, overwrite=True)
+            elif answer == "reload":
+                self.reload_from_disk(announce=False)
+                if not context.from_editor:
+                    self.notify(f"Reloaded from disk; '{conflict.message}' was not applied. Do it again if it is still wanted.", timeout=8)
+
+        name = context.base.path.name
+        if context.from_editor:
+            question = (
+                f"{name} changed on disk since it was loaded (another program saved it).\n\n"
+                "Reload: take the file from disk; what you typed stays in the editor, not saved.\n"
+                "Overwrite: replace the file with this version; the other change is lost."
+            )
+        else:
+            question = (
+                f"{name} changed on disk since it was loaded (another program saved it), so '{conflict.message}' was not done.\n\n"
+                f"Reload: take the file from disk, without '{conflict.message}'.\n"
+                f"Overwrite: do '{conflict.message}' on the version shown here, replacing the file; the other change is lost."
+            )
+        self.push_screen(
+            ConfirmScreen(question, [("reload", "Reload from disk"), ("overwrite", "Overwrite the file"), ("cancel", "Cancel")]),
+            answered,
+        )
+
+    # -- structural edits ----------------------------------------------------------------------------
+    def action_structural_edit(self, kind: str) -> None:
+        document = self.editable()
+        if document is None:
+            return
+        edit_kind = StructuralEdit(kind)
+        index = self.presenter.index
+        context = SaveContext(document, index, edit_kind.done, from_editor=False, before=document)
+        if edit_kind is not StructuralEdit.DELETE:
+            self._run_structural(context, edit_kind)
+            return
+        from .screens.confirm import ConfirmScreen
+
+        def answered(answer: str | None) -> None:
+            if answer == "delete":
+                self._run_structural(context, edit_kind)
+
+        title = document.deck.slides[index].title
+        self.push_screen(
+            ConfirmScreen(f"Delete slide {index + 1}, '{title}', from {document.path.name}?", [("keep", "Keep it"), ("delete", "Delete")]),
+            answered,
+        )
+
+    def action_undo(self) -> None:
+        document = self.editable()
+        if document is None:
+            return
+        if not self.undo_stack:
+            self.notify("Nothing to undo: u undoes the last add, duplicate, delete or move.", timeout=3)
+            return
+        before, index = self.undo_stack.pop()
+        self._run_save(SaveContext(document, index, "Undone", from_editor=False), before.text)
+
+    # -- editors -------------------------------------------------------------------------------------
+    def action_edit_slide(self) -> None:
+        document = self.editable()
+        if document is None:
+            return
+        self.push_screen(EditorScreen(document, self.presenter.index))
+
+    def action_edit_external(self) -> None:
+        document = self.editable()
+        if document is None:
+            return
+        span = document.deck.slides[self.presenter.index].span
+        try:
+            command = session.editor_command(document.path, span.start_line if span else 1)
+        except EditorNotFound as exc:  # checked before the terminal is handed over
+            self.notify(f"Cannot open an editor: {exc}", title="Editor", severity="error", timeout=10)
+            return
+        failure: str | None = None
+        try:
+            with self.suspend():
+                # nothing may escape this block: an exception here would skip the app's resume
+                try:
+                    result = subprocess.run(command)
+                    if result.returncode not in (0, None):
+                        failure = f"{command[0]} exited with status {result.returncode}"
+                except OSError as exc:
+                    failure = f"could not run {command[0]}: {exc.strerror or exc}"
+                except KeyboardInterrupt:
+                    failure = f"{command[0]} was interrupted"
+        except SuspendNotSupported:
+            self.notify("This terminal cannot hand over to an editor (e.g. in a browser).", severity="error", timeout=8)
+            return
+        if failure:
+            self.notify(f"Editor: {failure}; reloading what is on disk.", severity="warning", timeout=8)
+        self.reload_from_disk()

@@ -1,0 +1,130 @@
+"""Themes for any deck app: theme files become Textual themes, one is chosen, Rich gets its colours."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding
+from textual.color import Color, ColorParseError
+from textual.theme import Theme
+
+from ..model import Confidence
+from ..paths import themes_dir
+from ..themefile import DEFAULT_THEME, MONO_THEME, ThemeSpec, read_themes
+
+# deck's own theme variables, used in TCSS as $confidence-confirmed etc.; each theme may override them.
+VARIABLE_DEFAULTS = {
+    "confidence-confirmed": "#2e9e5b",
+    "confidence-reported": "#2f7fc1",
+    "confidence-unverified": "#c7851c",
+    "confidence-speculative": "#a0509e",
+    "confidence-text": "#ffffff",
+}
+
+
+def confidence_variable(level: Confidence) -> str:
+    return f"confidence-{level.value}"
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Colours for the parts of a slide that Rich draws: one per confidence level, plus dim text."""
+
+    levels: dict[Confidence, str]
+    badge_text: str = "#ffffff"
+    dim: str = "dim"
+    accent: str = "bold"
+    code_theme: str = "monokai"
+
+
+def to_textual_theme(spec: ThemeSpec) -> Theme:
+    """Raises ValueError naming the file when a colour does not parse."""
+    for key, value in [*spec.colours.items(), *spec.variables.items()]:
+        try:
+            Color.parse(value)
+        except (ColorParseError, ValueError, OverflowError):
+            raise ValueError(f"{spec.path}: '{key}: {value}' is not a colour") from None
+    return Theme(name=spec.name, dark=spec.dark, variables=dict(spec.variables), **spec.colours)  # type: ignore[arg-type]
+
+
+class Themed(App[int]):
+    """The base of both deck apps: deck's themes registered, one chosen, problems kept for a toast."""
+
+    theme_problems: list[str]
+    deck_theme_names: list[str]
+
+    def setup_themes(self, asked: str | None, from_deck: str | None, folder: Path | None = None) -> None:
+        found = read_themes(folder or themes_dir())
+        self.theme_problems = [str(p) for p in found.problems]
+        names = []
+        for spec in found.themes.values():
+            try:
+                self.register_theme(to_textual_theme(spec))
+            except ValueError as exc:
+                self.theme_problems.append(str(exc))
+                continue
+            names.append(spec.name)
+        self.deck_theme_names = names
+        self.theme = self._choose_theme(asked, from_deck)
+
+    def _choose_theme(self, asked: str | None, from_deck: str | None) -> str:
+        fallback = MONO_THEME if "NO_COLOR" in os.environ and MONO_THEME in self.available_themes else DEFAULT_THEME
+        if fallback not in self.available_themes:
+            fallback = "textual-dark"
+        for name, where in ((asked, "--theme"), (from_deck, "the deck's 'theme'")):
+            if not name:
+                continue
+            if name in self.available_themes:
+                return name
+            known = ", ".join(self.deck_theme_names)
+            self.theme_problems.append(f"unknown theme '{name}' (from {where}); using '{fallback}'. Themes: {known}")
+            return fallback
+        return fallback
+
+    def get_key_display(self, binding: Binding) -> str:
+        """Textual's key display, with the names of the keys as printed on keyboards."""
+        shown = super().get_key_display(binding)
+        return _KEY_NAMES.get(shown, shown.replace("shift+", "Shift+"))
+
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        return dict(VARIABLE_DEFAULTS)
+
+    def report_theme_problems(self) -> None:
+        for problem in self.theme_problems:
+            self.notify(problem, title="Theme", severity="warning", timeout=8, markup=False)
+
+    def notify(  # type: ignore[override]
+        self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None, markup: bool = False
+    ) -> None:
+        """Notifications are plain text: deck text and file names often hold '[', which is never markup here."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
+
+
+_KEY_NAMES = {
+    "space": "Space", "pgdn": "PgDn", "pgup": "PgUp", "backspace": "Backspace", "home": "Home", "end": "End",
+    "escape": "Esc", "esc": "Esc", "enter": "Enter", "tab": "Tab", "⌫": "Backspace",
+}
+
+
+def palette_for(app: App[Any]) -> Palette:
+    """The current theme's colours for what Rich draws; read at each draw, so a theme switch restyles."""
+    variables = app.theme_variables
+    return Palette(
+        levels={level: variables.get(confidence_variable(level), VARIABLE_DEFAULTS[confidence_variable(level)]) for level in Confidence},
+        badge_text=variables.get("confidence-text", VARIABLE_DEFAULTS["confidence-text"]),
+        dim=_muted(variables.get("foreground", "#e0e0e0"), variables.get("background", "#000000")),
+        accent=f"bold {variables.get('accent', '')}".strip(),
+        code_theme="monokai" if app.current_theme.dark else "default",
+    )
+
+
+def _muted(foreground: str, background: str) -> str:
+    """Text between foreground and background, as a colour Rich understands."""
+    try:
+        return Color.parse(background).blend(Color.parse(foreground), 0.65).hex
+    except ColorParseError:
+        return "dim"

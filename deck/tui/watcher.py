@@ -1,0 +1,86 @@
+"""Following the deck file on disk: a thread polls it and posts what loading the settled text found."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from textual import work
+from textual.app import App
+from textual.message import Message
+from textual.worker import get_current_worker
+
+from ..diagnostics import DeckError
+from ..document import DeckDocument
+from ..loader import Loaded, parse_deck, read_text
+
+POLL_S = 0.05  # how often the watcher looks at the file
+SETTLE_POLLS = 2  # a change is read once size and mtime have held still for this many polls
+
+
+class DeckFileChanged(Message):
+    """The deck file changed on disk and has settled: its new text, and what loading it found."""
+
+    def __init__(self, path: Path, text: str, loaded: Loaded) -> None:
+        self.path = path
+        self.text = text
+        self.loaded = loaded
+        super().__init__()
+
+
+def file_signature(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+class FileWatching(App[int]):
+    """An App with a `document`; it handles DeckFileChanged (`on_deck_file_changed`)."""
+
+    document: DeckDocument | None
+
+    @work(thread=True, exclusive=True, group="watch")
+    def follow_deck_file(self) -> None:
+        """Poll the file (a thread: loading a big deck never stalls the presenter).
+
+        A program that writes in steps (two writes, `cp`, a network mount) can leave a half-written
+        file that happens to be valid YAML: nothing is read until the file has stopped changing.
+        """
+        worker = get_current_worker()
+        document = self.document
+        if document is None:
+            return
+        path = document.path
+        seen: tuple[int, int, int] | None = None  # the first look compares the file with the text loaded
+        pending: tuple[int, int, int] | None = None
+        still = 0
+        last_text = document.text
+        while not worker.is_cancelled:
+            time.sleep(POLL_S)
+            signature = file_signature(path)
+            if signature is None:
+                pending, still = None, 0
+                continue  # mid-rename or briefly missing: the next poll sees the settled file
+            if signature == seen:
+                continue
+            if signature != pending:
+                pending, still = signature, 0
+                continue
+            still += 1
+            if still < SETTLE_POLLS - 1:
+                continue
+            seen, pending = signature, None
+            try:
+                text = read_text(path)
+            except DeckError as exc:
+                self.post_message(DeckFileChanged(path, "", Loaded(None, exc.diagnostics)))
+                continue
+            except OSError:
+                seen = None
+                continue
+            if text == last_text:
+                continue  # touched, not changed
+            last_text = text
+            self.post_message(DeckFileChanged(path, text, parse_deck(text, str(path))))
