@@ -1,6 +1,6 @@
 """Export time for 10 and 1,000 slides in every format, in the same run.
 
-    python benchmarks/bench_export.py
+python benchmarks/bench_export.py
 """
 
 from __future__ import annotations

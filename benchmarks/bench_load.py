@@ -1,6 +1,6 @@
 """Load and check times for decks of 10, 1,000 and 10,000 slides; C parser against pure Python.
 
-    python benchmarks/bench_load.py
+python benchmarks/bench_load.py
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ import yaml
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from decks import child_env, write_deck  # noqa: E402
+from decks import child_env, write_deck
 
-from deck.lint import lint_deck  # noqa: E402
-from deck.loader import parse_deck, read_text  # noqa: E402
+from deck.lint import lint_deck
+from deck.loader import parse_deck, read_text
 
 
 def best_ms(fn, repeat: int) -> float:

@@ -55,8 +55,8 @@ def child(mode: str, deck_path: str) -> None:
 
         app = Bare()
     else:
-        from deck.tui.app import make_app
         from deck.loader import load_deck
+        from deck.tui.app import make_app
 
         app = make_app(load_deck(deck_path))
     app.run(headless=True, size=(120, 40), auto_pilot=first_frame)
@@ -64,16 +64,14 @@ def child(mode: str, deck_path: str) -> None:
 
 def measure(mode: str, deck_path: str = "") -> dict[str, float]:
     started = time.time()
-    out = subprocess.run(
-        [sys.executable, __file__, "--child", mode, deck_path], capture_output=True, text=True, check=True, env=child_env()
-    )
+    out = subprocess.run([sys.executable, __file__, "--child", mode, deck_path], capture_output=True, text=True, check=True, env=child_env())
     result = json.loads(out.stdout.strip().splitlines()[-1])
     return {"ms": (result["t"] - started) * 1000, "rss_mb": result["rss_kb"] / 1024}
 
 
 async def next_slide_latency(deck_path: str, presses: int = 60) -> list[float]:
-    from deck.tui.app import make_app
     from deck.loader import load_deck
+    from deck.tui.app import make_app
 
     app = make_app(load_deck(deck_path))
     times = []

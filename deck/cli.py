@@ -6,8 +6,9 @@ import argparse
 import datetime as dt
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
+from typing import TextIO
 
 from . import __version__
 from .diagnostics import DeckError, Diagnostic
@@ -37,9 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     present.add_argument("--theme", help="theme name (default: the deck's theme, or dark)")
     present.add_argument("--no-watch", action="store_true", help="do not reload when the file changes")
     present.add_argument("--slide", type=int, default=1, metavar="N", help="start on slide N")
-    present.add_argument(
-        "--read-only", action="store_true", help="no editing, exporting, file watching or speaker link (what `deck serve` runs)"
-    )
+    present.add_argument("--read-only", action="store_true", help="no editing, exporting, file watching or speaker link (what `deck serve` runs)")
 
     check = commands.add_parser("check", help="check a deck: errors and provenance warnings")
     check.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
@@ -47,13 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="export a deck to another format")
     export.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
-    export.add_argument(
-        "--format", "-f", choices=sorted(FORMATS), help="output format (default: from the -o file's extension, else markdown)"
-    )
+    export.add_argument("--format", "-f", choices=sorted(FORMATS), help="output format (default: from the -o file's extension, else markdown)")
     export.add_argument("-o", "--output", help="write to this file (default: standard output)")
-    export.add_argument(
-        "--min-confidence", choices=Confidence.names(), help="leave out claims weaker than this level"
-    )
+    export.add_argument("--min-confidence", choices=Confidence.names(), help="leave out claims weaker than this level")
     export.add_argument("--no-notes", action="store_true", help="leave out speaker notes (an audience copy)")
 
     speaker = commands.add_parser("speaker", help="the speaker's view, in a second terminal, following `deck present`")
@@ -88,7 +83,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args = parser.parse_args(["present"])
     try:
-        return {"present": cmd_present, "check": cmd_check, "export": cmd_export, "new": cmd_new, "speaker": cmd_speaker, "serve": cmd_serve}[command](args)
+        return {"present": cmd_present, "check": cmd_check, "export": cmd_export, "new": cmd_new, "speaker": cmd_speaker, "serve": cmd_serve}[
+            command
+        ](args)
     except UsageError as exc:
         print(f"deck: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -120,7 +117,7 @@ def deck_path(path: str | None) -> str:
     return path
 
 
-def print_diagnostics(diagnostics: list[Diagnostic], stream=None) -> None:
+def print_diagnostics(diagnostics: list[Diagnostic], stream: TextIO | None = None) -> None:
     stream = stream or sys.stdout
     for d in diagnostics:
         print(d, file=stream)

@@ -35,12 +35,12 @@ class Shown:
 
 def shown(slide: Slide, minimum: Confidence | None) -> Shown:
     if minimum is None:
-        columns = tuple(ShownColumn(c, c.body, c.points) for c in slide.columns)
-        return Shown(slide.points, columns, slide.body, 0, slide.cited(), slide.confidence)
+        every = tuple(ShownColumn(c, c.body, c.points) for c in slide.columns)
+        return Shown(slide.points, every, slide.body, 0, slide.cited(), slide.confidence)
     slide_kept = slide.confidence.meets(minimum)  # the body and the slide's own sources are its claim
     points = tuple(p for p in slide.points if p.confidence.meets(minimum))
     hidden = len(slide.points) - len(points) + (1 if slide.body and not slide_kept else 0)
-    columns = []
+    columns: list[ShownColumn] = []
     for column in slide.columns:
         kept = tuple(p for p in column.points if p.confidence.meets(minimum))
         hidden += len(column.points) - len(kept)

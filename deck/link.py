@@ -17,8 +17,8 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Awaitable, Callable
 from pathlib import Path
-from typing import Awaitable, Callable
 
 MAX_LINE = 4096  # a message is a few bytes; anything longer is not from a deck view
 

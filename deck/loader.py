@@ -49,9 +49,7 @@ def read_text(path: str | os.PathLike[str]) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise DeckError(
-            [Diagnostic(line, col, f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as UTF-8", path=name)]
-        ) from None
+        raise DeckError([Diagnostic(line, col, f"byte 0x{data[exc.start]:02x} is not UTF-8; save the file as UTF-8", path=name)]) from None
 
 
 def load_deck(path: str | os.PathLike[str]) -> Deck:
@@ -98,6 +96,30 @@ def _parse_deck(text: str, path: str, loader: type) -> Loaded:
     if any(d.is_error for d in diagnostics):
         return Loaded(None, diagnostics)
     return Loaded(deck, diagnostics)
+
+
+def parse_slide(source: str, index: int, sources: dict[str, Source], path: str = "<deck>", first_line: int = 1) -> list[Diagnostic]:
+    """Check one slide's own YAML (as the slide editor shows it) against the deck's sources.
+
+    Proportional to the slide, not the deck: the editor checks as you type with this, and the save
+    parses the whole file once. Lines are given in the file's numbering (the slide starts at `first_line`).
+    """
+    try:
+        root, problems = compose(source)
+    except ComposeError as exc:
+        problems, root = exc.diagnostics, None
+        return [_moved(d, path, first_line) for d in problems]
+    reader = _Reader(path, source, problems)
+    if root is None or (root.kind == "scalar" and root.value is None):
+        reader.problems.append(Diagnostic(1, 1, "the slide is empty; it needs at least 'title' and 'confidence'"))
+    else:
+        reader.slide(root, index)
+        reader.check_source_uses(sources)
+    return sort_diagnostics(_moved(d, path, first_line) for d in reader.problems)
+
+
+def _moved(d: Diagnostic, path: str, first_line: int) -> Diagnostic:
+    return Diagnostic(d.line + first_line - 1, d.col, d.message, d.severity, path)
 
 
 def _with_path(d: Diagnostic, path: str) -> Diagnostic:
@@ -159,9 +181,7 @@ def _span(text: str, node: Node, shift: int = 0) -> Span:
     before = text[line_start:start]
     item_start = line_start if before.strip() == "-" else None
     end_line = node.start.line + text.count("\n", start, end)
-    return Span(
-        start + shift, end + shift, node.start.line, end_line, indent, None if item_start is None else item_start + shift
-    )
+    return Span(start + shift, end + shift, node.start.line, end_line, indent, None if item_start is None else item_start + shift)
 
 
 def _is_empty(node: Node) -> bool:
@@ -236,7 +256,8 @@ class _Reader:
             return []
         value = pair[1]
         if value.kind == "seq":
-            return value.value
+            items: list[Node] = value.value
+            return items
         if value.kind == "scalar" and value.value is None:
             return []
         self.error(value, f"{what} must be a list, got {_describe(value)}")
@@ -256,8 +277,7 @@ class _Reader:
         hint = f" — did you mean '{synonym}'?" if synonym else did_you_mean(str(shown).lower(), Confidence.names())
         self.error(
             value,
-            f"unknown confidence '{shown}'{hint} "
-            f"(expected one of: {', '.join(Confidence.names())})",
+            f"unknown confidence '{shown}'{hint} (expected one of: {', '.join(Confidence.names())})",
         )
         return None
 
@@ -423,4 +443,3 @@ class _Reader:
                 continue
             columns.append(Column(title, body, points, node.start))
         return tuple(columns) if ok else None
-

@@ -107,9 +107,7 @@ def clamp(index: int, count: int) -> int:
     return max(0, min(index, count - 1))
 
 
-def save(
-    document: DeckDocument, new_text: str, index: int, message: str, *, overwrite: bool = False, only_slide: int | None = None
-) -> SaveOutcome:
+def save(document: DeckDocument, new_text: str, index: int, message: str, *, overwrite: bool = False, only_slide: int | None = None) -> SaveOutcome:
     """Write `new_text` (made from `document`) if it is a valid deck, then show slide `index`.
 
     `only_slide`: the save is an edit of that one slide; refuse it if any other slide's text changed
@@ -120,9 +118,7 @@ def save(
     loaded = document.check(new_text)
     if loaded.deck is None:
         return Invalid(loaded.errors)
-    if only_slide is not None and not edit.only_slide_changed(
-        document.text, document.deck.slides, new_text, loaded.deck.slides, only_slide
-    ):
+    if only_slide is not None and not edit.only_slide_changed(document.text, document.deck.slides, new_text, loaded.deck.slides, only_slide):
         return Refused("Not saved: the edit would change more than this slide; check its indentation.")
     try:
         saved = document.write(new_text, loaded, overwrite=overwrite)

@@ -83,6 +83,7 @@ def compose(text: str, loader: type = Loader) -> tuple[Node | None, list[Diagnos
         )
 
     try:
+        event: Any
         for event in yaml.parse(text, Loader=loader):
             cls = event.__class__
             if cls is Scalar:
@@ -94,9 +95,7 @@ def compose(text: str, loader: type = Loader) -> tuple[Node | None, list[Diagnos
                     refuse_anchor(event)
                 _refuse_tag(event, problems)
                 if len(stack) >= MAX_DEPTH:
-                    raise ComposeError(
-                        [Diagnostic(*_at(event), f"nesting deeper than {MAX_DEPTH} levels; a deck never needs this much")]
-                    )
+                    raise ComposeError([Diagnostic(*_at(event), f"nesting deeper than {MAX_DEPTH} levels; a deck never needs this much")])
                 node = Node("map" if cls is MapStart else "seq", None, event.start_mark, event.end_mark)
                 stack.append((node, items))
                 items = []
@@ -116,7 +115,12 @@ def compose(text: str, loader: type = Loader) -> tuple[Node | None, list[Diagnos
                 if documents > 1:
                     raise ComposeError(
                         problems
-                        + [Diagnostic(*_at(event), "a deck file holds one YAML document, but a second one starts here; remove this '---' and what follows, or merge it")]
+                        + [
+                            Diagnostic(
+                                *_at(event),
+                                "a deck file holds one YAML document, but a second one starts here; remove this '---' and what follows, or merge it",
+                            )
+                        ]
                     )
     except yaml.MarkedYAMLError as exc:
         raise ComposeError(problems + [_syntax(exc, text)]) from None
@@ -138,7 +142,7 @@ def _refuse_tag(event: Any, problems: list[Diagnostic]) -> None:
 
 
 def _short(tag: str) -> str:
-    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+    return "!!" + tag[len(_TAG) :] if tag.startswith(_TAG) else tag
 
 
 _RESOLVED_BY_FIRST_CHARACTER = _resolver.yaml_implicit_resolvers
@@ -154,7 +158,7 @@ def _scalar(event: Any, problems: list[Diagnostic]) -> Any:
     if event.tag and event.tag != "!":
         tag = event.tag
     else:
-        tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+        tag = _resolver.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
     if tag not in _SCALAR_TAGS:
         problems.append(Diagnostic(*_at(event), f"the tag '{_short(tag)}' is not supported in decks; remove it"))
         return event.value
@@ -164,7 +168,7 @@ def _scalar(event: Any, problems: list[Diagnostic]) -> Any:
     try:
         value = _constructor.yaml_constructors[tag](_constructor, node)
     except (ValueError, OverflowError, yaml.YAMLError) as exc:
-        problems.append(Diagnostic(*_at(event), f"'{event.value}' is not a valid {tag[len(_TAG):]}: {exc}"))
+        problems.append(Diagnostic(*_at(event), f"'{event.value}' is not a valid {tag[len(_TAG) :]}: {exc}"))
         return event.value
     if isinstance(value, dt.datetime):
         return value.date() if value.time() == dt.time() and value.tzinfo is None else value
@@ -204,8 +208,7 @@ def _bad_character(exc: yaml.reader.ReaderError, text: str) -> Diagnostic:
     return Diagnostic(
         line,
         col,
-        f"character U+{code:04X} is not allowed in YAML text; remove it, or write it as an escape "
-        f"(\\x{code:02x}) inside double quotes",
+        f"character U+{code:04X} is not allowed in YAML text; remove it, or write it as an escape (\\x{code:02x}) inside double quotes",
     )
 
 
@@ -215,8 +218,8 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
         what = (exc.context or "something").removeprefix("while scanning ").removeprefix("while parsing ")
         mark = exc.context_mark
         return Diagnostic(mark.line + 1, mark.column + 1, f"YAML syntax: {what} that starts here is never closed (the file ends first)")
-    mark = exc.problem_mark or exc.context_mark
-    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    found = exc.problem_mark or exc.context_mark
+    line, col = (found.line + 1, found.column + 1) if found else (1, 1)
     source_line = text.splitlines()[line - 1] if 0 < line <= len(text.splitlines()) else ""
     indent = source_line[: len(source_line) - len(source_line.lstrip(" \t"))]
     if "\t" in indent or "'\\t'" in str(exc.problem):

@@ -10,9 +10,9 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from deck.tui.app import make_app  # noqa: E402
 from deck.loader import load_deck  # noqa: E402
 from deck.paths import bundled_deck  # noqa: E402
+from deck.tui.app import make_app  # noqa: E402
 
 SLIDE = 17  # "SWE-Bench Verified 80%+", a slide with labelled points and notes
 

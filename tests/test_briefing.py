@@ -16,8 +16,18 @@ from .conftest import ROOT
 
 ARTICLE = ROOT.parent / "shared" / "sources" / "deepseek-v4-article.txt"
 SECTIONS = [
-    "Introduction", "Reading the labels", "TL;DR", "Background", "Timeline", "Architecture",
-    "Benchmarks", "Hardware", "Politics", "Developers", "Bottom line", "Sources",
+    "Introduction",
+    "Reading the labels",
+    "TL;DR",
+    "Background",
+    "Timeline",
+    "Architecture",
+    "Benchmarks",
+    "Hardware",
+    "Politics",
+    "Developers",
+    "Bottom line",
+    "Sources",
 ]
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 

@@ -91,8 +91,21 @@ def test_new_writes_a_strictly_valid_deck_and_never_overwrites(capsys, tmp_path)
     code, out, _ = run(capsys, "new", str(target))
     assert code == 0 and target.exists()
     text = target.read_text()
-    for key in ("title:", "subtitle:", "as_of:", "author:", "theme:", "sources:", "slides:", "section:",
-                "confidence:", "points:", "columns:", "body:", "notes:"):
+    for key in (
+        "title:",
+        "subtitle:",
+        "as_of:",
+        "author:",
+        "theme:",
+        "sources:",
+        "slides:",
+        "section:",
+        "confidence:",
+        "points:",
+        "columns:",
+        "body:",
+        "notes:",
+    ):
         assert key in text
     assert run(capsys, "check", "--strict", str(target))[0] == 0
     target.write_text("mine")
@@ -112,8 +125,16 @@ def test_python_m_deck_runs_without_a_traceback(tmp_path):
 
 @pytest.mark.parametrize(
     "name, expected",
-    [("out.json", "json"), ("claims.csv", "csv"), ("talk.marp.md", "marp"), ("talk.pandoc.md", "pandoc"),
-     ("talk.reveal.md", "reveal"), ("talk.ledger.md", "ledger"), ("notes.md", "markdown"), ("notes.txt", "markdown")],
+    [
+        ("out.json", "json"),
+        ("claims.csv", "csv"),
+        ("talk.marp.md", "marp"),
+        ("talk.pandoc.md", "pandoc"),
+        ("talk.reveal.md", "reveal"),
+        ("talk.ledger.md", "ledger"),
+        ("notes.md", "markdown"),
+        ("notes.txt", "markdown"),
+    ],
 )
 def test_export_format_follows_the_output_name(capsys, deck_file, tmp_path, name, expected):
     out = tmp_path / name

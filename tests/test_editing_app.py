@@ -8,10 +8,10 @@ import re
 import pytest
 from textual.widgets import TextArea
 
-from deck.tui.app import make_app
 from deck.document import DeckDocument
-from deck.session import EditorNotFound, editor_command, follow
 from deck.loader import parse_deck
+from deck.session import EditorNotFound, editor_command, follow
+from deck.tui.app import make_app
 from deck.tui.screens.confirm import ConfirmScreen
 from deck.tui.screens.editor import EditorScreen
 from deck.tui.screens.presenter import PresenterScreen

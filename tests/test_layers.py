@@ -1,32 +1,64 @@
-"""The model, loader, checks and exporters never import Textual (they start fast without it)."""
+"""The core never imports Textual or Rich: every module outside deck.tui, found by walking the package
+(not a hand-kept list), is imported alone in a fresh interpreter and checked."""
 
 from __future__ import annotations
 
+import pkgutil
 import subprocess
 import sys
+
+import pytest
+
+import deck
 
 from .conftest import ROOT
 
 
-def test_core_does_not_import_textual_or_rich():
+def core_modules() -> list[str]:
+    names = [info.name for info in pkgutil.walk_packages(deck.__path__, "deck.")]
+    # __main__ runs the command when imported; it imports only deck.cli, which is checked
+    core = [name for name in ["deck", *names] if name != "deck.__main__"]
+    return sorted(name for name in core if not (name == "deck.tui" or name.startswith("deck.tui.")))
+
+
+def test_the_walk_finds_the_whole_core():
+    found = core_modules()
+    assert {"deck.model", "deck.loader", "deck.session", "deck.filtering", "deck.themefile", "deck.export.marp"} <= set(found)
+    assert not [name for name in found if "tui" in name]
+
+
+@pytest.mark.parametrize("module", core_modules())
+def test_core_module_does_not_import_textual_or_rich(module):
+    code = (
+        "import importlib, sys\n"
+        f"importlib.import_module({module!r})\n"
+        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich', 'textual_serve'))\n"
+        "print(','.join(bad))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert result.stdout.strip() == "", f"{module} pulls in {result.stdout.strip()}"
+
+
+def test_every_exporter_runs_without_textual_or_rich():
     code = (
         "import sys\n"
-        "import deck.model, deck.loader, deck.lint, deck.check, deck.export, deck.cli\n"
-        "from deck.export import FORMATS, exporter\n"
-        "for name in FORMATS: exporter(name)\n"
-        "bad = sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))\n"
-        "print(','.join(bad))\n"
+        "from deck.export import FORMATS, export_deck\n"
+        "from deck.loader import load_deck\n"
+        "from deck.paths import bundled_deck\n"
+        "deck = load_deck(bundled_deck())\n"
+        "for name in FORMATS: export_deck(deck, name)\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
     assert result.stdout.strip() == ""
 
 
 def test_check_command_does_not_import_textual(tmp_path):
-    deck = tmp_path / "d.yaml"
-    deck.write_text("title: T\nslides:\n  - {title: A, confidence: reported, notes: n}\n")
+    deck_file = tmp_path / "d.yaml"
+    deck_file.write_text("title: T\nslides:\n  - {title: A, confidence: reported, notes: n}\n")
     code = (
         "import sys\nfrom deck.cli import main\n"
-        f"rc = main(['check', {str(deck)!r}])\n"
+        f"rc = main(['check', {str(deck_file)!r}])\n"
         "assert 'textual' not in sys.modules, 'textual was imported'\n"
         "raise SystemExit(rc)\n"
     )

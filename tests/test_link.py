@@ -8,9 +8,9 @@ import stat
 
 import pytest
 
-from deck.tui.app import make_app
 from deck.document import DeckDocument
 from deck.link import decode, encode, socket_path
+from deck.tui.app import make_app
 from deck.tui.speaker_app import make_speaker_app
 
 from .conftest import ROOT, notified, until

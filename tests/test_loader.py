@@ -80,8 +80,7 @@ def test_deck_level_errors(text, expected):
         ("{confidence: reported}\n", "3:5: error: slide 1 is missing the required key 'title'"),
         (
             "title: A\nconfidence: rumoured\n",
-            "4:17: error: unknown confidence 'rumoured' — did you mean 'unverified'? "
-            "(expected one of: confirmed, reported, unverified, speculative)",
+            "4:17: error: unknown confidence 'rumoured' — did you mean 'unverified'? (expected one of: confirmed, reported, unverified, speculative)",
         ),
         (
             "title: A\nconfidence: 3\n",
@@ -104,7 +103,10 @@ def test_deck_level_errors(text, expected):
         ("title: 2026\nconfidence: reported\n", '3:12: error: slide 1: title must be a string, got a number (quote it: "2026")'),
         ("title: A\nconfidence: reported\nnotes:\n", "5:11: error: slide 1 ('A'): notes is empty; give it text or remove the key"),
         ("title: A\nconfidence: reported\npoints: yes\n", "5:13: error: slide 1 ('A'): points must be a list, got a boolean (true/false)"),
-        ("title: A\nconfidence: reported\ncolumns: [3]\n", "5:15: error: slide 1 ('A'): columns[0] must be a mapping with 'title' and 'points' or 'body', got a number"),
+        (
+            "title: A\nconfidence: reported\ncolumns: [3]\n",
+            "5:15: error: slide 1 ('A'): columns[0] must be a mapping with 'title' and 'points' or 'body', got a number",
+        ),
         (
             "title: A\nconfidence: reported\ncolumns: [{title: C, points: [{text: x, confidence: maybe}]}]\n",
             "5:57: error: unknown confidence 'maybe' — did you mean 'speculative'? (expected one of: confirmed, reported, unverified, speculative)",
@@ -163,9 +165,8 @@ class TestYamlLevel:
         assert loaded.deck.title == "a\tb"
 
     def test_duplicate_keys_are_errors(self):
-        assert (
-            "4:5: error: duplicate key 'title' (first defined at line 3); YAML would silently keep only the last one, so remove one"
-            in found("title: T\nslides:\n  - title: A\n    title: B\n    confidence: reported\n")
+        assert "4:5: error: duplicate key 'title' (first defined at line 3); YAML would silently keep only the last one, so remove one" in found(
+            "title: T\nslides:\n  - title: A\n    title: B\n    confidence: reported\n"
         )
 
     def test_duplicate_top_level_key(self):
@@ -182,8 +183,7 @@ class TestYamlLevel:
 
     def test_alias_bomb_is_refused_quickly(self):
         bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-            f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n"
-            for i in range(20)
+            f"{chr(98 + i)}: &{chr(98 + i)} [*{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}, *{chr(97 + i)}]\n" for i in range(20)
         )
         loaded = parse_deck(bomb)
         assert loaded.deck is None
@@ -245,9 +245,7 @@ class TestHostileText:
     def test_escape_sequences_are_removed_with_a_warning(self):
         loaded = parse_deck('title: "red \\e[31mALERT\\e[0m \\x07bell"\nslides: [{title: A, confidence: reported}]\n', "d.yaml")
         assert loaded.deck.title == "red ALERT bell"
-        assert [str(d) for d in loaded.diagnostics] == [
-            "d.yaml:1:8: warning: control characters or terminal escape sequences removed from this text"
-        ]
+        assert [str(d) for d in loaded.diagnostics] == ["d.yaml:1:8: warning: control characters or terminal escape sequences removed from this text"]
 
     def test_markup_is_kept_as_text(self):
         loaded = parse_deck('title: "[bold red]x[/]"\nslides: [{title: A, confidence: reported}]\n')
@@ -295,9 +293,7 @@ class TestWarnings:
     def test_stale_as_of(self):
         text = "title: T\nas_of: 2026-04-03\nslides:\n  - {title: A, confidence: reported, notes: n}\n"
         assert self.lint(text, dt.date(2026, 7, 2)) == []  # 90 days: not yet stale
-        assert self.lint(text, dt.date(2026, 7, 3)) == [
-            "2:8: warning: as_of 2026-04-03 is 91 days old (over 90); check the content still holds"
-        ]
+        assert self.lint(text, dt.date(2026, 7, 3)) == ["2:8: warning: as_of 2026-04-03 is 91 days old (over 90); check the content still holds"]
 
 
 def test_check_path_combines_errors_and_warnings(deck_file):

@@ -7,8 +7,8 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deck.loader import load_deck, parse_deck
 from deck.diagnostics import DeckError
+from deck.loader import load_deck, parse_deck
 
 from .conftest import VALID
 
@@ -17,10 +17,38 @@ TIME_LIMIT_S = 2.0
 # Fragments of deck-like YAML, so that generated text often gets past the parser into the schema.
 FRAGMENTS = st.sampled_from(
     [
-        "title: T\n", "slides:\n", "  - ", "title: A\n", "confidence: reported\n", "confidence: maybe\n",
-        "    points:\n", "      - x\n", "      - {text: y, confidence: unverified}\n", "notes: |\n  say\n",
-        "sources: [a]\n", "sources:\n  a: A\n", "&x ", "*x", "!!python/object:os.system ", "[", "]", "{", "}",
-        ": ", "- ", "\t", "\n", "---\n", "'", '"', "#", "\x1b[31m", "\u202e", "2026-02-30", "- 3\n", "~\n",
+        "title: T\n",
+        "slides:\n",
+        "  - ",
+        "title: A\n",
+        "confidence: reported\n",
+        "confidence: maybe\n",
+        "    points:\n",
+        "      - x\n",
+        "      - {text: y, confidence: unverified}\n",
+        "notes: |\n  say\n",
+        "sources: [a]\n",
+        "sources:\n  a: A\n",
+        "&x ",
+        "*x",
+        "!!python/object:os.system ",
+        "[",
+        "]",
+        "{",
+        "}",
+        ": ",
+        "- ",
+        "\t",
+        "\n",
+        "---\n",
+        "'",
+        '"',
+        "#",
+        "\x1b[31m",
+        "\u202e",
+        "2026-02-30",
+        "- 3\n",
+        "~\n",
     ]
 )
 

@@ -12,9 +12,9 @@ import time
 
 import pytest
 
-from deck.tui.app import make_app
 from deck.cli import main
 from deck.document import DeckDocument
+from deck.tui.app import make_app
 
 from .conftest import ROOT
 
@@ -48,14 +48,26 @@ def test_served_deck_in_headless_chromium(tmp_path):
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "deck", "serve", str(SHOWCASE), "--port", str(port)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=tmp_path,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
     )
     try:
         wait_for_port(port, server)
         result = subprocess.run(
-            ["node", str(ROOT / "tests" / "browser" / "serve_check.js"), f"http://127.0.0.1:{port}",
-             "Showcase deck", "ArrowRight", "Points with their own labels"],
-            capture_output=True, text=True, timeout=120, env={**os.environ, "NODE_PATH": str(NODE_MODULES)},
+            [
+                "node",
+                str(ROOT / "tests" / "browser" / "serve_check.js"),
+                f"http://127.0.0.1:{port}",
+                "Showcase deck",
+                "ArrowRight",
+                "Points with their own labels",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            env={**os.environ, "NODE_PATH": str(NODE_MODULES)},
         )
         outcome = json.loads(result.stdout.strip().splitlines()[-1])
         assert outcome["ok"], outcome.get("error") or result.stderr

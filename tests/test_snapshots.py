@@ -99,7 +99,9 @@ def test_error_bar(snap_compare, tmp_path):
     document = editable_showcase(tmp_path)
 
     async def broken_on_disk(pilot):
-        errors = [Diagnostic(12, 17, "unknown confidence 'sure' (expected one of: confirmed, reported, unverified, speculative)", path="showcase.yaml")]
+        errors = [
+            Diagnostic(12, 17, "unknown confidence 'sure' (expected one of: confirmed, reported, unverified, speculative)", path="showcase.yaml")
+        ]
         errors.append(Diagnostic(30, 3, "unknown key 'note' in slide 3 — did you mean 'notes'?", path="showcase.yaml"))
         pilot.app.presenter.show_errors(errors)
         await pilot.pause()
@@ -110,7 +112,14 @@ def test_error_bar(snap_compare, tmp_path):
 async def _editor_checked(pilot):
     from deck.tui.screens.editor import EditorScreen
 
-    await until(pilot, lambda: isinstance(pilot.app.screen, EditorScreen) and "valid" in str(pilot.app.screen.query_one("#editor-problems").content) or bool(getattr(pilot.app.screen, "problems", [])))
+    await until(
+        pilot,
+        lambda: (
+            isinstance(pilot.app.screen, EditorScreen)
+            and "valid" in str(pilot.app.screen.query_one("#editor-problems").content)
+            or bool(getattr(pilot.app.screen, "problems", []))
+        ),
+    )
 
 
 def test_slide_editor_valid(snap_compare, tmp_path):

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..model import Confidence, Deck
 
@@ -37,7 +37,8 @@ class ExportOptions:
 
 def exporter(name: str) -> Callable[[Deck, ExportOptions], str]:
     module = importlib.import_module(f".{FORMATS[name]}", __name__)
-    return module.export
+    export: Callable[[Deck, ExportOptions], str] = module.export
+    return export
 
 
 def export_deck(deck: Deck, name: str, options: ExportOptions = ExportOptions()) -> str:

@@ -90,13 +90,13 @@ def block(
             continue
         if match:
             fence = match.group(1)
-            if fence_language and not line.strip()[len(fence):].strip():
+            if fence_language and not line.strip()[len(fence) :].strip():
                 line += fence_language
             lines.append(line)
             continue
         heading = _ATX_HEADING.match(line)
         if heading and heading_floor:
-            line = "#" * max(heading_floor, len(heading.group(1))) + line[heading.end(1):]
+            line = "#" * max(heading_floor, len(heading.group(1))) + line[heading.end(1) :]
         if _THEMATIC_BREAK.match(line) or _SETEXT_UNDERLINE.match(line):
             line = "\\" + line.lstrip()
         line = _escape_html_outside_code(line)

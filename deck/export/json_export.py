@@ -36,9 +36,7 @@ def deck_dict(deck: Deck, options: ExportOptions = ExportOptions()) -> dict[str,
 
 def _points(points: tuple[Point, ...], options: ExportOptions) -> list[dict[str, Any]]:
     return [
-        {"text": p.text, "confidence": p.confidence.value, "sources": list(p.sources)}
-        for p in points
-        if p.confidence.meets(options.min_confidence)
+        {"text": p.text, "confidence": p.confidence.value, "sources": list(p.sources)} for p in points if p.confidence.meets(options.min_confidence)
     ]
 
 

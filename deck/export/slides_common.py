@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..model import Deck, Point, Slide
 from . import ExportOptions
 from .common import Kept, block, inline, keep, left_out_line
@@ -25,7 +27,13 @@ def sources_line(deck: Deck, numbers: dict[str, int]) -> str:
 
 
 def content_lines(
-    deck: Deck, slide: Slide, options: ExportOptions, forbidden: tuple[str, ...], columns_open=None, column_open=None, close=None,
+    deck: Deck,
+    slide: Slide,
+    options: ExportOptions,
+    forbidden: tuple[str, ...],
+    columns_open: str | None = None,
+    column_open: Callable[[int], str] | None = None,
+    close: tuple[str, str] | None = None,
     raw_separators: bool = False,
 ) -> list[str]:
     """Subtitle, body, points and columns; columns use the format's own wrappers when it has them."""

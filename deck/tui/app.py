@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import time
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from textual import work
 from textual.app import SystemCommand
@@ -18,7 +19,7 @@ from ..document import DeckDocument
 from ..files import same_file
 from ..model import Confidence, Deck
 from ..paths import is_bundled
-from .editing import EditingApp
+from .editing import EditingApp, settle_heap
 from .screens.presenter import FILTER_NAMES, FILTERS, PresenterScreen
 from .themes import Themed
 
@@ -66,6 +67,7 @@ class DeckApp(EditingApp, Themed):
         return PresenterScreen(self._first_deck, self._start, self._notes, clock=self.clock, today=self.today)
 
     def on_mount(self) -> None:
+        self.call_after_refresh(settle_heap)  # after the first frame: the deck and the widgets are built
         if self._watch:
             self.follow_deck_file()
         if self._link_wanted:
@@ -149,7 +151,9 @@ class DeckApp(EditingApp, Themed):
             if answer == "quit":
                 self.exit(0)
 
-        self.push_screen(ConfirmScreen("A slide has unsaved changes. Quit anyway?", [("stay", "Keep editing"), ("quit", "Quit and discard")]), answered)
+        self.push_screen(
+            ConfirmScreen("A slide has unsaved changes. Quit anyway?", [("stay", "Keep editing"), ("quit", "Quit and discard")]), answered
+        )
 
     def help_bindings(self) -> Iterable[Binding]:
         yield from (b for b in self.BINDINGS if isinstance(b, Binding))
@@ -165,14 +169,22 @@ class DeckApp(EditingApp, Themed):
             title = escape(slide.title)  # a palette entry is markup; a deck's title never is
             yield SystemCommand(f"go to slide: {title}", f"Slide {i + 1} · {slide.confidence.value}", lambda i=i: presenter.go(i), discover=False)
         for name in self.deck_theme_names:
-            yield SystemCommand(f"theme: {name.replace('-', ' ').capitalize()}", f"Switch to the {name} theme", lambda name=name: setattr(self, "theme", name))
+            yield SystemCommand(
+                f"theme: {name.replace('-', ' ').capitalize()}", f"Switch to the {name} theme", lambda name=name: setattr(self, "theme", name)
+            )
         for minimum in FILTERS:
-            yield SystemCommand(f"filter: {FILTER_NAMES[minimum].capitalize()}", "c cycles the confidence filter", lambda m=minimum: setattr(presenter, "minimum", m))
+            yield SystemCommand(
+                f"filter: {FILTER_NAMES[minimum].capitalize()}", "c cycles the confidence filter", lambda m=minimum: setattr(presenter, "minimum", m)
+            )
         if not self.read_only:
             from ..export import FORMATS  # exporters load only when the palette is opened
 
             for name in FORMATS:
-                yield SystemCommand(f"export: {name}", f"Write {escape(export_path(presenter.deck, name).name)} (with the filter shown)", lambda name=name: self.export_to(name))
+                yield SystemCommand(
+                    f"export: {name}",
+                    f"Write {escape(export_path(presenter.deck, name).name)} (with the filter shown)",
+                    lambda name=name: self.export_to(name),
+                )
         # every key's action by name, described by its keys (from the bindings, not a copy of them)
         for binding in presenter.BINDINGS:
             if not isinstance(binding, Binding) or not binding.tooltip:
@@ -193,7 +205,12 @@ class DeckApp(EditingApp, Themed):
         deck, options = presenter.deck, ExportOptions(min_confidence=presenter.minimum)
         target = export_path(deck, name)
         if target.is_symlink():
-            self.notify(f"Not exported: {target.name} is a symbolic link (to {target.readlink()}); export from the command line with -o", title="Export", severity="error", timeout=10)
+            self.notify(
+                f"Not exported: {target.name} is a symbolic link (to {target.readlink()}); export from the command line with -o",
+                title="Export",
+                severity="error",
+                timeout=10,
+            )
             return
         if same_file(target, deck.path):
             self.notify(f"Not exported: {target.name} is the deck itself", title="Export", severity="error")
@@ -207,7 +224,9 @@ class DeckApp(EditingApp, Themed):
             if answer == "replace":
                 self._write_export(name, deck, options, target)
 
-        self.push_screen(ConfirmScreen(f"{target} already exists. Replace it with this export?", [("keep", "Keep it"), ("replace", "Replace")]), answered)
+        self.push_screen(
+            ConfirmScreen(f"{target} already exists. Replace it with this export?", [("keep", "Keep it"), ("replace", "Replace")]), answered
+        )
 
     @work(thread=True, exclusive=True, group="export")
     def _write_export(self, name: str, deck: Deck, options: Any, target: Path) -> None:

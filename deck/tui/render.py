@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.markdown import Markdown
 from rich.table import Table
@@ -14,10 +15,8 @@ from .inline import inline_text
 from .themes import Palette
 
 
-
 def point_marker(level: Confidence, palette: Palette) -> Text:
     return Text(f" {level.glyph} {level.value}", style=f"italic {palette.levels[level]}")
-
 
 
 _MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>#!\\|~&]|^\s*(?:[-+]\s|\d+[.)]\s)|\n")
@@ -86,9 +85,7 @@ def render_column(column: ShownColumn, label: Confidence, palette: Palette, numb
     return Group(*parts)
 
 
-def render_slide(
-    deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None = None, compact: bool = False
-) -> RenderableType:
+def render_slide(deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None = None, compact: bool = False) -> RenderableType:
     """Everything below the slide's title: subtitle, body, points, columns, source references.
 
     With a minimum confidence, hidden claims take their sources and empty column headings with them."""

@@ -105,8 +105,17 @@ class Themed(App[int]):
 
 
 _KEY_NAMES = {
-    "space": "Space", "pgdn": "PgDn", "pgup": "PgUp", "backspace": "Backspace", "home": "Home", "end": "End",
-    "escape": "Esc", "esc": "Esc", "enter": "Enter", "tab": "Tab", "⌫": "Backspace",
+    "space": "Space",
+    "pgdn": "PgDn",
+    "pgup": "PgUp",
+    "backspace": "Backspace",
+    "home": "Home",
+    "end": "End",
+    "escape": "Esc",
+    "esc": "Esc",
+    "enter": "Enter",
+    "tab": "Tab",
+    "⌫": "Backspace",
 }
 
 

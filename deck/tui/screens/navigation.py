@@ -70,7 +70,7 @@ class SlideNavigation:
             if 1 <= number <= self.slide_count:
                 self.go(number - 1)
             else:
-                self.notify(f"No slide {number}: this deck has slides 1 to {self.slide_count}", severity="warning", timeout=3)
+                self.notify(f"No slide {number}: this deck has slides 1 to {self.slide_count}", severity="warning", timeout=3)  # type: ignore[attr-defined]
 
     def _forget_typed(self) -> None:
         self.typed = ""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Callable
+from collections.abc import Callable
 
 from textual import events
 from textual.app import ComposeResult
@@ -51,8 +51,18 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         Binding("a", "app.structural_edit('add')", "Add", show=False, id="add", tooltip="Add a new slide after this one"),
         Binding("D", "app.structural_edit('duplicate')", "Duplicate", show=False, id="duplicate", tooltip="Duplicate this slide"),
         Binding("X", "app.structural_edit('delete')", "Delete", show=False, id="delete", tooltip="Delete this slide (asks first)"),
-        Binding("left_square_bracket", "app.structural_edit('up')", "Move up", show=False, key_display="[", id="move-up", tooltip="Move this slide up"),
-        Binding("right_square_bracket", "app.structural_edit('down')", "Move down", show=False, key_display="]", id="move-down", tooltip="Move this slide down"),
+        Binding(
+            "left_square_bracket", "app.structural_edit('up')", "Move up", show=False, key_display="[", id="move-up", tooltip="Move this slide up"
+        ),
+        Binding(
+            "right_square_bracket",
+            "app.structural_edit('down')",
+            "Move down",
+            show=False,
+            key_display="]",
+            id="move-down",
+            tooltip="Move this slide down",
+        ),
         Binding("u", "app.undo", "Undo", show=False, id="undo", tooltip="Undo the last add, duplicate, delete or move"),
     ]
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from rich.console import Group
 from rich.table import Table
@@ -25,6 +25,7 @@ from .navigation import NAVIGATION_BINDINGS, SlideNavigation
 
 class SpeakerScreen(SlideNavigation, Screen[None]):
     """Every move here moves the audience view too; see `go`."""
+
     BINDINGS = [
         *NAVIGATION_BINDINGS,
         Binding("down,j", "scroll_notes(3)", "Scroll", show=False, tooltip="Scroll the notes down"),
@@ -96,7 +97,9 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         )
         numbers = deck.source_numbers(slide)
         self.query_one("#speaker-head", Static).update(Group(head, render_sources(deck, numbers, palette)) if numbers else head)
-        self.query_one("#speaker-notes-text", Static).update(render_notes(slide, None, palette, show_next=False) if slide.notes else Text("No notes for this slide.", style="italic"))
+        self.query_one("#speaker-notes-text", Static).update(
+            render_notes(slide, None, palette, show_next=False) if slide.notes else Text("No notes for this slide.", style="italic")
+        )
         following = deck.slides[self.index + 1] if self.index + 1 < len(deck.slides) else None
         side = Text()
         if following is None:
@@ -159,7 +162,9 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
     def action_help(self) -> None:
         from .help import HelpScreen
 
-        self.app.push_screen(HelpScreen([b for b in self.BINDINGS if isinstance(b, Binding)], [("0–9, Enter", "Go to slide by number, on both views")]))
+        self.app.push_screen(
+            HelpScreen([b for b in self.BINDINGS if isinstance(b, Binding)], [("0–9, Enter", "Go to slide by number, on both views")])
+        )
 
     def action_scroll_notes(self, lines: int) -> None:
         self.query_one("#speaker-notes").scroll_relative(y=lines, animate=False)

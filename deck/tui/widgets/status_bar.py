@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
-from rich.console import RenderableType
 from textual.widget import Widget
 
 
@@ -58,10 +58,12 @@ class StatusBar(Widget):
             parts.append([Text(f" go to: {status.typed}▏ ", style="reverse")])
         parts.append([Text(f"◷ {format_elapsed(status.elapsed_s)}")])
         if status.as_of and status.stale_days is not None:
-            parts.append([
-                Text(f"as of {status.as_of} (stale: {status.stale_days} days)", style="bold reverse"),
-                Text(f"stale: {status.stale_days} days", style="bold reverse"),
-            ])
+            parts.append(
+                [
+                    Text(f"as of {status.as_of} (stale: {status.stale_days} days)", style="bold reverse"),
+                    Text(f"stale: {status.stale_days} days", style="bold reverse"),
+                ]
+            )
         elif status.as_of:
             parts.append([Text(f"as of {status.as_of}")])
         if status.filter_label:
