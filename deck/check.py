@@ -6,10 +6,12 @@ import dataclasses
 import datetime as dt
 import os
 
-from .diagnostics import ERROR, DeckError, Diagnostic, sort_diagnostics
+from .diagnostics import ERROR, WARNING, DeckError, Diagnostic, did_you_mean, sort_diagnostics
 from .lint import STALE, lint_deck
 from .loader import parse_deck, read_text
 from .model import Deck
+from .paths import themes_dir
+from .themefile import DEFAULT_THEME, theme_names
 
 
 def check_path(path: str | os.PathLike[str], today: dt.date | None = None) -> tuple[Deck | None, list[Diagnostic]]:
@@ -22,7 +24,22 @@ def check_path(path: str | os.PathLike[str], today: dt.date | None = None) -> tu
     found = list(loaded.diagnostics)
     if loaded.deck is not None:
         found += lint_deck(loaded.deck, today)
+        found += check_theme(loaded.deck)
     return loaded.deck, sort_diagnostics(found)
+
+
+def check_theme(deck: Deck) -> list[Diagnostic]:
+    """A `theme:` that no theme file names: the presenter would fall back to the default."""
+    if deck.theme is None:
+        return []
+    names = theme_names(themes_dir())
+    if deck.theme in names:
+        return []
+    hint = did_you_mean(deck.theme, names) or f"; themes: {', '.join(names)}"
+    pos = deck.theme_pos
+    return [
+        Diagnostic(pos.line, pos.col, f"unknown theme '{deck.theme}'{hint} (the presenter would use '{DEFAULT_THEME}')", WARNING, deck.path, "theme")
+    ]
 
 
 def strict(diagnostics: list[Diagnostic]) -> list[Diagnostic]:

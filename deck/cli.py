@@ -13,6 +13,7 @@ from typing import TextIO
 from . import __version__
 from .diagnostics import DeckError, Diagnostic
 from .model import Confidence
+from .text import visible
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -32,17 +33,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"deck {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    present = commands.add_parser("present", help="present a deck in the terminal")
+    theme_help = f"theme: {', '.join(available_themes())} (default: the deck's theme, or dark)"
+    present = commands.add_parser("present", help="present a deck in the terminal (also: deck FILE)")
     present.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
     present.add_argument("--notes", action="store_true", help="start with the speaker-notes pane shown")
-    present.add_argument("--theme", help="theme name (default: the deck's theme, or dark)")
+    present.add_argument("--theme", help=theme_help)
     present.add_argument("--no-watch", action="store_true", help="do not reload when the file changes")
     present.add_argument("--slide", type=int, default=1, metavar="N", help="start on slide N")
     present.add_argument("--read-only", action="store_true", help="no editing, exporting, file watching or speaker link (what `deck serve` runs)")
+    present.add_argument("--audience", action="store_true", help="never show the speaker notes (what `deck serve` runs unless --notes)")
 
-    check = commands.add_parser("check", help="check a deck: errors and provenance warnings")
-    check.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
+    check = commands.add_parser("check", help="check decks: errors and provenance warnings")
+    check.add_argument("paths", nargs="*", metavar="PATH", help="deck files (default: the bundled briefing)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors (except a stale as_of date)")
+    check.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json, for CI and editors")
 
     export = commands.add_parser("export", help="export a deck to another format")
     export.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
@@ -53,12 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     speaker = commands.add_parser("speaker", help="the speaker's view, in a second terminal, following `deck present`")
     speaker.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
-    speaker.add_argument("--theme", help="theme name")
+    speaker.add_argument("--theme", help=theme_help)
 
     serve = commands.add_parser("serve", help="present a deck in a web browser (read-only), on 127.0.0.1 unless told otherwise")
     serve.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=port_number, default=8000, help="port (default: 8000)")
+    serve.add_argument("--notes", action="store_true", help="let viewers open the speaker notes (by default a served deck never shows them)")
 
     new = commands.add_parser("new", help="write a new deck that shows every field of the format")
     new.add_argument("path", help="where to write it (never overwritten)")
@@ -76,12 +81,16 @@ def port_number(value: str) -> int:
     return port
 
 
+COMMANDS = ("present", "check", "export", "new", "speaker", "serve")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
-    command = args.command or "present"
-    if args.command is None:
-        args = parser.parse_args(["present"])
+    words = list(sys.argv[1:] if argv is None else argv)
+    if not words or (words[0] not in COMMANDS and words[0] not in ("-h", "--help", "--version")):
+        words = ["present", *words]  # `deck`, `deck talk.yaml`, `deck talk.yaml --notes`: present
+    args = parser.parse_args(words)
+    command = args.command
     try:
         return {"present": cmd_present, "check": cmd_check, "export": cmd_export, "new": cmd_new, "speaker": cmd_speaker, "serve": cmd_serve}[
             command
@@ -97,10 +106,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 141
     except OSError as exc:
         name = exc.filename or ""
-        print(f"deck: error: {name}{': ' if name else ''}{exc.strerror or exc}", file=sys.stderr)
+        print(f"deck: error: {safe_path(str(name))}{': ' if name else ''}{visible(str(exc.strerror or exc))}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+
+
+def available_themes() -> list[str]:
+    from .paths import themes_dir
+    from .themefile import theme_names
+
+    return theme_names(themes_dir())
+
+
+def safe_path(path: str) -> str:
+    """A path as shown to the terminal: control characters spelled out, never sent raw."""
+    return visible(path)
 
 
 def deck_path(path: str | None) -> str:
@@ -109,11 +130,11 @@ def deck_path(path: str | None) -> str:
     if path is None:
         return str(bundled_deck())
     if not os.path.exists(path):
-        raise UsageError(f"no such file: {path}")
+        raise UsageError(f"no such file: {safe_path(path)}")
     if os.path.isdir(path):
-        raise UsageError(f"{path} is a folder; give a deck file (.yaml)")
+        raise UsageError(f"{safe_path(path)} is a folder; give a deck file (.yaml)")
     if not os.path.isfile(path):
-        raise UsageError(f"{path} is not a regular file; give a deck file (.yaml)")
+        raise UsageError(f"{safe_path(path)} is not a regular file; give a deck file (.yaml)")
     return path
 
 
@@ -124,19 +145,36 @@ def print_diagnostics(diagnostics: list[Diagnostic], stream: TextIO | None = Non
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .check import check_path, strict
+    import json
 
-    path = deck_path(args.path)
-    deck, found = check_path(path, dt.date.today())
-    if args.strict:
-        found = strict(found)
-    print_diagnostics(found)
-    errors = sum(d.is_error for d in found)
-    warnings = len(found) - errors
-    slides = f"{_count(len(deck.slides), 'slide')}, " if deck else ""
-    verdict = "ok" if not errors else "failed"
-    print(f"{path}: {verdict}: {slides}{_count(errors, 'error')}, {_count(warnings, 'warning')}")
-    return EXIT_ERRORS if errors else EXIT_OK
+    from .check import check_path, strict
+    from .diagnostics import collapse
+
+    paths = [deck_path(p) for p in args.paths] if args.paths else [deck_path(None)]
+    failed = False
+    report = []
+    for path in paths:
+        deck, found = check_path(path, dt.date.today())
+        if args.strict:
+            found = strict(found)
+        errors = sum(d.is_error for d in found)
+        warnings = len(found) - errors
+        failed = failed or bool(errors)
+        if args.format == "json":
+            diagnostics = [{"line": d.line, "col": d.col, "severity": d.severity, "message": visible(d.message), "code": d.code} for d in found]
+            slides = len(deck.slides) if deck else None
+            report.append({"path": path, "ok": not errors, "slides": slides, "errors": errors, "warnings": warnings, "diagnostics": diagnostics})
+            continue
+        for d, more in collapse(found):  # one fault repeated a hundred times is said once, with a count
+            print(d)
+            if more:
+                print(f"{safe_path(path)}: ... and {more} more like this")
+        slides_said = f"{_count(len(deck.slides), 'slide')}, " if deck else ""
+        verdict = "ok" if not errors else "failed"
+        print(f"{safe_path(path)}: {verdict}: {slides_said}{_count(errors, 'error')}, {_count(warnings, 'warning')}")
+    if args.format == "json":
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    return EXIT_ERRORS if failed else EXIT_OK
 
 
 def _count(n: int, word: str) -> str:
@@ -150,7 +188,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     path = deck_path(args.path)
     if args.output and same_file(args.output, path):
-        raise UsageError(f"refusing to write the export over the deck itself ({path}); choose another -o")
+        raise UsageError(f"refusing to write the export over the deck itself ({safe_path(path)}); choose another -o")
     deck = load_deck(path)
     options = ExportOptions(
         min_confidence=Confidence(args.min_confidence) if args.min_confidence else None,
@@ -160,16 +198,21 @@ def cmd_export(args: argparse.Namespace) -> int:
     text = export_deck(deck, name, options)
     if args.output:
         write_atomic(args.output, text.encode("utf-8"))
-        print(f"wrote {args.output} ({name}, {_count(len(deck.slides), 'slide')})", file=sys.stderr)
+        print(f"wrote {safe_path(args.output)} ({name}, {_count(len(deck.slides), 'slide')})", file=sys.stderr)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
     return EXIT_OK
 
 
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt", "")
+
+
 def format_for(output: str | None) -> str:
-    """The format an output file's name asks for (talk.marp.md -> marp, x.json -> json), else markdown."""
-    from .export import EXTENSIONS
+    """The format an output file's name asks for (talk.marp.md -> marp, x.json -> json, x.md -> markdown).
+
+    A name no format writes (x.html, x.pdf, x.docx) is a usage error, never Markdown under a wrong name."""
+    from .export import EXTENSIONS, FORMATS
 
     if not output:
         return "markdown"
@@ -177,7 +220,13 @@ def format_for(output: str | None) -> str:
     for fmt, extension in sorted(EXTENSIONS.items(), key=lambda item: -len(item[1])):
         if name.endswith(extension):
             return fmt
-    return {".json": "json", ".csv": "csv"}.get(Path(name).suffix, "markdown")
+    suffix = Path(name).suffix
+    by_suffix = {".json": "json", ".csv": "csv"}
+    if suffix in by_suffix:
+        return by_suffix[suffix]
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    raise UsageError(f"no export format writes '{safe_path(suffix)}' files; choose one with --format ({', '.join(sorted(FORMATS))})")
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -186,12 +235,14 @@ def cmd_new(args: argparse.Namespace) -> int:
     from .template import new_deck_text
 
     data = bundled_deck().read_bytes() if args.from_bundled else new_deck_text(dt.date.today()).encode("utf-8")
+    if Path(args.path).suffix.lower() not in (".yaml", ".yml"):
+        raise UsageError(f"deck new writes a YAML deck; name it {safe_path(str(Path(args.path).with_suffix('.yaml')))}")
     try:
         create_new(args.path, data)
     except FileExistsError:
-        print(f"deck: error: {args.path} already exists; deck new never overwrites a file", file=sys.stderr)
+        print(f"deck: error: {safe_path(args.path)} already exists; deck new never overwrites a file", file=sys.stderr)
         return EXIT_USAGE
-    print(f"wrote {args.path}; present it with: deck present {args.path}")
+    print(f"wrote {safe_path(args.path)}; present it with: deck {safe_path(args.path)}")
     return EXIT_OK
 
 
@@ -212,6 +263,7 @@ def cmd_present(args: argparse.Namespace) -> int:
         watch=not (args.no_watch or args.read_only),
         link=not args.read_only,
         read_only=args.read_only,
+        audience=args.audience,
         start=args.slide - 1,
     )
     app.run()
@@ -232,6 +284,23 @@ def cmd_speaker(args: argparse.Namespace) -> int:
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
+def port_free(host: str, port: int) -> None:
+    """UsageError when nothing can listen on host:port (in use, or an address this machine lacks)."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError as exc:
+        raise UsageError(f"cannot listen on {host}: {exc.strerror or exc}") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}; choose another --port") from None
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     import shlex
 
@@ -249,7 +318,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     # The browser gets a fixed command: it cannot name a file, edit, export or reach the speaker link.
     # -P: the current folder is not put on sys.path, so a local deck.py cannot stand in for deck
-    command = shlex.join([sys.executable, "-P", "-m", "deck", "present", path, "--read-only"])
-    print(f"deck: serving {deck.title!r} at http://{args.host}:{args.port} (read-only); Ctrl+C stops", file=sys.stderr)
+    words = [sys.executable, "-P", "-m", "deck", "present", path, "--read-only"]
+    command = shlex.join(words if args.notes else [*words, "--audience"])  # an audience never sees the notes unless asked
+    port_free(args.host, args.port)  # before the banner: a busy port is said once, as the error it is
+    notes = "speaker notes available with s" if args.notes else "no speaker notes"
+    print(f"deck: serving {visible(repr(deck.title))} at http://{args.host}:{args.port} (read-only, {notes}); Ctrl+C stops", file=sys.stderr)
     Server(command, host=args.host, port=args.port, title=deck.title).serve()
     return EXIT_OK

@@ -46,6 +46,22 @@ def sort_diagnostics(diagnostics: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(diagnostics, key=lambda d: (d.path, d.line, d.col))
 
 
+def collapse(diagnostics: list[Diagnostic]) -> list[tuple[Diagnostic, int]]:
+    """Each distinct message once, at its first place, with how many later repeats were left out: an
+    alias bomb's hundred identical complaints become the first one and '... and 99 more like this'."""
+    firsts: dict[tuple[str, str], int] = {}
+    out: list[tuple[Diagnostic, int]] = []
+    for d in diagnostics:
+        key = (d.severity, d.message)
+        if key in firsts:
+            first, more = out[firsts[key]]
+            out[firsts[key]] = (first, more + 1)
+        else:
+            firsts[key] = len(out)
+            out.append((d, 0))
+    return out
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
     """' — did you mean 'x'?' when a choice is close to `word`, else ''."""
     close = difflib.get_close_matches(str(word), list(choices), n=1, cutoff=0.6)

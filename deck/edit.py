@@ -85,12 +85,19 @@ def _item_text(source: str, span: Span, text: str) -> str:
 
 
 def insert_after(text: str, span: Span, source: str) -> str:
-    """A new slide right after the one at `span`."""
-    _, end = _item(text, span)
+    """A new slide right after the one at `span`, set apart by a blank line where the file does that."""
+    start, end = _item(text, span)
+    newline = newline_of(text, span.start)
     if end == len(text) and not text.endswith(("\n", "\r\n")):
-        newline = newline_of(text, span.start)
         text, end = text + newline, end + len(newline)
-    return text[:end] + _item_text(source, span, text) + text[end:]
+    separated = text.startswith(newline, end) or _blank_line_before(text, start)
+    return text[:end] + (newline if separated else "") + _item_text(source, span, text) + text[end:]
+
+
+def _blank_line_before(text: str, line_start: int) -> bool:
+    """True when the line before the one starting at `line_start` is blank (slides set apart)."""
+    lines = text[:line_start].splitlines()
+    return bool(lines) and lines[-1].strip() == ""
 
 
 def duplicate(text: str, span: Span) -> str:
@@ -101,6 +108,13 @@ def delete(text: str, slides: tuple[Slide, ...], index: int) -> str:
     if len(slides) == 1:
         raise EditError("a deck needs at least one slide; this is the last one")
     start, end = _item(text, slides[index].span)  # type: ignore[arg-type]
+    # slides set apart by blank lines stay so: the deleted slide takes one blank line with it
+    newline = newline_of(text, start)
+    blank_after = text.startswith(newline, end)
+    if _blank_line_before(text, start) and (blank_after or end >= len(text)):
+        start -= len(text[:start].splitlines(keepends=True)[-1])  # the blank line before it
+    elif blank_after and not _blank_line_before(text, start):
+        end += len(newline)
     return text[:start] + text[end:]
 
 

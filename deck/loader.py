@@ -153,9 +153,10 @@ _LEVELS = {level.value: level for level in Confidence}
 # Words people reach for instead of the four levels.
 _CONFIDENCE_SYNONYMS = {
     **dict.fromkeys(["fact", "official", "verified", "certain", "known", "true"], "confirmed"),
-    **dict.fromkeys(["credible", "press", "likely"], "reported"),
+    **dict.fromkeys(["credible", "press", "reporting"], "reported"),
     **dict.fromkeys(["rumor", "rumour", "rumored", "rumoured", "leak", "leaked", "unconfirmed", "alleged"], "unverified"),
-    **dict.fromkeys(["guess", "estimate", "estimated", "speculation", "extrapolated", "possible", "maybe"], "speculative"),
+    # the bundled legend calls 'likely' an estimate: speculative, not reported
+    **dict.fromkeys(["guess", "estimate", "estimated", "speculation", "extrapolated", "possible", "maybe", "likely", "probable"], "speculative"),
 }
 
 
@@ -327,6 +328,7 @@ class _Reader:
             sources=sources,
             path=self.path,
             as_of_pos=f["as_of"][1].start if "as_of" in f else Pos(),
+            theme_pos=f["theme"][1].start if "theme" in f else Pos(),
         )
 
     def sources(self, pair: tuple[Node, Node] | None) -> dict[str, Source]:

@@ -154,6 +154,7 @@ class Deck:
     sources: dict[str, Source] = field(default_factory=dict)
     path: str = "<deck>"
     as_of_pos: Pos = Pos()
+    theme_pos: Pos = Pos()
 
     def cited(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s for slide in self.slides for s in slide.cited()))

@@ -175,7 +175,7 @@ class TestLedger:
         assert all(r["confidence"] != "speculative" for r in rows) and len(rows) == 10
 
 
-_POSITIONS = {"pos", "span", "confidence_pos", "as_of_pos", "path", "id", "labelled"}
+_POSITIONS = {"pos", "span", "confidence_pos", "as_of_pos", "theme_pos", "path", "id", "labelled"}
 
 
 def _normalized(value):

@@ -92,8 +92,10 @@ def test_serve_listens_on_loopback_and_warns_loudly_otherwise(monkeypatch, capsy
     assert main(["serve", str(SHOWCASE)]) == 0
     command, host, port, title = started[-1]
     assert (host, port, title) == ("127.0.0.1", 8000, "Showcase deck")
-    assert command.endswith(f"present {SHOWCASE} --read-only")
+    assert command.endswith(f"present {SHOWCASE} --read-only --audience")  # no speaker notes unless asked
     assert "WARNING" not in capsys.readouterr().err
+    assert main(["serve", str(SHOWCASE), "--notes"]) == 0
+    assert started[-1][0].endswith(f"present {SHOWCASE} --read-only")
     assert main(["serve", str(SHOWCASE), "--host", "0.0.0.0", "--port", "9000"]) == 0
     assert started[-1][1:3] == ("0.0.0.0", 9000)
     assert "WARNING: listening on 0.0.0.0" in capsys.readouterr().err
@@ -110,3 +112,30 @@ async def test_a_read_only_session_cannot_edit_or_export():
         titles = [c.title for c in app.get_system_commands(app.screen)]
         assert not [t for t in titles if t.startswith(("export:", "edit:"))]
         assert "go to slide: Points with their own labels" in titles
+
+
+def test_serve_on_a_busy_port_says_so_before_any_banner(monkeypatch, capsys):
+    import socket
+
+    monkeypatch.setattr("textual_serve.server.Server", lambda *a, **k: pytest.fail("no server may start"))
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        assert main(["serve", str(SHOWCASE), "--port", str(port)]) == 2
+    err = capsys.readouterr().err
+    assert f"cannot listen on 127.0.0.1:{port}" in err and "serving" not in err
+
+
+async def test_an_audience_presenter_never_shows_the_notes():
+    app = make_app(DeckDocument.load(SHOWCASE), read_only=True, audience=True, notes=True, clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        presenter = app.presenter
+        assert not presenter.notes_visible  # --notes is overruled
+        await pilot.press("s")
+        await pilot.pause()
+        assert not presenter.notes_visible and not presenter.query_one("#notes").display
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        assert not [t for t in titles if "notes" in t.lower()]
+        keys = str(presenter.query_one("#keys").render())
+        assert "Notes" not in keys

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..filtering import shown
 from ..model import Confidence, Deck, Point, Slide
 from ..text import strip_unsafe
 from . import ExportOptions
@@ -175,25 +176,25 @@ def source_numbers(deck: Deck) -> dict[str, int]:
 
 @dataclass(frozen=True)
 class Kept:
-    """What survives a --min-confidence filter on one slide."""
+    """What survives a --min-confidence filter on one slide (the same rule as the presenter's filter)."""
 
     points: tuple[Point, ...]
-    columns: tuple[tuple[str, str | None, tuple[Point, ...]], ...]
+    columns: tuple[tuple[str, str | None, tuple[Point, ...]], ...]  # only columns with something left
     body: str | None
     left_out: int
+    sources: tuple[str, ...]  # cited by what is kept
 
 
 def keep(slide: Slide, options: ExportOptions) -> Kept:
-    minimum = options.min_confidence
-    points = tuple(p for p in slide.points if p.confidence.meets(minimum))
-    body_kept = slide.confidence.meets(minimum)
-    columns = []
-    left_out = len(slide.points) - len(points) + (1 if slide.body and not body_kept else 0)
-    for column in slide.columns:
-        kept = tuple(p for p in column.points if p.confidence.meets(minimum))
-        left_out += len(column.points) - len(kept)
-        columns.append((column.title, column.body if body_kept else None, kept))
-    return Kept(points, tuple(columns), slide.body if body_kept else None, left_out)
+    view = shown(slide, options.min_confidence)
+    columns = tuple((c.column.title, c.body, c.points) for c in view.columns)
+    return Kept(view.points, columns, view.body, view.hidden, view.sources)
+
+
+def kept_numbers(deck: Deck, slide: Slide, kept: Kept) -> dict[str, int]:
+    """The slide's source numbers (unchanged by the filter) for the sources its kept claims cite."""
+    numbers = deck.source_numbers(slide)
+    return {sid: numbers[sid] for sid in kept.sources if sid in numbers}
 
 
 def left_out_line(count: int, options: ExportOptions) -> str:

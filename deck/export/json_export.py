@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..model import Column, Deck, Point, Slide
+from ..filtering import shown
+from ..model import Deck, Point, Slide
 from . import ExportOptions
 
 
@@ -34,25 +35,20 @@ def deck_dict(deck: Deck, options: ExportOptions = ExportOptions()) -> dict[str,
     }
 
 
-def _points(points: tuple[Point, ...], options: ExportOptions) -> list[dict[str, Any]]:
-    return [
-        {"text": p.text, "confidence": p.confidence.value, "sources": list(p.sources)} for p in points if p.confidence.meets(options.min_confidence)
-    ]
-
-
-def _column(column: Column, options: ExportOptions) -> dict[str, Any]:
-    return {"title": column.title, "body": column.body, "points": _points(column.points, options)}
+def _points(points: tuple[Point, ...]) -> list[dict[str, Any]]:
+    return [{"text": p.text, "confidence": p.confidence.value, "sources": list(p.sources)} for p in points]
 
 
 def _slide(slide: Slide, options: ExportOptions) -> dict[str, Any]:
+    view = shown(slide, options.min_confidence)  # the filter's one rule: hidden claims take their sources along
     return {
         "title": slide.title,
         "subtitle": slide.subtitle,
         "section": slide.section,
         "confidence": slide.confidence.value,
-        "body": slide.body,
-        "points": _points(slide.points, options),
-        "columns": [_column(c, options) for c in slide.columns],
+        "body": view.body,
+        "points": _points(view.points),
+        "columns": [{"title": c.column.title, "body": c.body, "points": _points(c.points)} for c in view.columns],
         "notes": slide.notes if options.notes else None,
-        "sources": list(slide.sources),
+        "sources": [s for s in slide.sources if s in view.sources],
     }

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ..model import Deck, Point, Slide
 from . import ExportOptions
+from .common import Kept, keep, left_out_line, legend_lines, source_numbers
 from .common import block as _block
 from .common import inline as _inline
-from .common import keep, left_out_line, legend_lines, source_numbers
 
 
 def inline(text: str) -> str:
@@ -29,11 +29,15 @@ def export(deck: Deck, options: ExportOptions) -> str:
     out += ["## How to read the labels", ""]
     out += [f"- {line}" for line in legend_lines()]
     out += ["", "A claim without its own label takes its slide's label.", ""]
+    used: set[str] = set()
     for n, slide in enumerate(deck.slides, 1):
-        out += _slide(n, slide, numbers, options)
-    if numbers:
+        kept = keep(slide, options)
+        used.update(kept.sources)
+        out += _slide(n, slide, kept, numbers, options)
+    listed = {sid: n for sid, n in numbers.items() if sid in used}  # a source only removed claims cite goes too
+    if listed:
         out += ["## Sources", ""]
-        for sid, n in numbers.items():
+        for sid, n in listed.items():
             out.append(f"{n}. {_source(deck, sid)}")
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
@@ -51,13 +55,12 @@ def _point(point: Point, slide: Slide, numbers: dict[str, int]) -> str:
     return f"{line} {refs}" if refs else line
 
 
-def _slide(n: int, slide: Slide, numbers: dict[str, int], options: ExportOptions) -> list[str]:
-    kept = keep(slide, options)
+def _slide(n: int, slide: Slide, kept: Kept, numbers: dict[str, int], options: ExportOptions) -> list[str]:
     out = [f"## {n}. {inline(slide.title)}", ""]
     meta = f"**{slide.confidence.label}**"
     if slide.section:
         meta += f" · {inline(slide.section)}"
-    refs = _refs(slide.sources, numbers)
+    refs = _refs(tuple(s for s in slide.sources if s in kept.sources), numbers)
     if refs:
         meta += f" · Sources: {refs}"
     out += [meta, ""]

@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from ..model import Deck, Point, Slide
 from . import ExportOptions
-from .common import Kept, block, inline, keep, left_out_line
+from .common import Kept, block, inline, keep, kept_numbers, left_out_line
 
 
 def point_line(point: Point, slide: Slide, numbers: dict[str, int]) -> str:
@@ -39,6 +39,7 @@ def content_lines(
     """Subtitle, body, points and columns; columns use the format's own wrappers when it has them."""
     kept: Kept = keep(slide, options)
     numbers = deck.source_numbers(slide)
+    cited = kept_numbers(deck, slide, kept)
     out: list[str] = []
     if kept.left_out:
         out += [f"*{left_out_line(kept.left_out, options)}*", ""]
@@ -63,6 +64,6 @@ def content_lines(
                 out += [close[1], ""]
         if close:
             out += [close[0], ""]
-    if numbers:
-        out += [sources_line(deck, numbers), ""]
+    if cited:
+        out += [sources_line(deck, cited), ""]
     return out

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from textual import work
+from textual.actions import parse as parse_action
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.markup import escape
@@ -47,9 +48,11 @@ class DeckApp(EditingApp, Themed):
         watch: bool = False,
         link: bool = False,
         read_only: bool = False,
+        audience: bool = False,
     ) -> None:
         super().__init__()
         self.read_only = read_only
+        self.audience = audience  # a served deck: the speaker notes are never shown
         self._link_wanted = link and document is not None
         self.link: Any = None  # the AudienceLink, while listening
         self._notes_hidden_for_speaker = False
@@ -64,7 +67,9 @@ class DeckApp(EditingApp, Themed):
         self.setup_themes(theme, deck.theme, themes_folder)
 
     def get_default_screen(self) -> Screen[Any]:
-        return PresenterScreen(self._first_deck, self._start, self._notes, clock=self.clock, today=self.today)
+        return PresenterScreen(
+            self._first_deck, self._start, self._notes and not self.audience, clock=self.clock, today=self.today, notes_allowed=not self.audience
+        )
 
     def on_mount(self) -> None:
         self.call_after_refresh(settle_heap)  # after the first frame: the deck and the widgets are built
@@ -189,11 +194,13 @@ class DeckApp(EditingApp, Themed):
         for binding in presenter.BINDINGS:
             if not isinstance(binding, Binding) or not binding.tooltip:
                 continue
-            if binding.action.startswith("app.") and not self.check_action(binding.action.removeprefix("app.").split("(")[0], ()):
-                continue
             group = "edit" if binding.action.startswith("app.") else "presenter"
             target = self if binding.action.startswith("app.") else presenter
             action = binding.action.removeprefix("app.")
+            if action in ("next", "previous", "first", "last", "backspace", "clear_typed"):
+                pass  # always offered: at an end they simply do nothing
+            elif not target.check_action(*parse_action(action)[1:]):
+                continue  # e.g. edits in a read-only session, notes for an audience
             yield SystemCommand(f"{group}: {binding.tooltip}", self.keys_of(binding), lambda a=action, t=target: self.run_action(a, t))
         yield SystemCommand("app: Quit", "q", self.action_quit)
 

@@ -78,9 +78,12 @@ class PresenterScreen(SlideNavigation, Screen[None]):
     notes_visible: reactive[bool] = reactive(False, init=False)
     typed: reactive[str] = reactive("", init=False)
 
-    def __init__(self, deck: Deck, start: int = 0, notes: bool = False, *, clock: Callable[[], float], today: dt.date) -> None:
+    def __init__(
+        self, deck: Deck, start: int = 0, notes: bool = False, *, clock: Callable[[], float], today: dt.date, notes_allowed: bool = True
+    ) -> None:
         super().__init__()
         self.deck = deck
+        self.notes_allowed = notes_allowed
         self.clock = clock
         self.today = today
         self.set_reactive(PresenterScreen.index, max(0, min(start, len(deck.slides) - 1)))
@@ -203,6 +206,8 @@ class PresenterScreen(SlideNavigation, Screen[None]):
             return self.index > 0 or bool(self.typed)
         if action == "clear_typed":
             return bool(self.typed)
+        if not self.notes_allowed and (action == "toggle_notes" or (action == "scroll" and parameters[:1] == ("notes",))):
+            return False
         return True
 
     def go(self, index: int) -> None:
@@ -216,7 +221,11 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         self.query_one(f"#{pane}").scroll_relative(y=lines, animate=False)
 
     def action_toggle_notes(self) -> None:
-        self.notes_visible = not self.notes_visible
+        if self.notes_allowed:
+            self.notes_visible = not self.notes_visible
+
+    def validate_notes_visible(self, visible: bool) -> bool:
+        return visible and self.notes_allowed  # an audience view never shows the notes, however asked
 
     def action_cycle_filter(self) -> None:
         self.minimum = FILTERS[(FILTERS.index(self.minimum) + 1) % len(FILTERS)]  # the status bar says which
