@@ -120,6 +120,19 @@ def test_an_editor_that_cannot_start_or_fails_never_freezes_the_presenter(termin
     assert marker.read_text().strip() == "0"
 
 
+def test_an_editor_that_changed_nothing_says_so(terminal, tmp_path):
+    deck = tmp_path / "talk.yaml"
+    deck.write_text(SHOWCASE.read_text())
+    (tmp_path / "bin").mkdir()
+    editor = tmp_path / "bin" / "nano"
+    editor.write_text("#!/bin/sh\nexit 0\n")
+    editor.chmod(0o755)
+    terminal.start(f"env -u VISUAL EDITOR={editor} {deck_command()} present {deck}; sleep 30")
+    terminal.wait_for("1 / 4")
+    terminal.keys("E")
+    terminal.wait_for("The file was not changed")
+
+
 def test_live_reload_in_a_real_terminal(terminal, tmp_path):
     deck = tmp_path / "talk.yaml"
     text = SHOWCASE.read_text()

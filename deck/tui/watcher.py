@@ -36,6 +36,35 @@ def file_signature(path: Path) -> tuple[int, int, int] | None:
     return st.st_mtime_ns, st.st_size, st.st_ino
 
 
+class Settling:
+    """Decides when a changed file has settled: its signature held still across SETTLE_POLLS polls."""
+
+    def __init__(self) -> None:
+        self.seen: tuple[int, int, int] | None = None  # the signature last read (None: read at the first look)
+        self.pending: tuple[int, int, int] | None = None
+        self.still = 0
+
+    def observe(self, signature: tuple[int, int, int] | None) -> bool:
+        """True when the file should be read now."""
+        if signature is None:
+            self.pending, self.still = None, 0  # mid-rename or briefly missing
+            return False
+        if signature == self.seen:
+            return False
+        if signature != self.pending:
+            self.pending, self.still = signature, 1
+        else:
+            self.still += 1
+        if self.still < SETTLE_POLLS:
+            return False
+        self.seen, self.pending = signature, None
+        return True
+
+    def forget(self) -> None:
+        """The read failed: look again at the next poll."""
+        self.seen = None
+
+
 class FileWatching(App[int]):
     """An App with a `document`; it handles DeckFileChanged (`on_deck_file_changed`)."""
 
@@ -53,32 +82,19 @@ class FileWatching(App[int]):
         if document is None:
             return
         path = document.path
-        seen: tuple[int, int, int] | None = None  # the first look compares the file with the text loaded
-        pending: tuple[int, int, int] | None = None
-        still = 0
+        settling = Settling()
         last_text = document.text
         while not worker.is_cancelled:
             time.sleep(POLL_S)
-            signature = file_signature(path)
-            if signature is None:
-                pending, still = None, 0
-                continue  # mid-rename or briefly missing: the next poll sees the settled file
-            if signature == seen:
+            if not settling.observe(file_signature(path)):
                 continue
-            if signature != pending:
-                pending, still = signature, 0
-                continue
-            still += 1
-            if still < SETTLE_POLLS - 1:
-                continue
-            seen, pending = signature, None
             try:
                 text = read_text(path)
             except DeckError as exc:
                 self.post_message(DeckFileChanged(path, "", Loaded(None, exc.diagnostics)))
                 continue
             except OSError:
-                seen = None
+                settling.forget()
                 continue
             if text == last_text:
                 continue  # touched, not changed

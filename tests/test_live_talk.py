@@ -1,0 +1,327 @@
+"""Faults a live talk meets (issue 11): each tested as the presenter shows it."""
+
+from __future__ import annotations
+
+import pytest
+from rich.console import Console
+from textual.widgets import Static
+
+from deck import edit
+from deck.document import DeckDocument
+from deck.export import ExportOptions, export_deck
+from deck.loader import load_deck, parse_deck
+from deck.model import Confidence
+from deck.tui.app import make_app
+from deck.tui.inline import inline_text
+from deck.tui.screens import navigation
+from deck.tui.screens.confirm import ConfirmScreen
+from deck.tui.watcher import SETTLE_POLLS, DeckFileChanged, Settling
+from deck.tui.widgets.error_bar import ErrorBar
+
+from .conftest import ROOT, notified, until
+
+AWKWARD = ROOT / "tests" / "decks" / "presenter-awkward.yaml"
+SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"
+
+
+def screen_text(app, selector: str = "#slide-content", width: int = 200) -> str:
+    widget = app.presenter.query_one(selector)
+    console = Console(width=width, color_system=None)
+    with console.capture() as capture:
+        console.print(widget.content if isinstance(widget, Static) else widget.render(), markup=False)
+    return capture.get()
+
+
+def overlaps(a, b) -> bool:
+    return a.region.overlaps(b.region)
+
+
+# -- 2. nothing docked paints over anything else ---------------------------------------------------
+async def test_the_error_bar_shows_its_whole_message_above_the_status_and_key_bars(tmp_path):
+    document = DeckDocument.load(SHOWCASE)
+    app = make_app(document, clock=lambda: 0.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        errors = parse_deck("title: T\nslides:\n  - {title: A, confidence: sure}\n  - {title: B, confidence: sure}\n", "talk.yaml").errors
+        app.presenter.show_errors(errors)
+        await pilot.pause()
+        bar = app.presenter.query_one(ErrorBar)
+        for other in ("#status", "#keys"):
+            assert not overlaps(bar, app.presenter.query_one(other))
+        assert "(+1 more)" in str(bar.content) and "showing the last good version" in str(bar.content)
+        assert bar.region.height >= 2  # the message wraps at 80 columns and still shows whole
+
+
+async def test_the_speaker_views_clock_is_not_under_its_key_bar(tmp_path, monkeypatch):
+    from deck.tui.speaker_app import make_speaker_app
+
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    app = make_speaker_app(DeckDocument.load(SHOWCASE), clock=lambda: 0.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        speaker = app.speaker
+        clock, keys = speaker.query_one("#speaker-clock"), speaker.query_one("#keys")
+        assert clock.region.height == 1 and not overlaps(clock, keys)
+        assert "go to: 4" in str(clock.render())
+
+
+# -- 3. typed digits count only until the next move, Escape or a pause ------------------------------
+async def test_a_move_forgets_typed_digits():
+    app = make_app(load_deck(SHOWCASE), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("1", "right", "right", "2", "enter")
+        assert app.presenter.index == 1  # slide 2, not slide 12
+
+
+async def test_typed_digits_are_forgotten_after_a_pause(monkeypatch):
+    monkeypatch.setattr(navigation, "TYPED_TIMEOUT_S", 0.5)
+    app = make_app(load_deck(SHOWCASE), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3")
+        assert app.presenter.typed == "3"
+        await until(pilot, lambda: app.presenter.typed == "")
+        assert "go to" not in screen_text(app, "#status")  # shown only while it counts
+
+
+# -- 4. a point is one line of inline text -----------------------------------------------------------
+@pytest.mark.parametrize("point", ["1. Install the CLI", "# of GPUs: 8", "- starts with a dash", "> not a quote", "+ plus"])
+def test_points_that_look_like_blocks_stay_text(point):
+    assert inline_text(point).plain == point
+
+
+def test_inline_markdown_in_points_is_styled_not_shown():
+    text = inline_text("**Cost:** about `$0`, see [the docs](https://example.com/docs)")
+    assert text.plain == "Cost: about $0, see the docs"
+    assert any(span.style and "bold" in str(span.style) for span in text.spans)
+
+
+async def test_awkward_points_keep_their_words_on_screen():
+    app = make_app(load_deck(AWKWARD), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        shown = screen_text(app)
+        for words in ("1. Install the CLI", "# of GPUs: 8", "- starts with a dash", "> not a quote", "Cost: about $0"):
+            assert words in shown
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40), (200, 60)])
+async def test_the_awkward_deck_presents_at_every_size(size):
+    app = make_app(load_deck(AWKWARD), clock=lambda: 0.0)
+    async with app.run_test(size=size) as pilot:
+        for _ in range(3):
+            await pilot.pause()
+            content = app.presenter.query_one("#slide-content")
+            assert content.region.width <= 110 and content.region.right <= size[0]  # a readable width, on screen
+            await pilot.press("right")
+        assert app.presenter.index == 2
+        assert "深度求索发布了新模型" in screen_text(app) and "Launch 🚀 soon" in screen_text(app)
+
+
+async def test_slides_are_centred_on_a_wide_terminal():
+    app = make_app(load_deck(SHOWCASE), clock=lambda: 0.0)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        content = app.presenter.query_one("#slide-content").region
+        left, right = content.x, 200 - content.right
+        assert content.width == 110 and abs(left - right) <= 2
+
+
+# -- 5. a write in steps is followed from before its first step ------------------------------------
+def test_a_changed_file_is_read_only_once_it_holds_still():
+    settling = Settling()
+    assert not settling.observe((1, 10, 7))  # changed: wait
+    assert settling.observe((1, 10, 7)) if SETTLE_POLLS == 2 else True
+    assert not settling.observe((1, 10, 7))  # read already
+    assert not settling.observe((2, 20, 7))  # growing
+    assert not settling.observe((3, 30, 7))  # still growing
+    assert settling.observe((3, 30, 7))  # held still: read
+    assert not settling.observe(None)  # gone mid-rename: nothing to read
+
+
+async def test_a_transient_valid_file_does_not_move_the_presenter(tmp_path):
+    path = tmp_path / "talk.yaml"
+    path.write_text(SHOWCASE.read_text())
+    document = DeckDocument.load(path)
+    app = make_app(document, clock=lambda: 0.0, start=2)  # on "Confirmed against rumoured"
+    async with app.run_test(size=(120, 40)) as pilot:
+        full = document.text.replace("A launch is expected next month", "A launch is expected soon")
+        # a writer's first step: a valid deck with only the first slide; the presenter has to land somewhere
+        first_step = full[: full.index("  - title: Points with their own labels")]
+        app.post_message(DeckFileChanged(path, first_step, parse_deck(first_step, str(path))))
+        await pilot.pause()
+        assert app.presenter.index == 0
+        app.post_message(DeckFileChanged(path, full, parse_deck(full, str(path))))
+        await pilot.pause()
+        assert app.presenter.index == 2  # back where the talk was before the write began
+
+
+# -- 6. reload from disk says why not, where the user is ---------------------------------------------
+async def test_reload_onto_a_broken_file_shows_its_errors_in_the_editor(tmp_path):
+    path = tmp_path / "talk.yaml"
+    path.write_text(SHOWCASE.read_text())
+    document = DeckDocument.load(path)
+    app = make_app(document, clock=lambda: 0.0, start=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        from textual.widgets import TextArea
+
+        await pilot.press("e")
+        await pilot.pause()
+        editor = app.screen
+        area = editor.query_one(TextArea)
+        area.text = area.text.replace("Points with their own labels", "Points, edited")
+        path.write_text(document.text.replace("confidence: reported\n    subtitle", "confidence: sure\n    subtitle"))
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.click("#answer-reload")
+        await until(pilot, lambda: "Not reloaded" in str(editor.query_one("#editor-problems").content))
+        assert "unknown confidence 'sure'" in str(editor.query_one("#editor-problems").content)
+        assert any("not reloaded" in m for m in notified(app))
+        assert area.text.count("Points, edited") == 1  # what was typed is kept
+
+
+async def test_a_structural_edit_conflict_is_worded_for_no_editor(tmp_path):
+    path = tmp_path / "talk.yaml"
+    path.write_text(SHOWCASE.read_text())
+    document = DeckDocument.load(path)
+    app = make_app(document, clock=lambda: 0.0, start=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        path.write_text(document.text.replace("Showcase deck\nsubtitle", "Showcase, elsewhere\nsubtitle"))
+        await pilot.press("D")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        question = str(app.screen.query_one("#confirm-question").render())
+        assert "what you typed" not in question and "'Slide duplicated' was not done" in question
+
+
+# -- 8. hidden claims take their sources and badge along -------------------------------------------
+async def test_the_filter_hides_the_sources_and_label_of_hidden_claims():
+    app = make_app(load_deck(SHOWCASE), clock=lambda: 0.0, start=2)  # confirmed points on an unverified slide
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c", "c")  # hide speculative and unverified
+        shown = screen_text(app)
+        assert "A deleted forum post" not in shown  # cited only by the hidden rumours
+        assert "Rumoured" not in shown  # the column heading left with nothing under it
+        assert "A published paper" in shown
+        badge = str(app.presenter.query_one("#slide-badge").render())
+        assert "CONFIRMED" in badge and "UNVERIFIED" not in badge
+
+
+def test_a_filtered_export_drops_unused_sources_and_empty_columns():
+    deck = load_deck(SHOWCASE)
+    options = ExportOptions(min_confidence=Confidence.REPORTED)
+    for name in ("markdown", "marp", "pandoc", "reveal"):
+        text = export_deck(deck, name, options)
+        assert "A deleted forum post" not in text, name
+        assert "Rumoured" not in text, name
+    assert "A deleted forum post" in export_deck(deck, "markdown")
+
+
+# -- 11. the palette's export follows the filter and asks before replacing ---------------------------
+async def test_palette_export_uses_the_filter_and_asks_before_replacing(tmp_path):
+    path = tmp_path / "talk.yaml"
+    path.write_text(SHOWCASE.read_text())
+    target = tmp_path / "talk.handout.md"
+    target.write_text("my own notes")
+    app = make_app(DeckDocument.load(path), clock=lambda: 0.0, start=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c", "c")
+        app.export_to("markdown")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.pause()
+        assert target.read_text() == "my own notes"
+        await pilot.click("#answer-replace")
+        await until(pilot, lambda: target.read_text() != "my own notes")
+        assert "A deleted forum post" not in target.read_text()
+
+
+async def test_palette_export_never_follows_a_planted_symlink(tmp_path):
+    path = tmp_path / "talk.yaml"
+    path.write_text(SHOWCASE.read_text())
+    victim = tmp_path / "authorized_keys"
+    victim.write_text("ssh-ed25519 AAAA")
+    (tmp_path / "talk.handout.md").symlink_to(victim)
+    app = make_app(DeckDocument.load(path), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.export_to("markdown")
+        await pilot.pause()
+        assert victim.read_text() == "ssh-ed25519 AAAA"
+        assert any("symbolic link" in m for m in notified(app))
+
+
+# -- 14. structural edits keep the file's layout and can be undone -----------------------------------
+def test_an_added_slide_is_set_apart_like_the_others():
+    text = "title: T\nslides:\n  - title: A\n    confidence: reported\n\n  - title: B\n    confidence: reported\n"
+    deck = parse_deck(text).deck
+    new = edit.insert_after(text, deck.slides[0].span, "title: N\nconfidence: reported\n")
+    assert "reported\n\n  - title: N\n    confidence: reported\n\n  - title: B" in new
+    again = parse_deck(new).deck
+    assert edit.delete(new, again.slides, 1) == text  # and a delete takes its blank line with it
+
+
+async def test_u_undoes_the_last_structural_edit_byte_for_byte(tmp_path):
+    path = tmp_path / "talk.yaml"
+    path.write_text(SHOWCASE.read_text())
+    original = path.read_bytes()
+    app = make_app(DeckDocument.load(path), clock=lambda: 0.0, start=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right_square_bracket")
+        await until(pilot, lambda: path.read_bytes() != original)
+        await pilot.press("u")
+        await until(pilot, lambda: path.read_bytes() == original)
+        assert app.presenter.deck.slides[1].title == "Points with their own labels"
+
+
+# -- 9 and 12: the command line ---------------------------------------------------------------------
+def test_deck_file_presents_that_file(monkeypatch):
+    from deck import cli
+
+    seen = {}
+    monkeypatch.setattr(cli, "cmd_present", lambda args: seen.setdefault("args", args) and 0)
+    assert cli.main([str(SHOWCASE), "--notes", "--slide", "2"]) == 0
+    args = seen["args"]
+    assert (args.path, args.notes, args.slide) == (str(SHOWCASE), True, 2)
+
+
+def test_check_takes_several_files_and_json(capsys, tmp_path):
+    import json
+
+    from deck.cli import main
+
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: T\nslides:\n  - {title: A, confidence: likely, notes: n}\n")
+    themed = tmp_path / "themed.yaml"
+    themed.write_text("title: T\ntheme: drak\nslides:\n  - {title: A, confidence: reported, notes: n}\n")
+    assert main(["check", str(SHOWCASE), str(bad), str(themed), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert [r["ok"] for r in report] == [True, False, True]
+    assert "did you mean 'speculative'" in report[1]["diagnostics"][0]["message"]  # the legend's word for 'likely'
+    warning = report[2]["diagnostics"][0]
+    assert (warning["line"], warning["col"], warning["severity"]) == (2, 8, "warning")
+    assert "unknown theme 'drak' — did you mean 'dark'?" in warning["message"]
+
+
+def test_check_says_a_repeated_fault_once_with_a_count(capsys, tmp_path):
+    from deck.cli import main
+
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("a: &a [x]\ntitle: T\nslides:\n" + "".join(f"  - {{title: S{i}, confidence: reported, points: *a}}\n" for i in range(40)))
+    assert main(["check", str(bomb)]) == 1
+    out = capsys.readouterr().out
+    assert out.count("found alias '*a'") == 1
+    assert "... and 39 more like this" in out
+
+
+def test_subcommand_usage_errors_print_the_subcommands_usage(capsys):
+    from deck.cli import main
+
+    with pytest.raises(SystemExit) as exit_info:
+        main(["export", "--format", "nope"])
+    assert exit_info.value.code == 2
+    assert "usage: deck export" in capsys.readouterr().err
+
+
+def test_theme_help_lists_the_themes(capsys):
+    from deck.cli import main
+
+    with pytest.raises(SystemExit):
+        main(["present", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "dark, high-contrast, light, mono" in out
