@@ -27,9 +27,6 @@ from .navigation import NAVIGATION_BINDINGS, SlideNavigation
 FILTERS: list[Confidence | None] = [None, Confidence.UNVERIFIED, Confidence.REPORTED]
 FILTER_NAMES = {None: "all claims", Confidence.UNVERIFIED: "hide speculative", Confidence.REPORTED: "hide speculative and unverified"}
 
-NOTES_BESIDE_MIN_WIDTH = 100  # narrower terminals put the notes below the slide
-COMPACT_MAX_WIDTH = 60
-SHORT_MAX_HEIGHT = 30  # shorter terminals get tighter spacing and a one-paragraph source list
 
 
 class PresenterScreen(SlideNavigation, Screen[None]):
@@ -66,6 +63,11 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         Binding("u", "app.undo", "Undo", show=False, id="undo", tooltip="Undo the last add, duplicate, delete or move"),
     ]
 
+    # narrower than 100 columns the notes go below the slide; shorter than 30 rows, tighter spacing
+    # and a one-paragraph source list (Textual sets these classes on every resize)
+    HORIZONTAL_BREAKPOINTS = [(0, "-compact"), (60, "-medium"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
+
     class SlideShown(Message):
         """The presenter moved to slide `index` (speaker views follow)."""
 
@@ -101,7 +103,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
     def on_mount(self) -> None:
         self.started = self.clock()
         self.query_one(NotesPane).display = self.notes_visible
-        self._layout_for(self.size.width, self.size.height)
+        self._short = self.has_class("-short")
         self.refresh_slide()
         self.set_interval(1.0, self.refresh_status)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_slide())
@@ -186,15 +188,9 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         self.refresh_notes()
 
     def on_resize(self, event: events.Resize) -> None:
-        short = self.has_class("-short")
-        self._layout_for(event.size.width, event.size.height)
-        if self.has_class("-short") != short:
+        if self.has_class("-short") != self._short:  # the sources are drawn differently when short
+            self._short = self.has_class("-short")
             self.refresh_slide()
-
-    def _layout_for(self, width: int, height: int | None = None) -> None:
-        self.query_one("#stage").set_class(width < NOTES_BESIDE_MIN_WIDTH, "-notes-below")
-        self.set_class(width < COMPACT_MAX_WIDTH, "-compact")
-        self.set_class((height if height is not None else self.size.height) < SHORT_MAX_HEIGHT, "-short")
 
     # -- keys ------------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
