@@ -63,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=port_number, default=8000, help="port (default: 8000)")
+    serve.add_argument("--max-sessions", type=int, default=8, metavar="N", help="at most N browser sessions at once (default: 8)")
     serve.add_argument("--notes", action="store_true", help="let viewers open the speaker notes (by default a served deck never shows them)")
 
     new = commands.add_parser("new", help="write a new deck that shows every field of the format")
@@ -314,7 +315,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
             f"{args.port} can open this deck. Use --host 127.0.0.1 to keep it to this machine.",
             file=sys.stderr,
         )
-    from textual_serve.server import Server
+    from .tui.serve import GuardedServer
 
     # The browser gets a fixed command: it cannot name a file, edit, export or reach the speaker link.
     # -P: the current folder is not put on sys.path, so a local deck.py cannot stand in for deck
@@ -323,5 +324,5 @@ def cmd_serve(args: argparse.Namespace) -> int:
     port_free(args.host, args.port)  # before the banner: a busy port is said once, as the error it is
     notes = "speaker notes available with s" if args.notes else "no speaker notes"
     print(f"deck: serving {visible(repr(deck.title))} at http://{args.host}:{args.port} (read-only, {notes}); Ctrl+C stops", file=sys.stderr)
-    Server(command, host=args.host, port=args.port, title=deck.title).serve()
+    GuardedServer(command, host=args.host, port=args.port, title=deck.title, max_sessions=args.max_sessions).serve()
     return EXIT_OK

@@ -76,3 +76,40 @@ def test_pandoc_makes_reveal_slides_with_speaker_notes(path, tmp_path):
     assert len(re.findall(r'<section id="[^"]*"\s+class="slide level2"', page)) == len(deck.slides)
     assert page.count('<aside class="notes">') == len(deck.slides)
     assert "<script>alert" not in page
+
+
+HOSTILE = ROOT / "tests" / "decks" / "hostile.yaml"
+ACTIVE = [
+    re.compile(r"\son(?:error|load)\s*=", re.I),
+    re.compile(r"""(?:href|src)\s*=\s*["']?\s*(?:javascript|data|vbscript):""", re.I),
+]
+
+
+def active_content(page: str) -> list[str]:
+    """Scripts, event handlers and script links in a rendered page, outside text that shows them escaped."""
+    found = []
+    for tag in re.findall(r"<[^>]+>", page):  # only inside tags: escaped text (&lt;script&gt;) is harmless
+        found += [tag for pattern in ACTIVE if pattern.search(tag)]
+    found += re.findall(r"<script\b[^>]*>[^<]*alert\([^<]*</script>", page, re.I)  # the tools' own scripts never alert
+    return found
+
+
+@pytest.mark.parametrize(("fmt", "args"), [("pandoc", ["-t", "revealjs", "-s"]), ("markdown", ["-s", "--metadata", "title=handout"])])
+def test_pandoc_renders_no_active_content_from_a_hostile_deck(tmp_path, fmt, args):
+    pandoc = tool("pandoc", "apt-get install -y pandoc")
+    source = tmp_path / "deck.md"
+    source.write_text(export_deck(load_deck(HOSTILE), fmt), encoding="utf-8")
+    result = run(pandoc, *args, str(source), "-o", str(tmp_path / "deck.html"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "deck.html").read_text(encoding="utf-8")
+    assert active_content(page) == []
+    assert 'href="https://example.com"' in page  # ordinary links still work
+
+
+def test_marp_renders_no_active_content_from_a_hostile_deck(tmp_path):
+    marp = tool("marp", NPM_HINT)
+    source = tmp_path / "deck.md"
+    source.write_text(export_deck(load_deck(HOSTILE), "marp"), encoding="utf-8")
+    result = run(marp, "--no-stdin", str(source), "-o", str(tmp_path / "deck.html"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert active_content((tmp_path / "deck.html").read_text(encoding="utf-8")) == []

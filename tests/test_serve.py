@@ -82,13 +82,13 @@ def test_serve_listens_on_loopback_and_warns_loudly_otherwise(monkeypatch, capsy
     started = []
 
     class FakeServer:
-        def __init__(self, command, host, port, title):
+        def __init__(self, command, host, port, title, max_sessions):
             started.append((command, host, port, title))
 
         def serve(self):
             pass
 
-    monkeypatch.setattr("textual_serve.server.Server", FakeServer)
+    monkeypatch.setattr("deck.tui.serve.GuardedServer", FakeServer)
     assert main(["serve", str(SHOWCASE)]) == 0
     command, host, port, title = started[-1]
     assert (host, port, title) == ("127.0.0.1", 8000, "Showcase deck")
@@ -117,7 +117,7 @@ async def test_a_read_only_session_cannot_edit_or_export():
 def test_serve_on_a_busy_port_says_so_before_any_banner(monkeypatch, capsys):
     import socket
 
-    monkeypatch.setattr("textual_serve.server.Server", lambda *a, **k: pytest.fail("no server may start"))
+    monkeypatch.setattr("deck.tui.serve.GuardedServer", lambda *a, **k: pytest.fail("no server may start"))
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
         busy.listen()
@@ -139,3 +139,56 @@ async def test_an_audience_presenter_never_shows_the_notes():
         assert not [t for t in titles if "notes" in t.lower()]
         keys = str(presenter.query_one("#keys").render())
         assert "Notes" not in keys
+
+
+def http_status(port: int, path: str, headers: dict[str, str]) -> int:
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    try:
+        connection.putrequest("GET", path, skip_host=True)
+        for name, value in headers.items():
+            connection.putheader(name, value)
+        connection.endheaders()
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+WEBSOCKET = {"Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13", "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ=="}
+
+
+def test_serve_refuses_other_hosts_and_origins(tmp_path):
+    """A page on another origin must not read the deck, and DNS rebinding (Host: evil) must not work."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "deck", "serve", str(SHOWCASE), "--port", str(port), "--max-sessions", "1"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+    )
+    try:
+        wait_for_port(port, server)
+        own = f"127.0.0.1:{port}"
+        assert http_status(port, "/", {"Host": own}) == 200
+        assert http_status(port, "/", {"Host": f"localhost:{port}"}) == 200
+        assert http_status(port, "/", {"Host": "evil.example"}) == 421
+        assert http_status(port, "/", {"Host": f"evil.example:{port}"}) == 421
+        assert http_status(port, "/ws", {"Host": own, "Origin": "http://evil.example", **WEBSOCKET}) == 403
+        assert http_status(port, "/ws", {"Host": own, **WEBSOCKET}) == 403  # no origin: not a page of ours
+        assert http_status(port, "/ws?width=20000&height=20000", {"Host": own, "Origin": f"http://{own}", **WEBSOCKET}) == 101
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_terminal_sizes_from_the_browser_are_bounded():
+    from deck.tui.serve import MAX_COLUMNS, MAX_ROWS, allowed_hosts, clamp_size
+
+    assert clamp_size("20000", "20000") == (MAX_COLUMNS, MAX_ROWS)
+    assert clamp_size("nan", None) == (80, 24)
+    assert clamp_size("-5", "10") == (1, 10)
+    assert allowed_hosts("127.0.0.1", 8000) >= {"127.0.0.1:8000", "localhost:8000", "[::1]:8000"}
+    assert "evil.example:8000" not in allowed_hosts("127.0.0.1", 8000)
+    assert allowed_hosts("192.0.2.7", 9000) == {"192.0.2.7", "192.0.2.7:9000"}

@@ -45,10 +45,37 @@ def _autolink(line: str) -> str:
     return "".join(out)
 
 
+SAFE_SCHEMES = ("http", "https", "mailto")
+_LINK_TARGET = re.compile(r"\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*)\s*:")
+_REFERENCE_DEFINITION = re.compile(r"^(\s{0,3})\[[^\]]*\]:\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*)\s*:")
+_RAW_ATTRIBUTE = re.compile(r"`(\s*)\{(\s*)=")
+_RAW_FENCE_INFO = re.compile(r"\{\s*=\s*([\w-]*)\s*\}")
+
+
+def safe_url(url: str) -> bool:
+    """Only web and mail links, or relative paths: never javascript:, data:, file: or vbscript:."""
+    scheme = re.match(r"\s*([A-Za-z][A-Za-z0-9+.\-]*)\s*:", url)
+    return scheme is None or scheme.group(1).lower() in SAFE_SCHEMES
+
+
+def inert(line: str) -> str:
+    """A line of deck Markdown that cannot become active content in any target format:
+    pandoc's raw attributes (`x`{=html}) are escaped, and links to other schemes than http, https and
+    mailto stay text (their brackets escaped)."""
+    if "{" in line and "`" in line:
+        line = _RAW_ATTRIBUTE.sub(lambda m: "`" + m.group(1) + "\\{" + m.group(2) + "=", line)
+    if "](" in line:
+        line = _LINK_TARGET.sub(lambda m: m.group(0) if m.group(1).lower() in SAFE_SCHEMES else "\\]\\(" + m.group(0)[2:], line)
+    definition = _REFERENCE_DEFINITION.match(line)
+    if definition and definition.group(2).lower() not in SAFE_SCHEMES:
+        line = definition.group(1) + "\\" + line[len(definition.group(1)) :]
+    return line
+
+
 def inline(text: str, table: bool = False, autolink: bool = False) -> str:
     """Deck text as one line of inline Markdown that cannot start a block or inject HTML."""
     text = " ".join(strip_unsafe(text).split())
-    text = _escape_html_outside_code(text)
+    text = inert(_escape_html_outside_code(text))
     if autolink:
         text = _autolink(text)
     if table:  # a cell cannot start a block, but a pipe would end it
@@ -91,6 +118,7 @@ def block(
             continue
         if match:
             fence = match.group(1)
+            line = _RAW_FENCE_INFO.sub(lambda m: m.group(1), line)  # ```{=html} would pass raw HTML through pandoc
             if fence_language and not line.strip()[len(fence) :].strip():
                 line += fence_language
             lines.append(line)
@@ -100,7 +128,7 @@ def block(
             line = "#" * max(heading_floor, len(heading.group(1))) + line[heading.end(1) :]
         if _THEMATIC_BREAK.match(line) or _SETEXT_UNDERLINE.match(line):
             line = "\\" + line.lstrip()
-        line = _escape_html_outside_code(line)
+        line = inert(_escape_html_outside_code(line))
         if fence_language:  # a handout: bare URLs become autolinks
             line = _autolink(line)
         stripped = line.lstrip()

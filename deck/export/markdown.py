@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Deck, Point, Slide
 from . import ExportOptions
-from .common import Kept, keep, left_out_line, legend_lines, source_numbers
+from .common import Kept, keep, left_out_line, legend_lines, safe_url, source_numbers
 from .common import block as _block
 from .common import inline as _inline
 
@@ -92,5 +92,6 @@ def _source(deck: Deck, sid: str) -> str:
     if source.note:
         text += f". {inline(source.note)}"
     if source.url:
-        text += f" <{source.url}>" if " " not in source.url and ">" not in source.url else f" {inline(source.url)}"
+        linkable = safe_url(source.url) and ":" in source.url and not any(c in source.url for c in " <>")
+        text += f" <{source.url}>" if linkable else f" {inline(source.url)}"
     return text

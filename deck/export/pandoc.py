@@ -15,7 +15,8 @@ FORBIDDEN = ("#", ":::")
 
 def export(deck: Deck, options: ExportOptions) -> str:
     # pagetitle names the HTML page without adding a title slide: one slide per deck slide.
-    out = ["---", f"pagetitle: {json.dumps(deck.title, ensure_ascii=False)}", "---", ""]
+    # pandoc reads metadata as Markdown: the title goes in escaped like any other deck text
+    out = ["---", f"pagetitle: {json.dumps(inline(deck.title), ensure_ascii=False)}", "---", ""]
     for slide in deck.slides:
         out += [f"## {inline(slide.title)}", "", meta_line(slide), ""]
         out += content_lines(

@@ -28,7 +28,6 @@ FILTERS: list[Confidence | None] = [None, Confidence.UNVERIFIED, Confidence.REPO
 FILTER_NAMES = {None: "all claims", Confidence.UNVERIFIED: "hide speculative", Confidence.REPORTED: "hide speculative and unverified"}
 
 
-
 class PresenterScreen(SlideNavigation, Screen[None]):
     BINDINGS = [
         *NAVIGATION_BINDINGS,

@@ -1,0 +1,107 @@
+"""`deck serve`: textual-serve behind the checks a page on a loopback port needs.
+
+textual-serve checks neither `Host` nor `Origin`: any web page could open its websocket and read the
+deck (DNS rebinding included), and every websocket starts a process of whatever size the URL asks.
+This server accepts only `Host` values naming the bound address (and localhost on loopback), the
+websocket only from the page's own origin, terminals of at most MAX_COLUMNS x MAX_ROWS, and at most
+`max_sessions` sessions at once.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from aiohttp import WSMsgType, web
+from textual_serve.app_service import AppService
+from textual_serve.server import Server
+
+MAX_COLUMNS = 500
+MAX_ROWS = 200
+DEFAULT_SESSIONS = 8
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+
+
+def allowed_hosts(host: str, port: int) -> set[str]:
+    """The Host header values that name this server."""
+    names = {host}
+    try:
+        if ipaddress.ip_address(host).is_loopback:
+            names |= {"localhost", "127.0.0.1", "::1"}
+    except ValueError:
+        if host == "localhost":
+            names |= {"127.0.0.1", "::1"}
+    found = set()
+    for name in names:
+        shown = f"[{name}]" if ":" in name else name
+        found |= {shown.lower(), f"{shown}:{port}".lower()}
+    return found
+
+
+def clamp_size(width: Any, height: Any) -> tuple[int, int]:
+    """A terminal size from the browser, bounded (a huge one would cost gigabytes)."""
+
+    def number(value: Any, default: int, most: int) -> int:
+        try:
+            return max(1, min(int(value), most))
+        except (TypeError, ValueError, OverflowError):
+            return default
+
+    return number(width, 80, MAX_COLUMNS), number(height, 24, MAX_ROWS)
+
+
+class GuardedServer(Server):
+    def __init__(self, command: str, host: str, port: int, title: str, max_sessions: int = DEFAULT_SESSIONS) -> None:
+        super().__init__(command, host=host, port=port, title=title)
+        self.hosts = allowed_hosts(host, port)
+        self.max_sessions = max_sessions
+        self.sessions = 0
+
+    async def _make_app(self) -> web.Application:
+        app = await super()._make_app()
+        app.middlewares.append(self._guard)
+        return app
+
+    @web.middleware
+    async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        host = request.headers.get("Host", "").lower()
+        if host not in self.hosts:
+            return web.Response(status=421, text="deck serve: this server answers only to its own address\n")
+        if request.path != "/ws":
+            return await handler(request)
+        origin = request.headers.get("Origin", "").lower()
+        scheme, _, origin_host = origin.partition("://")
+        if scheme not in ("http", "https") or origin_host not in self.hosts:
+            return web.Response(status=403, text="deck serve: the deck opens only from its own page\n")
+        if self.sessions >= self.max_sessions:
+            return web.Response(status=503, text=f"deck serve: {self.max_sessions} sessions already open (--max-sessions)\n")
+        width, height = clamp_size(request.query.get("width"), request.query.get("height"))
+        request = request.clone(rel_url=request.rel_url.with_query({"width": str(width), "height": str(height)}))
+        self.sessions += 1
+        try:
+            return await handler(request)
+        finally:
+            self.sessions -= 1
+
+    async def _process_messages(self, websocket: web.WebSocketResponse, app_service: AppService) -> None:
+        """textual-serve's message loop, with resizes bounded and malformed messages ignored."""
+        async for message in websocket:
+            if message.type != WSMsgType.TEXT:
+                continue
+            try:
+                envelope = message.json()
+                kind, data = envelope[0], envelope[1]
+            except (ValueError, TypeError, IndexError, KeyError):
+                continue
+            if kind == "stdin" and isinstance(data, str):
+                await app_service.send_bytes(data.encode("utf-8"))
+            elif kind == "resize" and isinstance(data, dict):
+                await app_service.set_terminal_size(*clamp_size(data.get("width"), data.get("height")))
+            elif kind == "ping":
+                await websocket.send_json(["pong", data])
+            elif kind == "blur":
+                await app_service.blur()
+            elif kind == "focus":
+                await app_service.focus()
