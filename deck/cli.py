@@ -252,6 +252,10 @@ def cmd_present(args: argparse.Namespace) -> int:
 
     path = deck_path(args.path)
     document = DeckDocument.load(path)  # errors stop here, with the same messages as `deck check`
+    if not document.read_only and not args.read_only:
+        from .files import clean_stale_temps
+
+        clean_stale_temps(path)  # left by a save that was killed
     count = len(document.deck.slides)
     if not 1 <= args.slide <= count:
         raise UsageError(f"--slide {args.slide}: this deck has slides 1 to {count}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +80,12 @@ class DeckDocument:
         if self.read_only:
             raise ReadOnlyError(READ_ONLY_HINT)
         assert loaded.deck is not None
+        try:
+            mode = self.path.stat().st_mode
+        except FileNotFoundError:
+            mode = 0o600
+        if not mode & 0o222:  # no one may write it: someone made it read-only on purpose
+            raise ReadOnlyError(f"{self.path.name} is read-only (mode {stat.S_IMODE(mode):04o}); make it writable (chmod u+w) to save")
         if not overwrite and self.changed_on_disk():
             raise ConflictError(f"{self.path} changed on disk since it was loaded")
         data = new_text.encode("utf-8")

@@ -36,7 +36,10 @@ def write_atomic(
         with open(target, "wb") as handle:
             handle.write(data)
         return
-    temp = folder / f".{target.name}.{secrets.token_hex(4)}.tmp"
+    if info is not None and info.st_nlink > 1:
+        _write_in_place(target, data, before_replace)  # a rename would split the hard links
+        return
+    temp = temp_name(target)
     # O_EXCL: never follow or reuse something already there; 0o666 lets the kernel apply the umask
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
@@ -46,6 +49,10 @@ def write_atomic(
             os.fsync(handle.fileno())
         if info is not None:
             os.chmod(temp, stat.S_IMODE(info.st_mode))
+            if not _same_owner(temp, info):
+                temp.unlink(missing_ok=True)
+                _write_in_place(target, data, before_replace)  # the file keeps its owner and group
+                return
         if before_replace is not None:
             before_replace()
         os.replace(temp, target)
@@ -53,6 +60,62 @@ def write_atomic(
         temp.unlink(missing_ok=True)
         raise
     _fsync_dir(folder)
+
+
+def temp_name(target: Path) -> Path:
+    """`.talk.yaml.1a2b3c4d.tmp`: hidden, and caught by the usual `*.tmp` ignore patterns."""
+    return target.parent / f".{target.name}.{secrets.token_hex(4)}.tmp"
+
+
+def _same_owner(temp: Path, info: os.stat_result) -> bool:
+    """Give the new file the old one's owner and group where permitted; False where not."""
+    mine = temp.stat()
+    if (mine.st_uid, mine.st_gid) == (info.st_uid, info.st_gid):
+        return True
+    try:
+        os.chown(temp, info.st_uid, info.st_gid)
+    except PermissionError:
+        return False
+    return True
+
+
+def _write_in_place(target: Path, data: bytes, before_replace: Callable[[], None] | None) -> None:
+    """Rewrite the file's own bytes (owner, group and hard links stay), a backup kept until it is done:
+    a crash midway leaves `.NAME.deck-backup` beside it with the old content."""
+    backup = target.parent / f".{target.name}.deck-backup"
+    backup.write_bytes(target.read_bytes())
+    if before_replace is not None:
+        before_replace()
+    with open(target, "r+b") as handle:
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())
+    backup.unlink(missing_ok=True)
+
+
+def clean_stale_temps(path: str | os.PathLike[str], older_than_s: float = 60.0) -> list[Path]:
+    """Remove this file's temporary files left by a killed save (never anything else); the names removed."""
+    import re
+    import time
+
+    target = Path(path).resolve()
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.[0-9a-f]{{8}}\.tmp")
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        entries = list(os.scandir(target.parent))
+    except OSError:
+        return removed
+    for entry in entries:
+        if pattern.fullmatch(entry.name) and entry.is_file(follow_symlinks=False):
+            try:
+                if now - entry.stat(follow_symlinks=False).st_mtime > older_than_s:
+                    os.unlink(entry.path)
+                    removed.append(Path(entry.path))
+            except OSError:
+                continue
+    return removed
 
 
 def _fsync_dir(folder: Path) -> None:

@@ -15,7 +15,9 @@ import hashlib
 import json
 import os
 import re
+import socket
 import stat
+import struct
 import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -24,14 +26,40 @@ MAX_LINE = 4096  # a message is a few bytes; anything longer is not from a deck 
 
 
 def runtime_dir() -> Path:
-    """The user's runtime folder ($XDG_RUNTIME_DIR/deck, else a private folder in the temp dir)."""
+    """The user's runtime folder ($XDG_RUNTIME_DIR/deck, else a private folder in the temp dir).
+
+    In the shared temp dir another user could plant a link where the folder should be: the folder is
+    looked at without following links (lstat, then opened O_NOFOLLOW|O_DIRECTORY and checked again
+    through the open descriptor), and must be a real folder of ours, mode 0700."""
     base = os.environ.get("XDG_RUNTIME_DIR")
     folder = Path(base) / "deck" if base and Path(base).is_dir() else Path(tempfile.gettempdir()) / f"deck-{os.getuid()}"
-    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    info = folder.stat()
-    if info.st_uid != os.getuid() or stat.S_IMODE(info.st_mode) & 0o077:
+    try:
+        os.mkdir(folder, 0o700)
+    except FileExistsError:
+        pass
+    info = os.lstat(folder)
+    if stat.S_ISLNK(info.st_mode) or not stat.S_ISDIR(info.st_mode):
+        raise PermissionError(f"{folder} is not a folder (a link or a file stands there); remove it")
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    try:
+        opened = os.fstat(fd)
+    finally:
+        os.close(fd)
+    if (opened.st_dev, opened.st_ino) != (info.st_dev, info.st_ino):
+        raise PermissionError(f"{folder} changed while it was checked; try again")
+    if opened.st_uid != os.getuid() or stat.S_IMODE(opened.st_mode) & 0o077:
         raise PermissionError(f"{folder} must belong to you and be private (mode 0700)")
     return folder
+
+
+def peer_is_us(writer: asyncio.StreamWriter) -> bool:
+    """True when the process at the other end of a Unix socket runs as this user (SO_PEERCRED)."""
+    sock = writer.get_extra_info("socket")
+    if sock is None or not hasattr(socket, "SO_PEERCRED"):
+        return True  # not Linux: the folder's 0700 mode is the guard
+    creds = sock.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, struct.calcsize("3i"))
+    _pid, uid, _gid = struct.unpack("3i", creds)
+    return bool(uid == os.getuid())
 
 
 def socket_path(deck_path: str | os.PathLike[str]) -> Path:
@@ -82,6 +110,9 @@ class AudienceLink:
         return True
 
     async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        if not peer_is_us(writer):
+            writer.close()
+            return
         try:
             writer.write(encode({"slide": self.current()}))
             await writer.drain()
@@ -156,6 +187,11 @@ class SpeakerLink:
             try:
                 reader, self.writer = await asyncio.open_unix_connection(str(self.path), limit=MAX_LINE)
             except (ConnectionRefusedError, FileNotFoundError, OSError):
+                await asyncio.sleep(self.RETRY_S)
+                continue
+            if not peer_is_us(self.writer):  # a socket another user put there: never follow it
+                self.writer.close()
+                self.writer = None
                 await asyncio.sleep(self.RETRY_S)
                 continue
             self.writer.write(encode({"hello": 1}))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import os
+import re
 import stat
 from dataclasses import dataclass, field
 
@@ -69,6 +70,8 @@ def parse_deck(text: str, path: str = "<deck>", loader: type = Loader) -> Loaded
     gc.disable()
     try:
         return _parse_deck(text, path, loader)
+    except Exception as exc:
+        return Loaded(None, [Diagnostic(1, 1, f"cannot read this file as a deck ({type(exc).__name__}); please report it", path=path)])
     finally:
         if enabled:
             gc.enable()
@@ -174,15 +177,29 @@ def _span(text: str, node: Node, shift: int = 0) -> Span:
             else:
                 break
         end = start + len("".join(lines).rstrip("\r\n"))
-    line_end = len(text) if (nl := text.find("\n", end)) == -1 else nl
-    rest = text[end:line_end].rstrip("\r")
-    if rest.strip() == "" or rest.lstrip().startswith("#"):
-        end += len(rest)  # a comment on the slide's last line belongs to the slide
-    line_start = text.rfind("\n", 0, start) + 1
-    before = text[line_start:start]
-    item_start = line_start if before.strip() == "-" else None
+    tail = _LINE_TAIL.match(text, end)  # only what follows on this line, never the rest of a one-line file
+    if tail is not None:
+        end = tail.end()  # trailing spaces and a comment on the slide's last line belong to the slide
+    item_start = _item_line_start(text, start)
     end_line = node.start.line + text.count("\n", start, end)
     return Span(start + shift, end + shift, node.start.line, end_line, indent, None if item_start is None else item_start + shift)
+
+
+_LINE_TAIL = re.compile(r"[ \t]*(?:#[^\r\n]*)?(?=\r?\n|\Z)")
+
+
+def _item_line_start(text: str, start: int) -> int | None:
+    """Where the '- ' line of a block-list item starting at `start` begins; None in a flow list.
+    Scans back over the indent and the dash only, so a one-line flow list stays linear."""
+    i = start - 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    if i < 0 or text[i] != "-":
+        return None
+    i -= 1
+    while i >= 0 and text[i] == " ":
+        i -= 1
+    return i + 1 if i < 0 or text[i] == "\n" else None
 
 
 def _is_empty(node: Node) -> bool:
@@ -340,10 +357,14 @@ class _Reader:
         if value.kind != "map":
             self.error(value, f"sources must be a mapping of id -> source, got {_describe(value)}")
             return {}
-        sources = {}
+        sources: dict[str, Source] = {}
         for key, node in value.value:
             sid = str(key.value)
             where = f"source '{sid}'"
+            if sid in sources:  # `1:` and `'1':` are one id once written in a slide's `sources: [1]`
+                first = sources[sid].pos.line
+                self.error(key, f"duplicate source id '{sid}' (first defined at line {first}); ids are compared as text, so rename one")
+                continue
             if node.kind == "scalar" and isinstance(node.value, str):
                 sources[sid] = Source(id=sid, title=self.clean(node, node.value), pos=key.start)
                 continue

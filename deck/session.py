@@ -122,8 +122,8 @@ def save(document: DeckDocument, new_text: str, index: int, message: str, *, ove
         return Refused("Not saved: the edit would change more than this slide; check its indentation.")
     try:
         saved = document.write(new_text, loaded, overwrite=overwrite)
-    except ReadOnlyError:
-        return ReadOnly()
+    except ReadOnlyError as exc:
+        return ReadOnly(str(exc))
     except ConflictError:
         return Conflict(new_text, index, message)
     except OSError as exc:

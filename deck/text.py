@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 
-# C0 controls except tab and newline, DEL, C1 controls, and the Unicode bidi overrides and
-# isolates that can make text display differently from how it reads.
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# Removed from deck text, by class:
+# - C0 controls except tab and newline, DEL, C1 controls: they drive the terminal;
+# - bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): text displays otherwise than it reads;
+# - invisible characters that hide text or change how it compares (U+200B zero width space, U+2060-U+2064
+#   word joiner and invisible operators, U+FEFF inside text, U+180E, tag characters U+E0000-U+E007F).
+# Kept on purpose: U+200C/U+200D (zero width non-joiner and joiner: needed by many scripts and by emoji
+# sequences), U+00AD (soft hyphen: a hint for breaking words, never hides anything).
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200b\u2060-\u2064\ufeff\u180e\U000e0000-\U000e007f]")
 
 
 # Whole escape sequences (CSI such as colours and cursor moves, OSC such as titles and links),

@@ -21,6 +21,7 @@ Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HAVE_LIBYAML = Loader is not yaml.SafeLoader
 
 MAX_DEPTH = 32
+MAX_INT_BITS = 64  # a deck's numbers are counts and years; a huge one only costs time when printed
 
 _TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {_TAG + t for t in ("str", "int", "float", "bool", "null", "timestamp")}
@@ -165,10 +166,17 @@ def _scalar(event: Any, problems: list[Diagnostic]) -> Any:
     if tag == _TAG + "str":
         return event.value
     node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark)
+    kind = tag[len(_TAG) :]
+    shown = event.value if len(event.value) <= 40 else event.value[:40] + "…"
     try:
         value = _constructor.yaml_constructors[tag](_constructor, node)
-    except (ValueError, OverflowError, yaml.YAMLError) as exc:
-        problems.append(Diagnostic(*_at(event), f"'{event.value}' is not a valid {tag[len(_TAG) :]}: {exc}"))
+    except Exception as exc:
+        detail = f": {exc}" if isinstance(exc, ValueError) and len(str(exc)) < 80 else ""
+        advice = "; remove the tag or fix the value" if event.tag and event.tag != "!" else ""
+        problems.append(Diagnostic(*_at(event), f"'{shown}' is not a valid {kind}{detail}{advice}"))
+        return event.value
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > MAX_INT_BITS:
+        problems.append(Diagnostic(*_at(event), f"the number '{shown}' is too large for a deck (at most {MAX_INT_BITS} bits)"))
         return event.value
     if isinstance(value, dt.datetime):
         return value.date() if value.time() == dt.time() and value.tzinfo is None else value

@@ -13,9 +13,14 @@ from .ledger import claims, source_titles
 HEADER = ["slide", "slide_title", "column", "claim", "confidence", "own_label", "sources", "source_titles"]
 
 
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
+
+
 def _cell(text: str) -> str:
+    """Every cell defused: a leading formula character (after any whitespace, since spreadsheets trim
+    it) gets a quote in front, so it is read as text (the OWASP rule for CSV injection)."""
     text = strip_unsafe(text)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+    return "'" + text if text.lstrip(" \t\r\n")[:1] in _FORMULA_STARTS or text[:1] in _FORMULA_STARTS else text
 
 
 def export(deck: Deck, options: ExportOptions) -> str:
@@ -31,7 +36,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
                 _cell(row.point.text),
                 row.point.confidence.value,
                 "yes" if row.point.labelled else "no",
-                ";".join(row.sources),
+                _cell(";".join(row.sources)),
                 _cell(source_titles(deck, row.sources)),
             ]
         )

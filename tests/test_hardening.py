@@ -1,0 +1,212 @@
+"""What an attack review broke (issue 13), each with a test that failed before its fix."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import os
+import stat
+import time
+
+import pytest
+
+from deck import session
+from deck.cli import main
+from deck.document import DeckDocument, ReadOnlyError
+from deck.export import export_deck
+from deck.files import clean_stale_temps, temp_name, write_atomic
+from deck.link import runtime_dir
+from deck.loader import load_deck, parse_deck
+from deck.text import strip_unsafe
+from deck.themefile import read_theme
+
+from .conftest import ROOT, VALID
+
+SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"
+
+
+# -- 5. tags with invalid values and huge numbers: a diagnostic at their place, in every command -----
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("title: !!bool x", "1:8: error: 'x' is not a valid bool"),
+        ("as_of: !!timestamp soon", "2:8: error: 'soon' is not a valid timestamp"),
+        ("author: " + "9" * 5000, "2:9: error: '"),
+        ("author: 0x" + "f" * 5000, "is too large for a deck"),
+    ],
+)
+@pytest.mark.parametrize("command", ["check", "export", "present"])
+def test_bad_tagged_values_are_errors_in_every_command(capsys, tmp_path, line, message, command):
+    text = (
+        (line + "\nslides:\n  - {title: A, confidence: reported}\n")
+        if line.startswith("title")
+        else f"title: T\n{line}\nslides:\n  - {{title: A, confidence: reported}}\n"
+    )
+    path = tmp_path / "deck.yaml"
+    path.write_text(text)
+    code = main([command, str(path)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert message in out + err and "Traceback" not in out + err
+
+
+# -- 8. saves keep owner, group, hard links, and respect a read-only file ----------------------------
+def test_a_read_only_deck_is_not_saved_over(tmp_path):
+    path = tmp_path / "deck.yaml"
+    path.write_text(VALID)
+    path.chmod(0o444)
+    document = DeckDocument.load(path)
+    with pytest.raises(ReadOnlyError, match="read-only"):
+        document.save(VALID.replace("First", "Premier"))
+    outcome = session.save(document, VALID.replace("First", "Premier"), 0, "Saved")
+    assert isinstance(outcome, session.ReadOnly) and "chmod u+w" in outcome.hint
+    assert path.read_text() == VALID
+
+
+def test_a_hard_linked_deck_stays_linked(tmp_path):
+    path = tmp_path / "deck.yaml"
+    path.write_text("old")
+    other = tmp_path / "linked.yaml"
+    os.link(path, other)
+    write_atomic(path, b"new")
+    assert other.read_bytes() == b"new" and os.stat(path).st_ino == os.stat(other).st_ino
+    assert not list(tmp_path.glob(".*"))  # no backup or temp file left
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="changing a file's owner needs root")
+def test_a_save_by_root_keeps_the_users_owner_and_group(tmp_path):
+    path = tmp_path / "deck.yaml"
+    path.write_text("old")
+    os.chown(path, 1234, 5678)
+    path.chmod(0o640)
+    write_atomic(path, b"new")
+    info = path.stat()
+    assert (info.st_uid, info.st_gid, stat.S_IMODE(info.st_mode)) == (1234, 5678, 0o640)
+
+
+# -- 9. file names never reach the terminal raw --------------------------------------------------------
+def test_file_names_with_escape_sequences_are_shown_spelled_out(capsys, tmp_path):
+    name = str(tmp_path / "f\x1b]0;PWNED\x07.yaml")
+    assert main(["check", name]) == 2
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\\x1b]0;PWNED\\x07" in err
+
+
+# -- 10. CSV cells are defused everywhere --------------------------------------------------------------
+def test_every_csv_cell_is_defused(tmp_path):
+    text = VALID.replace("paper: {", '"=HYPERLINK(1)": {').replace("sources: [paper]", 'sources: ["=HYPERLINK(1)"]')
+    text = text.replace("A confirmed point", '"\\t=1+2"')
+    deck = parse_deck(text).deck
+    assert deck is not None
+    rows = list(csv.reader(io.StringIO(export_deck(deck, "csv"))))
+    for row in rows[1:]:
+        for cell in row:
+            assert cell.lstrip()[:1] not in ("=", "+", "-", "@"), row
+
+
+# -- 11. theme files go through the safe node reader ---------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("primary: !!bool x\n", "not a valid bool"),
+        ("primary: '#fff'\ndark: !!timestamp x\n", "not a valid timestamp"),
+        ("a: &a [x, x, x]\nb: &b [*a, *a, *a]\nc: [*b, *b, *b]\nprimary: '#fff'\n", "anchors and aliases are not supported"),
+        ("name: '[/bold]x'\nprimary: '#fff'\n", "short plain name"),
+    ],
+)
+def test_a_hostile_theme_file_is_a_message_not_a_crash(tmp_path, text, message):
+    path = tmp_path / "bad.yaml"
+    path.write_text(text)
+    spec, problems = read_theme(path)
+    assert spec is None and any(message in p.message for p in problems)
+
+
+async def test_a_theme_with_an_impossible_colour_falls_back(tmp_path):
+    from deck.tui.app import make_app
+
+    (tmp_path / "dark.yaml").write_text((ROOT / "themes" / "dark.yaml").read_text())
+    (tmp_path / "huge.yaml").write_text("name: huge\nprimary: 'rgb(" + "9" * 400 + ",0,0)'\n")
+    app = make_app(load_deck(SHOWCASE), theme="huge", themes_folder=tmp_path, clock=lambda: 0.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert app.theme == "dark"
+
+
+# -- 12. source ids are compared as text -----------------------------------------------------------------
+def test_duplicate_source_ids_as_number_and_string_are_refused():
+    text = "title: T\nsources:\n  1: A\n  '1': B\nslides:\n  - {title: S, confidence: reported, sources: [1]}\n"
+    loaded = parse_deck(text, "d.yaml")
+    assert loaded.deck is None
+    assert any("duplicate source id '1'" in d.message and d.line == 4 for d in loaded.errors)
+
+
+# -- 13. a save racing another program's save loses nothing ------------------------------------------
+def test_a_change_on_disk_during_a_save_is_a_conflict_not_a_loss(tmp_path, monkeypatch):
+    path = tmp_path / "deck.yaml"
+    path.write_text(VALID)
+    document = DeckDocument.load(path)
+    import deck.document as document_module
+
+    real = document_module.write_atomic
+
+    def racing(target, data, before_replace=None, **kwargs):
+        path.write_text(VALID.replace("First", "Saved by another program"))  # lands inside our save
+        return real(target, data, before_replace, **kwargs)
+
+    monkeypatch.setattr(document_module, "write_atomic", racing)
+    outcome = session.save(document, VALID.replace("Second", "Mine"), 1, "Saved")
+    assert isinstance(outcome, session.Conflict)
+    assert "Saved by another program" in path.read_text()
+
+
+# -- 14. temporary files left by a kill are cleaned up ------------------------------------------------
+def test_stale_temp_files_of_this_deck_are_removed_and_nothing_else(tmp_path):
+    path = tmp_path / "talk.yaml"
+    path.write_text(VALID)
+    stale, fresh = temp_name(path), temp_name(path)
+    other = tmp_path / ".notes.yaml.0123abcd.tmp"
+    for p in (stale, fresh, other):
+        p.write_text("partial")
+    old = time.time() - 3600
+    os.utime(stale, (old, old))
+    os.utime(other, (old, old))
+    assert clean_stale_temps(path) == [stale]
+    assert fresh.exists() and other.exists() and not stale.exists()
+    assert stale.name.endswith(".tmp") and stale.name.startswith(".talk.yaml.")
+
+
+# -- 15. the speaker link's folder is never a planted link ----------------------------------------------
+def test_a_planted_link_in_place_of_the_runtime_folder_is_refused(tmp_path, monkeypatch):
+    monkeypatch.delenv("XDG_RUNTIME_DIR", raising=False)
+    monkeypatch.setattr("tempfile.gettempdir", lambda: str(tmp_path))
+    elsewhere = tmp_path / "attacker"
+    elsewhere.mkdir(mode=0o700)
+    (tmp_path / f"deck-{os.getuid()}").symlink_to(elsewhere)
+    with pytest.raises(PermissionError, match="not a folder"):
+        runtime_dir()
+
+
+async def test_the_audience_link_refuses_peers_of_other_users(tmp_path, monkeypatch):
+    import deck.link as link
+
+    monkeypatch.setattr(link, "peer_is_us", lambda writer: False)
+    counts = []
+    audience = link.AudienceLink(tmp_path / "s.sock", current=lambda: 3, on_goto=lambda i: None, on_count=counts.append)
+    assert await audience.start()
+    reader, writer = await asyncio.open_unix_connection(str(tmp_path / "s.sock"))
+    writer.write(link.encode({"hello": 1}))
+    try:
+        said = await reader.read()
+    except ConnectionResetError:
+        said = b""
+    assert said == b""  # closed at once: not even the current slide is told
+    writer.close()
+    await audience.close()
+    assert counts == []
+
+
+# -- 16. invisible characters ---------------------------------------------------------------------------
+def test_invisible_characters_are_removed_but_joiners_kept():
+    assert strip_unsafe("pass\u200bword\u2060s\ufeff\U000e0041") == "passwords"
+    assert strip_unsafe("👩\u200d💻 and \u00ad") == "👩\u200d💻 and \u00ad"
