@@ -36,8 +36,8 @@ class Shown:
 def shown(slide: Slide, minimum: Confidence | None) -> Shown:
     if minimum is None:
         every = tuple(ShownColumn(c, c.body, c.points) for c in slide.columns)
-        return Shown(slide.points, every, slide.body, 0, slide.cited(), slide.confidence)
-    slide_kept = slide.confidence.meets(minimum)  # the body and the slide's own sources are its claim
+        return Shown(slide.points, every, slide.body, 0, slide.cited(), slide.label)
+    slide_kept = slide.label.meets(minimum)  # the body and the slide's own sources are its claim
     points = tuple(p for p in slide.points if p.confidence.meets(minimum))
     hidden = len(slide.points) - len(points) + (1 if slide.body and not slide_kept else 0)
     columns: list[ShownColumn] = []
@@ -52,8 +52,8 @@ def shown(slide: Slide, minimum: Confidence | None) -> Shown:
     order = {sid: n for n, sid in enumerate(slide.cited())}
     sources = tuple(sorted(dict.fromkeys(ids), key=lambda sid: order.get(sid, len(order))))
     if hidden == 0:
-        confidence = slide.confidence
+        confidence = slide.label
     else:
-        levels = [p.confidence for p in all_kept] + ([slide.confidence] if slide_kept and slide.body else [])
-        confidence = max(levels, key=lambda level: level.rank) if levels else slide.confidence
+        levels = [p.confidence for p in all_kept] + ([slide.label] if slide_kept and slide.body else [])
+        confidence = max(levels, key=lambda level: level.rank) if levels else slide.label
     return Shown(points, tuple(columns), slide.body if slide_kept else None, hidden, sources, confidence)

@@ -1,8 +1,9 @@
 """The link between an audience view and its speaker views: a Unix socket private to the user.
 
 The audience view (`deck present`) listens; speaker views (`deck speaker`) connect. Messages are
-JSON lines: a speaker view says {"hello": 1} first and {"goto": N} to move; the audience view
-sends {"slide": N} on connect and at every change. Only a peer that said hello counts as a
+JSON lines: a speaker view says {"hello": 1} first, {"goto": N, "step": S} to move, and {"blank": 1}
+or {"filter": 1} to blank the audience's screen or cycle its filter; the audience view sends
+{"slide": N, "step": S} on connect and at every change (the step of an incremental slide). Only a peer that said hello counts as a
 speaker view (a probe that connects and leaves does not). No network port is ever opened: the socket lives in a folder only the user can
 enter, and is itself mode 0600.
 """
@@ -22,7 +23,8 @@ import tempfile
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 
-MAX_LINE = 4096  # a message is a few bytes; anything longer is not from a deck view
+MAX_LINE = 4096
+KEYS = ("slide", "goto", "step", "hello", "blank", "filter")  # a message is a few bytes; anything longer is not from a deck view
 
 
 def runtime_dir() -> Path:
@@ -85,16 +87,24 @@ def decode(line: bytes) -> dict[str, int] | None:
         return None
     if not isinstance(data, dict):
         return None
-    return {k: v for k, v in data.items() if k in ("slide", "goto", "hello") and isinstance(v, int) and not isinstance(v, bool)}
+    return {k: v for k, v in data.items() if k in KEYS and isinstance(v, int) and not isinstance(v, bool)}
 
 
 class AudienceLink:
     """The listening side, owned by the audience view."""
 
-    def __init__(self, path: Path, current: Callable[[], int], on_goto: Callable[[int], None], on_count: Callable[[int], None]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        current: Callable[[], tuple[int, int]],
+        on_goto: Callable[[int, int | None], None],
+        on_count: Callable[[int], None],
+        on_command: Callable[[str], None] = lambda name: None,
+    ) -> None:
         self.path = path
-        self.current = current
+        self.current = current  # (slide, step)
         self.on_goto = on_goto
+        self.on_command = on_command  # 'blank' or 'filter', asked by a speaker view
         self.on_count = on_count  # told how many speaker views are connected, whenever it changes
         self.writers: set[asyncio.StreamWriter] = set()
         self.server: asyncio.AbstractServer | None = None
@@ -114,7 +124,8 @@ class AudienceLink:
             writer.close()
             return
         try:
-            writer.write(encode({"slide": self.current()}))
+            index, step = self.current()
+            writer.write(encode({"slide": index, "step": step}))
             await writer.drain()
             while line := await reader.readline():
                 message = decode(line)
@@ -122,7 +133,11 @@ class AudienceLink:
                     self.writers.add(writer)
                     self.on_count(len(self.writers))
                 elif message and "goto" in message:
-                    self.on_goto(message["goto"])
+                    self.on_goto(message["goto"], message.get("step"))
+                elif message and writer in self.writers:
+                    for name in ("blank", "filter"):
+                        if name in message:
+                            self.on_command(name)
         except (ConnectionError, asyncio.LimitOverrunError, ValueError):
             pass  # a speaker view went away or sent garbage: drop it, keep presenting
         finally:
@@ -131,8 +146,8 @@ class AudienceLink:
                 self.writers.discard(writer)
                 self.on_count(len(self.writers))
 
-    def broadcast(self, index: int) -> None:
-        data = encode({"slide": index})
+    def broadcast(self, index: int, step: int = 0) -> None:
+        data = encode({"slide": index, "step": step})
         for writer in list(self.writers):
             if writer.is_closing():
                 self.writers.discard(writer)
@@ -171,9 +186,9 @@ class SpeakerLink:
     def __init__(
         self,
         path: Path,
-        on_slide: Callable[[int], Awaitable[None] | None],
+        on_slide: Callable[[int, int], Awaitable[None] | None],
         on_connected: Callable[[bool], None],
-        current: Callable[[], int] | None = None,
+        current: Callable[[], tuple[int, int]] | None = None,
     ) -> None:
         self.path = path
         self.on_slide = on_slide
@@ -198,7 +213,8 @@ class SpeakerLink:
             # the audience view came back: it takes our slide, and its first word (its own start) is stale
             resume = self.was_connected and self.current is not None
             if resume and self.current is not None:
-                self.writer.write(encode({"goto": self.current()}))
+                index, step = self.current()
+                self.writer.write(encode({"goto": index, "step": step}))
             self.was_connected = True
             self.on_connected(True)
             try:
@@ -208,7 +224,7 @@ class SpeakerLink:
                         resume = False
                         continue
                     if message and "slide" in message:
-                        result = self.on_slide(message["slide"])
+                        result = self.on_slide(message["slide"], message.get("step", 0))
                         if asyncio.iscoroutine(result):
                             await result
             except (ConnectionError, asyncio.LimitOverrunError, ValueError):
@@ -217,9 +233,12 @@ class SpeakerLink:
                 self.writer = None
                 self.on_connected(False)
 
-    def goto(self, index: int) -> bool:
-        """Ask the audience view to show slide `index`; False when not connected."""
+    def goto(self, index: int, step: int | None = None) -> bool:
+        """Ask the audience view to show slide `index` at `step` (None: complete); False when not connected."""
+        return self.send({"goto": index} if step is None else {"goto": index, "step": step})
+
+    def send(self, message: dict[str, int]) -> bool:
         if self.writer is None or self.writer.is_closing():
             return False
-        self.writer.write(encode({"goto": index}))
+        self.writer.write(encode(message))
         return True

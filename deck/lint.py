@@ -23,10 +23,10 @@ def lint_deck(deck: Deck, today: dt.date | None = None) -> list[Diagnostic]:
     for number, slide in enumerate(deck.slides, 1):
         name = f"slide {number} ('{slide.title}')"
         weakest = max(slide.all_points(), key=lambda p: p.confidence.rank, default=None)
-        if weakest is not None and slide.confidence.is_stronger_than(weakest.confidence):
+        if weakest is not None and slide.label.is_stronger_than(weakest.confidence):
             warn(
                 slide.confidence_pos,
-                f"{name} is labelled '{slide.confidence.value}' but has a '{weakest.confidence.value}' point "
+                f"{name} is labelled '{slide.label.value}' but has a '{weakest.confidence.value}' point "
                 f"(line {weakest.pos.line}); label the slide '{weakest.confidence.value}' or the point stronger",
             )
         if slide.confidence is Confidence.CONFIRMED and not slide.cited():
@@ -34,7 +34,7 @@ def lint_deck(deck: Deck, today: dt.date | None = None) -> list[Diagnostic]:
         for point in slide.all_points():
             if point.labelled and point.confidence is Confidence.CONFIRMED and not (point.sources or slide.sources):
                 warn(point.pos, "a 'confirmed' point cites no source; add 'sources: [...]' to it or to its slide")
-        if not (slide.notes and slide.notes.strip()):
+        if not (slide.notes and slide.notes.strip()) and slide.layout is None:
             warn(slide.pos, f"{name} has no speaker notes; add 'notes: |'")
     cited = set(deck.cited())
     for source in deck.sources.values():

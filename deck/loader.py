@@ -10,17 +10,22 @@ import stat
 from dataclasses import dataclass, field
 
 from .diagnostics import ERROR, WARNING, DeckError, Diagnostic, did_you_mean, sort_diagnostics
-from .model import Column, Confidence, Deck, Point, Pos, Slide, Source, Span
+from .model import LAYOUTS, Column, Confidence, Deck, Point, Pos, Slide, Source, Span
 from .text import has_unsafe, strip_unsafe
 from .yamlnodes import ComposeError, Loader, Node, compose
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ERRORS = 100
 
-DECK_KEYS = ("title", "subtitle", "as_of", "author", "theme", "sources", "slides")
-SLIDE_KEYS = ("title", "confidence", "subtitle", "section", "body", "points", "columns", "notes", "sources")
+DECK_KEYS = ("title", "subtitle", "as_of", "author", "theme", "layout", "chrome", "duration", "sources", "slides")
+SLIDE_KEYS = (
+    "title", "confidence", "subtitle", "section", "layout", "reveal", "appendix", "body", "points", "columns", "notes", "sources",
+)  # fmt: skip
+DECK_LAYOUT_KEYS = ("max_width", "align")
+ALIGNS = ("center", "left")
+MIN_WIDTH, MAX_WIDTH = 40, 400
 POINT_KEYS = ("text", "confidence", "sources")
-COLUMN_KEYS = ("title", "body", "points")
+COLUMN_KEYS = ("title", "body", "points", "width")
 SOURCE_KEYS = ("title", "kind", "date", "url", "note")
 
 
@@ -185,6 +190,7 @@ def _span(text: str, node: Node, shift: int = 0) -> Span:
     return Span(start + shift, end + shift, node.start.line, end_line, indent, None if item_start is None else item_start + shift)
 
 
+_DURATION = re.compile(r"(?:(\d+)\s*h)?\s*(?:(\d+)\s*m(?:in)?)?\s*(?:(\d+)\s*s)?")
 _LINE_TAIL = re.compile(r"[ \t]*(?:#[^\r\n]*)?(?=\r?\n|\Z)")
 
 
@@ -333,6 +339,10 @@ class _Reader:
                 slides.append(slide)
         self.check_source_uses(sources)
         title = self.text_value(f.get("title"), "the deck's title")
+        max_width, align = self.deck_layout(f.get("layout"))
+        chrome = self.bool_value(f.get("chrome"), "chrome", True)
+        duration = self.duration(f.get("duration"))
+        self.check_appendix(slides, slide_nodes)
         if any(d.is_error for d in self.problems) or title is None:
             return None
         return Deck(
@@ -346,7 +356,84 @@ class _Reader:
             path=self.path,
             as_of_pos=f["as_of"][1].start if "as_of" in f else Pos(),
             theme_pos=f["theme"][1].start if "theme" in f else Pos(),
+            max_width=max_width,
+            align=align,
+            chrome=chrome,
+            duration_s=duration,
         )
+
+    def bool_value(self, pair: tuple[Node, Node] | None, what: str, default: bool) -> bool:
+        if pair is None:
+            return default
+        value = pair[1]
+        if value.kind == "scalar" and isinstance(value.value, bool):
+            return value.value
+        self.error(value, f"{what} must be true or false, got {_describe(value)}")
+        return default
+
+    def int_value(self, node: Node, what: str, low: int, high: int) -> int | None:
+        if node.kind == "scalar" and isinstance(node.value, int) and not isinstance(node.value, bool) and low <= node.value <= high:
+            return node.value
+        self.error(
+            node,
+            f"{what} must be a whole number from {low} to {high}, got {_describe(node) if node.kind != 'scalar' or not isinstance(node.value, int) else node.value}",
+        )
+        return None
+
+    def deck_layout(self, pair: tuple[Node, Node] | None) -> tuple[int, str]:
+        """`layout: {max_width: 100, align: center}` at the deck level."""
+        if pair is None:
+            return 110, "center"
+        value = pair[1]
+        if value.kind != "map":
+            self.error(value, f"the deck's layout must be a mapping like {{max_width: 100, align: center}}, got {_describe(value)}")
+            return 110, "center"
+        f = self.fields(value, DECK_LAYOUT_KEYS, (), "the deck's layout")
+        width = self.int_value(f["max_width"][1], "layout.max_width", MIN_WIDTH, MAX_WIDTH) if "max_width" in f else None
+        align = "center"
+        if "align" in f:
+            node = f["align"][1]
+            if node.kind == "scalar" and node.value in ALIGNS:
+                align = str(node.value)
+            else:
+                self.error(node, f"layout.align must be one of: {', '.join(ALIGNS)}{did_you_mean(str(node.value), ALIGNS)}")
+        return width or 110, align
+
+    def duration(self, pair: tuple[Node, Node] | None) -> int | None:
+        """`duration: 20m`, `1h30m`, `90s`, or a number of minutes: the talk's target length, in seconds."""
+        if pair is None:
+            return None
+        value = pair[1]
+        raw = value.value if value.kind == "scalar" else None
+        if isinstance(raw, int) and not isinstance(raw, bool) and 0 < raw <= 24 * 60:
+            return raw * 60
+        if isinstance(raw, str):
+            match = _DURATION.fullmatch(raw.strip().lower())
+            if match and any(match.groups()):
+                hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+                total = hours * 3600 + minutes * 60 + seconds
+                if 0 < total <= 24 * 3600:
+                    return total
+        self.error(
+            value, f"duration must be a length like 20m, 1h30m or 90s (or a number of minutes), got {_describe(value) if raw is None else repr(raw)}"
+        )
+        return None
+
+    def check_appendix(self, slides: list[Slide], nodes: list[Node]) -> None:
+        """Appendix slides come after every main slide."""
+        seen_appendix = False
+        for slide in slides:
+            if slide.appendix:
+                seen_appendix = True
+            elif seen_appendix:
+                self.problems.append(
+                    Diagnostic(
+                        slide.pos.line,
+                        slide.pos.col,
+                        f"slide '{slide.title}' comes after an appendix slide but is not one; move it before the appendix, or add 'appendix: true'",
+                    )
+                )
+                return
 
     def sources(self, pair: tuple[Node, Node] | None) -> dict[str, Source]:
         if pair is None:
@@ -400,9 +487,15 @@ class _Reader:
         title_node = next((v for k, v in node.value if k.value == "title"), None)
         if title_node is not None and isinstance(title_node.value, str):
             what = f"slide {index + 1} ('{strip_unsafe(title_node.value)}')"
-        f = self.fields(node, SLIDE_KEYS, ("title", "confidence"), what)
+        layout = self.slide_layout(node, what)
+        required = ("title",) if layout is not None else ("title", "confidence")  # title and section slides make no claim
+        f = self.fields(node, SLIDE_KEYS, required, what)
         title = self.text_value(f.get("title"), f"slide {index + 1}: title")
         confidence = self.confidence(f.get("confidence"))
+        if layout is not None:
+            for claim in ("points", "columns", "body"):
+                if claim in f:
+                    self.error(f[claim][0], f"a {layout} slide makes no claims, so it takes no '{claim}'; move them to a slide of their own")
         points = self.points(f.get("points"), f"{what}: points", confidence)
         columns = self.columns(f.get("columns"), confidence, what)
         slide_sources = self.source_ids(f.get("sources"), f"{what}: sources")
@@ -412,7 +505,9 @@ class _Reader:
             body=self.text_value(f.get("body"), f"{what}: body"),
             notes=self.text_value(f.get("notes"), f"{what}: notes"),
         )
-        if title is None or confidence is None or points is None or columns is None:
+        reveal = self.bool_value(f.get("reveal"), f"{what}: reveal", False)
+        appendix = self.bool_value(f.get("appendix"), f"{what}: appendix", False)
+        if title is None or (confidence is None and layout is None) or points is None or columns is None:
             return None
         return Slide(
             title=title,
@@ -421,10 +516,28 @@ class _Reader:
             columns=columns,
             sources=slide_sources,
             pos=node.start,
-            confidence_pos=f["confidence"][1].start,
+            confidence_pos=f["confidence"][1].start if "confidence" in f else node.start,
             span=_span(self.text, node, self.shift),
-            **fields,
+            subtitle=fields["subtitle"],
+            section=fields["section"],
+            body=fields["body"],
+            notes=fields["notes"],
+            layout=layout,
+            reveal=reveal,
+            appendix=appendix,
         )
+
+    def slide_layout(self, node: Node, what: str) -> str | None:
+        value = next((v for k, v in node.value if k.value == "layout"), None)
+        if value is None:
+            return None
+        if value.kind == "scalar" and value.value in LAYOUTS:
+            return str(value.value)
+        shown = value.value if value.kind == "scalar" else _describe(value)
+        self.error(
+            value, f"{what}: layout must be one of: {', '.join(LAYOUTS)}{did_you_mean(str(shown), LAYOUTS)} (an ordinary slide needs no layout)"
+        )
+        return None
 
     def points(self, pair: tuple[Node, Node] | None, what: str, slide_confidence: Confidence | None) -> tuple[Point, ...] | None:
         points = []
@@ -459,10 +572,11 @@ class _Reader:
                 continue
             f = self.fields(node, COLUMN_KEYS, ("title",), what)
             title = self.text_value(f.get("title"), f"{what}.title")
+            width = self.int_value(f["width"][1], f"{what}.width", 1, 12) if "width" in f else 1
             points = self.points(f.get("points"), f"{what}.points", slide_confidence)
             body = self.text_value(f.get("body"), f"{what}.body")
             if title is None or points is None:
                 ok = False
                 continue
-            columns.append(Column(title, body, points, node.start))
+            columns.append(Column(title, body, points, node.start, width or 1))
         return tuple(columns) if ok else None

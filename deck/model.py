@@ -116,12 +116,18 @@ class Column:
     body: str | None = None
     points: tuple[Point, ...] = ()
     pos: Pos = Pos()
+    width: int = 1  # a share of the slide's width: 2 and 1 make a 2:1 split
+
+
+TITLE_LAYOUT = "title"  # the deck's title, subtitle, author and as_of: makes no claim
+SECTION_LAYOUT = "section"  # a divider naming a section: makes no claim
+LAYOUTS = (TITLE_LAYOUT, SECTION_LAYOUT)
 
 
 @dataclass(frozen=True)
 class Slide:
     title: str
-    confidence: Confidence
+    confidence: Confidence | None  # None only on title and section slides, which make no claim
     subtitle: str | None = None
     section: str | None = None
     body: str | None = None
@@ -132,6 +138,15 @@ class Slide:
     pos: Pos = Pos()
     confidence_pos: Pos = Pos()
     span: Span | None = None
+    layout: str | None = None  # 'title' or 'section'; None for an ordinary slide
+    reveal: bool = False  # points appear one per "next"
+    appendix: bool = False  # after the main slides; counted apart (A1 / A4)
+
+    @property
+    def label(self) -> Confidence:
+        """The slide's label, for what needs one (a title slide without a label counts as confirmed:
+        it makes no claim to be weaker than)."""
+        return self.confidence if self.confidence is not None else Confidence.CONFIRMED
 
     def all_points(self) -> tuple[Point, ...]:
         """The slide's points, then each column's points."""
@@ -155,6 +170,22 @@ class Deck:
     path: str = "<deck>"
     as_of_pos: Pos = Pos()
     theme_pos: Pos = Pos()
+    max_width: int = 110  # the slide's reading width, in columns
+    align: str = "center"  # 'center' or 'left' on terminals wider than max_width
+    chrome: bool = True  # status and key bars shown (z toggles them)
+    duration_s: int | None = None  # the talk's target length
+
+    @property
+    def main_count(self) -> int:
+        """Slides before the appendix (N / M counts these)."""
+        return sum(1 for slide in self.slides if not slide.appendix)
+
+    def position(self, index: int) -> str:
+        """'7 / 16' for a main slide, 'A2 / A4' in the appendix."""
+        main = self.main_count
+        if index < main:
+            return f"{index + 1} / {main}"
+        return f"A{index - main + 1} / A{len(self.slides) - main}"
 
     def cited(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(s for slide in self.slides for s in slide.cited()))

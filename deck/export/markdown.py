@@ -49,7 +49,7 @@ def _refs(ids: tuple[str, ...], numbers: dict[str, int]) -> str:
 
 def _point(point: Point, slide: Slide, numbers: dict[str, int]) -> str:
     line = f"- {inline(point.text)}"
-    if point.confidence is not slide.confidence:
+    if point.confidence is not slide.label:
         line += f" *({point.confidence.value})*"
     refs = _refs(point.sources, numbers)
     return f"{line} {refs}" if refs else line
@@ -57,9 +57,9 @@ def _point(point: Point, slide: Slide, numbers: dict[str, int]) -> str:
 
 def _slide(n: int, slide: Slide, kept: Kept, numbers: dict[str, int], options: ExportOptions) -> list[str]:
     out = [f"## {n}. {inline(slide.title)}", ""]
-    meta = f"**{slide.confidence.label}**"
+    meta = f"**{slide.confidence.label}**" if slide.confidence is not None else ""
     if slide.section:
-        meta += f" · {inline(slide.section)}"
+        meta += f"{' · ' if meta else ''}{inline(slide.section)}"
     refs = _refs(tuple(s for s in slide.sources if s in kept.sources), numbers)
     if refs:
         meta += f" · Sources: {refs}"

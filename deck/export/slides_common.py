@@ -11,15 +11,16 @@ from .common import Kept, block, inline, keep, kept_numbers, left_out_line
 
 def point_line(point: Point, slide: Slide, numbers: dict[str, int]) -> str:
     line = f"- {inline(point.text)}"
-    if point.confidence is not slide.confidence:
+    if point.confidence is not slide.label:
         line += f" *({point.confidence.value})*"
     refs = "".join(f"[{numbers[s]}]" for s in point.sources if s in numbers)
     return f"{line} {refs}" if refs else line
 
 
 def meta_line(slide: Slide) -> str:
-    meta = f"**{slide.confidence.label}**"
-    return meta + (f" · {inline(slide.section)}" if slide.section else "")
+    parts = [f"**{slide.confidence.label}**"] if slide.confidence is not None else []
+    parts += [inline(slide.section)] if slide.section else []
+    return " · ".join(parts)
 
 
 def sources_line(deck: Deck, numbers: dict[str, int]) -> str:

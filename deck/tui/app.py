@@ -99,9 +99,10 @@ class DeckApp(EditingApp, Themed):
             return
         link = AudienceLink(
             path,
-            current=lambda: self.presenter.index if self.screen_stack else 0,
-            on_goto=lambda index: self.presenter.go(index),
+            current=lambda: (self.presenter.index, self.presenter.step) if self.screen_stack else (0, 0),
+            on_goto=lambda index, step: self.presenter.move(index, step),
             on_count=self._speakers_changed,
+            on_command=self._speaker_command,
         )
         try:
             try:
@@ -121,12 +122,13 @@ class DeckApp(EditingApp, Themed):
     def on_presenter_screen_slide_shown(self, message: PresenterScreen.SlideShown) -> None:
         """The presenter moved: speaker views follow."""
         if self.link is not None:
-            self.link.broadcast(message.index)
+            self.link.broadcast(message.index, message.step)
 
     def _speakers_changed(self, count: int) -> None:
         if not (self.is_running and self.screen_stack):
             return  # closing
         presenter = self.presenter
+        presenter.hide_chrome_for_speaker(bool(count))
         if count and presenter.notes_visible:
             self._notes_hidden_for_speaker = True
             presenter.notes_visible = False
@@ -134,6 +136,20 @@ class DeckApp(EditingApp, Themed):
         elif not count and self._notes_hidden_for_speaker:
             self._notes_hidden_for_speaker = False
             presenter.notes_visible = True
+
+    def _speaker_command(self, name: str) -> None:
+        """A speaker view asked to blank this screen or cycle its filter."""
+        if not (self.is_running and self.screen_stack):
+            return
+        if name == "blank":
+            from .screens.blank import BlankScreen
+
+            if isinstance(self.screen, BlankScreen):
+                self.screen.dismiss(None)
+            else:
+                self.presenter.action_blank()
+        elif name == "filter":
+            self.presenter.action_cycle_filter()
 
     @property
     def presenter(self) -> PresenterScreen:
@@ -172,7 +188,12 @@ class DeckApp(EditingApp, Themed):
         presenter = self.presenter
         for i, slide in enumerate(presenter.deck.slides):
             title = escape(slide.title)  # a palette entry is markup; a deck's title never is
-            yield SystemCommand(f"go to slide: {title}", f"Slide {i + 1} · {slide.confidence.value}", lambda i=i: presenter.go(i), discover=False)
+            yield SystemCommand(
+                f"go to slide: {title}",
+                f"Slide {i + 1} · {slide.confidence.value if slide.confidence else slide.layout}",
+                lambda i=i: presenter.go(i),
+                discover=False,
+            )
         for name in self.deck_theme_names:
             yield SystemCommand(
                 f"theme: {name.replace('-', ' ').capitalize()}", f"Switch to the {name} theme", lambda name=name: setattr(self, "theme", name)

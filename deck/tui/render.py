@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
@@ -11,6 +12,7 @@ from rich.text import Text
 
 from ..filtering import ShownColumn, shown
 from ..model import Confidence, Deck, Point, Slide
+from ..reveal import at_step, last_step
 from .inline import inline_text
 from .themes import Palette
 
@@ -85,11 +87,26 @@ def render_column(column: ShownColumn, label: Confidence, palette: Palette, numb
     return Group(*parts)
 
 
-def render_slide(deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None = None, compact: bool = False) -> RenderableType:
+def render_slide(
+    deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None = None, compact: bool = False, step: int | None = None
+) -> RenderableType:
     """Everything below the slide's title: subtitle, body, points, columns, source references.
 
-    With a minimum confidence, hidden claims take their sources and empty column headings with them."""
+    With a minimum confidence, hidden claims take their sources and empty column headings with them.
+    `step`: how far an incremental slide is revealed (None: complete)."""
+    if slide.layout is not None:
+        return render_divider(deck, slide, palette)
     view = shown(slide, minimum)
+    reached = at_step(slide, step if step is not None else last_step(slide))
+    if reached.points is not None:  # points not yet revealed are not drawn (the filter's count stays the same)
+        revealed = {id(p) for p in slide.all_points()[: reached.points]}
+        view = dataclasses.replace(
+            view,
+            points=tuple(p for p in view.points if id(p) in revealed),
+            columns=tuple(dataclasses.replace(c, points=tuple(p for p in c.points if id(p) in revealed)) for c in view.columns),
+        )
+    if view.body is not None:
+        view = dataclasses.replace(view, body=reached.body)
     numbers = deck.source_numbers(slide)  # the same numbers, filtered or not
     cited = {sid: numbers[sid] for sid in view.sources if sid in numbers}
     parts: list[RenderableType] = []
@@ -102,8 +119,8 @@ def render_slide(deck: Deck, slide: Slide, palette: Palette, minimum: Confidence
         parts.append(Text())
     if view.columns:
         grid = Table.grid(padding=(0, 3), expand=True)
-        for _ in view.columns:
-            grid.add_column(ratio=1)
+        for column in view.columns:
+            grid.add_column(ratio=column.column.width)
         grid.add_row(*(render_column(c, view.confidence, palette, numbers) for c in view.columns))
         parts += [grid, Text()]
     if view.hidden:
@@ -111,6 +128,28 @@ def render_slide(deck: Deck, slide: Slide, palette: Palette, minimum: Confidence
     if cited:
         parts.append(render_sources_line(deck, cited, palette) if compact else render_sources(deck, cited, palette))
     return Group(*parts)
+
+
+def render_divider(deck: Deck, slide: Slide, palette: Palette) -> RenderableType:
+    """A title or section slide: no claims, large words, centred."""
+    lines: list[RenderableType] = [Text(), Text()]
+    if slide.layout == "title":
+        lines.append(Text(slide.title, style=f"bold {palette.accent}", justify="center"))
+        subtitle = slide.subtitle or deck.subtitle
+        if subtitle:
+            lines += [Text(), Text(subtitle, style="italic", justify="center")]
+        facts = " · ".join(x for x in (deck.author, f"as of {deck.as_of.isoformat()}" if deck.as_of else None) if x)
+        if facts:
+            lines += [Text(), Text(facts, style=palette.dim, justify="center")]
+        legend = Text(justify="center")
+        for level in Confidence:
+            legend.append(f" {level.glyph} {level.value} ", style=palette.levels[level])
+        lines += [Text(), Text(), legend]
+    else:
+        lines.append(Text(slide.title, style=f"bold {palette.accent}", justify="center"))
+        if slide.subtitle:
+            lines += [Text(), Text(slide.subtitle, style="italic", justify="center")]
+    return Group(*lines)
 
 
 def render_sources_line(deck: Deck, numbers: dict[str, int], palette: Palette) -> RenderableType:
@@ -145,7 +184,8 @@ def render_notes(slide: Slide, following: Slide | None, palette: Palette, show_n
         return Group(*parts)
     parts.append(Text())
     if following is not None:
-        parts.append(Text.assemble(("Next: ", "bold"), following.title, (f"  {following.confidence.label}", palette.dim)))
+        label = f"  {following.confidence.label}" if following.confidence is not None else ""
+        parts.append(Text.assemble(("Next: ", "bold"), following.title, (label, palette.dim)))
     else:
         parts.append(Text("Last slide.", style="bold"))
     return Group(*parts)

@@ -37,7 +37,7 @@ class SpeakerApp(FileWatching, Themed):
         self.setup_themes(theme, document.deck.theme, themes_folder)
 
     def get_default_screen(self) -> Screen[Any]:
-        return SpeakerScreen(self.document.deck, clock=self.clock, wall_clock=self.wall_clock, request_goto=self.request_goto)
+        return SpeakerScreen(self.document.deck, clock=self.clock, wall_clock=self.wall_clock, request_goto=self.request_goto, request=self.request)
 
     @property
     def speaker(self) -> SpeakerScreen:
@@ -69,12 +69,12 @@ class SpeakerApp(FileWatching, Themed):
         except OSError as exc:
             self.notify(f"No link to the audience view: {exc}", severity="error", timeout=10)
             return
-        self.link = SpeakerLink(path, on_slide=self._show, on_connected=self._connected, current=lambda: self.speaker.index)
+        self.link = SpeakerLink(path, on_slide=self._show, on_connected=self._connected, current=lambda: (self.speaker.index, self.speaker.step))
         await self.link.run()
 
-    def _show(self, index: int) -> None:
+    def _show(self, index: int, step: int) -> None:
         if self.is_running and self.screen_stack:
-            self.speaker.show(index)
+            self.speaker.show(index, step)
 
     def _connected(self, connected: bool) -> None:
         if not (self.is_running and self.screen_stack):
@@ -83,9 +83,13 @@ class SpeakerApp(FileWatching, Themed):
         if not connected:
             self.notify("The audience view closed; reconnecting when it returns.", severity="warning", timeout=4)
 
-    def request_goto(self, index: int) -> bool:
+    def request_goto(self, index: int, step: int | None = None) -> bool:
         """Ask the audience view to move; False when it is not there."""
-        return self.link is not None and self.link.goto(index)
+        return self.link is not None and self.link.goto(index, step)
+
+    def request(self, name: str) -> bool:
+        """Ask the audience view to blank its screen or cycle its filter; False when it is not there."""
+        return self.link is not None and self.link.send({name: 1})
 
 
 def make_speaker_app(document: DeckDocument, **kwargs: Any) -> SpeakerApp:

@@ -6,6 +6,9 @@ from textual import events
 from textual.binding import Binding
 from textual.timer import Timer
 
+from ...model import Deck
+from ...reveal import last_step
+
 NAVIGATION_BINDINGS = [
     Binding("right,space,l,n,pagedown", "next", "Next", key_display="→", id="next", tooltip="Next slide"),
     Binding("left,h,p,pageup", "previous", "Prev", key_display="←", id="previous", tooltip="Previous slide"),
@@ -18,30 +21,45 @@ TYPED_TIMEOUT_S = 3.0  # a number typed and left this long is forgotten
 
 
 class SlideNavigation:
-    """Mixed into a Screen with `index`, `typed` (reactive, shown somewhere), `slide_count` and `go`.
+    """Mixed into a Screen with `deck`, `index`, `step` and `typed` (reactive, shown somewhere), and `move`.
 
+    "Next" first reveals what an incremental slide still hides, then moves on (onto the next slide's
+    first step); "previous" hides the last revealed part, then moves back onto the previous slide
+    complete, as presenterm and Marp do. Go-to, first and last land on a slide complete.
     Typed digits count only until the next move, Escape, or a pause of TYPED_TIMEOUT_S: `1 → 2 Enter`
     goes to slide 2, not 12.
     """
 
+    deck: Deck
     index: int
+    step: int
     typed: str
     _typed_timer: Timer | None = None
 
-    @property
-    def slide_count(self) -> int:
+    def move(self, index: int, step: int | None = None) -> None:
+        """Show slide `index` at `step` (None: complete)."""
         raise NotImplementedError
 
     def go(self, index: int) -> None:
-        raise NotImplementedError
+        self.move(index, None)
+
+    @property
+    def slide_count(self) -> int:
+        return len(self.deck.slides)
 
     def action_next(self) -> None:
         self.typed = ""
-        self.go(self.index + 1)
+        if self.step < last_step(self.deck.slides[self.index]):
+            self.move(self.index, self.step + 1)
+        elif self.index + 1 < self.slide_count:
+            self.move(self.index + 1, 0)
 
     def action_previous(self) -> None:
         self.typed = ""
-        self.go(self.index - 1)
+        if self.step > 0:
+            self.move(self.index, self.step - 1)
+        elif self.index > 0:
+            self.move(self.index - 1, None)
 
     def action_backspace(self) -> None:
         if self.typed:  # Backspace edits the go-to number while one is being typed
@@ -51,11 +69,13 @@ class SlideNavigation:
 
     def action_first(self) -> None:
         self.typed = ""
-        self.go(0)
+        self.move(0, None)
 
     def action_last(self) -> None:
+        """The last main slide; pressed there (or in the appendix), the last slide of the appendix."""
         self.typed = ""
-        self.go(self.slide_count - 1)
+        last_main = self.deck.main_count - 1
+        self.move(last_main if self.index < last_main else self.slide_count - 1, None)
 
     def on_key(self, event: events.Key) -> None:
         if event.character and event.character.isdecimal() and event.character.isascii():
@@ -68,7 +88,7 @@ class SlideNavigation:
             event.stop()
             number, self.typed = int(self.typed), ""
             if 1 <= number <= self.slide_count:
-                self.go(number - 1)
+                self.move(number - 1, None)
             else:
                 self.notify(f"No slide {number}: this deck has slides 1 to {self.slide_count}", severity="warning", timeout=3)  # type: ignore[attr-defined]
 

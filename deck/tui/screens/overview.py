@@ -47,7 +47,10 @@ class OverviewScreen(ModalScreen[int | None]):
         for i, slide in enumerate(self.deck.slides):
             line = Text(no_wrap=True, overflow="ellipsis")
             line.append(f"{i + 1:>{width}}  ", style="dim")
-            line.append(f"{slide.confidence.label:<15}", style=self.palette.levels[slide.confidence])
+            if slide.confidence is not None:
+                line.append(f"{slide.confidence.label:<15}", style=self.palette.levels[slide.confidence])
+            else:
+                line.append(f"{slide.layout or '':<15}", style="dim italic")
             line.append(slide.title)
             row = Table.grid(expand=True, padding=(0, 2))
             row.add_column(ratio=1, no_wrap=True, overflow="ellipsis")

@@ -15,6 +15,7 @@ from textual.screen import Screen
 
 from ...diagnostics import Diagnostic
 from ...model import Confidence, Deck, Slide
+from ...reveal import last_step
 from ..themes import palette_for
 from ..widgets.error_bar import ErrorBar
 from ..widgets.key_bar import KeyBar
@@ -60,6 +61,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
             tooltip="Move this slide down",
         ),
         Binding("u", "app.undo", "Undo", show=False, id="undo", tooltip="Undo the last add, duplicate, delete or move"),
+        Binding("z", "toggle_chrome", "Chrome", show=False, id="chrome", tooltip="Hide or show the status and key bars (for the audience)"),
     ]
 
     # narrower than 100 columns the notes go below the slide; shorter than 30 rows, tighter spacing
@@ -68,13 +70,16 @@ class PresenterScreen(SlideNavigation, Screen[None]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
 
     class SlideShown(Message):
-        """The presenter moved to slide `index` (speaker views follow)."""
+        """The presenter moved to slide `index`, revealed to `step` (speaker views follow)."""
 
-        def __init__(self, index: int) -> None:
+        def __init__(self, index: int, step: int) -> None:
             self.index = index
+            self.step = step
             super().__init__()
 
     index: reactive[int] = reactive(0, init=False)
+    step: reactive[int] = reactive(0, init=False)  # how far an incremental slide is revealed
+    chrome: reactive[bool] = reactive(True, init=False)  # the status and key bars
     minimum: reactive[Confidence | None] = reactive(None, init=False)
     notes_visible: reactive[bool] = reactive(False, init=False)
     typed: reactive[str] = reactive("", init=False)
@@ -89,6 +94,9 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         self.today = today
         self.set_reactive(PresenterScreen.index, max(0, min(start, len(deck.slides) - 1)))
         self.set_reactive(PresenterScreen.notes_visible, notes)
+        self.set_reactive(PresenterScreen.step, last_step(deck.slides[self.index]))  # a start slide shows complete
+        self.set_reactive(PresenterScreen.chrome, deck.chrome)
+        self._chrome_hidden_for_speaker = False
         self.started = 0.0
         self._binding_state = self._edges()  # the footer's first composition already reflects this
 
@@ -102,6 +110,8 @@ class PresenterScreen(SlideNavigation, Screen[None]):
     def on_mount(self) -> None:
         self.started = self.clock()
         self.query_one(NotesPane).display = self.notes_visible
+        self._apply_chrome()
+        self._apply_width()
         self._short = self.has_class("-short")
         self.refresh_slide()
         self.set_interval(1.0, self.refresh_status)
@@ -114,7 +124,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
 
     def refresh_slide(self) -> None:
         palette = palette_for(self.app)
-        self.query_one(SlideView).show(self.deck, self.slide, palette, self.minimum, compact=self.has_class("-short"))
+        self.query_one(SlideView).show(self.deck, self.slide, palette, self.minimum, compact=self.has_class("-short"), step=self.step)
         self.refresh_notes()
         self.refresh_status()
         self._refresh_bindings_if_needed()
@@ -135,12 +145,12 @@ class PresenterScreen(SlideNavigation, Screen[None]):
     def refresh_status(self) -> None:
         deck = self.deck
         stale = deck.is_stale(self.today) if deck.as_of else False
+        last = last_step(self.slide)
         self.query_one(StatusBar).show(
             Status(
                 deck_title=deck.title,
                 where=self.slide.section or self.slide.title,
-                index=self.index,
-                total=len(deck.slides),
+                position=deck.position(self.index) + (f" · {self.step}/{last}" if last else ""),
                 elapsed_s=self.clock() - self.started,
                 as_of=deck.as_of.isoformat() if deck.as_of else None,
                 stale_days=(self.today - deck.as_of).days if stale and deck.as_of else None,
@@ -153,8 +163,10 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         """Show another version of the deck (after a reload), on slide `index`."""
         self.deck = deck
         self.set_reactive(PresenterScreen.index, max(0, min(index, len(deck.slides) - 1)))
+        self.set_reactive(PresenterScreen.step, min(self.step, last_step(self.slide)))
+        self._apply_width()
         self.refresh_slide()
-        self.post_message(self.SlideShown(self.index))
+        self.post_message(self.SlideShown(self.index, self.step))
 
     def show_errors(self, errors: list[Diagnostic]) -> None:
         """Why the file on disk is not shown (its errors), or nothing when it is fine again."""
@@ -168,12 +180,49 @@ class PresenterScreen(SlideNavigation, Screen[None]):
             self.mount(bar, before="#status")
         bar.show_errors(errors)
 
-    def _edges(self) -> tuple[bool, bool, bool]:
-        return (self.index == 0, self.index == len(self.deck.slides) - 1, bool(self.typed))
+    def _edges(self) -> tuple[bool, bool, bool, bool]:
+        at_end = self.index == len(self.deck.slides) - 1 and self.step >= last_step(self.slide)
+        return (self.index == 0 and self.step == 0, at_end, self.index == len(self.deck.slides) - 1, bool(self.typed))
 
-    def watch_index(self) -> None:
+    def move(self, index: int, step: int | None = None) -> None:
+        """Slide `index` at `step` (None: complete), one refresh whatever changed."""
+        index = max(0, min(index, len(self.deck.slides) - 1))
+        last = last_step(self.deck.slides[index])
+        step = last if step is None else max(0, min(step, last))
+        if (index, step) == (self.index, self.step):
+            return
+        self.set_reactive(PresenterScreen.index, index)
+        self.set_reactive(PresenterScreen.step, step)
         self.refresh_slide()
-        self.post_message(self.SlideShown(self.index))
+        self.post_message(self.SlideShown(index, step))
+
+    def watch_index(self) -> None:  # set directly (tests, the link): land complete
+        self.set_reactive(PresenterScreen.step, last_step(self.slide))
+        self.refresh_slide()
+        self.post_message(self.SlideShown(self.index, self.step))
+
+    def watch_chrome(self) -> None:
+        self._apply_chrome()
+
+    def _apply_chrome(self) -> None:
+        for selector in ("#status", "#keys"):
+            self.query_one(selector).display = self.chrome
+
+    def _apply_width(self) -> None:
+        """The deck's reading width and alignment (layout: {max_width, align})."""
+        view = self.query_one(SlideView)
+        for part in view.query("#slide-heading, #slide-content"):
+            part.styles.max_width = self.deck.max_width
+        view.styles.align_horizontal = "center" if self.deck.align == "center" else "left"
+
+    def hide_chrome_for_speaker(self, hidden: bool) -> None:
+        """While a speaker view is connected the timers belong to it: the audience sees only slides."""
+        if hidden and self.chrome:
+            self._chrome_hidden_for_speaker = True
+            self.chrome = False
+        elif not hidden and self._chrome_hidden_for_speaker:
+            self._chrome_hidden_for_speaker = False
+            self.chrome = True
 
     def watch_minimum(self) -> None:
         self.refresh_slide()
@@ -193,27 +242,28 @@ class PresenterScreen(SlideNavigation, Screen[None]):
 
     # -- keys ------------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("next", "last"):
+        if action == "next":
+            return self.index < len(self.deck.slides) - 1 or self.step < last_step(self.slide)
+        if action == "last":
             return self.index < len(self.deck.slides) - 1
-        if action in ("previous", "first"):
+        if action == "previous":
+            return self.index > 0 or self.step > 0
+        if action == "first":
             return self.index > 0
         if action == "backspace":
-            return self.index > 0 or bool(self.typed)
+            return self.index > 0 or self.step > 0 or bool(self.typed)
         if action == "clear_typed":
             return bool(self.typed)
         if not self.notes_allowed and (action == "toggle_notes" or (action == "scroll" and parameters[:1] == ("notes",))):
             return False
         return True
 
-    def go(self, index: int) -> None:
-        self.index = max(0, min(index, len(self.deck.slides) - 1))
-
-    @property
-    def slide_count(self) -> int:
-        return len(self.deck.slides)
-
     def action_scroll(self, pane: str, lines: int) -> None:
         self.query_one(f"#{pane}").scroll_relative(y=lines, animate=False)
+
+    def action_toggle_chrome(self) -> None:
+        self._chrome_hidden_for_speaker = False
+        self.chrome = not self.chrome
 
     def action_toggle_notes(self) -> None:
         if self.notes_allowed:

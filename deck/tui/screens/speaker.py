@@ -1,11 +1,12 @@
-"""The speaker's view: this slide's notes, large, the next slide, the label and sources, and the clocks."""
+"""The speaker's view: this slide's points (marked as revealed or not) and notes, the next slide, the
+label and sources, and the clocks, with time left against the talk's target length."""
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable
 
-from rich.console import Group
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -15,21 +16,42 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...model import Deck
+from ...model import Deck, Slide
+from ...reveal import at_step, last_step
 from ..render import render_notes, render_sources
-from ..themes import palette_for
+from ..themes import Palette, palette_for
 from ..widgets.key_bar import KeyBar
+from ..widgets.slide_view import badge_text
 from ..widgets.status_bar import format_elapsed
 from .navigation import NAVIGATION_BINDINGS, SlideNavigation
 
 
+def pace(deck: Deck, index: int, elapsed_s: float) -> str | None:
+    """'12:30 left · 1:10 behind': time left against `duration`, judged by the share of main slides done."""
+    if deck.duration_s is None:
+        return None
+    left = deck.duration_s - elapsed_s
+    main = max(1, deck.main_count)
+    expected = deck.duration_s * min(index, main) / main  # where the talk should be on reaching this slide
+    drift = elapsed_s - expected
+    sign = "-" if left < 0 else ""
+    said = f"{sign}{format_elapsed(abs(left))} left"
+    if abs(drift) >= 30:
+        said += f" · {format_elapsed(abs(drift))} {'behind' if drift > 0 else 'ahead'}"
+    else:
+        said += " · on time"
+    return said
+
+
 class SpeakerScreen(SlideNavigation, Screen[None]):
-    """Every move here moves the audience view too; see `go`."""
+    """Every move here moves the audience view too; see `move`."""
 
     BINDINGS = [
         *NAVIGATION_BINDINGS,
         Binding("down,j", "scroll_notes(3)", "Scroll", show=False, tooltip="Scroll the notes down"),
         Binding("up,k", "scroll_notes(-3)", "Scroll", show=False, tooltip="Scroll the notes up"),
+        Binding("b", "audience('blank')", "Blank", tooltip="Blank the audience's screen (press again to show it)"),
+        Binding("c", "audience('filter')", "Filter", tooltip="Cycle the audience's confidence filter"),
         Binding("t", "reset_timers", "Timers", tooltip="Reset the talk and slide timers"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
         Binding("q", "app.quit", "Quit", tooltip="Quit the speaker view (the audience view goes on)"),
@@ -47,6 +69,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
     """
 
     index: reactive[int] = reactive(0, init=False)
+    step: reactive[int] = reactive(0, init=False)
     connected: reactive[bool] = reactive(False, init=False)
     typed: reactive[str] = reactive("", init=False)
 
@@ -56,16 +79,18 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         *,
         clock: Callable[[], float],
         wall_clock: Callable[[], float],
-        request_goto: Callable[[int], bool],
+        request_goto: Callable[[int, int | None], bool],
+        request: Callable[[str], bool] = lambda name: False,
     ) -> None:
         super().__init__()
         self.deck = deck
         self.clock = clock
         self.wall_clock = wall_clock
         self.request_goto = request_goto  # asks the audience view to move; False when it is not there
+        self.request = request  # asks the audience view to blank or cycle its filter
         self.talk_started = 0.0
         self.slide_started = 0.0
-        self.wanted = 0  # the slide last asked for, kept across a reload
+        self.wanted = (0, 0)  # the slide and step last asked for, kept across a reload
 
     def compose(self) -> ComposeResult:
         yield Static(id="speaker-link", classes="-waiting", markup=False)
@@ -91,31 +116,50 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         head = Table.grid(expand=True)
         head.add_column(ratio=1)
         head.add_column(justify="right", no_wrap=True)
+        last = last_step(slide)
+        where = deck.position(self.index) + (f" · {self.step}/{last}" if last else "")
         head.add_row(
-            Text.assemble((f"{self.index + 1} / {len(deck.slides)}  ", "bold"), (slide.title, "bold")),
-            Text(f" {slide.confidence.label} ", style=f"bold reverse {palette.levels[slide.confidence]}"),
+            Text.assemble((f"{where}  ", "bold"), (slide.title, "bold")),
+            badge_text(slide.confidence, palette) if slide.confidence is not None else Text(slide.layout or ""),
         )
         numbers = deck.source_numbers(slide)
         self.query_one("#speaker-head", Static).update(Group(head, render_sources(deck, numbers, palette)) if numbers else head)
-        self.query_one("#speaker-notes-text", Static).update(
-            render_notes(slide, None, palette, show_next=False) if slide.notes else Text("No notes for this slide.", style="italic")
-        )
-        following = deck.slides[self.index + 1] if self.index + 1 < len(deck.slides) else None
+        parts: list[RenderableType] = []
+        if last:
+            parts += [self.revealed_points(slide, palette), Text()]
+        parts.append(render_notes(slide, None, palette, show_next=False) if slide.notes else Text("No notes for this slide.", style="italic"))
+        self.query_one("#speaker-notes-text", Static).update(Group(*parts))
+        self.query_one("#speaker-next", Static).update(self.next_slide(palette))
+        self.query_one("#speaker-notes").scroll_home(animate=False)
+        self.refresh_clock()
+
+    def revealed_points(self, slide: Slide, palette: Palette) -> Text:
+        """Every point of an incremental slide: ✓ shown to the audience, ▶ the next press, · still hidden."""
+        reached = at_step(slide, self.step)
+        shown = reached.points if reached.points is not None else len(slide.all_points())
+        text = Text()
+        for i, point in enumerate(slide.all_points()):
+            mark, style = ("✓ ", palette.dim) if i < shown else (("▶ ", "bold") if i == shown else ("· ", palette.dim))
+            text.append(mark, style=style)
+            text.append(point.text + "\n", style="" if i >= shown else palette.dim)
+        return text
+
+    def next_slide(self, palette: Palette) -> Text:
+        following = self.deck.slides[self.index + 1] if self.index + 1 < len(self.deck.slides) else None
         side = Text()
         if following is None:
             side.append("Last slide.", style="bold")
-        else:
-            side.append("Next\n", style="bold")
-            side.append(f"{following.title}\n", style="bold")
+            return side
+        side.append("Next\n", style="bold")
+        side.append(f"{following.title}\n", style="bold")
+        if following.confidence is not None:
             side.append(f"{following.confidence.label}\n\n", style=palette.levels[following.confidence])
-            for point in following.all_points()[:4]:
-                differs = point.confidence is not following.confidence
-                side.append(f"{point.confidence.glyph if differs or point.labelled else '•'} ", style=palette.levels[point.confidence])
-                side.append(point.text)
-                side.append(f"  {point.confidence.value}\n" if differs else "\n", style=f"italic {palette.levels[point.confidence]}")
-        self.query_one("#speaker-next", Static).update(side)
-        self.query_one("#speaker-notes").scroll_home(animate=False)
-        self.refresh_clock()
+        for point in following.all_points()[:4]:
+            differs = point.confidence is not following.label
+            side.append(f"{point.confidence.glyph if differs or point.labelled else '•'} ", style=palette.levels[point.confidence])
+            side.append(point.text)
+            side.append(f"  {point.confidence.value}\n" if differs else "\n", style=f"italic {palette.levels[point.confidence]}")
+        return side
 
     def refresh_clock(self) -> None:
         now = self.clock()
@@ -123,6 +167,9 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         line.append(f"talk {format_elapsed(now - self.talk_started)}", style="bold")
         line.append(f"   this slide {format_elapsed(now - self.slide_started)}")
         line.append(f"   {time.strftime('%H:%M', time.localtime(self.wall_clock()))}")
+        paced = pace(self.deck, self.index, now - self.talk_started)
+        if paced:
+            line.append(f"   {paced}", style="bold")
         if self.typed:
             line.append(f"   go to: {self.typed}▏", style="reverse")
         self.query_one("#speaker-clock", Static).update(line)
@@ -135,29 +182,34 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
     def watch_connected(self) -> None:
         self.show_link()
 
-    def watch_index(self) -> None:
-        self.slide_started = self.clock()
-        self.refresh_slide()
-
     def set_deck(self, deck: Deck) -> None:
         self.deck = deck
         # the audience view may have asked for a slide this view's older deck did not have yet
-        self.set_reactive(SpeakerScreen.index, max(0, min(self.wanted, len(deck.slides) - 1)))
+        index, step = self.wanted
+        self.set_reactive(SpeakerScreen.index, max(0, min(index, len(deck.slides) - 1)))
+        self.set_reactive(SpeakerScreen.step, min(step, last_step(deck.slides[self.index])))
         self.refresh_slide()
 
-    def show(self, index: int) -> None:
+    def show(self, index: int, step: int = 0) -> None:
         """The audience view moved (or this view, while alone)."""
-        self.wanted = index
-        self.index = max(0, min(index, len(self.deck.slides) - 1))
-
-    def go(self, index: int) -> None:
+        self.wanted = (index, step)
         index = max(0, min(index, len(self.deck.slides) - 1))
-        if not self.request_goto(index):
-            self.show(index)  # alone: move here; the audience view takes its own slide when it returns
+        step = max(0, min(step, last_step(self.deck.slides[index])))
+        if index != self.index:
+            self.slide_started = self.clock()
+        self.set_reactive(SpeakerScreen.index, index)
+        self.set_reactive(SpeakerScreen.step, step)
+        self.refresh_slide()
 
-    @property
-    def slide_count(self) -> int:
-        return len(self.deck.slides)
+    def move(self, index: int, step: int | None = None) -> None:
+        index = max(0, min(index, len(self.deck.slides) - 1))
+        if not self.request_goto(index, step):
+            # alone: move here; the audience view takes its own slide when it returns
+            self.show(index, last_step(self.deck.slides[index]) if step is None else step)
+
+    def action_audience(self, name: str) -> None:
+        if not self.request(name):
+            self.notify("The audience view is not running.", severity="warning", timeout=3)
 
     def action_help(self) -> None:
         from .help import HelpScreen

@@ -34,11 +34,14 @@ class SlideView(VerticalScroll, can_focus=False):
             yield Static(id="slide-badge", classes="badge", markup=False)
         yield Static(id="slide-content", markup=False)
 
-    def show(self, deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None, compact: bool = False) -> None:
+    def show(self, deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None, compact: bool = False, step: int | None = None) -> None:
+        heading = self.query_one("#slide-heading")
+        heading.display = slide.layout is None  # a title or section slide draws its words itself
         self.query_one("#slide-title", Static).update(Text(slide.title))  # Text: never read as markup
         # with a filter on, the badge says the weakest level still shown, not the level of hidden claims
-        self.query_one("#slide-badge", Static).update(badge_text(shown(slide, minimum).confidence, palette))
-        self.query_one("#slide-content", Static).update(render_slide(deck, slide, palette, minimum, compact))
+        badge = badge_text(shown(slide, minimum).confidence, palette) if slide.confidence is not None else Text()
+        self.query_one("#slide-badge", Static).update(badge)
+        self.query_one("#slide-content", Static).update(render_slide(deck, slide, palette, minimum, compact, step))
         self.scroll_home(animate=False)
 
     def on_click(self, event: Click) -> None:

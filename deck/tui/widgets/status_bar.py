@@ -14,8 +14,7 @@ from textual.widget import Widget
 class Status:
     deck_title: str
     where: str  # section or slide title
-    index: int
-    total: int
+    position: str  # '7 / 16 · 2/4', or 'A1 / A4' in the appendix
     elapsed_s: float
     as_of: str | None = None
     stale_days: int | None = None  # set when the as-of date is stale
@@ -51,7 +50,7 @@ class StatusBar(Widget):
     def _render_for(self, width: int) -> Table:
         status = self._status
         assert status is not None
-        counter = Text(f"{status.index + 1} / {status.total}", style="bold")
+        counter = Text(status.position, style="bold")
         # the right-hand parts, most important first; the last ones give way on narrow terminals
         parts: list[list[Text]] = [[counter]]
         if status.typed:

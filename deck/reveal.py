@@ -1,0 +1,52 @@
+"""Incremental reveal: which part of a slide shows at each step.
+
+A slide's body may hold pause markers on their own line (`<!-- pause -->`, as presenterm writes
+them): step 0 shows the body up to the first pause, each "next" the following part. A slide with
+`reveal: true` then shows its points one per "next" (the slide's points, then each column's, column by
+column). The last step shows the slide complete; the overview and go-to land there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Slide
+
+PAUSE = re.compile(r"^[ \t]*<!--\s*pause\s*-->[ \t]*$", re.MULTILINE)
+
+
+def body_parts(body: str | None) -> list[str]:
+    """The body split at its pause markers (the markers themselves never show)."""
+    if not body:
+        return []
+    return [part.strip("\n") for part in PAUSE.split(body)]
+
+
+def without_pauses(body: str | None) -> str | None:
+    """The whole body, for what shows everything at once (exports, the complete slide)."""
+    if body is None:
+        return None
+    return "\n\n".join(part for part in body_parts(body) if part)
+
+
+def last_step(slide: Slide) -> int:
+    """How many "next" presses a slide takes before the next slide (0 for most slides)."""
+    pauses = max(0, len(body_parts(slide.body)) - 1)
+    return pauses + (len(slide.all_points()) if slide.reveal else 0)
+
+
+@dataclass(frozen=True)
+class Step:
+    body: str | None  # the body as far as it is revealed
+    points: int | None  # how many of slide.all_points() show (None: all)
+
+
+def at_step(slide: Slide, step: int) -> Step:
+    step = max(0, min(step, last_step(slide)))
+    parts = body_parts(slide.body)
+    pauses = max(0, len(parts) - 1)
+    shown_parts = parts[: min(step, pauses) + 1]
+    body = "\n\n".join(part for part in shown_parts if part)
+    points = max(0, step - pauses) if slide.reveal else None
+    return Step(body or None, points)
