@@ -249,7 +249,8 @@ def test_ledger_rows_take_the_slides_sources_when_a_point_has_none():
 def test_left_out_note_stands_at_the_top_of_the_slide():
     text = export_deck(load_deck(SHOWCASE), "markdown", ExportOptions(min_confidence=Confidence.REPORTED))
     slide = text.split("## 2. Points with their own labels\n\n", 1)[1]
-    assert slide.startswith("**◌ SPECULATIVE** · Claims · Sources: [\\[1\\]](#sources)\n\n*2 claims weaker than reported left out")
+    # the speculative claims are gone, and with them the slide's speculative label and its own sources
+    assert slide.startswith("Label: **◐ REPORTED** · Claims\n\n*2 claims weaker than reported left out")
 
 
 def test_atomic_write_to_a_pipe_writes_into_it(tmp_path):

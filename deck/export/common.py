@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..filtering import shown
+from ..reveal import body_parts, without_pauses
 from ..model import Confidence, Deck, Point, Slide
 from ..text import strip_unsafe
 from . import ExportOptions
@@ -208,15 +209,19 @@ class Kept:
 
     points: tuple[Point, ...]
     columns: tuple[tuple[str, str | None, tuple[Point, ...]], ...]  # only columns with something left
-    body: str | None
+    body: str | None  # whole, without pause markers
     left_out: int
     sources: tuple[str, ...]  # cited by what is kept
+    body_parts: tuple[str, ...] = ()  # the body split at its pause markers, for formats that pause
+    label: Confidence | None = None  # the label of what is kept (a filter takes a hidden level's label along)
 
 
 def keep(slide: Slide, options: ExportOptions) -> Kept:
     view = shown(slide, options.min_confidence)
     columns = tuple((c.column.title, c.body, c.points) for c in view.columns)
-    return Kept(view.points, columns, view.body, view.hidden, view.sources)
+    parts = tuple(part for part in body_parts(view.body) if part.strip())
+    label = view.confidence if slide.confidence is not None else None
+    return Kept(view.points, columns, without_pauses(view.body), view.hidden, view.sources, parts, label)
 
 
 def kept_numbers(deck: Deck, slide: Slide, kept: Kept) -> dict[str, int]:

@@ -30,10 +30,12 @@ def export(deck: Deck, options: ExportOptions) -> str:
     out += [f"- {line}" for line in legend_lines()]
     out += ["", "A claim without its own label takes its slide's label.", ""]
     used: set[str] = set()
-    for n, slide in enumerate(deck.slides, 1):
+    for index, slide in enumerate(deck.slides):
+        if slide.appendix and (index == 0 or not deck.slides[index - 1].appendix):
+            out += ["## Appendix", ""]
         kept = keep(slide, options)
         used.update(kept.sources)
-        out += _slide(n, slide, kept, numbers, options)
+        out += _slide(deck.position(index).split(" / ")[0], slide, kept, numbers, options)
     listed = {sid: n for sid, n in numbers.items() if sid in used}  # a source only removed claims cite goes too
     if listed:
         out += ["## Sources", ""]
@@ -55,15 +57,16 @@ def _point(point: Point, slide: Slide, numbers: dict[str, int]) -> str:
     return f"{line} {refs}" if refs else line
 
 
-def _slide(n: int, slide: Slide, kept: Kept, numbers: dict[str, int], options: ExportOptions) -> list[str]:
+def _slide(n: str, slide: Slide, kept: Kept, numbers: dict[str, int], options: ExportOptions) -> list[str]:
     out = [f"## {n}. {inline(slide.title)}", ""]
-    meta = f"**{slide.confidence.label}**" if slide.confidence is not None else ""
+    meta = f"Label: **{kept.label.label}**" if kept.label is not None else ""
     if slide.section:
         meta += f"{' · ' if meta else ''}{inline(slide.section)}"
-    refs = _refs(tuple(s for s in slide.sources if s in kept.sources), numbers)
+    own = slide.sources if slide.label.meets(options.min_confidence) else ()  # the slide's own claim, if kept
+    refs = _refs(own, numbers)
     if refs:
         meta += f" · Sources: {refs}"
-    out += [meta, ""]
+    out += [meta, ""] if meta else []
     if kept.left_out:
         out += [f"*{left_out_line(kept.left_out, options)}*", ""]
     if slide.subtitle:

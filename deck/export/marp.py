@@ -7,7 +7,7 @@ import json
 from ..model import Confidence, Deck
 from . import ExportOptions
 from .common import comment_text, inline
-from .slides_common import content_lines, meta_line
+from .slides_common import content_lines, divider_lines, meta_line
 
 # Marp reads a comment that parses as YAML directives as directives; a first line that is
 # not `key: value` keeps the notes from ever being taken for one.
@@ -27,9 +27,13 @@ def export(deck: Deck, options: ExportOptions) -> str:
         "",
     ]
     slides = []
-    for slide in deck.slides:
-        out = [f"## {inline(slide.title)}", "", meta_line(slide), ""]
-        out += content_lines(deck, slide, options, forbidden=())
+    for index, slide in enumerate(deck.slides):
+        if slide.layout is not None:
+            out = ["<!-- _class: lead -->", "", *divider_lines(deck, slide)]
+        else:
+            out = [f"## {inline(slide.title)}", "", meta_line(deck, index, options), ""]
+            # Marp shows a list written with '*' one item per step (a fragmented list)
+            out += content_lines(deck, slide, options, forbidden=(), reveal_list=lambda lines: ["*" + line[1:] for line in lines])
         if options.notes and slide.notes:
             out += ["<!--", NOTES_LEAD, "", comment_text(slide.notes), "-->", ""]
         slides.append("\n".join(out).rstrip("\n"))

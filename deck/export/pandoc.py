@@ -7,7 +7,7 @@ import json
 from ..model import Deck
 from . import ExportOptions
 from .common import block, inline
-from .slides_common import content_lines, meta_line
+from .slides_common import content_lines, divider_lines, meta_line
 
 # A heading inside a body would start a new slide, and ':::' would close a div early.
 FORBIDDEN = ("#", ":::")
@@ -17,17 +17,23 @@ def export(deck: Deck, options: ExportOptions) -> str:
     # pagetitle names the HTML page without adding a title slide: one slide per deck slide.
     # pandoc reads metadata as Markdown: the title goes in escaped like any other deck text
     out = ["---", f"pagetitle: {json.dumps(inline(deck.title), ensure_ascii=False)}", "---", ""]
-    for slide in deck.slides:
-        out += [f"## {inline(slide.title)}", "", meta_line(slide), ""]
-        out += content_lines(
-            deck,
-            slide,
-            options,
-            FORBIDDEN,
-            columns_open=":::: {.columns}",
-            column_open=lambda n: f'::: {{.column width="{100 // n}%"}}',
-            close=("::::", ":::"),
-        )
+    for index, slide in enumerate(deck.slides):
+        if slide.layout is not None:  # a level-2 heading like every slide: one slide per deck slide
+            words = divider_lines(deck, slide)
+            out += [f"## {inline(slide.title)}", "", *words[2:]]
+        else:
+            out += [f"## {inline(slide.title)}", "", meta_line(deck, index, options), ""]
+            out += content_lines(
+                deck,
+                slide,
+                options,
+                FORBIDDEN,
+                columns_open=":::: {.columns}",
+                column_open=lambda percent: f'::: {{.column width="{percent}%"}}',
+                close=("::::", ":::"),
+                pause=". . .",
+                reveal_list=lambda lines: ["::: incremental", "", *lines, "", ":::"],
+            )
         if options.notes and slide.notes:
             out += ["::: notes", "", block(slide.notes, FORBIDDEN), "", ":::", ""]
     return "\n".join(out).rstrip("\n") + "\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..model import Deck
 from . import ExportOptions
 from .common import block, inline
-from .slides_common import content_lines, meta_line
+from .slides_common import content_lines, divider_lines, meta_line
 
 # reveal.js splits slides on '---' and '--' lines and starts notes at 'Note:'/'Notes:'.
 FORBIDDEN = ("--", "note:", "notes:")
@@ -13,9 +13,14 @@ FORBIDDEN = ("--", "note:", "notes:")
 
 def export(deck: Deck, options: ExportOptions) -> str:
     slides = []
-    for slide in deck.slides:
-        out = [f"## {inline(slide.title)}", "", meta_line(slide), ""]
-        out += content_lines(deck, slide, options, FORBIDDEN, raw_separators=True)
+    for index, slide in enumerate(deck.slides):
+        if slide.layout is not None:
+            out = divider_lines(deck, slide)
+        else:
+            out = [f"## {inline(slide.title)}", "", meta_line(deck, index, options), ""]
+            # reveal.js's Markdown plugin makes an element a fragment with this comment after it
+            fragments = lambda lines: [line + ' <!-- .element: class="fragment" -->' for line in lines]  # noqa: E731
+            out += content_lines(deck, slide, options, FORBIDDEN, raw_separators=True, reveal_list=fragments)
         if options.notes and slide.notes:
             out += ["Note:", "", block(slide.notes, FORBIDDEN, raw_separators=True), ""]
         slides.append("\n".join(out).rstrip("\n"))

@@ -17,8 +17,26 @@ def point_line(point: Point, slide: Slide, numbers: dict[str, int]) -> str:
     return f"{line} {refs}" if refs else line
 
 
-def meta_line(slide: Slide) -> str:
-    parts = [f"**{slide.confidence.label}**"] if slide.confidence is not None else []
+def divider_lines(deck: Deck, slide: Slide) -> list[str]:
+    """A title or section slide: its words, no claims."""
+    if slide.layout == "title":
+        out = [f"# {inline(slide.title)}", ""]
+        subtitle = slide.subtitle or deck.subtitle
+        out += [f"*{inline(subtitle)}*", ""] if subtitle else []
+        facts = " · ".join(x for x in (inline(deck.author) if deck.author else None, f"as of {deck.as_of.isoformat()}" if deck.as_of else None) if x)
+        out += [facts, ""] if facts else []
+        return out
+    out = [f"# {inline(slide.title)}", ""]
+    return out + ([f"*{inline(slide.subtitle)}*", ""] if slide.subtitle else [])
+
+
+def meta_line(deck: Deck, index: int, options: ExportOptions) -> str:
+    """The label of what is kept, then 'Appendix A2' on appendix slides (one slide per deck slide, so no
+    heading slide), then the section."""
+    slide = deck.slides[index]
+    label = keep(slide, options).label
+    parts = [f"**{label.label}**"] if label is not None else []
+    parts += [f"Appendix {deck.position(index).split(' / ')[0]}"] if slide.appendix else []
     parts += [inline(slide.section)] if slide.section else []
     return " · ".join(parts)
 
@@ -33,11 +51,16 @@ def content_lines(
     options: ExportOptions,
     forbidden: tuple[str, ...],
     columns_open: str | None = None,
-    column_open: Callable[[int], str] | None = None,
+    column_open: Callable[[int], str] | None = None,  # given the column's share of the width, in percent
     close: tuple[str, str] | None = None,
     raw_separators: bool = False,
+    pause: str | None = None,
+    reveal_list: Callable[[list[str]], list[str]] | None = None,
 ) -> list[str]:
-    """Subtitle, body, points and columns; columns use the format's own wrappers when it has them."""
+    """Subtitle, body, points and columns; columns use the format's own wrappers when it has them.
+
+    `pause`: the format's pause between a body's parts (pandoc's '. . .'); without one the parts run on.
+    `reveal_list`: how the format makes a list appear item by item, for slides with `reveal: true`."""
     kept: Kept = keep(slide, options)
     numbers = deck.source_numbers(slide)
     cited = kept_numbers(deck, slide, kept)
@@ -46,21 +69,27 @@ def content_lines(
         out += [f"*{left_out_line(kept.left_out, options)}*", ""]
     if slide.subtitle:
         out += [f"*{inline(slide.subtitle)}*", ""]
-    if kept.body:
+    listed: Callable[[list[str]], list[str]] = reveal_list if (slide.reveal and reveal_list) else (lambda lines: lines)
+    if kept.body and pause and len(kept.body_parts) > 1:
+        for i, part in enumerate(kept.body_parts):
+            out += ([pause, ""] if i else []) + [block(part, forbidden, raw_separators), ""]
+    elif kept.body:
         out += [block(kept.body, forbidden, raw_separators), ""]
     if kept.points:
-        out += [point_line(p, slide, numbers) for p in kept.points] + [""]
+        out += listed([point_line(p, slide, numbers) for p in kept.points]) + [""]
     if kept.columns:
         if columns_open:
             out += [columns_open, ""]
+        widths = {c.title: c.width for c in slide.columns}
+        total = sum(widths.get(title, 1) for title, _, _ in kept.columns)
         for title, body, points in kept.columns:
             if column_open:
-                out += [column_open(len(kept.columns)), ""]
+                out += [column_open(100 * widths.get(title, 1) // total), ""]
             out += [f"**{inline(title)}:**", ""]
             if body:
                 out += [block(body, forbidden, raw_separators), ""]
             if points:
-                out += [point_line(p, slide, numbers) for p in points] + [""]
+                out += listed([point_line(p, slide, numbers) for p in points]) + [""]
             if close:
                 out += [close[1], ""]
         if close:

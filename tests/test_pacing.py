@@ -1,0 +1,248 @@
+"""Pacing and layout (issue 15): reveal steps, title and section slides, the appendix, chrome, duration."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+
+import pytest
+
+from deck.export import export_deck
+from deck.loader import load_deck, parse_deck
+from deck.reveal import at_step, body_parts, last_step
+from deck.tui.app import make_app
+
+from .conftest import ROOT, until
+from .test_export_tools import NPM_HINT, run, tool
+
+PACING = ROOT / "tests" / "decks" / "pacing.yaml"
+
+
+def app_for(**kwargs):
+    kwargs.setdefault("clock", lambda: 0.0)
+    return make_app(load_deck(PACING), **kwargs)
+
+
+def content(app) -> str:
+    from rich.console import Console
+
+    console = Console(width=120, color_system=None)
+    with console.capture() as capture:
+        console.print(app.presenter.query_one("#slide-content").content)
+    return capture.get()
+
+
+def status(app) -> str:
+    from rich.console import Console
+
+    console = Console(width=120, color_system=None)
+    with console.capture() as capture:
+        console.print(app.presenter.query_one("#status").render())
+    return capture.get()
+
+
+# -- the model ---------------------------------------------------------------------------------------
+def test_steps_count_pauses_then_points():
+    deck = load_deck(PACING)
+    steps = deck.slides[2]
+    assert body_parts(steps.body) == ["First part.", "Second part."]
+    assert last_step(steps) == 1 + 3  # one pause, three points
+    assert at_step(steps, 0).body == "First part." and at_step(steps, 0).points == 0
+    assert at_step(steps, 1).body == "First part.\n\nSecond part." and at_step(steps, 1).points == 0
+    assert at_step(steps, 4).points == 3
+    assert last_step(deck.slides[3]) == 3  # columns reveal column by column: L1, L2, R1
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("  - {title: T, layout: title, points: [x]}\n", "a title slide makes no claims, so it takes no 'points'"),
+        ("  - {title: T, layout: chapter}\n", "layout must be one of: title, section"),
+        ("  - {title: T, confidence: reported, reveal: yes please}\n", "reveal must be true or false"),
+        ("  - {title: T}\n", "is missing the required key 'confidence'"),
+        ("  - {title: A, confidence: reported, appendix: true}\n  - {title: B, confidence: reported}\n", "comes after an appendix slide"),
+    ],
+)
+def test_format_errors_at_their_place(text, message):
+    loaded = parse_deck("title: D\nslides:\n" + text, "d.yaml")
+    assert loaded.deck is None
+    assert any(message in d.message for d in loaded.errors), loaded.errors
+    assert all(d.line >= 3 for d in loaded.errors)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("duration: soon\n", "duration must be a length like 20m"),
+        ("layout: {max_width: 5}\n", "layout.max_width must be a whole number from 40 to 400"),
+        ("layout: {align: middle}\n", "layout.align must be one of: center, left"),
+        ("chrome: maybe\n", "chrome must be true or false"),
+    ],
+)
+def test_deck_level_errors(text, message):
+    loaded = parse_deck("title: D\n" + text + "slides:\n  - {title: A, confidence: reported}\n", "d.yaml")
+    assert any(message in d.message and d.line == 2 for d in loaded.errors), loaded.errors
+
+
+def test_durations_are_read_as_people_write_them():
+    for written, seconds in [("20m", 1200), ("1h30m", 5400), ("90s", 90), ("45", 2700)]:
+        deck = parse_deck(f"title: D\nduration: {written}\nslides:\n  - {{title: A, confidence: reported}}\n").deck
+        assert deck is not None and deck.duration_s == seconds
+
+
+# -- the presenter -----------------------------------------------------------------------------------
+async def test_next_reveals_then_moves_and_previous_hides_then_moves_back_complete():
+    app = app_for(start=2)  # started on a slide: it shows complete
+    async with app.run_test(size=(120, 40)) as pilot:
+        presenter = app.presenter
+        assert presenter.step == 4 and "Three" in content(app)
+        await pilot.press("home", "right", "right")  # from the start, forward onto step 0
+        assert (presenter.index, presenter.step) == (2, 0)
+        assert "First part." in content(app) and "Second part." not in content(app) and "One" not in content(app)
+        assert "3 / 4 · 0/4" in status(app)
+        await pilot.press("right", "right")
+        assert "Second part." in content(app) and "One" in content(app) and "Two" not in content(app)
+        assert "3 / 4 · 2/4" in status(app)
+        await pilot.press("left")
+        assert presenter.step == 1 and "One" not in content(app)
+        await pilot.press("right", "right", "right", "right")
+        assert (presenter.index, presenter.step) == (3, 0)  # the next slide, from its first step
+        await pilot.press("left")
+        assert (presenter.index, presenter.step) == (2, 4)  # back onto a revealed slide: complete
+
+
+async def test_go_to_and_overview_land_complete():
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("3", "enter")
+        assert (app.presenter.index, app.presenter.step) == (2, 4)
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert (app.presenter.index, app.presenter.step) == (3, 3)
+
+
+async def test_the_filter_counts_hidden_claims_the_same_at_every_step(tmp_path):
+    text = PACING.read_text().replace("      - One\n", "      - text: One\n        confidence: speculative\n")
+    path = tmp_path / "p.yaml"
+    path.write_text(text)
+    app = make_app(load_deck(path), clock=lambda: 0.0, start=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c", "right")
+        assert "1 claim hidden" in content(app)  # at step 0, before any point is revealed
+        await pilot.press("right", "right", "right")
+        assert "1 claim hidden" in content(app) and "One" not in content(app)
+
+
+async def test_title_and_section_slides_draw_their_words_and_no_badge():
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not app.presenter.query_one("#slide-heading").display
+        shown = content(app)
+        assert "Reveal test" in shown and "Steps and dividers" in shown and "Tester · as of 2026-11-01" in shown
+        await pilot.press("right")
+        assert "Part one" in content(app)
+
+
+async def test_the_appendix_is_counted_apart_and_end_stops_before_it():
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("end")
+        assert app.presenter.index == 3 and "4 / 4" in status(app)
+        await pilot.press("end")
+        assert app.presenter.index == 4 and "A1 / A1" in status(app)
+
+
+async def test_z_hides_the_chrome_and_the_deck_can_start_without_it(tmp_path):
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("z")
+        assert not app.presenter.query_one("#status").display and not app.presenter.query_one("#keys").display
+        await pilot.press("z")
+        assert app.presenter.query_one("#status").display
+    path = tmp_path / "bare.yaml"
+    path.write_text(PACING.read_text().replace("duration: 20m\n", "duration: 20m\nchrome: false\n"))
+    app = make_app(load_deck(path), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not app.presenter.query_one("#status").display
+
+
+async def test_a_deck_sets_its_reading_width():
+    app = app_for(start=2)
+    async with app.run_test(size=(200, 60)) as pilot:
+        await pilot.pause()
+        assert app.presenter.query_one("#slide-content").region.width == 90
+
+
+async def test_the_speaker_view_marks_revealed_points_and_steps_both_views(tmp_path, monkeypatch):
+    from deck.document import DeckDocument
+    from deck.tui.speaker_app import make_speaker_app
+
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    path = tmp_path / "pacing.yaml"
+    path.write_text(PACING.read_text())
+    document = DeckDocument.load(path)
+    audience = make_app(document, clock=lambda: 0.0, link=True, start=1)
+    speaker = make_speaker_app(DeckDocument.load(path), clock=lambda: 0.0)
+    async with audience.run_test(size=(120, 40)) as a, speaker.run_test(size=(120, 40)) as s:
+        await until(s, lambda: speaker.speaker.connected and speaker.speaker.index == 1)
+        await until(a, lambda: not audience.presenter.query_one("#status").display)  # chrome hidden while a speaker is on
+        await s.press("right", "right", "right")  # onto Steps, then reveal the second part and point One
+        await until(a, lambda: (audience.presenter.index, audience.presenter.step) == (2, 2))
+        await until(s, lambda: speaker.speaker.step == 2)
+        notes = str(speaker.speaker.query_one("#speaker-notes-text").content.renderables[0])
+        assert "✓ One" in notes and "▶ Two" in notes and "· Three" in notes
+        await s.press("b")
+        await until(a, lambda: type(audience.screen).__name__ == "BlankScreen")
+        await s.press("b", "c")
+        await until(a, lambda: audience.presenter.minimum is not None)
+
+
+def test_pace_says_time_left_and_ahead_or_behind():
+    from deck.tui.screens.speaker import pace
+
+    deck = load_deck(PACING)  # 20 minutes, 4 main slides: 5 minutes a slide
+    assert pace(deck, 0, 0) == "20:00 left · on time"
+    assert pace(deck, 1, 600) == "10:00 left · 05:00 behind"
+    assert pace(deck, 3, 300) == "15:00 left · 10:00 ahead"
+
+
+# -- the exports, by the real tools ---------------------------------------------------------------------
+def test_marp_shows_a_reveal_slide_in_fragments(tmp_path):
+    marp = tool("marp", NPM_HINT)
+    source = tmp_path / "deck.md"
+    source.write_text(export_deck(load_deck(PACING), "marp"), encoding="utf-8")
+    result = run(marp, "--no-stdin", str(source), "-o", str(tmp_path / "deck.html"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "deck.html").read_text(encoding="utf-8")
+    assert len(re.findall(r"<section\b", page)) == 5
+    assert len(re.findall(r"data-marpit-fragment", page)) >= 6  # One, Two, Three, L1, L2, R1
+
+
+def test_pandoc_reveal_has_fragments_and_a_pause(tmp_path):
+    pandoc = tool("pandoc", "apt-get install -y pandoc")
+    source = tmp_path / "deck.md"
+    source.write_text(export_deck(load_deck(PACING), "pandoc"), encoding="utf-8")
+    result = run(pandoc, "-t", "revealjs", "-s", str(source), "-o", str(tmp_path / "deck.html"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "deck.html").read_text(encoding="utf-8")
+    assert len(re.findall(r'class="slide level2"', page)) == 5
+    assert page.count('class="fragment"') >= 6
+    assert "&lt;!-- pause" not in page and "<!-- pause" not in page
+
+
+def test_the_handout_shows_everything_with_the_appendix_after_a_heading():
+    text = export_deck(load_deck(PACING), "markdown")
+    assert "First part.\n\nSecond part." in text and "pause" not in text
+    assert text.index("## Appendix") < text.index("## A1. Back matter")
+
+
+def test_markdownlint_is_clean_on_the_pacing_handout(tmp_path):
+    lint = tool("markdownlint", NPM_HINT)
+    out = tmp_path / "handout.md"
+    out.write_text(export_deck(load_deck(PACING), "markdown"), encoding="utf-8")
+    result = subprocess.run([lint, "--disable", "MD013", "--", str(out)], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
