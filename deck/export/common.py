@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 
 from ..filtering import shown
-from ..reveal import body_parts, without_pauses
 from ..model import Confidence, Deck, Point, Slide
+from ..reveal import body_parts, without_pauses
 from ..text import strip_unsafe
 from . import ExportOptions
 
