@@ -52,7 +52,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
     export.add_argument("--format", "-f", choices=sorted(FORMATS), help="output format (default: from the -o file's extension, else markdown)")
     export.add_argument("-o", "--output", help="write to this file (default: standard output)")
-    export.add_argument("--min-confidence", choices=Confidence.names(), help="leave out claims weaker than this level")
+    export.add_argument(
+        "--min-confidence",
+        type=confidence_level,
+        metavar="LEVEL",
+        help=f"leave out claims weaker than this level: {', '.join(Confidence.names())} (or a word for one, like 'rumour')",
+    )
     export.add_argument("--no-notes", action="store_true", help="leave out speaker notes (an audience copy)")
 
     speaker = commands.add_parser("speaker", help="the speaker's view, in a second terminal, following `deck present`")
@@ -70,6 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("path", help="where to write it (never overwritten)")
     new.add_argument("--from-bundled", action="store_true", help="copy the bundled briefing instead")
     return parser
+
+
+def confidence_level(value: str) -> Confidence:
+    from .loader import level_from_word
+
+    level = level_from_word(value)
+    if level is None:
+        raise argparse.ArgumentTypeError(f"unknown confidence {value!r}; choose from {', '.join(Confidence.names())}")
+    return level
 
 
 def port_number(value: str) -> int:
@@ -166,10 +180,12 @@ def cmd_check(args: argparse.Namespace) -> int:
             slides = len(deck.slides) if deck else None
             report.append({"path": path, "ok": not errors, "slides": slides, "errors": errors, "warnings": warnings, "diagnostics": diagnostics})
             continue
-        for d, more in collapse(found):  # one fault repeated a hundred times is said once, with a count
+        for d, more in collapse(found):  # one fault repeated a hundred times is said once, with where the rest are
             print(d)
             if more:
-                print(f"{safe_path(path)}: ... and {more} more like this")
+                lines = sorted({x.line for x in found if x.message == d.message and x is not d})
+                where = ", ".join(map(str, lines[:10])) + (", ..." if len(lines) > 10 else "")
+                print(f"{safe_path(path)}: ... and {more} more like this (line{'s' if len(lines) > 1 else ''} {where})")
         slides_said = f"{_count(len(deck.slides), 'slide')}, " if deck else ""
         verdict = "ok" if not errors else "failed"
         print(f"{safe_path(path)}: {verdict}: {slides_said}{_count(errors, 'error')}, {_count(warnings, 'warning')}")
@@ -192,7 +208,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         raise UsageError(f"refusing to write the export over the deck itself ({safe_path(path)}); choose another -o")
     deck = load_deck(path)
     options = ExportOptions(
-        min_confidence=Confidence(args.min_confidence) if args.min_confidence else None,
+        min_confidence=args.min_confidence,
         notes=not args.no_notes,
     )
     name = args.format or format_for(args.output)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from .diagnostics import WARNING, Diagnostic, sort_diagnostics
 from .model import Confidence, Deck, Pos
@@ -11,6 +12,14 @@ STALE_AFTER_DAYS = 90
 # The one finding that depends on the calendar: `--strict` leaves it a warning, so that a
 # deck's CI does not start failing on some date with no change to the deck.
 STALE = "stale"
+
+
+# An unclosed quote swallows the slides after it into one string: the keys show up inside the text.
+_LOOKS_LIKE_YAML = re.compile(r"(?:^|\s)(?:- title|confidence|points|notes|sources|columns):\s", re.MULTILINE)
+
+
+def _a(word: str) -> str:
+    return ("an " if word[:1] in "aeiou" else "a ") + f"'{word}'"
 
 
 def lint_deck(deck: Deck, today: dt.date | None = None) -> list[Diagnostic]:
@@ -26,8 +35,9 @@ def lint_deck(deck: Deck, today: dt.date | None = None) -> list[Diagnostic]:
         if weakest is not None and slide.label.is_stronger_than(weakest.confidence):
             warn(
                 slide.confidence_pos,
-                f"{name} is labelled '{slide.label.value}' but has a '{weakest.confidence.value}' point "
-                f"(line {weakest.pos.line}); label the slide '{weakest.confidence.value}' or the point stronger",
+                f"{name} is labelled '{slide.label.value}' but has {_a(weakest.confidence.value)} point "
+                f"(line {weakest.pos.line}); a slide is labelled no stronger than its weakest claim: label it "
+                f"'{weakest.confidence.value}'",
             )
         if slide.confidence is Confidence.CONFIRMED and not slide.cited():
             warn(slide.confidence_pos, f"{name} is labelled 'confirmed' but cites no source; add 'sources: [...]'")
@@ -36,6 +46,9 @@ def lint_deck(deck: Deck, today: dt.date | None = None) -> list[Diagnostic]:
                 warn(point.pos, "a 'confirmed' point cites no source; add 'sources: [...]' to it or to its slide")
         if not (slide.notes and slide.notes.strip()) and slide.layout is None:
             warn(slide.pos, f"{name} has no speaker notes; add 'notes: |'")
+        for text, pos in [(slide.title, slide.pos), *((p.text, p.pos) for p in slide.all_points())]:
+            if _LOOKS_LIKE_YAML.search(text):
+                warn(pos, "this text holds what looks like more of the deck ('- title:', 'confidence:' ...): is a quote left open above?")
     cited = set(deck.cited())
     for source in deck.sources.values():
         if source.id not in cited:

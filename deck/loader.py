@@ -168,6 +168,22 @@ _CONFIDENCE_SYNONYMS = {
 }
 
 
+def _quote_hint(node: Node) -> str:
+    """Why a point that reads as text to a person is something else to YAML: a '#' comment, '- ' list."""
+    if node.kind == "scalar" and node.value is None:
+        return " (a point that starts with '#' is a YAML comment: put it in quotes, like \"# of GPUs: 8\")"
+    if node.kind == "seq":
+        return " (a point that starts with '- ' is a list inside the list: put it in quotes)"
+    return ""
+
+
+def level_from_word(word: str) -> Confidence | None:
+    """A level from its name or a word people use for it ('rumour' -> unverified), else None."""
+    word = word.strip().lower()
+    found = _LEVELS.get(word)
+    return found if found is not None else _LEVELS.get(_CONFIDENCE_SYNONYMS.get(word, ""))
+
+
 def _span(text: str, node: Node, shift: int = 0) -> Span:
     """The slide's own text: the parser's end mark takes in trailing blank and comment lines."""
     start, indent = node.start.offset, node.start.col - 1
@@ -548,7 +564,7 @@ class _Reader:
                 points.append(Point(self.clean(node, node.value), fallback, pos=node.start))
                 continue
             if node.kind != "map":
-                self.error(node, f"{what}[{i}] must be a string or a mapping with 'text', got {_describe(node)}")
+                self.error(node, f"{what}[{i}] must be a string or a mapping with 'text', got {_describe(node)}{_quote_hint(node)}")
                 ok = False
                 continue
             f = self.fields(node, POINT_KEYS, ("text",), f"{what}[{i}]")

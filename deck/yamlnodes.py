@@ -235,4 +235,7 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
         return Diagnostic(line, tab_col, "tab character in indentation; YAML indents with spaces only")
     problem = exc.problem or "cannot parse"
     context = f" ({exc.context})" if exc.context else ""
-    return Diagnostic(line, col, f"YAML syntax: {problem}{context}")
+    hint = ""
+    if "alias" in (exc.context or "") or "anchor" in (exc.context or ""):
+        hint = "; a value that starts with '*' or '&' means something to YAML: put the text in quotes"
+    return Diagnostic(line, col, f"YAML syntax: {problem}{context}{hint}")

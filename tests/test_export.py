@@ -239,11 +239,15 @@ def test_atomic_write_into_a_missing_folder_names_the_folder(tmp_path):
     assert info.value.filename == str(tmp_path / "nowhere")
 
 
-def test_ledger_rows_take_the_slides_sources_when_a_point_has_none():
+def test_ledger_never_credits_a_claim_with_sources_it_does_not_cite():
+    """A point without sources once got its slide's in the ledger, unlike on screen and in the handout."""
     deck = load_deck(SHOWCASE)
     rows = list(csv.DictReader(io.StringIO(export_deck(deck, "csv"))))
     estimate = next(r for r in rows if r["claim"] == "An estimate that follows from the rest")
-    assert estimate["sources"] == "paper" and estimate["source_titles"] == "A published paper"
+    assert estimate["sources"] == "" and estimate["source_titles"] == ""
+    assert estimate["slide_sources"] == "paper"  # shown apart
+    ledger = export_deck(deck, "ledger")
+    assert "| An estimate that follows from the rest | speculative | — (slide: A published paper) |" in ledger
 
 
 def test_left_out_note_stands_at_the_top_of_the_slide():

@@ -325,3 +325,52 @@ def test_theme_help_lists_the_themes(capsys):
         main(["present", "--help"])
     out = " ".join(capsys.readouterr().out.split())
     assert "dark, high-contrast, light, mono" in out
+
+
+# -- found by a newcomer's trial -------------------------------------------------------------------------
+def test_collapsed_repeats_still_say_where_they_are(capsys, tmp_path):
+    from deck.cli import main
+
+    path = tmp_path / "conf.yaml"
+    path.write_text("title: T\nslides:\n" + "".join(f"  - {{title: S{i}, confidence: rumoured, notes: n}}\n" for i in range(4)))
+    assert main(["check", str(path)]) == 1
+    assert "... and 3 more like this (lines 4, 5, 6)" in capsys.readouterr().out
+
+
+def test_min_confidence_takes_the_words_the_loader_takes(capsys):
+    from deck.cli import main
+
+    assert main(["export", str(SHOWCASE), "--min-confidence", "rumour"]) == 0
+    assert "A deleted forum post" in capsys.readouterr().out  # rumour = unverified: the leak stays
+
+
+@pytest.mark.parametrize(
+    ("point", "hint"),
+    [("- # Keep a doc", "YAML comment: put it in quotes"), ("- - imp removed", "a list inside the list"), ("- * unittest", "put the text in quotes")],
+)
+def test_points_that_yaml_reads_otherwise_get_a_hint(point, hint):
+    loaded = parse_deck(f"title: T\nslides:\n  - title: A\n    confidence: reported\n    points:\n      {point}\n")
+    assert any(hint in d.message for d in loaded.errors), loaded.errors
+
+
+async def test_the_palette_does_not_open_over_a_question(tmp_path):
+    path = tmp_path / "talk.yaml"
+    path.write_text(SHOWCASE.read_text())
+    app = make_app(DeckDocument.load(path), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("X")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+
+
+async def test_a_deleted_deck_file_is_said_in_the_error_bar(tmp_path):
+    path = tmp_path / "talk.yaml"
+    path.write_text(SHOWCASE.read_text())
+    app = make_app(DeckDocument.load(path), clock=lambda: 0.0, watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        path.rename(tmp_path / "moved.yaml")
+        await until(pilot, lambda: bool(app.presenter.query(ErrorBar)) and "moved or deleted" in str(app.presenter.query_one(ErrorBar).content))
+        (tmp_path / "moved.yaml").rename(path)
+        await until(pilot, lambda: not app.presenter.query_one(ErrorBar).has_class("-shown"))

@@ -264,12 +264,12 @@ class TestWarnings:
         text = "title: T\nslides:\n  - title: A\n    confidence: reported\n    notes: n\n    points:\n      - ok\n      - {text: x, confidence: speculative}\n"
         assert self.lint(text) == [
             "4:17: warning: slide 1 ('A') is labelled 'reported' but has a 'speculative' point (line 8); "
-            "label the slide 'speculative' or the point stronger"
+            "a slide is labelled no stronger than its weakest claim: label it 'speculative'"
         ]
 
     def test_column_points_count_for_the_weakest_label(self):
         text = "title: T\nslides:\n  - title: A\n    confidence: reported\n    notes: n\n    columns:\n      - {title: C, points: [{text: x, confidence: unverified}]}\n"
-        assert self.lint(text)[0].startswith("4:17: warning: slide 1 ('A') is labelled 'reported' but has a 'unverified' point (line 7)")
+        assert self.lint(text)[0].startswith("4:17: warning: slide 1 ('A') is labelled 'reported' but has an 'unverified' point (line 7)")
 
     def test_confirmed_slide_without_a_source(self):
         text = "title: T\nslides:\n  - title: A\n    confidence: confirmed\n    notes: n\n"
@@ -311,3 +311,12 @@ def test_pure_python_parser_gives_the_same_result():
     assert [str(d) for d in parse_deck(broken, "d", yaml.CSafeLoader).diagnostics] == [
         str(d) for d in parse_deck(broken, "d", yaml.SafeLoader).diagnostics
     ]
+
+
+def test_an_unclosed_quote_that_swallows_slides_is_warned_about():
+    """A missing closing quote once made two slides vanish into one point, and check said ok."""
+    text = 'title: T\nslides:\n  - title: A\n    confidence: reported\n    notes: n\n    points:\n      - "one\n      - two\n  - title: B\n    confidence: reported\n    notes: n"\n'
+    deck = parse_deck(text).deck
+    assert deck is not None and len(deck.slides) == 1  # YAML itself is fine with it
+    found = lint_deck(deck)
+    assert any("is a quote left open above?" in d.message and d.line == 7 for d in found)

@@ -192,3 +192,27 @@ def test_speaker_view_after_a_theme_switch(snap_compare, tmp_path, monkeypatch):
         await pilot.pause()
 
     assert snap_compare(speaker_app(tmp_path), terminal_size=SIZE, run_before=switch)
+
+
+# -- pacing: title, section, a half-revealed slide, chrome hidden -----------------------------------
+PACING = ROOT / "tests" / "decks" / "pacing.yaml"
+
+
+def pacing_app(**kwargs):
+    return make_app(load_deck(PACING), clock=lambda: 0.0, today=dt.date(2026, 11, 29), **kwargs)
+
+
+def test_title_layout_slide(snap_compare):
+    assert snap_compare(pacing_app(), terminal_size=SIZE)
+
+
+def test_section_layout_slide(snap_compare):
+    assert snap_compare(pacing_app(start=1), terminal_size=SIZE)
+
+
+def test_half_revealed_slide(snap_compare):
+    assert snap_compare(pacing_app(start=1), terminal_size=SIZE, press=["right", "right", "right"])
+
+
+def test_chrome_hidden(snap_compare):
+    assert snap_compare(pacing_app(start=3), terminal_size=SIZE, press=["z"])

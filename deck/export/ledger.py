@@ -18,8 +18,13 @@ class Claim:
 
     @property
     def sources(self) -> tuple[str, ...]:
-        """The point's own sources, or else its slide's (as `deck check` counts them)."""
-        return self.point.sources or self.slide.sources
+        """The sources the point itself cites."""
+        return self.point.sources
+
+    @property
+    def slide_sources(self) -> tuple[str, ...]:
+        """The slide's own sources, shown apart: they back the slide, not necessarily this claim."""
+        return self.slide.sources
 
 
 def claims(deck: Deck, options: ExportOptions) -> list[Claim]:
@@ -48,7 +53,8 @@ def export(deck: Deck, options: ExportOptions) -> str:
             inline(slide, table=True),
             inline(row.point.text, table=True),
             row.point.confidence.value,
-            inline(source_titles(deck, row.sources), table=True) or "—",
+            inline(source_titles(deck, row.sources), table=True)
+            or (f"— (slide: {inline(source_titles(deck, row.slide_sources), table=True)})" if row.slide_sources else "—"),
         ]
         out.append(table_row(cells))
     return "\n".join(out) + "\n"

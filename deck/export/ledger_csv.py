@@ -10,7 +10,7 @@ from ..text import strip_unsafe
 from . import ExportOptions
 from .ledger import claims, source_titles
 
-HEADER = ["slide", "slide_title", "column", "claim", "confidence", "own_label", "sources", "source_titles"]
+HEADER = ["slide", "slide_title", "column", "claim", "confidence", "own_label", "sources", "source_titles", "slide_sources"]
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
@@ -38,6 +38,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
                 "yes" if row.point.labelled else "no",
                 _cell(";".join(row.sources)),
                 _cell(source_titles(deck, row.sources)),
+                _cell(";".join(row.slide_sources)),  # the slide's, apart: not credited to the claim
             ]
         )
     return buffer.getvalue()

@@ -80,6 +80,10 @@ class DeckApp(EditingApp, Themed):
         self.report_theme_problems()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "command_palette":
+            from textual.screen import ModalScreen
+
+            return not isinstance(self.screen, ModalScreen)  # no palette over a question: answers never stack
         if action in EDIT_ACTIONS:
             # hidden in a served (read-only) session and for a deck not read from a file; the bundled
             # deck keeps them, so that pressing one says how to make an editable copy

@@ -74,7 +74,7 @@ def hidden_notice(count: int, minimum: Confidence | None, palette: Palette) -> T
     weaker = [level.value for level in Confidence if minimum is not None and not level.meets(minimum)]
     noun = "claim" if count == 1 else "claims"
     return Text(
-        f"⋯ {count} {noun} hidden by the confidence filter ({', '.join(weaker)}); c changes the filter",
+        f"⋯ {count} {noun} hidden by the confidence filter ({', '.join(weaker)})",  # the audience reads this: no key advice
         style=f"italic {palette.dim}",
     )
 
@@ -100,11 +100,11 @@ def render_slide(
     reached = at_step(slide, step if step is not None else last_step(slide))
     if reached.points is not None:  # points not yet revealed are not drawn (the filter's count stays the same)
         revealed = {id(p) for p in slide.all_points()[: reached.points]}
-        view = dataclasses.replace(
-            view,
-            points=tuple(p for p in view.points if id(p) in revealed),
-            columns=tuple(dataclasses.replace(c, points=tuple(p for p in c.points if id(p) in revealed)) for c in view.columns),
-        )
+        points = tuple(p for p in view.points if id(p) in revealed)
+        columns = tuple(dataclasses.replace(c, points=tuple(p for p in c.points if id(p) in revealed)) for c in view.columns)
+        # a source shows once a claim that cites it does: the sources must not give away what is to come
+        cited_now = set(slide.sources) | {s for p in points for s in p.sources} | {s for c in columns for p in c.points for s in p.sources}
+        view = dataclasses.replace(view, points=points, columns=columns, sources=tuple(s for s in view.sources if s in cited_now))
     if view.body is not None:
         view = dataclasses.replace(view, body=reached.body)
     numbers = deck.source_numbers(slide)  # the same numbers, filtered or not

@@ -10,12 +10,13 @@ from textual.app import App
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from ..diagnostics import DeckError
+from ..diagnostics import DeckError, Diagnostic
 from ..document import DeckDocument
 from ..loader import Loaded, parse_deck, read_text
 
 POLL_S = 0.05  # how often the watcher looks at the file
-SETTLE_POLLS = 2  # a change is read once size and mtime have held still for this many polls
+SETTLE_POLLS = 2
+MISSING_POLLS = 10  # half a second without the file: it was moved or deleted, not saved by rename  # a change is read once size and mtime have held still for this many polls
 
 
 class DeckFileChanged(Message):
@@ -84,9 +85,16 @@ class FileWatching(App[int]):
         path = document.path
         settling = Settling()
         last_text = document.text
+        missing = 0
         while not worker.is_cancelled:
             time.sleep(POLL_S)
-            if not settling.observe(file_signature(path)):
+            signature = file_signature(path)
+            missing = missing + 1 if signature is None else 0
+            if missing == MISSING_POLLS:  # gone for longer than a rename takes: say so, once
+                gone = Diagnostic(1, 1, "the file was moved or deleted; showing the last version read. Put it back to go on editing", path=str(path))
+                self.post_message(DeckFileChanged(path, "", Loaded(None, [gone])))
+                last_text = ""
+            if not settling.observe(signature):
                 continue
             try:
                 text = read_text(path)

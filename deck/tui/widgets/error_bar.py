@@ -27,8 +27,8 @@ class ErrorBar(Static):
             return
         line = Text(str(errors[0]), style="bold")
         more = len(errors) - 1
-        line.append(f"   (+{more} more) " if more else "   ", style="")
-        line.append("showing the last good version until the file is fixed")
+        line.append(f" (+{more} more)" if more else "", style="")
+        line.append(" — showing the last good version until the file is fixed")
         self.update(line)
         self.add_class("-shown")
 
