@@ -82,8 +82,8 @@ async def speaker_side() -> tuple[list[float], list[float]]:
         )
         original = speaker.speaker.show
 
-        def show(index: int) -> None:
-            original(index)
+        def show(index: int, step: int = 0) -> None:
+            original(index, step)
             speaker.speaker.call_after_refresh(lambda: shown.setdefault(index, time.time()))
 
         speaker.speaker.show = show  # type: ignore[method-assign]
