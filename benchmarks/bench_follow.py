@@ -44,8 +44,8 @@ def audience_child() -> None:
             await pilot.pause(0.05)
         broadcast = app.link.broadcast
 
-        def timed(index: int) -> None:
-            broadcast(index)
+        def timed(index: int, step: int = 0) -> None:
+            broadcast(index, step)
             print(json.dumps({"slide": index, "sent": time.time()}), flush=True)
 
         app.link.broadcast = timed
