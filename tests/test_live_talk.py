@@ -374,3 +374,22 @@ async def test_a_deleted_deck_file_is_said_in_the_error_bar(tmp_path):
         await until(pilot, lambda: bool(app.presenter.query(ErrorBar)) and "moved or deleted" in str(app.presenter.query_one(ErrorBar).content))
         (tmp_path / "moved.yaml").rename(path)
         await until(pilot, lambda: not app.presenter.query_one(ErrorBar).has_class("-shown"))
+
+
+def test_long_code_lines_wrap_with_their_indent():
+    from deck.tui.markdown import wrap_code
+
+    code = "def f():\n    configure(strict=True, warn_on_fallback=True, log=logging.getLogger(__name__))"
+    wrapped = wrap_code(code, 40).splitlines()
+    assert wrapped[0] == "def f():" and all(len(line) <= 40 for line in wrapped)
+    assert all(line.startswith("        ") for line in wrapped[2:])  # never back at column 0
+    assert "".join(line.strip() for line in wrapped[1:]) == "configure(strict=True, warn_on_fallback=True, log=logging.getLogger(__name__))"
+
+
+async def test_a_table_in_a_body_has_no_blank_rows_of_its_own():
+    app = make_app(load_deck(SHOWCASE), clock=lambda: 0.0, start=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        lines = screen_text(app, width=110).splitlines()
+        header = next(i for i, line in enumerate(lines) if "Figure" in line)
+        assert lines[header - 1].strip() == "" and lines[header - 2].strip() != ""  # one blank line, not two

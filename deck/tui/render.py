@@ -6,7 +6,6 @@ import dataclasses
 import re
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.markdown import Markdown
 from rich.table import Table
 from rich.text import Text
 
@@ -14,6 +13,7 @@ from ..filtering import ShownColumn, shown
 from ..model import Confidence, Deck, Point, Slide
 from ..reveal import at_step, last_step
 from .inline import inline_text
+from .markdown import SlideMarkdown
 from .themes import Palette
 
 
@@ -28,7 +28,7 @@ def _markdown(text: str, palette: Palette) -> RenderableType:
     if not _MARKDOWN_SYNTAX.search(text):
         return Text(text)  # plain words: no need for a Markdown parser (about 0.6 ms each)
     # Inline code takes the code theme too, so that it matches light and dark themes alike.
-    return Markdown(text, code_theme=palette.code_theme, inline_code_lexer="text", inline_code_theme=palette.code_theme)
+    return SlideMarkdown(text, code_theme=palette.code_theme, inline_code_lexer="text", inline_code_theme=palette.code_theme)
 
 
 def render_points(
