@@ -21,7 +21,18 @@ from deck.paths import bundled_deck
 from .conftest import ROOT
 
 ARTICLE = ROOT.parent / "shared" / "sources" / "deepseek-v4-article.txt"
-SECTIONS = ["Introduction", "TL;DR", "Reading the labels", "Timeline", "Architecture", "Benchmarks", "Hardware", "Politics", "Bottom line", "Appendix"]
+SECTIONS = [
+    "Introduction",
+    "TL;DR",
+    "Reading the labels",
+    "Timeline",
+    "Architecture",
+    "Benchmarks",
+    "Hardware",
+    "Politics",
+    "Bottom line",
+    "Appendix",
+]
 NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 QUOTE = re.compile(r"(?<![\w])'([^']+?)'(?![\w])|\"([^\"]+?)\"")  # 'quoted' or "quoted", not an apostrophe
 DERIVATION = "Our arithmetic"
