@@ -214,6 +214,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     name = args.format or format_for(args.output)
     text = export_deck(deck, name, options)
     if args.output:
+        if os.path.islink(args.output):  # typed by the user: followed, but said first
+            target = os.path.realpath(args.output)
+            print(f"deck: note: {safe_path(args.output)} is a symbolic link; writing to {safe_path(target)}", file=sys.stderr)
         write_atomic(args.output, text.encode("utf-8"))
         print(f"wrote {safe_path(args.output)} ({name}, {_count(len(deck.slides), 'slide')})", file=sys.stderr)
     else:

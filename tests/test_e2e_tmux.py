@@ -145,3 +145,17 @@ def test_live_reload_in_a_real_terminal(terminal, tmp_path):
     deck.write_text(text.replace("confidence: unverified\n    columns", "confidence: sure\n    columns"))
     screen = terminal.wait_for("unknown confidence 'sure'")
     assert "Renamed while presenting" in screen  # the last good deck stays on screen
+
+
+def test_reveal_steps_and_the_appendix_in_a_real_terminal(terminal):
+    pacing = ROOT / "tests" / "decks" / "pacing.yaml"
+    terminal.start(f"{deck_command()} {pacing} --slide 2; sleep 30")
+    terminal.wait_for("Part one")
+    terminal.keys("Right")
+    screen = terminal.wait_for("3 / 4 · 0/4")
+    assert "First part." in screen and "Second part." not in screen
+    terminal.keys("Right", "Right")
+    screen = terminal.wait_for("3 / 4 · 2/4")
+    assert "One" in screen and "Two" not in screen
+    terminal.keys("End", "End")
+    terminal.wait_for("A1 / A1")

@@ -210,3 +210,55 @@ async def test_the_audience_link_refuses_peers_of_other_users(tmp_path, monkeypa
 def test_invisible_characters_are_removed_but_joiners_kept():
     assert strip_unsafe("pass\u200bword\u2060s\ufeff\U000e0041") == "passwords"
     assert strip_unsafe("👩\u200d💻 and \u00ad") == "👩\u200d💻 and \u00ad"
+
+
+def test_export_onto_a_symlink_says_where_it_points(capsys, tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text("old")
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    assert main(["export", str(SHOWCASE), "-o", str(link)]) == 0
+    assert f"is a symbolic link; writing to {real}" in capsys.readouterr().err
+    assert link.is_symlink() and real.read_text().startswith("# Showcase deck")
+
+
+KILL_SAVER = """
+import sys
+from deck.document import DeckDocument
+path = sys.argv[1]
+texts = [open(sys.argv[2]).read(), open(sys.argv[3]).read()]
+i = 0
+print("ready", flush=True)
+while True:
+    document = DeckDocument.load(path)
+    document.save(texts[i % 2], overwrite=True)
+    i += 1
+"""
+
+
+@pytest.mark.slow
+def test_a_kill_at_any_moment_of_saving_leaves_the_old_file_or_the_new_one(tmp_path):
+    """The attack review's kill loop: kill -9 a process that saves in a loop, many times, at random moments."""
+    import random
+    import signal
+    import subprocess
+    import sys
+
+    old, new = VALID, VALID.replace("First", "Replaced") + "# a longer tail\n" * 50
+    (tmp_path / "old.yaml").write_text(old)
+    (tmp_path / "new.yaml").write_text(new)
+    path = tmp_path / "deck.yaml"
+    path.write_text(old)
+    for _ in range(25):
+        saver = subprocess.Popen(
+            [sys.executable, "-c", KILL_SAVER, str(path), str(tmp_path / "old.yaml"), str(tmp_path / "new.yaml")],
+            stdout=subprocess.PIPE,
+            cwd=ROOT,
+        )
+        assert saver.stdout is not None and saver.stdout.readline() == b"ready\n"
+        time.sleep(random.uniform(0.0, 0.05))  # a random moment inside the save loop: this is what is tested
+        saver.send_signal(signal.SIGKILL)
+        saver.wait()
+        assert path.read_text() in (old, new)  # never torn
+    clean_stale_temps(path, older_than_s=-1)  # what the next start does (with a minute's grace)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".deck.yaml.") and p.name.endswith(".tmp")]
