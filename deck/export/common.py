@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..filtering import shown
@@ -16,34 +17,54 @@ _THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?=\s|$)")
 _BARE_URL = re.compile(r"(?<![(<\w/])(https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:'\"!?])")
 _SETEXT_UNDERLINE = re.compile(r"^\s{0,3}=+\s*$")
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
-_CODE_SPAN = re.compile(r"(`+)(.+?)\1")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})(.*)$")
+_BACKTICKS = re.compile(r"`+")
 _HTML = re.compile(r"[<>]")
 
 
-def _escape_html_outside_code(line: str) -> str:
+def code_spans(line: str) -> list[tuple[int, int]] | None:
+    """Where the code spans of a line are, in the one case read the same by every CommonMark reader:
+    single backticks, none escaped, pairing up within the line. None for anything else (runs of two or
+    more, an escaped or unpaired backtick): then nothing on the line is taken for code, so nothing can
+    be mistaken for code that a renderer reads as HTML."""
+    runs = list(_BACKTICKS.finditer(line))
+    if not runs:
+        return []
+    if len(runs) % 2 or any(len(run.group()) != 1 for run in runs) or "\\`" in line:
+        return None
+    return [(runs[i].start(), runs[i + 1].end()) for i in range(0, len(runs), 2)]
+
+
+def _outside_code(line: str, change: Callable[[str], str], spans: list[tuple[int, int]] | None) -> str:
+    """`change` applied to the parts of `line` that are not code (all of it when spans is None)."""
+    if spans is None:
+        return change(line)
+    out, last = [], 0
+    for start, end in spans:
+        out += [change(line[last:start]), line[start:end]]
+        last = end
+    out.append(change(line[last:]))
+    return "".join(out)
+
+
+def _entities(text: str) -> str:
+    return _HTML.sub(lambda m: "&lt;" if m.group() == "<" else "&gt;", text)
+
+
+def _escape_html_outside_code(line: str, trust_code: bool = True) -> str:
     """'<' and '>' become entities, so that no raw HTML or comment can open; code spans are left alone."""
     if "<" not in line and ">" not in line:
         return line
-    out, last = [], 0
-    for match in _CODE_SPAN.finditer(line):
-        out.append(_HTML.sub(lambda m: "&lt;" if m.group() == "<" else "&gt;", line[last : match.start()]))
-        out.append(match.group())
-        last = match.end()
-    out.append(_HTML.sub(lambda m: "&lt;" if m.group() == "<" else "&gt;", line[last:]))
-    return "".join(out)
+    return _outside_code(line, _entities, code_spans(line) if trust_code else None)
 
 
 def _autolink(line: str) -> str:
     if "://" not in line:
         return line
-    out, last = [], 0
-    for match in _CODE_SPAN.finditer(line):
-        out.append(_BARE_URL.sub(r"<\1>", line[last : match.start()]))
-        out.append(match.group())
-        last = match.end()
-    out.append(_BARE_URL.sub(r"<\1>", line[last:]))
-    return "".join(out)
+    spans = code_spans(line)
+    if spans is None:
+        return line  # no autolinks where code is unclear: a plain URL still reads as one
+    return _outside_code(line, lambda part: _BARE_URL.sub(r"<\1>", part), spans)
 
 
 SAFE_SCHEMES = ("http", "https", "mailto")
@@ -107,11 +128,14 @@ def block(
     `fence_language`: given to code fences that name none (linters ask for one)."""
     lines = []
     fence: str | None = None
+    open_span = False  # a code span left open on an earlier line of this paragraph: trust no code until it ends
     for line in strip_unsafe(text).expandtabs(4).splitlines():
         line = line.rstrip()
         match = _FENCE.match(line)
+        if match and match.group(1)[0] == "`" and "`" in match.group(2):
+            match = None  # CommonMark: a backtick fence's info string holds no backtick, so this is no fence
         if fence is not None:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) and not match.group(2).strip():
                 fence = None
             elif raw_separators and re.fullmatch(r"-{2,}", line.strip()):
                 line += " "
@@ -129,7 +153,13 @@ def block(
             line = "#" * max(heading_floor, len(heading.group(1))) + line[heading.end(1) :]
         if _THEMATIC_BREAK.match(line) or _SETEXT_UNDERLINE.match(line):
             line = "\\" + line.lstrip()
-        line = inert(_escape_html_outside_code(line))
+        if not line.strip():
+            open_span = False  # a blank line ends the paragraph, and any code span with it
+        spans = code_spans(line)
+        trust = not open_span and spans is not None
+        if line.count("`") % 2:
+            open_span = not open_span
+        line = inert(_escape_html_outside_code(line, trust_code=trust))
         if fence_language:  # a handout: bare URLs become autolinks
             line = _autolink(line)
         stripped = line.lstrip()
