@@ -393,3 +393,50 @@ async def test_a_table_in_a_body_has_no_blank_rows_of_its_own():
         lines = screen_text(app, width=110).splitlines()
         header = next(i for i, line in enumerate(lines) if "Figure" in line)
         assert lines[header - 1].strip() == "" and lines[header - 2].strip() != ""  # one blank line, not two
+
+
+# -- found by a code review ------------------------------------------------------------------------------
+async def test_undo_never_throws_away_a_later_save(tmp_path):
+    path = tmp_path / "talk.yaml"
+    path.write_text(SHOWCASE.read_text())
+    app = make_app(DeckDocument.load(path), clock=lambda: 0.0, watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("a")
+        await until(pilot, lambda: "New slide" in path.read_text())
+        later = path.read_text().replace("Showcase deck\nsubtitle", "Saved later\nsubtitle")
+        path.write_text(later)  # another program (or the slide editor) saves after the add
+        await until(pilot, lambda: app.presenter.deck.title == "Saved later")
+        await pilot.press("u")
+        await until(pilot, lambda: any("Nothing to undo" in m for m in notified(app)))
+        assert path.read_text() == later
+
+
+async def test_typing_during_a_save_is_not_marked_saved(tmp_path):
+    from textual.widgets import TextArea
+
+    path = tmp_path / "talk.yaml"
+    path.write_text(SHOWCASE.read_text())
+    app = make_app(DeckDocument.load(path), clock=lambda: 0.0, start=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("e")
+        await pilot.pause()
+        editor = app.screen
+        area = editor.query_one(TextArea)
+        area.text = area.text.replace("Points with their own labels", "Saved title")
+        editor.action_save()
+        area.text = area.text.replace("Saved title", "Typed after the save")  # before the save lands
+        await until(pilot, lambda: "Saved title" in path.read_text())
+        await pilot.pause()
+        assert editor.modified  # Escape will still ask
+
+
+async def test_quick_structural_edits_never_raise_a_false_conflict(tmp_path):
+    path = tmp_path / "talk.yaml"
+    path.write_text(SHOWCASE.read_text())
+    app = make_app(DeckDocument.load(path), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right_square_bracket", "right_square_bracket", "right_square_bracket")
+        await until(pilot, lambda: not app.saving)
+        await pilot.pause()
+        assert not isinstance(app.screen, ConfirmScreen)
+        assert load_deck(path).slides[0].title != "Showcase deck"  # at least one move landed, cleanly

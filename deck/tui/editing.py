@@ -44,6 +44,7 @@ class SaveContext:
     message: str
     from_editor: bool
     before: DeckDocument | None = None  # the file before a structural edit, for undo
+    source: str | None = None  # the slide editor's text as it was saved (typing may go on meanwhile)
 
 
 class SaveDone(Message):
@@ -65,7 +66,8 @@ class EditingApp(FileWatching):
 
     document: DeckDocument | None
     read_only: bool
-    undo_stack: list[tuple[DeckDocument, int]]
+    undo_stack: list[tuple[DeckDocument, int, str]]  # before the edit, the slide shown, the digest right after
+    saving: bool = False  # one save at a time: each starts from the document the last one left
     _anchor: tuple[DeckDocument, int, int, float] | None = None  # document, index shown, index landed on, when
 
     @property
@@ -99,16 +101,14 @@ class EditingApp(FileWatching):
         self.presenter.set_deck(document.deck, index)
         settle_heap()
 
-    @work(thread=True, exclusive=True, group="reload")
     def reload_from_disk(self, announce: bool = True) -> None:
-        document = self.document
-        if document is None:
-            return
-        self.post_message(ReloadDone(session.reload(document, self.presenter_index), announce))
+        """Read the file again in a thread (what it needs is taken here: a thread never reads widgets)."""
+        if self.document is not None:
+            self._reload(self.document, self.presenter.index, announce)
 
-    @property
-    def presenter_index(self) -> int:
-        return self.presenter.index
+    @work(thread=True, exclusive=True, group="reload")
+    def _reload(self, document: DeckDocument, index: int, announce: bool) -> None:
+        self.post_message(ReloadDone(session.reload(document, index), announce))
 
     def on_reload_done(self, message: ReloadDone) -> None:
         outcome = message.outcome
@@ -146,27 +146,53 @@ class EditingApp(FileWatching):
 
     def on_editor_screen_save_requested(self, message: EditorScreen.SaveRequested) -> None:
         """The slide editor's Ctrl+S: save in a thread, then report."""
-        self._run_save(SaveContext(message.document, message.index, "Saved", from_editor=True), message.new_text, only_slide=message.index)
+        context = SaveContext(message.document, message.index, "Saved", from_editor=True, source=message.source)
+        self._run_save(context, message.new_text, only_slide=message.index)
+
+    def _start_save(self) -> bool:
+        """Claim the one save slot; False (and say so) while another save is under way."""
+        if self.saving:
+            self.notify("Still saving the last change; try again in a moment.", severity="warning", timeout=2)
+            return False
+        self.saving = True
+        return True
+
+    def _run_save(self, context: SaveContext, new_text: str, only_slide: int | None = None, overwrite: bool = False) -> None:
+        if self._start_save():
+            self._save_worker(context, new_text, only_slide, overwrite)
+
+    def _run_structural(self, context: SaveContext, kind: StructuralEdit, overwrite: bool = False) -> None:
+        if self._start_save():
+            self._structural_worker(context, kind, overwrite)
 
     @work(thread=True, group="save")
-    def _run_save(self, context: SaveContext, new_text: str, only_slide: int | None = None, overwrite: bool = False) -> None:
-        outcome = session.save(context.base, new_text, context.index, context.message, overwrite=overwrite, only_slide=only_slide)
+    def _save_worker(self, context: SaveContext, new_text: str, only_slide: int | None, overwrite: bool) -> None:
+        try:
+            outcome: session.SaveOutcome = session.save(
+                context.base, new_text, context.index, context.message, overwrite=overwrite, only_slide=only_slide
+            )
+        except Exception as exc:  # noqa: BLE001 - an unforeseen failure is reported, never a crash mid-talk
+            outcome = IOFailure(f"Not saved ({type(exc).__name__}: {exc}); the file is as it was")
         self.post_message(SaveDone(outcome, context))
 
     @work(thread=True, group="save")
-    def _run_structural(self, context: SaveContext, kind: StructuralEdit, overwrite: bool = False) -> None:
-        outcome = session.structural(context.base, kind, context.index, overwrite=overwrite)
+    def _structural_worker(self, context: SaveContext, kind: StructuralEdit, overwrite: bool) -> None:
+        try:
+            outcome: session.SaveOutcome = session.structural(context.base, kind, context.index, overwrite=overwrite)
+        except Exception as exc:  # noqa: BLE001 - as above
+            outcome = IOFailure(f"Not saved ({type(exc).__name__}: {exc}); the file is as it was")
         self.post_message(SaveDone(outcome, context))
 
     def on_save_done(self, message: SaveDone) -> None:
+        self.saving = False
         outcome, context = message.outcome, message.context
         editor = next((s for s in self.screen_stack if isinstance(s, EditorScreen)), None) if context.from_editor else None
         if isinstance(outcome, Saved):
             if context.before is not None:
-                self.undo_stack.append((context.before, context.index))
+                self.undo_stack.append((context.before, context.index, outcome.document.digest))
             self._show(outcome.document, outcome.index)
             if editor is not None:
-                editor.saved(outcome.document)
+                editor.saved(outcome.document, context.source)
             undo = " (u undoes)" if context.before is not None else ""
             self.notify(f"{outcome.message}: {outcome.document.path.name}{undo}", timeout=2)
         elif isinstance(outcome, Invalid):
@@ -245,7 +271,12 @@ class EditingApp(FileWatching):
         if not self.undo_stack:
             self.notify("Nothing to undo: u undoes the last add, duplicate, delete or move.", timeout=3)
             return
-        before, index = self.undo_stack.pop()
+        before, index, after = self.undo_stack[-1]
+        if document.digest != after:  # saved again since, here or elsewhere: undoing would lose that
+            self.undo_stack.clear()
+            self.notify("Nothing to undo: the file has changed since the last add, delete or move.", timeout=4)
+            return
+        self.undo_stack.pop()
         self._run_save(SaveContext(document, index, "Undone", from_editor=False), before.text)
 
     # -- editors -------------------------------------------------------------------------------------

@@ -44,10 +44,11 @@ class EditorScreen(Screen[None]):
     class SaveRequested(Message):
         """Ctrl+S: the app saves `new_text` (made from `document`) in a worker and reports back."""
 
-        def __init__(self, document: DeckDocument, new_text: str, index: int) -> None:
+        def __init__(self, document: DeckDocument, new_text: str, index: int, source: str) -> None:
             self.document = document
             self.new_text = new_text
             self.index = index
+            self.source = source  # the slide's text as saved: typing may go on before the save lands
             super().__init__()
 
     class Checked(Message):
@@ -101,13 +102,13 @@ class EditorScreen(Screen[None]):
 
     def check(self) -> None:
         """Check what is typed, in a thread; the answer arrives as a Checked message."""
-        self._check(self.document, self.span, self.source)
+        self._check(self.document, self.span, self.source, self.index)
 
     @work(thread=True, exclusive=True, group="check")
-    def _check(self, document: DeckDocument, span: Span, source: str) -> None:
+    def _check(self, document: DeckDocument, span: Span, source: str, index: int) -> None:
         # the slide alone, against the deck's sources: as fast on a 1,000-slide deck as on a short one
         # (the save parses the whole file, once, and refuses what would break it)
-        problems = parse_slide(source, self.index, document.deck.sources, str(document.path), span.start_line)
+        problems = parse_slide(source, index, document.deck.sources, str(document.path), span.start_line)
         self.post_message(self.Checked(source, problems))
 
     def on_editor_screen_checked(self, message: Checked) -> None:
@@ -153,15 +154,15 @@ class EditorScreen(Screen[None]):
         if self.detached:
             self.notify("Not saved: the slide this edit was for is no longer in the file.", severity="error", timeout=6)
             return
-        self.post_message(self.SaveRequested(self.document, self.new_text(), self.index))
+        self.post_message(self.SaveRequested(self.document, self.new_text(), self.index, self.source))
 
-    def saved(self, document: DeckDocument) -> None:
-        """The app saved the file: this slide's place in it may have moved."""
+    def saved(self, document: DeckDocument, source: str | None = None) -> None:
+        """The app saved the file (`source`: the text that went into it): this slide's place may have moved."""
         self.document = document
         span = document.deck.slides[self.index].span
         assert span is not None
         self.span = span
-        self.saved_source = self.source
+        self.saved_source = self.source if source is None else source
         self.query_one("#editor-title", Static).update(self._title())
 
     def reloaded(self, document: DeckDocument, _index: int) -> None:
