@@ -152,7 +152,7 @@ CLAIMS = {
     r"28 references": Confidence.UNVERIFIED,
     r"350–400GB|350-400GB": Confidence.SPECULATIVE,
     r"84\.2% to 97%": Confidence.CONFIRMED,
-    r"Whale Lab, covered by Dataconomy": Confidence.REPORTED,
+    r"Whale Lab": Confidence.REPORTED,
 }
 
 
