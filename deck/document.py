@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import DeckError
-from .files import write_atomic
+from .files import ConflictLike, write_atomic
 from .loader import Loaded, parse_deck, read_text
 from .model import Deck
 from .paths import is_bundled
 
 
-class ConflictError(Exception):
+class ConflictError(ConflictLike):
     """The file changed on disk since it was loaded; saving would lose the other change."""
 
 

@@ -83,15 +83,30 @@ def _write_in_place(target: Path, data: bytes, before_replace: Callable[[], None
     """Rewrite the file's own bytes (owner, group and hard links stay), a backup kept until it is done:
     a crash midway leaves `.NAME.deck-backup` beside it with the old content."""
     backup = target.parent / f".{target.name}.deck-backup"
-    backup.write_bytes(target.read_bytes())
-    if before_replace is not None:
-        before_replace()
-    with open(target, "r+b") as handle:
-        handle.write(data)
-        handle.truncate()
+    old = target.read_bytes()
+    backup.unlink(missing_ok=True)  # a backup left by an earlier crash: the file itself is whole now
+    # O_EXCL|O_NOFOLLOW: never through a link planted there; 0o600: the old content stays private
+    fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(old)
         handle.flush()
         os.fsync(handle.fileno())
+    try:
+        if before_replace is not None:
+            before_replace()
+        with open(target, "r+b") as handle:
+            handle.write(data)
+            handle.truncate()
+            handle.flush()
+            os.fsync(handle.fileno())
+    except ConflictLike:
+        backup.unlink(missing_ok=True)  # nothing was written: the backup has nothing to save
+        raise
     backup.unlink(missing_ok=True)
+
+
+class ConflictLike(Exception):
+    """Raised by a `before_replace` check to stop a save before anything is written."""
 
 
 def clean_stale_temps(path: str | os.PathLike[str], older_than_s: float = 60.0) -> list[Path]:

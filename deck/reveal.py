@@ -17,10 +17,24 @@ PAUSE = re.compile(r"^[ \t]*<!--\s*pause\s*-->[ \t]*$", re.MULTILINE)
 
 
 def body_parts(body: str | None) -> list[str]:
-    """The body split at its pause markers (the markers themselves never show)."""
+    """The body split at its pause markers (the markers themselves never show). A marker inside a
+    code fence is code, not a pause; parts with nothing in them (a marker at the end) are dropped."""
     if not body:
         return []
-    return [part.strip("\n") for part in PAUSE.split(body)]
+    parts: list[list[str]] = [[]]
+    fence: str | None = None
+    for line in body.split("\n"):
+        stripped = line.lstrip()
+        if fence is None and stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+        elif fence is not None and stripped.startswith(fence):
+            fence = None
+        elif fence is None and PAUSE.fullmatch(line):
+            parts.append([])
+            continue
+        parts[-1].append(line)
+    texts = ["\n".join(part).strip("\n") for part in parts]
+    return [text for text in texts if text.strip()] or [""]
 
 
 def without_pauses(body: str | None) -> str | None:

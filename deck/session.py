@@ -136,9 +136,14 @@ def plan(document: DeckDocument, kind: StructuralEdit, index: int) -> tuple[str,
     slides = document.deck.slides
     span = slides[index].span
     assert span is not None
+    if kind in (StructuralEdit.MOVE_UP, StructuralEdit.MOVE_DOWN):
+        other = index + (-1 if kind is StructuralEdit.MOVE_UP else 1)
+        if 0 <= other < len(slides) and slides[other].appendix != slides[index].appendix:
+            return Refused("A slide moves into or out of the appendix by its 'appendix' key, not by moving it; press e to edit it")
     try:
         if kind is StructuralEdit.ADD:
-            return edit.insert_after(document.text, span, edit.NEW_SLIDE), index + 1
+            template = edit.NEW_SLIDE + ("appendix: true\n" if slides[index].appendix else "")  # stays with its neighbours
+            return edit.insert_after(document.text, span, template), index + 1
         if kind is StructuralEdit.DUPLICATE:
             return edit.duplicate(document.text, span), index + 1
         if kind is StructuralEdit.MOVE_UP:

@@ -440,3 +440,50 @@ async def test_quick_structural_edits_never_raise_a_false_conflict(tmp_path):
         await pilot.pause()
         assert not isinstance(app.screen, ConfirmScreen)
         assert load_deck(path).slides[0].title != "Showcase deck"  # at least one move landed, cleanly
+
+
+def test_pause_markers_in_code_are_code_and_a_trailing_one_adds_no_step():
+    from deck.reveal import body_parts
+
+    assert body_parts("a\n\n<!-- pause -->\n\nb\n\n<!-- pause -->\n") == ["a", "b"]
+    assert body_parts("```\nx\n<!-- pause -->\n```") == ["```\nx\n<!-- pause -->\n```"]
+
+
+def test_structural_edits_keep_the_appendix_whole(tmp_path):
+    from deck import session
+    from deck.session import Refused, Saved, StructuralEdit
+
+    path = tmp_path / "p.yaml"
+    path.write_text((ROOT / "tests" / "decks" / "pacing.yaml").read_text())
+    document = DeckDocument.load(path)
+    added = session.structural(document, StructuralEdit.ADD, 4)  # on the appendix slide
+    assert isinstance(added, Saved) and added.document.deck.slides[5].appendix
+    assert isinstance(session.structural(added.document, StructuralEdit.MOVE_UP, 4), Refused)
+
+
+def test_an_in_place_save_keeps_its_backup_private_and_never_follows_a_link(tmp_path):
+    import os
+
+    from deck.files import write_atomic
+
+    path = tmp_path / "deck.yaml"
+    path.write_text("old")
+    os.link(path, tmp_path / "other.yaml")  # hard links: written in place, with a backup
+    victim = tmp_path / "victim"
+    victim.write_text("keep me")
+    (tmp_path / ".deck.yaml.deck-backup").symlink_to(victim)
+    write_atomic(path, b"new")
+    assert path.read_text() == "new" and victim.read_text() == "keep me"
+    assert not (tmp_path / ".deck.yaml.deck-backup").exists()
+
+
+async def test_restoring_a_file_after_it_was_not_utf8_clears_the_error_bar(tmp_path):
+    path = tmp_path / "talk.yaml"
+    good = SHOWCASE.read_text()
+    path.write_text(good)
+    app = make_app(DeckDocument.load(path), clock=lambda: 0.0, watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        path.write_bytes(b"title: \xff\n")
+        await until(pilot, lambda: bool(app.presenter.query(ErrorBar)) and app.presenter.query_one(ErrorBar).has_class("-shown"))
+        path.write_text(good)
+        await until(pilot, lambda: not app.presenter.query_one(ErrorBar).has_class("-shown"))

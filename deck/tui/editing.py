@@ -171,7 +171,7 @@ class EditingApp(FileWatching):
             outcome: session.SaveOutcome = session.save(
                 context.base, new_text, context.index, context.message, overwrite=overwrite, only_slide=only_slide
             )
-        except Exception as exc:  # noqa: BLE001 - an unforeseen failure is reported, never a crash mid-talk
+        except Exception as exc:
             outcome = IOFailure(f"Not saved ({type(exc).__name__}: {exc}); the file is as it was")
         self.post_message(SaveDone(outcome, context))
 
@@ -179,7 +179,7 @@ class EditingApp(FileWatching):
     def _structural_worker(self, context: SaveContext, kind: StructuralEdit, overwrite: bool) -> None:
         try:
             outcome: session.SaveOutcome = session.structural(context.base, kind, context.index, overwrite=overwrite)
-        except Exception as exc:  # noqa: BLE001 - as above
+        except Exception as exc:
             outcome = IOFailure(f"Not saved ({type(exc).__name__}: {exc}); the file is as it was")
         self.post_message(SaveDone(outcome, context))
 

@@ -56,6 +56,9 @@ class GuardedServer(Server):
     def __init__(self, command: str, host: str, port: int, title: str, max_sessions: int = DEFAULT_SESSIONS) -> None:
         super().__init__(command, host=host, port=port, title=title)
         self.hosts = allowed_hosts(host, port)
+        # listening on every address (asked for, and warned about): any Host may name it, but the websocket
+        # still opens only for a page served by this same host
+        self.any_host = host in ("0.0.0.0", "::", "")
         self.max_sessions = max_sessions
         self.sessions = 0
 
@@ -67,13 +70,13 @@ class GuardedServer(Server):
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         host = request.headers.get("Host", "").lower()
-        if host not in self.hosts:
+        if host not in self.hosts and not self.any_host:
             return web.Response(status=421, text="deck serve: this server answers only to its own address\n")
         if request.path != "/ws":
             return await handler(request)
         origin = request.headers.get("Origin", "").lower()
         scheme, _, origin_host = origin.partition("://")
-        if scheme not in ("http", "https") or origin_host not in self.hosts:
+        if scheme not in ("http", "https") or (origin_host not in self.hosts and not (self.any_host and origin_host == host)):
             return web.Response(status=403, text="deck serve: the deck opens only from its own page\n")
         if self.sessions >= self.max_sessions:
             return web.Response(status=503, text=f"deck serve: {self.max_sessions} sessions already open (--max-sessions)\n")

@@ -100,6 +100,7 @@ class FileWatching(App[int]):
                 text = read_text(path)
             except DeckError as exc:
                 self.post_message(DeckFileChanged(path, "", Loaded(None, exc.diagnostics)))
+                last_text = ""  # whatever is read next is news, even the text shown before
                 continue
             except OSError:
                 settling.forget()
