@@ -71,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-sessions", type=int, default=8, metavar="N", help="at most N browser sessions at once (default: 8)")
     serve.add_argument("--notes", action="store_true", help="let viewers open the speaker notes (by default a served deck never shows them)")
 
+    completion = commands.add_parser("completion", help="print the shell code that completes deck's commands, options, themes and decks")
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"), help="your shell")
+
     new = commands.add_parser("new", help="write a new deck that shows every field of the format")
     new.add_argument("path", help="where to write it (never overwritten)")
     new.add_argument("--from-bundled", action="store_true", help="copy the bundled briefing instead")
@@ -96,20 +99,28 @@ def port_number(value: str) -> int:
     return port
 
 
-COMMANDS = ("present", "check", "export", "new", "speaker", "serve")
+COMMANDS = ("present", "check", "export", "new", "speaker", "serve", "completion")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks for completions (see `deck completion`)
+        complete(parser)
     words = list(sys.argv[1:] if argv is None else argv)
     if not words or (words[0] not in COMMANDS and words[0] not in ("-h", "--help", "--version")):
         words = ["present", *words]  # `deck`, `deck talk.yaml`, `deck talk.yaml --notes`: present
     args = parser.parse_args(words)
     command = args.command
     try:
-        return {"present": cmd_present, "check": cmd_check, "export": cmd_export, "new": cmd_new, "speaker": cmd_speaker, "serve": cmd_serve}[
-            command
-        ](args)
+        return {
+            "present": cmd_present,
+            "check": cmd_check,
+            "export": cmd_export,
+            "new": cmd_new,
+            "speaker": cmd_speaker,
+            "serve": cmd_serve,
+            "completion": cmd_completion,
+        }[command](args)
     except UsageError as exc:
         print(f"deck: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -125,6 +136,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
+
+
+def complete(parser: argparse.ArgumentParser) -> None:
+    """Answer the shell's completion request (argcomplete), with theme names and deck files."""
+    import argcomplete
+    from argcomplete.completers import ChoicesCompleter, FilesCompleter
+
+    decks = FilesCompleter(allowednames=("yaml", "yml"), directories=True)
+    themes = ChoicesCompleter(available_themes())
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for command in sub.choices.values():
+        for action in command._actions:
+            if action.dest in ("path", "paths"):
+                action.completer = decks  # type: ignore[attr-defined]
+            elif action.dest == "theme":
+                action.completer = themes  # type: ignore[attr-defined]
+    argcomplete.autocomplete(parser)
+    raise SystemExit(1)  # autocomplete exits when it answers: never go on to present a deck to a shell
+
+
+def cmd_completion(args: argparse.Namespace) -> int:
+    import argcomplete
+
+    sys.stdout.write(argcomplete.shellcode(["deck", "briefing-deck"], shell=args.shell))
+    return EXIT_OK
 
 
 def available_themes() -> list[str]:
@@ -325,10 +361,17 @@ def port_free(host: str, port: int) -> None:
             raise UsageError(f"cannot listen on {host}:{port}: {exc.strerror or exc}; choose another --port") from None
 
 
+SERVE_HINT = "deck serve needs textual-serve, an optional part: pip install 'briefing-deck[serve]'"
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
+    import importlib.util
     import shlex
 
     from .loader import load_deck
+
+    if importlib.util.find_spec("textual_serve") is None:
+        raise UsageError(SERVE_HINT)
 
     path = str(Path(deck_path(args.path)).resolve())
     deck = load_deck(path)  # a broken deck is reported here, not in every browser tab

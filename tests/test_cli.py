@@ -151,3 +151,48 @@ def test_export_format_flag_wins_over_the_name(capsys, deck_file, tmp_path):
 def test_present_refuses_a_slide_number_outside_the_deck(capsys, deck_file):
     code, _, err = run(capsys, "present", str(deck_file()), "--slide", "9")
     assert code == 2 and err == "deck: error: --slide 9: this deck has slides 1 to 2\n"
+
+
+def test_serve_without_its_optional_part_says_how_to_install_it(capsys, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "textual_serve" else real(name, *a))
+    assert main(["serve"]) == 2
+    assert capsys.readouterr().err == "deck: error: deck serve needs textual-serve, an optional part: pip install 'briefing-deck[serve]'\n"
+
+
+def test_version_comes_from_one_place(capsys):
+    import deck
+
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.strip() == f"deck {deck.__version__}"
+
+
+def complete(words: str, cwd) -> list[str]:
+    """What the shell is offered after `words` (argcomplete's protocol, run as the shell runs it)."""
+    import os
+    import subprocess
+    import sys
+
+    out = cwd / "completions"
+    env = {**os.environ, "_ARGCOMPLETE": "1", "COMP_LINE": words, "COMP_POINT": str(len(words)), "_ARGCOMPLETE_STDOUT_FILENAME": str(out)}
+    subprocess.run([sys.executable, "-m", "deck"], env=env, cwd=cwd, stdin=subprocess.DEVNULL, timeout=30, check=True)
+    return [word.strip() for word in out.read_text().split("\x0b")]
+
+
+def test_completion_offers_commands_themes_and_decks(tmp_path):
+    (tmp_path / "talk.yaml").write_text("title: T\n")
+    (tmp_path / "notes.txt").write_text("x")
+    assert "export" in complete("deck ex", tmp_path)
+    assert {"dark", "light", "high-contrast", "mono"} <= set(complete("deck present --theme ", tmp_path))
+    offered = complete("deck check ", tmp_path)
+    assert "talk.yaml" in offered and "notes.txt" not in offered
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_completion_prints_shell_code(capsys, shell):
+    assert main(["completion", shell]) == 0
+    code = capsys.readouterr().out
+    assert "deck" in code and "briefing-deck" in code and len(code) > 200
