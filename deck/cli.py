@@ -144,7 +144,7 @@ def complete(parser: argparse.ArgumentParser) -> None:
     from argcomplete.completers import ChoicesCompleter, FilesCompleter
 
     decks = FilesCompleter(allowednames=("yaml", "yml"), directories=True)
-    themes = ChoicesCompleter(available_themes())
+    themes = ChoicesCompleter({name: name for name in available_themes()})
     sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     for command in sub.choices.values():
         for action in command._actions:
@@ -157,9 +157,9 @@ def complete(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_completion(args: argparse.Namespace) -> int:
-    import argcomplete
+    from argcomplete.shell_integration import shellcode
 
-    sys.stdout.write(argcomplete.shellcode(["deck", "briefing-deck"], shell=args.shell))
+    sys.stdout.write(shellcode(["deck", "briefing-deck"], shell=args.shell))
     return EXIT_OK
 
 
