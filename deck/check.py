@@ -6,12 +6,12 @@ import dataclasses
 import datetime as dt
 import os
 
+from .config import theme_file, theme_folders
 from .diagnostics import ERROR, WARNING, DeckError, Diagnostic, did_you_mean, sort_diagnostics
 from .lint import STALE, lint_deck
 from .loader import parse_deck, read_text
 from .model import Deck
-from .paths import themes_dir
-from .themefile import DEFAULT_THEME, theme_names
+from .themefile import DEFAULT_THEME, read_theme, theme_names
 
 
 def check_path(path: str | os.PathLike[str], today: dt.date | None = None) -> tuple[Deck | None, list[Diagnostic]]:
@@ -32,11 +32,17 @@ def check_theme(deck: Deck) -> list[Diagnostic]:
     """A `theme:` that no theme file names: the presenter would fall back to the default."""
     if deck.theme is None:
         return []
-    names = theme_names(themes_dir())
+    pos = deck.theme_pos
+    beside = theme_file(deck.theme, deck.path)
+    if beside is not None:  # `theme: ./brand.yaml`: a theme file beside the deck
+        if not beside.is_file():
+            return [Diagnostic(pos.line, pos.col, f"theme file '{deck.theme}' not found beside the deck", WARNING, deck.path, "theme")]
+        _, problems = read_theme(beside)
+        return [Diagnostic(d.line, d.col, d.message, WARNING, d.path, "theme") for d in problems]
+    names = theme_names(*theme_folders())
     if deck.theme in names:
         return []
     hint = did_you_mean(deck.theme, names) or f"; themes: {', '.join(names)}"
-    pos = deck.theme_pos
     return [
         Diagnostic(pos.line, pos.col, f"unknown theme '{deck.theme}'{hint} (the presenter would use '{DEFAULT_THEME}')", WARNING, deck.path, "theme")
     ]

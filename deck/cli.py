@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
+from .config import Config
 from .diagnostics import DeckError, Diagnostic
 from .model import Confidence
 from .text import visible
@@ -164,10 +165,19 @@ def cmd_completion(args: argparse.Namespace) -> int:
 
 
 def available_themes() -> list[str]:
-    from .paths import themes_dir
+    from .config import theme_folders
     from .themefile import theme_names
 
-    return theme_names(themes_dir())
+    return theme_names(*theme_folders())
+
+
+def user_config() -> Config:
+    """The user's settings; a broken file is said on stderr, at its lines, and the defaults used."""
+    from .config import read_config
+
+    config, problems = read_config()
+    print_diagnostics(problems, sys.stderr)
+    return config
 
 
 def safe_path(path: str) -> str:
@@ -314,12 +324,17 @@ def cmd_present(args: argparse.Namespace) -> int:
     count = len(document.deck.slides)
     if not 1 <= args.slide <= count:
         raise UsageError(f"--slide {args.slide}: this deck has slides 1 to {count}")
+    config = user_config()
+    if config.editor and not args.read_only:
+        os.environ["DECK_EDITOR"] = config.editor  # E uses it before $VISUAL and $EDITOR
     from .tui.app import make_app  # Textual is imported only to present
 
     app = make_app(
         document,
-        notes=args.notes,
+        notes=args.notes or config.notes,
         theme=args.theme,
+        default_theme=config.theme,
+        chrome=config.chrome,
         watch=not (args.no_watch or args.read_only),
         link=not args.read_only,
         read_only=args.read_only,
@@ -336,7 +351,8 @@ def cmd_speaker(args: argparse.Namespace) -> int:
     document = DeckDocument.load(deck_path(args.path))
     from .tui.speaker_app import make_speaker_app
 
-    app = make_speaker_app(document, theme=args.theme)
+    config = user_config()
+    app = make_speaker_app(document, theme=args.theme, default_theme=config.theme)
     app.run()
     return app.return_code or EXIT_OK
 

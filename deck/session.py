@@ -204,7 +204,8 @@ def editor_command(path: Path, line: int, environ: dict[str, str] | os._Environ[
     so that the terminal is never handed over to a program that cannot start.
     """
     environ = os.environ if environ is None else environ
-    variable = "VISUAL" if environ.get("VISUAL") else "EDITOR" if environ.get("EDITOR") else None
+    # DECK_EDITOR: the `editor` of the user's deck configuration, which comes first
+    variable = next((name for name in ("DECK_EDITOR", "VISUAL", "EDITOR") if environ.get(name)), None)
     raw = environ.get(variable, "") if variable else "vi"
     try:
         command = shlex.split(raw)

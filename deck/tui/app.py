@@ -49,6 +49,8 @@ class DeckApp(EditingApp, Themed):
         link: bool = False,
         read_only: bool = False,
         audience: bool = False,
+        default_theme: str | None = None,
+        chrome: bool = True,
     ) -> None:
         super().__init__()
         self.read_only = read_only
@@ -64,11 +66,18 @@ class DeckApp(EditingApp, Themed):
         self.today = today or dt.date.today()
         self._start = start
         self._notes = notes
-        self.setup_themes(theme, deck.theme, themes_folder)
+        self._chrome = chrome  # the user's configuration may start without the bars, as a deck may
+        self.setup_themes(theme, deck.theme, themes_folder, deck_path=deck.path, default=default_theme)
 
     def get_default_screen(self) -> Screen[Any]:
         return PresenterScreen(
-            self._first_deck, self._start, self._notes and not self.audience, clock=self.clock, today=self.today, notes_allowed=not self.audience
+            self._first_deck,
+            self._start,
+            self._notes and not self.audience,
+            clock=self.clock,
+            today=self.today,
+            notes_allowed=not self.audience,
+            chrome=self._chrome,
         )
 
     def on_mount(self) -> None:

@@ -28,13 +28,14 @@ class SpeakerApp(FileWatching, Themed):
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], float] = time.time,
         themes_folder: Path | None = None,
+        default_theme: str | None = None,
     ) -> None:
         super().__init__()
         self.document: DeckDocument = document
         self.clock = clock
         self.wall_clock = wall_clock
         self.link: SpeakerLink | None = None
-        self.setup_themes(theme, document.deck.theme, themes_folder)
+        self.setup_themes(theme, document.deck.theme, themes_folder, deck_path=str(document.path), default=default_theme)
 
     def get_default_screen(self) -> Screen[Any]:
         return SpeakerScreen(self.document.deck, clock=self.clock, wall_clock=self.wall_clock, request_goto=self.request_goto, request=self.request)

@@ -12,9 +12,9 @@ from textual.binding import Binding
 from textual.color import Color, ColorParseError
 from textual.theme import Theme
 
+from ..config import theme_file, theme_folders
 from ..model import Confidence
-from ..paths import themes_dir
-from ..themefile import DEFAULT_THEME, MONO_THEME, ThemeSpec, read_themes
+from ..themefile import DEFAULT_THEME, MONO_THEME, ThemeSpec, read_theme, read_themes
 
 # deck's own theme variables, used in TCSS as $confidence-confirmed etc.; each theme may override them.
 VARIABLE_DEFAULTS = {
@@ -57,8 +57,19 @@ class Themed(App[int]):
     theme_problems: list[str]
     deck_theme_names: list[str]
 
-    def setup_themes(self, asked: str | None, from_deck: str | None, folder: Path | None = None) -> None:
-        found = read_themes(folder or themes_dir())
+    def setup_themes(
+        self, asked: str | None, from_deck: str | None, folder: Path | None = None, deck_path: str = "", default: str | None = None
+    ) -> None:
+        """Bundled and user themes registered; `from_deck` may name a theme file beside the deck;
+        `default` is the user's configured theme, used when neither --theme nor the deck names one."""
+        found = read_themes(folder) if folder is not None else read_themes(*theme_folders())
+        beside = theme_file(from_deck, deck_path) if deck_path else None
+        if beside is not None:
+            spec, problems = read_theme(beside)
+            found.problems += problems
+            if spec is not None:
+                found.themes[spec.name] = spec
+            from_deck = spec.name if spec is not None else None
         self.theme_problems = [str(p) for p in found.problems]
         names = []
         for spec in found.themes.values():
@@ -69,7 +80,7 @@ class Themed(App[int]):
                 continue
             names.append(spec.name)
         self.deck_theme_names = names
-        self.theme = self._choose_theme(asked, from_deck)
+        self.theme = self._choose_theme(asked, from_deck or default)
 
     def _choose_theme(self, asked: str | None, from_deck: str | None) -> str:
         fallback = MONO_THEME if "NO_COLOR" in os.environ and MONO_THEME in self.available_themes else DEFAULT_THEME

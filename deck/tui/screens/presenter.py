@@ -85,7 +85,15 @@ class PresenterScreen(SlideNavigation, Screen[None]):
     typed: reactive[str] = reactive("", init=False)
 
     def __init__(
-        self, deck: Deck, start: int = 0, notes: bool = False, *, clock: Callable[[], float], today: dt.date, notes_allowed: bool = True
+        self,
+        deck: Deck,
+        start: int = 0,
+        notes: bool = False,
+        *,
+        clock: Callable[[], float],
+        today: dt.date,
+        notes_allowed: bool = True,
+        chrome: bool = True,
     ) -> None:
         super().__init__()
         self.deck = deck
@@ -95,7 +103,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         self.set_reactive(PresenterScreen.index, max(0, min(start, len(deck.slides) - 1)))
         self.set_reactive(PresenterScreen.notes_visible, notes)
         self.set_reactive(PresenterScreen.step, last_step(deck.slides[self.index]))  # a start slide shows complete
-        self.set_reactive(PresenterScreen.chrome, deck.chrome)
+        self.set_reactive(PresenterScreen.chrome, deck.chrome and chrome)
         self._chrome_hidden_for_speaker = False
         self.started = 0.0
         self._binding_state = self._edges()  # the footer's first composition already reflects this
