@@ -72,6 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--max-sessions", type=int, default=8, metavar="N", help="at most N browser sessions at once (default: 8)")
     serve.add_argument("--notes", action="store_true", help="let viewers open the speaker notes (by default a served deck never shows them)")
 
+    commands.add_parser("schema", help="print the JSON Schema of the deck format (for editors)")
+
     completion = commands.add_parser("completion", help="print the shell code that completes deck's commands, options, themes and decks")
     completion.add_argument("shell", choices=("bash", "zsh", "fish"), help="your shell")
 
@@ -100,7 +102,7 @@ def port_number(value: str) -> int:
     return port
 
 
-COMMANDS = ("present", "check", "export", "new", "speaker", "serve", "completion")
+COMMANDS = ("present", "check", "export", "new", "speaker", "serve", "completion", "schema")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -121,6 +123,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "speaker": cmd_speaker,
             "serve": cmd_serve,
             "completion": cmd_completion,
+            "schema": cmd_schema,
         }[command](args)
     except UsageError as exc:
         print(f"deck: error: {exc}", file=sys.stderr)
@@ -296,19 +299,39 @@ def format_for(output: str | None) -> str:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    import json
+
     from .files import create_new
     from .paths import bundled_deck
+    from .schema import SCHEMA_ID, deck_schema
     from .template import new_deck_text
 
+    # editors with the YAML language server complete and check the deck against the schema beside it
+    modeline = f"# yaml-language-server: $schema=./{SCHEMA_ID}\n".encode()
     data = bundled_deck().read_bytes() if args.from_bundled else new_deck_text(dt.date.today()).encode("utf-8")
     if Path(args.path).suffix.lower() not in (".yaml", ".yml"):
         raise UsageError(f"deck new writes a YAML deck; name it {safe_path(str(Path(args.path).with_suffix('.yaml')))}")
     try:
-        create_new(args.path, data)
+        create_new(args.path, modeline + data)
     except FileExistsError:
         print(f"deck: error: {safe_path(args.path)} already exists; deck new never overwrites a file", file=sys.stderr)
         return EXIT_USAGE
-    print(f"wrote {safe_path(args.path)}; present it with: deck {safe_path(args.path)}")
+    schema_path = Path(args.path).parent / SCHEMA_ID
+    try:
+        create_new(schema_path, (json.dumps(deck_schema(), indent=2) + "\n").encode())
+        also = f" and {safe_path(str(schema_path))} (for editors)"
+    except FileExistsError:
+        also = ""  # one there already: kept as it is
+    print(f"wrote {safe_path(args.path)}{also}; present it with: deck {safe_path(args.path)}")
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    import json
+
+    from .schema import deck_schema
+
+    sys.stdout.write(json.dumps(deck_schema(), indent=2) + "\n")
     return EXIT_OK
 
 

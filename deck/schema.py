@@ -1,0 +1,98 @@
+"""A JSON Schema of the deck format, for editors (the YAML language server completes and checks decks
+with it). Built from the loader's own key lists, so the two cannot drift apart on which keys exist;
+`deck check` stays the judge of what a schema cannot say (source ids defined, the appendix last)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .loader import ALIGNS, COLUMN_KEYS, DECK_KEYS, DECK_LAYOUT_KEYS, MAX_WIDTH, MIN_WIDTH, POINT_KEYS, SLIDE_KEYS, SOURCE_KEYS
+from .model import LAYOUTS, Confidence
+
+SCHEMA_ID = "deck.schema.json"
+TEXT = {"type": "string", "minLength": 1}
+DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "a date like 2026-04-03"}
+IDS = {"oneOf": [{"type": "string"}, {"type": "integer"}, {"type": "array", "items": {"type": ["string", "integer"]}}]}
+
+
+def _object(properties: dict[str, Any], keys: tuple[str, ...], required: list[str], **extra: Any) -> dict[str, Any]:
+    assert set(properties) == set(keys), set(properties) ^ set(keys)  # the loader's keys, no more, no fewer
+    return {"type": "object", "properties": properties, "required": required, "additionalProperties": False, **extra}
+
+
+def deck_schema() -> dict[str, Any]:
+    confidence = {"enum": Confidence.names(), "description": "confirmed, reported, unverified or speculative"}
+    point = {
+        "oneOf": [
+            {"type": "string"},
+            _object({"text": TEXT, "confidence": {"$ref": "#/$defs/confidence"}, "sources": IDS}, POINT_KEYS, ["text"]),
+        ]
+    }
+    points = {"type": "array", "items": {"$ref": "#/$defs/point"}}
+    column = _object(
+        {"title": TEXT, "body": {"type": "string"}, "points": points, "width": {"type": "integer", "minimum": 1, "maximum": 12}},
+        COLUMN_KEYS,
+        ["title"],
+    )
+    slide = _object(
+        {
+            "title": TEXT,
+            "confidence": {"$ref": "#/$defs/confidence"},
+            "subtitle": TEXT,
+            "section": TEXT,
+            "layout": {"enum": list(LAYOUTS)},
+            "reveal": {"type": "boolean"},
+            "appendix": {"type": "boolean"},
+            "body": {"type": "string"},
+            "points": points,
+            "columns": {"type": "array", "items": {"$ref": "#/$defs/column"}},
+            "notes": {"type": "string"},
+            "sources": IDS,
+        },
+        SLIDE_KEYS,
+        ["title"],
+        # a title or section slide makes no claim; every other slide needs a label, and a divider takes no claims
+        allOf=[
+            {"if": {"not": {"required": ["layout"]}}, "then": {"required": ["confidence"]}},
+            {"if": {"required": ["layout"]}, "then": {"not": {"anyOf": [{"required": [k]} for k in ("points", "columns", "body")]}}},
+        ],
+    )
+    source = {
+        "oneOf": [
+            {"type": "string"},
+            _object({"title": TEXT, "kind": TEXT, "date": DATE, "url": TEXT, "note": TEXT}, SOURCE_KEYS, ["title"]),
+        ]
+    }
+    layout = _object(
+        {"max_width": {"type": "integer", "minimum": MIN_WIDTH, "maximum": MAX_WIDTH}, "align": {"enum": list(ALIGNS)}},
+        DECK_LAYOUT_KEYS,
+        [],
+    )
+    deck = _object(
+        {
+            "title": TEXT,
+            "subtitle": TEXT,
+            "as_of": DATE,
+            "author": TEXT,
+            "theme": TEXT,
+            "layout": layout,
+            "chrome": {"type": "boolean"},
+            "duration": {
+                "oneOf": [
+                    {"type": "integer", "minimum": 1, "maximum": 24 * 60},
+                    {"type": "string", "pattern": r"^\s*(\d+\s*h)?\s*(\d+\s*m(in)?)?\s*(\d+\s*s)?\s*$"},
+                ]
+            },
+            "sources": {"type": "object", "additionalProperties": {"$ref": "#/$defs/source"}},
+            "slides": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/slide"}},
+        },
+        DECK_KEYS,
+        ["title", "slides"],
+    )
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "deck: a YAML slide deck where every claim says how sure it is",
+        **deck,
+        "$defs": {"confidence": confidence, "point": point, "column": column, "slide": slide, "source": source},
+    }
