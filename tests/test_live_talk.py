@@ -171,8 +171,13 @@ async def test_reload_onto_a_broken_file_shows_its_errors_in_the_editor(tmp_path
         path.write_text(document.text.replace("confidence: reported\n    subtitle", "confidence: sure\n    subtitle"))
         await pilot.press("ctrl+s")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        await pilot.pause()
         await pilot.click("#answer-reload")
         await until(pilot, lambda: "Not reloaded" in str(editor.query_one("#editor-problems").content))
+        editor.check()  # a check of the typed text landing after it leaves the disk's errors in view
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Not reloaded" in str(editor.query_one("#editor-problems").content)
         assert "unknown confidence 'sure'" in str(editor.query_one("#editor-problems").content)
         assert any("not reloaded" in m for m in notified(app))
         assert area.text.count("Points, edited") == 1  # what was typed is kept

@@ -69,6 +69,7 @@ class EditorScreen(Screen[None]):
         self._check_timer: Timer | None = None
         self.detached = False
         self._shown = False  # whether the problems panel has been drawn yet
+        self._disk_errors_for: str | None = None  # the text for which the disk's errors are shown
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -112,8 +113,11 @@ class EditorScreen(Screen[None]):
         self.post_message(self.Checked(source, problems))
 
     def on_editor_screen_checked(self, message: Checked) -> None:
-        if message.source == self.source:  # an answer about older text is not shown
-            self.show_problems(message.problems)
+        if message.source != self.source:
+            return  # an answer about older text is not shown
+        if self._disk_errors_for == message.source:
+            return  # the file on disk's errors stay in view until the text changes
+        self.show_problems(message.problems)
 
     def editor_line(self, d: Diagnostic) -> int:
         """A diagnostic's line in the editor (the text before the slide is unchanged by the edit)."""
@@ -143,6 +147,7 @@ class EditorScreen(Screen[None]):
     def show_disk_errors(self, errors: list[Diagnostic]) -> None:
         """Reload was asked for, but the file on disk is broken: say so here, where the user is."""
         self._shown = False
+        self._disk_errors_for = self.source
         panel = self.query_one("#editor-problems", Static)
         panel.set_class(True, "-errors")
         text = Text("Not reloaded: the file on disk has errors (fix it there, or save this version over it):\n", style="bold")
