@@ -40,21 +40,27 @@ def wait_for_port(port: int, process: subprocess.Popen, timeout: float = 30.0) -
     raise AssertionError("deck serve never started listening")
 
 
+def serve(tmp_path, port: int, *extra: str) -> subprocess.Popen:
+    """`deck serve` of the showcase in a process of its own, listening once this returns."""
+    server = subprocess.Popen(
+        [sys.executable, "-m", "deck", "serve", str(SHOWCASE), "--port", str(port), *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=tmp_path,
+    )
+    wait_for_port(port, server)
+    return server
+
+
 def test_served_deck_in_headless_chromium(tmp_path):
     if shutil.which("node") is None or not (NODE_MODULES / "playwright-core").is_dir():
         pytest.skip("node and playwright-core are needed: npm install --prefix .ci/tools (or run bash .ci/run)")
     if not os.path.exists(CHROMIUM):
         pytest.skip("Chromium is needed: apt-get install -y chromium (or set CHROMIUM)")
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "deck", "serve", str(SHOWCASE), "--port", str(port)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=tmp_path,
-    )
+    server = serve(tmp_path, port)
     try:
-        wait_for_port(port, server)
         result = subprocess.run(
             [
                 "node",
@@ -161,15 +167,8 @@ WEBSOCKET = {"Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Ver
 def test_serve_refuses_other_hosts_and_origins(tmp_path):
     """A page on another origin must not read the deck, and DNS rebinding (Host: evil) must not work."""
     port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "deck", "serve", str(SHOWCASE), "--port", str(port), "--max-sessions", "1"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=tmp_path,
-    )
+    server = serve(tmp_path, port, "--max-sessions", "1")
     try:
-        wait_for_port(port, server)
         own = f"127.0.0.1:{port}"
         assert http_status(port, "/", {"Host": own}) == 200
         assert http_status(port, "/", {"Host": f"localhost:{port}"}) == 200

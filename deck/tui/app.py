@@ -166,11 +166,7 @@ class DeckApp(EditingApp, Themed):
 
     @property
     def presenter(self) -> PresenterScreen:
-        """The presenter screen, wherever it stands in the stack (an editor or dialog may be on top)."""
-        for screen in self.screen_stack:
-            if isinstance(screen, PresenterScreen):
-                return screen
-        raise LookupError("no presenter screen")
+        return self.screen_of(PresenterScreen)
 
     async def action_quit(self) -> None:
         from .screens.confirm import ConfirmScreen

@@ -42,10 +42,7 @@ class SpeakerApp(FileWatching, Themed):
 
     @property
     def speaker(self) -> SpeakerScreen:
-        for screen in self.screen_stack:
-            if isinstance(screen, SpeakerScreen):
-                return screen
-        raise LookupError("no speaker screen (the app is closing)")
+        return self.screen_of(SpeakerScreen)
 
     def on_mount(self) -> None:
         self.report_theme_problems()

@@ -5,16 +5,19 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from textual.app import App
 from textual.binding import Binding
 from textual.color import Color, ColorParseError
+from textual.screen import Screen
 from textual.theme import Theme
 
 from ..config import theme_file, theme_folders
 from ..model import Confidence
 from ..themefile import DEFAULT_THEME, MONO_THEME, ThemeSpec, read_theme, read_themes
+
+S = TypeVar("S", bound=Screen[Any])
 
 # deck's own theme variables, used in TCSS as $confidence-confirmed etc.; each theme may override them.
 VARIABLE_DEFAULTS = {
@@ -95,6 +98,13 @@ class Themed(App[int]):
             self.theme_problems.append(f"unknown theme '{name}' (from {where}); using '{fallback}'. Themes: {known}")
             return fallback
         return fallback
+
+    def screen_of(self, kind: type[S]) -> S:
+        """The screen of `kind`, wherever it stands in the stack (an editor or dialog may be on top)."""
+        for screen in self.screen_stack:
+            if isinstance(screen, kind):
+                return screen
+        raise LookupError(f"no {kind.__name__} (the app is closing)")
 
     def get_key_display(self, binding: Binding) -> str:
         """Textual's key display, with the names of the keys as printed on keyboards."""
