@@ -132,7 +132,7 @@ class AudienceLink:
                 if message and "hello" in message and writer not in self.writers:
                     self.writers.add(writer)
                     self.on_count(len(self.writers))
-                elif message and "goto" in message:
+                elif message and "goto" in message and writer in self.writers:  # only a speaker view that said hello
                     self.on_goto(message["goto"], message.get("step"))
                 elif message and writer in self.writers:
                     for name in ("blank", "filter"):

@@ -195,3 +195,17 @@ async def test_a_second_audience_view_of_the_same_deck_says_so():
         async with second.run_test() as b:
             await until(b, lambda: any("Another audience view" in m for m in notified(second)))
             assert not any("Speaker view connected" in m for m in notified(first))
+
+
+async def test_a_peer_that_never_said_hello_cannot_move_the_presenter():
+    aud = audience()
+    async with aud.run_test() as a:
+        await until(a, lambda: aud.link is not None)
+        reader, writer = await asyncio.open_unix_connection(str(socket_path(SHOWCASE)))
+        await reader.readline()
+        writer.write(encode({"goto": 3}))
+        await writer.drain()
+        writer.write(encode({"hello": 1}) + encode({"goto": 2}))  # a speaker view says hello first
+        await writer.drain()
+        await until(a, lambda: aud.presenter.index == 2)
+        writer.close()
