@@ -203,9 +203,11 @@ async def test_a_peer_that_never_said_hello_cannot_move_the_presenter():
         await until(a, lambda: aud.link is not None)
         reader, writer = await asyncio.open_unix_connection(str(socket_path(SHOWCASE)))
         await reader.readline()
-        writer.write(encode({"goto": 3}))
+        writer.write(encode({"goto": 3}) + encode({"hello": 1}))  # read in order: the goto comes before any hello
         await writer.drain()
-        writer.write(encode({"hello": 1}) + encode({"goto": 2}))  # a speaker view says hello first
+        await until(a, lambda: bool(aud.link.writers))
+        assert aud.presenter.index == 0
+        writer.write(encode({"goto": 2}))  # after hello, a speaker view moves it
         await writer.drain()
         await until(a, lambda: aud.presenter.index == 2)
         writer.close()
