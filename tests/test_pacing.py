@@ -246,3 +246,17 @@ def test_markdownlint_is_clean_on_the_pacing_handout(tmp_path):
     out.write_text(export_deck(load_deck(PACING), "markdown"), encoding="utf-8")
     result = subprocess.run([lint, "--disable", "MD013", "--", str(out)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+async def test_the_overview_numbers_the_appendix_as_the_status_bar_does():
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        from rich.console import Console
+        from textual.widgets import OptionList
+
+        console = Console(width=100, color_system=None)
+        with console.capture() as capture:
+            console.print(app.screen.query_one(OptionList).get_option_at_index(4).prompt)
+        assert capture.get().strip().startswith("A1")

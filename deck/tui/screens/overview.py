@@ -41,12 +41,13 @@ class OverviewScreen(ModalScreen[int | None]):
         self.typed = ""
 
     def compose(self) -> ComposeResult:
-        width = len(str(len(self.deck.slides)))
+        numbers = [self.deck.position(i).split(" / ")[0] for i in range(len(self.deck.slides))]  # '7', or 'A2' in the appendix
+        width = max(len(n) for n in numbers)
         options = []
         section = None
         for i, slide in enumerate(self.deck.slides):
             line = Text(no_wrap=True, overflow="ellipsis")
-            line.append(f"{i + 1:>{width}}  ", style="dim")
+            line.append(f"{numbers[i]:>{width}}  ", style="dim")
             if slide.confidence is not None:
                 line.append(f"{slide.confidence.label:<15}", style=self.palette.levels[slide.confidence])
             else:
