@@ -276,7 +276,7 @@ class DeckApp(EditingApp, Themed):
         except OSError as exc:
             self.call_from_thread(self.notify, f"Could not write {target}: {exc.strerror or exc}", title="Export", severity="error")
             return
-        except Exception as exc:  # noqa: BLE001 - an unforeseen failure is reported; the talk goes on
+        except Exception as exc:  # an unforeseen failure is reported; the talk goes on
             self.call_from_thread(self.notify, f"Not exported ({type(exc).__name__}: {exc})", title="Export", severity="error")
             return
         self.call_from_thread(self.notify, f"Wrote {target}", title=f"Export: {name}")
