@@ -62,14 +62,14 @@ class TestHandout:
             "## 3. Confirmed against rumoured",
             "## 4. A body with a table and code",
         ]
-        assert "**◌ SPECULATIVE** · Claims · Sources: [\\[1\\]](#sources)" in text
-        assert "- A deleted post claims a 90% score *(unverified)* [\\[4\\]](#sources)" in text
+        assert "Label: **◌ SPECULATIVE** · Claims · Sources: \\[1\\]" in text
+        assert "- A deleted post claims a 90% score *(unverified)* \\[4\\]" in text  # numbered per slide, as on screen
         assert "- An estimate that follows from the rest\n" in text  # takes the slide's label: no marker
         assert "> **Speaker notes:**\n>\n> **Caution:** the 90% comes from one deleted post." not in text
         assert "> **Say:** each point carries its own label where it differs from the slide.\n>\n> **Caution:**" in text
         assert text.rstrip().endswith(
-            "## Sources\n\n1. A published paper (paper, 2026-01-13)\n2. A visible commit (code, 2026-01-20)\n"
-            "3. A newspaper report (press)\n4. A deleted forum post (community)"
+            "## All sources\n\n- A published paper (paper, 2026-01-13)\n- A visible commit (code, 2026-01-20)\n"
+            "- A newspaper report (press)\n- A deleted forum post (community)"
         )
 
     def test_no_notes(self):
@@ -277,3 +277,16 @@ def test_a_new_file_gets_the_umask(tmp_path):
     finally:
         os.umask(old)
     assert oct((tmp_path / "new.md").stat().st_mode & 0o777) == "0o640"
+
+
+def test_one_source_numbering_on_screen_and_in_every_export():
+    """Source 4 on the screen's slide 2 is source 4 in the handout and in the slide formats too."""
+    deck = load_deck(SHOWCASE)
+    slide = deck.slides[1]
+    numbers = deck.source_numbers(slide)
+    assert numbers["leak"] == 4
+    handout = export_deck(deck, "markdown").split("## 2. ", 1)[1].split("## 3. ", 1)[0]
+    assert "\\[4\\] A deleted forum post" in handout and "*(unverified)* \\[4\\]" in handout
+    for name in ("marp", "pandoc", "reveal"):
+        text = export_deck(deck, name)
+        assert "[4] A deleted forum post" in text, name

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..model import Deck, Point, Slide
 from . import ExportOptions
-from .common import Kept, keep, left_out_line, legend_lines, safe_url, source_numbers
+from .common import Kept, keep, kept_numbers, left_out_line, legend_lines, safe_url
 from .common import block as _block
 from .common import inline as _inline
 
@@ -19,7 +19,8 @@ def block(text: str) -> str:
 
 
 def export(deck: Deck, options: ExportOptions) -> str:
-    numbers = source_numbers(deck)
+    """Sources are numbered per slide, as on screen and in every slide format, and listed under each
+    slide; the end of the handout lists every source cited once, by title, with its details."""
     out: list[str] = [f"# {inline(deck.title)}", ""]
     if deck.subtitle:
         out += [inline(deck.subtitle), ""]
@@ -35,18 +36,17 @@ def export(deck: Deck, options: ExportOptions) -> str:
             out += ["## Appendix", ""]
         kept = keep(slide, options)
         used.update(kept.sources)
-        out += _slide(deck.position(index).split(" / ")[0], slide, kept, numbers, options)
-    listed = {sid: n for sid, n in numbers.items() if sid in used}  # a source only removed claims cite goes too
+        out += _slide(deck, deck.position(index).split(" / ")[0], slide, kept, options)
+    listed = [sid for sid in deck.sources if sid in used]  # a source only removed claims cite goes too
     if listed:
-        out += ["## Sources", ""]
-        for sid, n in listed.items():
-            out.append(f"{n}. {_source(deck, sid)}")
+        out += ["## All sources", ""]
+        out += [f"- {_source(deck, sid)}" for sid in listed]
         out.append("")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
 def _refs(ids: tuple[str, ...], numbers: dict[str, int]) -> str:
-    return " ".join(f"[\\[{numbers[s]}\\]](#sources)" for s in ids if s in numbers)
+    return "".join(f"\\[{numbers[s]}\\]" for s in ids if s in numbers)
 
 
 def _point(point: Point, slide: Slide, numbers: dict[str, int]) -> str:
@@ -57,7 +57,8 @@ def _point(point: Point, slide: Slide, numbers: dict[str, int]) -> str:
     return f"{line} {refs}" if refs else line
 
 
-def _slide(n: str, slide: Slide, kept: Kept, numbers: dict[str, int], options: ExportOptions) -> list[str]:
+def _slide(deck: Deck, n: str, slide: Slide, kept: Kept, options: ExportOptions) -> list[str]:
+    numbers = deck.source_numbers(slide)  # the slide's own numbering, the same as on screen
     out = [f"## {n}. {inline(slide.title)}", ""]
     meta = f"Label: **{kept.label.label}**" if kept.label is not None else ""
     if slide.section:
@@ -81,6 +82,9 @@ def _slide(n: str, slide: Slide, kept: Kept, numbers: dict[str, int], options: E
             out += [block(body), ""]
         if points:
             out += [_point(p, slide, numbers) for p in points] + [""]
+    cited = kept_numbers(deck, slide, kept)
+    if cited:
+        out += ["Sources: " + "; ".join(f"\\[{number}\\] {inline(deck.sources[sid].title)}" for sid, number in cited.items()), ""]
     if options.notes and slide.notes:
         out += ["> **Speaker notes:**", ">"]
         out += [f"> {line}".rstrip() for line in block(slide.notes).splitlines()]
