@@ -17,6 +17,7 @@ FORMATS: dict[str, str] = {
     "ledger": "ledger",
     "csv": "ledger_csv",
     "json": "json_export",
+    "html": "html",
 }
 EXTENSIONS: dict[str, str] = {
     "markdown": ".handout.md",
@@ -26,6 +27,7 @@ EXTENSIONS: dict[str, str] = {
     "ledger": ".ledger.md",
     "csv": ".ledger.csv",
     "json": ".json",
+    "html": ".html",
 }
 
 

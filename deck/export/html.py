@@ -1,0 +1,263 @@
+"""A native HTML deck: one self-contained file (inline CSS and script, no network at all), one slide per
+screen, keyboard navigation, reveal steps, a notes toggle, labels as word-and-shape badges, and a fitting
+rule that shrinks a dense slide's type until nothing is cut off. A print stylesheet puts one slide on
+each page, complete."""
+
+from __future__ import annotations
+
+import html
+import json
+
+from markdown_it import MarkdownIt
+
+from ..model import Confidence, Deck, Point, Slide
+from ..reveal import last_step
+from ..text import strip_unsafe
+from . import ExportOptions
+from .common import keep, kept_numbers, left_out_line, legend_lines
+
+# Raw HTML off: deck text is shown as text. markdown-it's own link check refuses javascript:, vbscript:,
+# file: and data: (but for images) links.
+_MD = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+COLOURS = {
+    Confidence.CONFIRMED: "#2e9e5b",
+    Confidence.REPORTED: "#2f7fc1",
+    Confidence.UNVERIFIED: "#c7851c",
+    Confidence.SPECULATIVE: "#a0509e",
+}
+
+
+def _text(value: str) -> str:
+    return html.escape(strip_unsafe(value))
+
+
+_MARKDOWN = frozenset("*_`[]<>!\\~&#|-+=0123456789:")  # no Markdown construct starts without one of these
+
+
+def _inline(value: str) -> str:
+    value = strip_unsafe(value)
+    if not _MARKDOWN.intersection(value):
+        return html.escape(value)  # plain words: the parser would only escape them (about 10x faster)
+    rendered: str = _MD.renderInline(value)
+    return rendered
+
+
+def _block(value: str) -> str:
+    value = strip_unsafe(value)
+    if not _MARKDOWN.intersection(value) and "\n\n" not in value.strip():
+        return f"<p>{html.escape(value.strip())}</p>\n"
+    rendered: str = _MD.render(value)
+    return rendered
+
+
+def _badge(level: Confidence) -> str:
+    return f'<span class="badge" style="background:{COLOURS[level]}">{_text(level.label)}</span>'
+
+
+def _point(point: Point, label: Confidence, numbers: dict[str, int], step: int | None) -> str:
+    refs = "".join(f"[{numbers[s]}]" for s in point.sources if s in numbers)
+    marker = (
+        f' <em class="own" style="color:{COLOURS[point.confidence]}">{point.confidence.glyph} {point.confidence.value}</em>'
+        if point.confidence is not label
+        else ""
+    )
+    glyph = point.confidence.glyph if point.labelled or point.confidence is not label else "•"
+    step_attr = f' class="step" data-step="{step}"' if step is not None else ""
+    return (
+        f'<li{step_attr}><span class="glyph" style="color:{COLOURS[point.confidence]}">{glyph}</span> '
+        f"{_inline(point.text)}{marker}{f' <span class=refs>{refs}</span>' if refs else ''}</li>"
+    )
+
+
+def _slide(deck: Deck, index: int, options: ExportOptions) -> str:
+    slide = deck.slides[index]
+    kept = keep(slide, options)
+    numbers = deck.source_numbers(slide)
+    position = deck.position(index)
+    parts = [f'<section class="slide{" divider" if slide.layout else ""}" data-index="{index}" data-steps="{_steps(slide)}">']
+    parts.append('<div class="content">')
+    if slide.layout is not None:
+        parts += _divider(deck, slide)
+    else:
+        badge = _badge(kept.label) if kept.label is not None else ""
+        parts.append(f"<header><h2>{_text(slide.title)}</h2>{badge}</header>")
+        meta = " · ".join(
+            x for x in (_text(slide.section) if slide.section else "", f"Appendix {position.split(' / ')[0]}" if slide.appendix else "") if x
+        )
+        if meta:
+            parts.append(f'<p class="meta">{meta}</p>')
+        if kept.left_out:
+            parts.append(f'<p class="left-out">{_text(left_out_line(kept.left_out, options))}</p>')
+        if slide.subtitle:
+            parts.append(f'<p class="subtitle">{_text(slide.subtitle)}</p>')
+        pauses = 0
+        if kept.body_parts:
+            for i, part in enumerate(kept.body_parts):
+                step = f' class="step" data-step="{i}"' if i else ""
+                parts.append(f"<div{step}>{_block(part)}</div>")
+            pauses = len(kept.body_parts) - 1
+        order = {id(p): n for n, p in enumerate(slide.all_points())}
+
+        def step_of(point: Point) -> int | None:
+            return pauses + order[id(point)] + 1 if slide.reveal else None
+
+        label = kept.label or slide.label
+        if kept.points:
+            parts.append("<ul>" + "".join(_point(p, label, numbers, step_of(p)) for p in kept.points) + "</ul>")
+        if kept.columns:
+            widths = {c.title: c.width for c in slide.columns}
+            template = " ".join(f"{widths.get(title, 1)}fr" for title, _, _ in kept.columns)
+            parts.append(f'<div class="columns" style="grid-template-columns:{template}">')
+            for title, body, points in kept.columns:
+                parts.append(f"<div><h3>{_text(title)}</h3>")
+                if body:
+                    parts.append(_block(body))
+                if points:
+                    parts.append("<ul>" + "".join(_point(p, label, numbers, step_of(p)) for p in points) + "</ul>")
+                parts.append("</div>")
+            parts.append("</div>")
+        cited = kept_numbers(deck, slide, kept)
+        if cited:
+            items = "".join(f"<li>[{n}] {_text(deck.sources[sid].title)}</li>" for sid, n in cited.items())
+            parts.append(f'<ol class="sources">{items}</ol>')
+    parts.append("</div>")
+    if options.notes and slide.notes:
+        parts.append(f'<aside class="notes">{_block(slide.notes)}</aside>')
+    parts.append(f"<footer>{_text(deck.title)} · {position}{f' · as of {deck.as_of.isoformat()}' if deck.as_of else ''}</footer>")
+    parts.append("</section>")
+    return "\n".join(parts)
+
+
+def _steps(slide: Slide) -> int:
+    return last_step(slide) if slide.layout is None else 0
+
+
+def _divider(deck: Deck, slide: Slide) -> list[str]:
+    out = [f"<h1>{_text(slide.title)}</h1>"]
+    subtitle = slide.subtitle or (deck.subtitle if slide.layout == "title" else None)
+    if subtitle:
+        out.append(f'<p class="subtitle">{_text(subtitle)}</p>')
+    if slide.layout == "title":
+        facts = " · ".join(x for x in (deck.author, f"as of {deck.as_of.isoformat()}" if deck.as_of else None) if x)
+        if facts:
+            out.append(f'<p class="meta">{_text(facts)}</p>')
+        out.append('<p class="legend">' + " ".join(_badge(level) for level in Confidence) + "</p>")
+    return out
+
+
+def export(deck: Deck, options: ExportOptions) -> str:
+    slides = "\n".join(_slide(deck, i, options) for i in range(len(deck.slides)))
+    legend = "".join(f"<li>{_inline(line)}</li>" for line in legend_lines())
+    return PAGE.format(
+        title=_text(deck.title),
+        style=STYLE,
+        slides=slides,
+        legend=legend,
+        script=SCRIPT,
+        count=json.dumps(len(deck.slides)),
+    )
+
+
+PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<title>{title}</title>
+<style>{style}</style>
+</head>
+<body data-count={count}>
+<main>
+{slides}
+</main>
+<details class="legend-box"><summary>How to read the labels</summary><ul>{legend}</ul>
+<p>Keys: → Space next · ← previous · Home End · a number then Enter · n notes</p></details>
+<script>{script}</script>
+</body>
+</html>
+"""
+
+STYLE = """
+* { box-sizing: border-box; }
+html, body { margin: 0; height: 100%; background: #101418; color: #e4e4e4; font-family: system-ui, sans-serif; }
+.slide { display: none; position: relative; width: 100vw; height: 100vh; padding: 4vh 6vw 7vh; overflow: hidden; }
+.slide.current { display: flex; flex-direction: column; }
+.slide .content { flex: 1; min-height: 0; font-size: 22px; line-height: 1.35; max-width: 1100px; width: 100%; margin: 0 auto; }
+.divider .content { display: flex; flex-direction: column; justify-content: center; text-align: center; }
+h1 { font-size: 2.2em; margin: 0 0 .4em; color: #ffaf5f; }
+header { display: flex; align-items: baseline; gap: 1em; border-bottom: 2px solid #2f4a66; margin-bottom: .6em; }
+h2 { flex: 1; margin: 0 0 .3em; color: #ffaf5f; font-size: 1.4em; }
+h3 { margin: .4em 0 .2em; color: #ffaf5f; font-size: 1em; }
+.badge { color: #fff; font-weight: bold; padding: .1em .5em; white-space: nowrap; }
+.legend .badge { margin: 0 .3em; }
+.meta, .subtitle, .left-out { color: #9aa4ad; font-style: italic; margin: .2em 0; }
+ul { list-style: none; padding-left: .2em; margin: .4em 0; }
+li { margin: .15em 0; padding-left: 1.3em; text-indent: -1.3em; }
+.glyph { display: inline-block; width: 1.2em; }
+.own { font-size: .85em; }
+.refs, .sources { color: #9aa4ad; }
+.sources { list-style: none; padding: 0; font-size: .8em; margin-top: .8em; }
+.columns { display: grid; gap: 2em; }
+table { border-collapse: collapse; } td, th { padding: .1em .6em; border-bottom: 1px solid #2f4a66; }
+pre { background: #1c2329; padding: .5em; white-space: pre-wrap; overflow-wrap: anywhere; }
+a { color: #5fafff; }
+.step.hidden { visibility: hidden; }
+.notes { display: none; position: absolute; right: 1vw; bottom: 7vh; width: 40vw; max-height: 60vh; overflow: auto;
+  background: #232a33; border: 1px solid #5fafff; padding: .6em 1em; font-size: 16px; }
+body.show-notes .slide.current .notes { display: block; }
+footer { position: absolute; left: 6vw; right: 6vw; bottom: 2vh; color: #9aa4ad; font-size: 14px; }
+.legend-box { position: fixed; right: 1vw; top: 1vh; color: #9aa4ad; font-size: 13px; max-width: 40vw; }
+@media print {
+  @page { size: 1280px 720px; margin: 0; }
+  html, body { background: #fff; color: #000; height: auto; }
+  .slide { display: flex !important; flex-direction: column; width: 1280px; height: 720px; page-break-after: always; break-after: page; }
+  .step.hidden { visibility: visible; }
+  .notes, .legend-box { display: none !important; }
+}
+"""
+
+# Next/previous step through a slide's reveal steps, then move; a slide reached backwards, by number,
+# Home or End shows complete. The fitting rule: a slide whose content overflows gets smaller type,
+# step by step, down to 55%.
+SCRIPT = r"""
+(function () {
+  const slides = Array.from(document.querySelectorAll('.slide'));
+  let index = 0, step = 0, typed = '';
+  const steps = (s) => parseInt(s.dataset.steps || '0', 10);
+  function fit(slide) {
+    const content = slide.querySelector('.content');
+    let size = 22;
+    content.style.fontSize = size + 'px';
+    while ((content.scrollHeight > content.clientHeight || content.scrollWidth > content.clientWidth) && size > 12) {
+      size -= 1;
+      content.style.fontSize = size + 'px';
+    }
+  }
+  function show(i, s) {
+    index = Math.max(0, Math.min(i, slides.length - 1));
+    const slide = slides[index];
+    step = (s === null) ? steps(slide) : Math.max(0, Math.min(s, steps(slide)));
+    slides.forEach((el, n) => el.classList.toggle('current', n === index));
+    slide.querySelectorAll('.step').forEach((el) => el.classList.toggle('hidden', parseInt(el.dataset.step, 10) > step));
+    fit(slide);
+    document.body.dataset.index = index;
+    document.body.dataset.step = step;
+  }
+  function next() { if (step < steps(slides[index])) show(index, step + 1); else if (index + 1 < slides.length) show(index + 1, 0); }
+  function previous() { if (step > 0) show(index, step - 1); else if (index > 0) show(index - 1, null); }
+  document.addEventListener('keydown', (e) => {
+    if (/^[0-9]$/.test(e.key)) { typed += e.key; return; }
+    if (e.key === 'Enter' && typed) { show(parseInt(typed, 10) - 1, null); typed = ''; return; }
+    typed = '';
+    if (['ArrowRight', ' ', 'PageDown', 'l'].includes(e.key)) { e.preventDefault(); next(); }
+    else if (['ArrowLeft', 'PageUp', 'h', 'Backspace'].includes(e.key)) { e.preventDefault(); previous(); }
+    else if (e.key === 'Home') show(0, null);
+    else if (e.key === 'End') show(slides.length - 1, null);
+    else if (e.key === 'n') document.body.classList.toggle('show-notes');
+  });
+  window.addEventListener('resize', () => fit(slides[index]));
+  window.deckFit = fit;
+  show(0, null);
+})();
+"""

@@ -1,0 +1,57 @@
+// Open a deck's HTML export in headless Chromium and report what a reader sees, as one JSON line:
+//   node html_check.js FILE
+// {count, afterKeys: [index, step]..., notesHiddenAtFirst, notesShownAfterN, overflow: {1280x720: [...], 1024x768: [...]}, requests: [...]}
+const { chromium } = require("playwright-core");
+
+(async () => {
+  const [file] = process.argv.slice(2);
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update"],
+  });
+  const out = { requests: [], overflow: {} };
+  try {
+    for (const [width, height] of [[1280, 720], [1024, 768]]) {
+      const page = await browser.newPage({ viewport: { width, height } });
+      page.on("request", (r) => { if (!r.url().startsWith("file://")) out.requests.push(r.url()); });
+      await page.goto("file://" + file);
+      out.count = await page.evaluate(() => document.querySelectorAll(".slide").length);
+      const overflow = [];
+      for (let i = 0; i < out.count; i++) {
+        const bad = await page.evaluate((i) => {
+          const slide = document.querySelectorAll(".slide")[i];
+          document.querySelectorAll(".slide").forEach((s) => s.classList.toggle("current", s === slide));
+          slide.querySelectorAll(".step").forEach((el) => el.classList.remove("hidden"));
+          window.deckFit(slide);
+          const c = slide.querySelector(".content");
+          return c.scrollHeight > c.clientHeight + 1 || c.scrollWidth > c.clientWidth + 1;
+        }, i);
+        if (bad) overflow.push(i + 1);
+      }
+      out.overflow[`${width}x${height}`] = overflow;
+      if (width === 1280) {
+        await page.goto("file://" + file);
+        const state = async () => page.evaluate(() => [parseInt(document.body.dataset.index, 10), parseInt(document.body.dataset.step, 10)]);
+        out.afterKeys = [await state()];
+        for (const key of ["ArrowRight", "ArrowRight", "ArrowRight", "ArrowLeft", "End", "Home", "3", "Enter"]) {
+          await page.keyboard.press(key);
+          out.afterKeys.push(await state());
+        }
+        const notesVisible = async () => page.evaluate(() => {
+          const n = document.querySelector(".slide.current .notes");
+          return n ? getComputedStyle(n).display !== "none" : null;
+        });
+        out.notesHiddenAtFirst = !(await notesVisible());
+        await page.keyboard.press("n");
+        out.notesShownAfterN = await notesVisible();
+        await page.pdf({ path: file.replace(/\.html$/, ".print.pdf"), width: "1280px", height: "720px", printBackground: true });
+      }
+      await page.close();
+    }
+    console.log(JSON.stringify(out));
+  } catch (error) {
+    console.log(JSON.stringify({ error: String(error) }));
+  } finally {
+    await browser.close();
+  }
+})();

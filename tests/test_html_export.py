@@ -1,0 +1,84 @@
+"""The native HTML export, as a reader sees it in headless Chromium: every slide, keys, notes, nothing cut
+off at 1280x720 or 1024x768, no network at all, and one printed page per slide."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+
+import pytest
+
+from deck.cli import main
+from deck.export import ExportOptions, export_deck
+from deck.loader import load_deck
+from deck.paths import bundled_deck
+
+from .conftest import ROOT
+
+NODE_MODULES = ROOT / ".ci" / "tools" / "node_modules"
+CHECK = ROOT / "tests" / "browser" / "html_check.js"
+DECKS = [bundled_deck(), *(ROOT / "tests" / "decks" / name for name in ("showcase.yaml", "awkward.yaml", "pacing.yaml", "presenter-awkward.yaml"))]
+
+
+def in_chromium(path) -> dict:
+    if shutil.which("node") is None or not (NODE_MODULES / "playwright-core").is_dir():
+        pytest.skip("node and playwright-core are needed: npm install --prefix .ci/tools (or run bash .ci/run)")
+    if not os.path.exists(os.environ.get("CHROMIUM", "/usr/bin/chromium")):
+        pytest.skip("Chromium is needed: apt-get install -y chromium (or set CHROMIUM)")
+    result = subprocess.run(
+        ["node", str(CHECK), str(path)], capture_output=True, text=True, timeout=180, env={**os.environ, "NODE_PATH": str(NODE_MODULES)}
+    )
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert "error" not in report, report
+    return report
+
+
+def test_one_self_contained_file():
+    page = export_deck(load_deck(bundled_deck()), "html")
+    assert page.count('<section class="slide') == len(load_deck(bundled_deck()).slides)
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", page.split("<main>")[0])  # nothing fetched: no CDN
+    assert "default-src 'none'" in page  # and a policy that forbids it anyway
+
+
+def test_no_notes_leaves_them_out_of_the_file():
+    deck = load_deck(bundled_deck())
+    assert '<aside class="notes">' in export_deck(deck, "html")
+    assert '<aside class="notes">' not in export_deck(deck, "html", ExportOptions(notes=False))
+
+
+def test_deck_text_is_never_markup_in_the_page():
+    page = export_deck(load_deck(ROOT / "tests" / "decks" / "hostile.yaml"), "html")
+    assert "<img src=x onerror" not in page and "<script>alert" not in page
+    assert 'href="javascript:' not in page.lower()
+
+
+def test_an_html_name_picks_the_html_export(tmp_path, capsys):
+    target = tmp_path / "talk.html"
+    assert main(["export", str(ROOT / "tests" / "decks" / "showcase.yaml"), "-o", str(target)]) == 0
+    assert "wrote" in capsys.readouterr().err and target.read_text().startswith("<!doctype html>")
+
+
+@pytest.mark.parametrize("path", DECKS, ids=lambda p: p.stem)
+def test_in_chromium_every_slide_fits_and_nothing_is_fetched(path, tmp_path):
+    deck = load_deck(path)
+    page = tmp_path / "deck.html"
+    page.write_text(export_deck(deck, "html"), encoding="utf-8")
+    report = in_chromium(page)
+    assert report["count"] == len(deck.slides)
+    assert report["overflow"] == {"1280x720": [], "1024x768": []}  # nothing cut off, after the fitting rule
+    assert report["requests"] == []  # no network request at all
+    assert report["notesHiddenAtFirst"] is True
+    printed = (tmp_path / "deck.print.pdf").read_bytes()
+    assert len(re.findall(rb"/Type\s*/Page(?!s)", printed)) == len(deck.slides)  # the print stylesheet: a page per slide
+
+
+def test_in_chromium_keys_step_and_move(tmp_path):
+    page = tmp_path / "pacing.html"
+    page.write_text(export_deck(load_deck(ROOT / "tests" / "decks" / "pacing.yaml"), "html"), encoding="utf-8")
+    report = in_chromium(page)
+    # → → → ← End Home 3 Enter: onto the reveal slide at step 0, a step on, back, the end, the start, go to 3
+    assert report["afterKeys"] == [[0, 0], [1, 0], [2, 0], [2, 1], [2, 0], [4, 0], [0, 0], [0, 0], [2, 4]]
+    assert report["notesShownAfterN"] is True
