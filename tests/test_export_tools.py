@@ -113,3 +113,36 @@ def test_marp_renders_no_active_content_from_a_hostile_deck(tmp_path):
     result = run(marp, "--no-stdin", str(source), "-o", str(tmp_path / "deck.html"), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert active_content((tmp_path / "deck.html").read_text(encoding="utf-8")) == []
+
+
+FIT_DECKS = [
+    bundled_deck(),
+    *(ROOT / "tests" / "decks" / name for name in ("showcase.yaml", "awkward.yaml", "presenter-awkward.yaml", "pacing.yaml")),
+]
+
+
+@pytest.mark.parametrize("path", FIT_DECKS, ids=lambda p: p.stem)
+def test_marp_slides_fit_above_their_footer_at_1280x720(path, tmp_path):
+    """Rendered by Marp CLI and measured in headless Chromium: no slide is cut off or runs into the footer."""
+    import json
+    import os
+
+    marp = tool("marp", NPM_HINT)
+    node_modules = ROOT / ".ci" / "tools" / "node_modules"
+    if shutil.which("node") is None or not (node_modules / "playwright-core").is_dir() or not os.path.exists("/usr/bin/chromium"):
+        pytest.skip("node, playwright-core and Chromium are needed (bash .ci/run installs them)")
+    deck = load_deck(path)
+    source = tmp_path / "deck.md"
+    source.write_text(export_deck(deck, "marp"), encoding="utf-8")
+    assert run(marp, "--no-stdin", str(source), "-o", str(tmp_path / "deck.html"), cwd=tmp_path).returncode == 0
+    check = ROOT / "tests" / "browser" / "marp_check.js"
+    result = subprocess.run(
+        ["node", str(check), str(tmp_path / "deck.html")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "NODE_PATH": str(node_modules)},
+    )
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["count"] == len(deck.slides)
+    assert report["bad"] == []

@@ -14,6 +14,52 @@ from .slides_common import content_lines, divider_lines, meta_line
 NOTES_LEAD = "Speaker notes."
 
 
+# The fitting rule: a slide's type is made smaller, by its estimated height, until it fits above the
+# footer (sizes in px for a 1280x720 slide). The estimate is checked by rendering with Marp CLI and
+# measuring every slide in Chromium (tests/test_export_tools.py).
+SIZES = (26, 22, 19, 16, 14, 12)
+WIDTH_PX, HEIGHT_PX = 1280 - 2 * 56, 720 - 40 - 70  # inside the padding, above the footer
+MARGIN = 0.8  # the estimate is rough (fonts, tables, headings): leave a fifth to spare
+STYLE = """\
+  section { font-size: 26px; padding: 40px 56px 70px; justify-content: flex-start; }
+  section h2 { font-size: 1.35em; margin: 0 0 .3em; }
+  section p, section ul, section ol, section table, section pre { margin: .25em 0; }
+  section li { margin: 0; }
+  section.lead { justify-content: center; }
+""" + "".join(f"  section.fit{size} {{ font-size: {size}px; }}\n" for size in SIZES[1:])
+
+
+def estimated_height(lines: list[str], size: int) -> float:
+    """About how tall the slide's Markdown renders at `size` px: wrapped lines, headings, gaps."""
+    per_line = max(20, int(WIDTH_PX / (size * 0.56)))
+    rows = 0.0
+    in_code = False
+    for line in "\n".join(lines).split("\n"):  # a body comes as one string of several lines
+        stripped = line.strip()
+        if stripped.startswith(("```", "~~~")):
+            in_code = not in_code
+            rows += 0.8  # a code block's padding
+        elif in_code:
+            rows += 1.1 * max(1, -(-len(line) // per_line))
+        elif not stripped:
+            rows += 0.45  # the gap between blocks
+        elif stripped.startswith("#") or set(stripped) <= set("=-\\ "):
+            rows += 1.8 * max(1, -(-len(line) // int(per_line / 1.35)))  # headings, and setext underlines
+        elif stripped.startswith("|"):
+            rows += 1.35  # a table row, with its rule
+        else:
+            rows += max(1, -(-len(line) // per_line))
+    return rows * size * 1.45
+
+
+def fitting_class(lines: list[str]) -> str | None:
+    """The size class that makes the slide fit (None: the theme's size already does)."""
+    for size in SIZES:
+        if estimated_height(lines, size) <= HEIGHT_PX * MARGIN:
+            return None if size == SIZES[0] else f"fit{size}"
+    return f"fit{SIZES[-1]}"
+
+
 def export(deck: Deck, options: ExportOptions) -> str:
     legend = " ".join(f"{level.glyph} {level.value}" for level in Confidence)
     footer = (f"As of {deck.as_of.isoformat()} · " if deck.as_of else "") + legend
@@ -23,6 +69,8 @@ def export(deck: Deck, options: ExportOptions) -> str:
         f"title: {json.dumps(deck.title, ensure_ascii=False)}",
         "paginate: true",
         f"footer: {json.dumps(footer, ensure_ascii=False)}",  # the labels' legend on every slide
+        "style: |",
+        STYLE.rstrip("\n"),
         "---",
         "",
     ]
@@ -34,6 +82,9 @@ def export(deck: Deck, options: ExportOptions) -> str:
             out = [f"## {inline(slide.title)}", "", meta_line(deck, index, options), ""]
             # Marp shows a list written with '*' one item per step (a fragmented list)
             out += content_lines(deck, slide, options, forbidden=(), reveal_list=lambda lines: ["*" + line[1:] for line in lines])
+            size = fitting_class(out)
+            if size:
+                out = [f"<!-- _class: {size} -->", "", *out]
         if options.notes and slide.notes:
             out += ["<!--", NOTES_LEAD, "", comment_text(slide.notes), "-->", ""]
         slides.append("\n".join(out).rstrip("\n"))

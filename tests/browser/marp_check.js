@@ -1,0 +1,31 @@
+// Measure a Marp CLI HTML deck in headless Chromium at 1280x720: which slides run past the top of their
+// footer (or past their own box). Prints one JSON line: {"count": N, "bad": [[slide, bottom, limit], ...]}
+//   node marp_check.js FILE.html
+const { chromium } = require("playwright-core");
+
+(async () => {
+  const [file] = process.argv.slice(2);
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu"] });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+    await page.goto("file://" + file);
+    const result = await page.evaluate(() => {
+      const bad = [];
+      const slides = document.querySelectorAll("section[data-marpit-pagination]");
+      slides.forEach((s, i) => {
+        const top = s.getBoundingClientRect().top;
+        const footer = s.querySelector("footer");
+        const limit = footer ? footer.getBoundingClientRect().top - top : s.clientHeight;
+        let bottom = 0;
+        s.querySelectorAll(":scope > *:not(footer)").forEach((el) => { bottom = Math.max(bottom, el.getBoundingClientRect().bottom - top); });
+        if (bottom > limit || s.scrollHeight > s.clientHeight + 1) bad.push([i + 1, Math.round(bottom), Math.round(limit)]);
+      });
+      return { count: slides.length, bad };
+    });
+    console.log(JSON.stringify(result));
+  } catch (error) {
+    console.log(JSON.stringify({ error: String(error) }));
+  } finally {
+    await browser.close();
+  }
+})();
