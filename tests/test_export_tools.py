@@ -146,3 +146,57 @@ def test_marp_slides_fit_above_their_footer_at_1280x720(path, tmp_path):
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report["count"] == len(deck.slides)
     assert report["bad"] == []
+
+
+ORDINARY = """\
+title: Ordinary Markdown
+slides:
+  - title: Constructs people write
+    confidence: reported
+    notes: Nothing special.
+    points:
+      - "**Cost:** about $2 a month"
+      - "*Stress* and `code` and a [link](https://example.com/a)"
+      - "See <https://example.com/auto> for more"
+    body: |
+      > A quote, as written.
+
+      ### A small heading
+
+      Setext heading
+      --------------
+
+      - a list item
+      - another
+
+      1. first
+      2. second
+
+      A paragraph with **bold**, _emphasis_ and a <https://example.com/b> link.
+"""
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "pandoc"])
+def test_ordinary_markdown_survives_export_as_written(tmp_path, fmt):
+    """Rendered with pandoc: no literal escapes (\\\\*, \\\\#, \\\\---, &gt; quotes, &lt; links), every construct intact."""
+    from deck.loader import parse_deck
+
+    pandoc = tool("pandoc", "apt-get install -y pandoc")
+    deck = parse_deck(ORDINARY).deck
+    assert deck is not None
+    source = tmp_path / "deck.md"
+    source.write_text(export_deck(deck, fmt), encoding="utf-8")
+    args = ["-t", "revealjs", "-s"] if fmt == "pandoc" else ["-s", "--metadata", "title=handout"]
+    result = run(pandoc, *args, str(source), "-o", str(tmp_path / "deck.html"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "deck.html").read_text(encoding="utf-8")
+    for literal in ("\\\\*", "\\\\#", "\\\\---", "&amp;gt;", "&amp;lt;", "&lt;https"):
+        assert literal not in page, literal
+    assert "<strong>Cost:</strong>" in page
+    assert "<em>Stress</em>" in page and "<code>code</code>" in page
+    assert 'href="https://example.com/a"' in page and 'href="https://example.com/auto"' in page and 'href="https://example.com/b"' in page
+    assert "<blockquote>" in page
+    assert re.search(r"<h[3-6][^>]*>A small heading</h[3-6]>", page) and re.search(r"<h[2-6][^>]*>Setext heading</h[2-6]>", page)
+    assert "<ol" in page and page.count("<li") >= 4
+    if fmt == "pandoc":
+        assert len(re.findall(r'class="slide level2"', page)) == 1  # a body's headings never start a slide

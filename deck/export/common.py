@@ -12,7 +12,9 @@ from ..reveal import body_parts, without_pauses
 from ..text import strip_unsafe
 from . import ExportOptions
 
-_BLOCK_START = re.compile(r"^(\s*)(?:([#>+*=-])|(\d+)([.)]))")
+# What would make one line of inline text a block: a list or heading marker followed by a space (or
+# nothing), a quote marker, a numbered-list marker. `**bold**` or `-3` at the start are text, kept as written.
+_BLOCK_START = re.compile(r"^(\s*)(?:([#+*-])(?=\s|$)|(>)|(\d+)([.)])(?=\s|$))")
 _THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?=\s|$)")
 _BARE_URL = re.compile(r"(?<![(<\w/])(https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:'\"!?])")
@@ -47,8 +49,18 @@ def _outside_code(line: str, change: Callable[[str], str], spans: list[tuple[int
     return "".join(out)
 
 
+_SAFE_AUTOLINK = re.compile(r"<(?:https?://|mailto:)[^\s<>]*>", re.IGNORECASE)
+
+
 def _entities(text: str) -> str:
-    return _HTML.sub(lambda m: "&lt;" if m.group() == "<" else "&gt;", text)
+    """'<' made an entity, so that no raw HTML or comment can open; an autolink to a web or mail address
+    stays a link, and '>' (a quote marker, or text) needs nothing: alone it opens nothing."""
+    out, last = [], 0
+    for match in _SAFE_AUTOLINK.finditer(text):
+        out += [text[last : match.start()].replace("<", "&lt;"), match.group()]
+        last = match.end()
+    out.append(text[last:].replace("<", "&lt;"))
+    return "".join(out)
 
 
 def _escape_html_outside_code(line: str, trust_code: bool = True) -> str:
@@ -106,9 +118,10 @@ def inline(text: str, table: bool = False, autolink: bool = False) -> str:
 
 
 def _escape_block_start(m: re.Match[str]) -> str:
-    if m.group(2):  # '#', '>', '-', ... : escape the marker itself
-        return m.group(1) + "\\" + m.group(2)
-    return m.group(1) + m.group(3) + "\\" + m.group(4)  # '1.' -> '1\.': digits cannot be escaped
+    marker = m.group(2) or m.group(3)
+    if marker:  # '#', '>', '-', ... : escape the marker itself
+        return m.group(1) + "\\" + marker
+    return m.group(1) + m.group(4) + "\\" + m.group(5)  # '1.' -> '1\.': digits cannot be escaped
 
 
 def block(
@@ -148,11 +161,23 @@ def block(
                 line += fence_language
             lines.append(line)
             continue
+        if (
+            (_SETEXT_UNDERLINE.match(line) or re.match(r"^\s{0,3}-+\s*$", line))
+            and lines
+            and lines[-1].strip()
+            and not lines[-1].lstrip().startswith(("#", "|", "-", "*", ">"))
+        ):
+            # a setext heading (text, then a line of = or -) becomes the same heading written with #
+            lines[-1] = ("# " if "=" in line else "## ") + lines[-1].strip()
+            if heading_floor:
+                level = 1 if "=" in line else 2
+                lines[-1] = "#" * max(heading_floor, level) + lines[-1][level:]
+            continue
         heading = _ATX_HEADING.match(line)
         if heading and heading_floor:
             line = "#" * max(heading_floor, len(heading.group(1))) + line[heading.end(1) :]
-        if _THEMATIC_BREAK.match(line) or _SETEXT_UNDERLINE.match(line):
-            line = "\\" + line.lstrip()
+        if _THEMATIC_BREAK.match(line):
+            line = ""  # a rule would split the slide in Marp, pandoc and reveal.js: a gap says the same here
         if not line.strip():
             open_span = False  # a blank line ends the paragraph, and any code span with it
         spans = code_spans(line)

@@ -9,8 +9,9 @@ from . import ExportOptions
 from .common import block, inline
 from .slides_common import content_lines, divider_lines, meta_line
 
-# A heading inside a body would start a new slide, and ':::' would close a div early.
-FORBIDDEN = ("#", ":::")
+# ':::' would close a div early. (A heading inside a body would start a new slide: bodies' headings are
+# made level 3 or deeper instead, below the slides' level 2.)
+FORBIDDEN = (":::",)
 
 
 def export(deck: Deck, options: ExportOptions) -> str:
@@ -33,7 +34,8 @@ def export(deck: Deck, options: ExportOptions) -> str:
                 close=("::::", ":::"),
                 pause=". . .",
                 reveal_list=lambda lines: ["::: incremental", "", *lines, "", ":::"],
+                heading_floor=3,
             )
         if options.notes and slide.notes:
-            out += ["::: notes", "", block(slide.notes, FORBIDDEN), "", ":::", ""]
+            out += ["::: notes", "", block(slide.notes, FORBIDDEN, heading_floor=3), "", ":::", ""]
     return "\n".join(out).rstrip("\n") + "\n"

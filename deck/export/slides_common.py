@@ -56,6 +56,7 @@ def content_lines(
     raw_separators: bool = False,
     pause: str | None = None,
     reveal_list: Callable[[list[str]], list[str]] | None = None,
+    heading_floor: int | None = None,
 ) -> list[str]:
     """Subtitle, body, points and columns; columns use the format's own wrappers when it has them.
 
@@ -72,9 +73,9 @@ def content_lines(
     listed: Callable[[list[str]], list[str]] = reveal_list if (slide.reveal and reveal_list) else (lambda lines: lines)
     if kept.body and pause and len(kept.body_parts) > 1:
         for i, part in enumerate(kept.body_parts):
-            out += ([pause, ""] if i else []) + [block(part, forbidden, raw_separators), ""]
+            out += ([pause, ""] if i else []) + [block(part, forbidden, raw_separators, heading_floor), ""]
     elif kept.body:
-        out += [block(kept.body, forbidden, raw_separators), ""]
+        out += [block(kept.body, forbidden, raw_separators, heading_floor), ""]
     if kept.points:
         out += listed([point_line(p, slide, numbers) for p in kept.points]) + [""]
     if kept.columns:
@@ -87,7 +88,7 @@ def content_lines(
                 out += [column_open(100 * widths.get(title, 1) // total), ""]
             out += [f"**{inline(title)}:**", ""]
             if body:
-                out += [block(body, forbidden, raw_separators), ""]
+                out += [block(body, forbidden, raw_separators, heading_floor), ""]
             if points:
                 out += listed([point_line(p, slide, numbers) for p in points]) + [""]
             if close:
