@@ -200,3 +200,24 @@ def test_ordinary_markdown_survives_export_as_written(tmp_path, fmt):
     assert "<ol" in page and page.count("<li") >= 4
     if fmt == "pandoc":
         assert len(re.findall(r'class="slide level2"', page)) == 1  # a body's headings never start a slide
+
+
+def test_marp_joins_a_paragraphs_wrapped_lines_as_markdown_does(tmp_path):
+    from deck.loader import parse_deck
+
+    marp = tool("marp", NPM_HINT)
+    deck = parse_deck(
+        "title: T\nslides:\n  - title: A\n    confidence: reported\n    notes: n\n    body: |\n"
+        "      One sentence that the author's editor\n      wrapped at a column.\n\n      - a list\n      - stays a list\n"
+    ).deck
+    assert deck is not None
+    source = tmp_path / "deck.md"
+    source.write_text(export_deck(deck, "marp"), encoding="utf-8")
+    assert run(marp, "--no-stdin", str(source), "-o", str(tmp_path / "deck.html"), cwd=tmp_path).returncode == 0
+    page = (tmp_path / "deck.html").read_text(encoding="utf-8")
+    assert (
+        "One sentence that the author&#39;s editor wrapped at a column." in page
+        or "One sentence that the author's editor wrapped at a column." in page
+    )
+    assert "<br" not in page.split("<section", 1)[1].split("</section>", 1)[0]
+    assert page.count("<li>") >= 2

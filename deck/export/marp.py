@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from ..model import Confidence, Deck
 from . import ExportOptions
@@ -27,6 +28,30 @@ STYLE = """\
   section li { margin: 0; }
   section.lead { justify-content: center; }
 """ + "".join(f"  section.fit{size} {{ font-size: {size}px; }}\n" for size in SIZES[1:])
+
+
+_BLOCK_LINE = re.compile(r"^(?: {4}|\s{0,3}(?:[#>|<*+-]|\d+[.)]|```|~~~|\[\d+\]))")
+
+
+def join_soft_breaks(text: str) -> str:
+    """Lines of one paragraph joined by a space. A deck's YAML body breaks its lines where the author's
+    editor wrapped them; Markdown reads that as one paragraph, but Marp turns every break into <br>."""
+    out: list[str] = []
+    fence = False
+    plain_before = False
+    for line in text.split("\n"):
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+            out.append(line)
+            plain_before = False
+            continue
+        plain = not fence and bool(line.strip()) and not _BLOCK_LINE.match(line)
+        if plain and plain_before:
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+        plain_before = plain
+    return "\n".join(out)
 
 
 def estimated_height(lines: list[str], size: int) -> float:
@@ -87,5 +112,5 @@ def export(deck: Deck, options: ExportOptions) -> str:
                 out = [f"<!-- _class: {size} -->", "", *out]
         if options.notes and slide.notes:
             out += ["<!--", NOTES_LEAD, "", comment_text(slide.notes), "-->", ""]
-        slides.append("\n".join(out).rstrip("\n"))
+        slides.append(join_soft_breaks("\n".join(out)).rstrip("\n"))
     return "\n".join(front) + "\n\n---\n\n".join(slides) + "\n"
