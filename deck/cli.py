@@ -8,13 +8,17 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
 from .config import Config
 from .diagnostics import DeckError, Diagnostic
 from .model import Confidence
 from .text import visible
+
+if TYPE_CHECKING:
+    from .export import ExportOptions
+    from .model import Deck
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -51,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="export a deck to another format")
     export.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
-    export.add_argument("--format", "-f", choices=sorted(FORMATS), help="output format (default: from the -o file's extension, else markdown)")
+    export.add_argument(
+        "--format", "-f", choices=sorted([*FORMATS, "pdf"]), help="output format (default: from the -o file's extension, else markdown)"
+    )
     export.add_argument("-o", "--output", help="write to this file (default: standard output)")
     export.add_argument(
         "--min-confidence",
@@ -261,6 +267,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         notes=not args.no_notes,
     )
     name = args.format or format_for(args.output)
+    if name == "pdf":
+        return _export_pdf(deck, options, args.output)
     text = export_deck(deck, name, options)
     if args.output:
         if os.path.islink(args.output):  # typed by the user: followed, but said first
@@ -271,6 +279,19 @@ def cmd_export(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
+    return EXIT_OK
+
+
+def _export_pdf(deck: Deck, options: ExportOptions, output: str | None) -> int:
+    from .export.pdf import PDF_HINT, available, export_pdf
+    from .files import write_atomic
+
+    if not available():
+        raise UsageError(PDF_HINT)
+    if not output:
+        raise UsageError("a PDF goes to a file: give -o talk.pdf")
+    write_atomic(output, export_pdf(deck, options))  # written whole, or not at all
+    print(f"wrote {safe_path(output)} (pdf, {_count(len(deck.slides), 'slide')})", file=sys.stderr)
     return EXIT_OK
 
 
@@ -290,7 +311,7 @@ def format_for(output: str | None) -> str:
         if name.endswith(extension):
             return fmt
     suffix = Path(name).suffix
-    by_suffix = {".json": "json", ".csv": "csv"}
+    by_suffix = {".json": "json", ".csv": "csv", ".pdf": "pdf"}
     if suffix in by_suffix:
         return by_suffix[suffix]
     if suffix in MARKDOWN_SUFFIXES:

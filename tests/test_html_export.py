@@ -82,3 +82,37 @@ def test_in_chromium_keys_step_and_move(tmp_path):
     # → → → ← End Home 3 Enter: onto the reveal slide at step 0, a step on, back, the end, the start, go to 3
     assert report["afterKeys"] == [[0, 0], [1, 0], [2, 0], [2, 1], [2, 0], [4, 0], [0, 0], [0, 0], [2, 4]]
     assert report["notesShownAfterN"] is True
+
+
+PDF_DECKS = [bundled_deck(), ROOT / "tests" / "decks" / "showcase.yaml", ROOT / "tests" / "decks" / "awkward.yaml"]
+
+
+@pytest.mark.parametrize("path", PDF_DECKS, ids=lambda p: p.stem)
+def test_pdf_has_a_page_per_slide_with_all_of_its_text(path, tmp_path):
+    from deck.export.pdf import available
+
+    if not available():
+        pytest.skip("WeasyPrint is needed: pip install '.[pdf]'")
+    from pypdf import PdfReader
+
+    deck = load_deck(path)
+    target = tmp_path / "deck.pdf"
+    assert main(["export", str(path), "-o", str(target)]) == 0
+    pages = PdfReader(target).pages
+    assert len(pages) == len(deck.slides)
+    for page, slide in zip(pages, deck.slides):
+        text = " ".join(page.extract_text().split())
+        assert " ".join(slide.title.split())[:30] in text, slide.title
+        points = slide.all_points()
+        if points:  # the last claim is on the page too: nothing ran off its bottom
+            last = re.sub(r"[*`'\[\]]", "", points[-1].text)
+            assert " ".join(last.split())[:25] in re.sub(r"[*`'\[\]]", "", text), (slide.title, points[-1].text)
+
+
+def test_pdf_without_weasyprint_says_how_to_get_it(monkeypatch, capsys, tmp_path):
+    import deck.export.pdf as pdf
+
+    monkeypatch.setattr(pdf, "available", lambda: False)
+    assert main(["export", str(bundled_deck()), "-o", str(tmp_path / "x.pdf")]) == 2
+    assert "pip install 'briefing-deck[pdf]'" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists()  # nothing partial

@@ -74,7 +74,10 @@ def _slide(deck: Deck, index: int, options: ExportOptions) -> str:
     kept = keep(slide, options)
     numbers = deck.source_numbers(slide)
     position = deck.position(index)
-    parts = [f'<section class="slide{" divider" if slide.layout else ""}" data-index="{index}" data-steps="{_steps(slide)}">']
+    # the print size, estimated as for Marp (no script runs when printing to PDF): the screen refits by measuring
+    size = _print_size(deck, index, options)
+    style = f' style="--print-size:{size}px"'
+    parts = [f'<section class="slide{" divider" if slide.layout else ""}" data-index="{index}" data-steps="{_steps(slide)}"{style}>']
     parts.append('<div class="content">')
     if slide.layout is not None:
         parts += _divider(deck, slide)
@@ -126,6 +129,23 @@ def _slide(deck: Deck, index: int, options: ExportOptions) -> str:
     parts.append(f"<footer>{_text(deck.title)} · {position}{f' · as of {deck.as_of.isoformat()}' if deck.as_of else ''}</footer>")
     parts.append("</section>")
     return "\n".join(parts)
+
+
+PRINT_SIZES = (22, 19, 16, 14, 12, 10)
+
+
+def _print_size(deck: Deck, index: int, options: ExportOptions) -> int:
+    from .marp import estimated_height
+    from .slides_common import content_lines
+
+    slide = deck.slides[index]
+    if slide.layout is not None:
+        return PRINT_SIZES[0]
+    lines = [f"## {slide.title}", "", "meta", "", *content_lines(deck, slide, options, forbidden=())]
+    for size in PRINT_SIZES:
+        if estimated_height(lines, size) * 1.15 <= 600:  # the page's content box, with room to spare
+            return size
+    return PRINT_SIZES[-1]
 
 
 def _steps(slide: Slide) -> int:
@@ -212,6 +232,8 @@ footer { position: absolute; left: 6vw; right: 6vw; bottom: 2vh; color: #9aa4ad;
   @page { size: 1280px 720px; margin: 0; }
   html, body { background: #fff; color: #000; height: auto; }
   .slide { display: flex !important; flex-direction: column; width: 1280px; height: 720px; page-break-after: always; break-after: page; }
+  .slide .content { font-size: var(--print-size, 22px) !important; }
+  footer { color: #555; }
   .step.hidden { visibility: visible; }
   .notes, .legend-box { display: none !important; }
 }
