@@ -114,6 +114,8 @@ def inline(text: str, table: bool = False, autolink: bool = False) -> str:
         text = _autolink(text)
     if table:  # a cell cannot start a block, but a pipe would end it
         return text.replace("|", "\\|")
+    if _THEMATIC_BREAK.match(text):  # '---' alone would be a rule, and a rule splits slides
+        return "\\" + text.lstrip()
     return _BLOCK_START.sub(_escape_block_start, text, count=1)
 
 

@@ -1,0 +1,69 @@
+"""Whatever text a deck holds, every export keeps its structure: one slide per deck slide and one notes
+block per noted slide, read the way the target tools read them (markdown-it, as Marp and reveal.js do)."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from markdown_it import MarkdownIt
+
+from deck.export import ExportOptions, export_deck
+from deck.model import Confidence, Deck, Point, Slide
+
+PIECES = st.sampled_from(
+    [
+        "---", "--", "***", "___", "<!--", "-->", "<!-- pause -->", "# ", "## ", "### ", "=====", "-----", "```", "~~~", "`", "``",
+        ":::", "::: notes", "Note:", "Notes:", "> ", "- ", "* ", "1. ", "|", "| a | b |", "<script>", "<b>", "&", "\\", "{=html}",
+        "[x](javascript:1)", "<https://e.com>", "**", "_", "\n", "\n\n", " ", "word", "text", "$0.27", "90%",
+    ]
+)  # fmt: skip
+TEXT = st.lists(PIECES, max_size=25).map("".join)
+
+
+def deck_of(points: list[str], body: str, notes: str) -> Deck:
+    slides = tuple(
+        Slide(
+            title=f"Slide {n}",
+            confidence=Confidence.REPORTED,
+            points=tuple(Point(p, Confidence.REPORTED) for p in points),
+            body=body or None,
+            notes=(notes or None) if n % 2 else None,
+        )
+        for n in range(3)
+    )
+    return Deck(title="Property deck", slides=slides)
+
+
+def top_level(tokens, kind: str) -> int:
+    return sum(1 for t in tokens if t.type == kind and t.level == 0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(TEXT, max_size=3), TEXT, TEXT)
+def test_every_slide_format_keeps_one_slide_per_slide_and_its_notes(points, body, notes):
+    deck = deck_of(points, body, notes)
+    noted = sum(1 for s in deck.slides if s.notes)
+    md = MarkdownIt("commonmark")
+
+    marp = export_deck(deck, "marp", ExportOptions())
+    tokens = md.parse(marp.split("\n---\n", 1)[1])  # past the front matter; Marp splits slides at rules
+    assert top_level(tokens, "hr") == len(deck.slides) - 1
+    comments = [t for t in tokens if t.type == "html_block" and t.content.startswith("<!--") and "_class:" not in t.content]
+    assert len(comments) == noted
+
+    pandoc = export_deck(deck, "pandoc", ExportOptions())
+    tokens = md.parse(pandoc.split("\n---\n", 1)[1])
+    assert sum(1 for t in tokens if t.type == "heading_open" and t.tag in ("h1", "h2") and t.level == 0) == len(deck.slides)
+    assert top_level(tokens, "hr") == 0  # a rule would start a slide in pandoc too
+    assert len(re.findall(r"^::: notes$", pandoc, re.M)) == noted
+
+    reveal = export_deck(deck, "reveal", ExportOptions())
+    assert len(re.findall(r"^---$", reveal, re.M)) == len(deck.slides) - 1  # reveal.js splits the raw text
+    assert len(re.findall(r"^Note:$", reveal, re.M)) == noted
+
+    handout = export_deck(deck, "markdown", ExportOptions())
+    tokens = md.parse(handout)
+    assert sum(1 for t in tokens if t.type == "heading_open" and t.tag == "h2" and t.level == 0) >= len(deck.slides)
+    assert not [t for t in tokens if t.type in ("html_block", "html_inline")]  # no raw HTML at all
