@@ -221,3 +221,15 @@ def test_marp_joins_a_paragraphs_wrapped_lines_as_markdown_does(tmp_path):
     )
     assert "<br" not in page.split("<section", 1)[1].split("</section>", 1)[0]
     assert page.count("<li>") >= 2
+
+
+def test_marp_puts_columns_side_by_side(tmp_path):
+    marp = tool("marp", NPM_HINT)
+    deck = load_deck(ROOT / "tests" / "decks" / "showcase.yaml")
+    source = tmp_path / "deck.md"
+    source.write_text(export_deck(deck, "marp"), encoding="utf-8")
+    assert run(marp, "--no-stdin", str(source), "-o", str(tmp_path / "deck.html"), cwd=tmp_path).returncode == 0
+    page = (tmp_path / "deck.html").read_text(encoding="utf-8")
+    row = re.search(r"<tr>\s*<th[^>]*><strong>Confirmed</strong></th>\s*<th[^>]*><strong>Rumoured</strong></th>", page)
+    assert row, "the two columns head one table, side by side"
+    assert re.search(r"<td>● The paper is public.*?<br ?/?>● The commit is visible", page)

@@ -114,7 +114,7 @@ def inline(text: str, table: bool = False, autolink: bool = False) -> str:
         text = _autolink(text)
     if table:  # a cell cannot start a block, but a pipe would end it
         return text.replace("|", "\\|")
-    if _THEMATIC_BREAK.match(text):  # '---' alone would be a rule, and a rule splits slides
+    if re.fullmatch(r"\s*[-*_][-*_\s]*", text):  # '---' (or '--' after a list's '- ') would be a rule, which splits slides
         return "\\" + text.lstrip()
     return _BLOCK_START.sub(_escape_block_start, text, count=1)
 

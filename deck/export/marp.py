@@ -71,7 +71,9 @@ def estimated_height(lines: list[str], size: int) -> float:
         elif stripped.startswith("#") or set(stripped) <= set("=-\\ "):
             rows += 1.8 * max(1, -(-len(line) // int(per_line / 1.35)))  # headings, and setext underlines
         elif stripped.startswith("|"):
-            rows += 1.35  # a table row, with its rule
+            cells = stripped.strip("|").split(" | ")
+            cell_width = max(8, per_line // max(1, len(cells)) - 2)
+            rows += 1.35 * max(sum(max(1, -(-len(part) // cell_width)) for part in cell.split("<br>")) for cell in cells)
         else:
             rows += max(1, -(-len(line) // per_line))
     return rows * size * 1.45
@@ -106,7 +108,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
         else:
             out = [f"## {inline(slide.title)}", "", meta_line(deck, index, options), ""]
             # Marp shows a list written with '*' one item per step (a fragmented list)
-            out += content_lines(deck, slide, options, forbidden=(), reveal_list=lambda lines: ["*" + line[1:] for line in lines])
+            out += content_lines(deck, slide, options, forbidden=(), reveal_list=lambda lines: ["*" + line[1:] for line in lines], columns_table=True)
             size = fitting_class(out)
             if size:
                 out = [f"<!-- _class: {size} -->", "", *out]

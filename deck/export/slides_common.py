@@ -17,6 +17,24 @@ def point_line(point: Point, slide: Slide, numbers: dict[str, int]) -> str:
     return f"{line} {refs}" if refs else line
 
 
+def columns_as_table(kept: Kept, slide: Slide, numbers: dict[str, int]) -> list[str]:
+    """Columns side by side as a one-row table: a title per column, then its body and points as lines of
+    one cell (joined by <br>, which Marp allows without raw HTML)."""
+    header = "| " + " | ".join(f"**{inline(title, table=True)}**" for title, _, _ in kept.columns) + " |"
+    cells = []
+    for _, body, points in kept.columns:
+        lines = [inline(line, table=True) for line in (body or "").splitlines() if line.strip()]
+        for point in points:
+            glyph = point.confidence.glyph if point.labelled or point.confidence is not slide.label else "•"
+            line = f"{glyph} {inline(point.text, table=True)}"
+            if point.confidence is not slide.label:
+                line += f" *({point.confidence.value})*"
+            refs = "".join(f"[{numbers[s]}]" for s in point.sources if s in numbers)
+            lines.append(f"{line} {refs}" if refs else line)
+        cells.append("<br>".join(lines))
+    return [header, "| " + " | ".join("---" for _ in kept.columns) + " |", "| " + " | ".join(cells) + " |"]
+
+
 def divider_lines(deck: Deck, slide: Slide) -> list[str]:
     """A title or section slide: its words, no claims."""
     if slide.layout == "title":
@@ -57,6 +75,7 @@ def content_lines(
     pause: str | None = None,
     reveal_list: Callable[[list[str]], list[str]] | None = None,
     heading_floor: int | None = None,
+    columns_table: bool = False,
 ) -> list[str]:
     """Subtitle, body, points and columns; columns use the format's own wrappers when it has them.
 
@@ -78,7 +97,9 @@ def content_lines(
         out += [block(kept.body, forbidden, raw_separators, heading_floor), ""]
     if kept.points:
         out += listed([point_line(p, slide, numbers) for p in kept.points]) + [""]
-    if kept.columns:
+    if kept.columns and columns_table and not slide.reveal:
+        out += columns_as_table(kept, slide, numbers) + [""]
+    elif kept.columns:
         if columns_open:
             out += [columns_open, ""]
         widths = {c.title: c.width for c in slide.columns}
