@@ -275,7 +275,9 @@ def cmd_export(args: argparse.Namespace) -> int:
             target = os.path.realpath(args.output)
             print(f"deck: note: {safe_path(args.output)} is a symbolic link; writing to {safe_path(target)}", file=sys.stderr)
         write_atomic(args.output, text.encode("utf-8"))
-        print(f"wrote {safe_path(args.output)} ({name}, {_count(len(deck.slides), 'slide')})", file=sys.stderr)
+        pages = text.count("\n\n---\n\n") + 1 if name == "marp" else len(deck.slides)
+        split = f"; {_count(pages - len(deck.slides), 'slide')} more, split off too-dense slides as '(cont.)'" if pages > len(deck.slides) else ""
+        print(f"wrote {safe_path(args.output)} ({name}, {_count(len(deck.slides), 'slide')}{split})", file=sys.stderr)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -233,3 +233,37 @@ def test_marp_puts_columns_side_by_side(tmp_path):
     row = re.search(r"<tr>\s*<th[^>]*><strong>Confirmed</strong></th>\s*<th[^>]*><strong>Rumoured</strong></th>", page)
     assert row, "the two columns head one table, side by side"
     assert re.search(r"<td>● The paper is public.*?<br ?/?>● The commit is visible", page)
+
+
+def test_a_slide_too_dense_for_any_type_size_is_split_into_cont_slides(tmp_path, capsys):
+    import json
+    import os
+
+    from deck.cli import main
+
+    marp = tool("marp", NPM_HINT)
+    points = "".join(
+        f"      - text: Claim {i} that goes on for a while to fill the line with words and more words\n        sources: [s{i % 3}]\n"
+        for i in range(45)
+    )
+    path = tmp_path / "dense.yaml"
+    path.write_text(
+        "title: Dense\nsources: {s0: Zero, s1: One, s2: Two}\nslides:\n  - title: Everything at once\n    confidence: reported\n"
+        f"    notes: n\n    points:\n{points}"
+    )
+    out = tmp_path / "dense.marp.md"
+    assert main(["export", str(path), "-o", str(out)]) == 0
+    said = capsys.readouterr().err
+    assert "split off too-dense slides as '(cont.)'" in said
+    text = out.read_text()
+    assert "## Everything at once (cont.)" in text and "[1] Zero; [2] One; [3] Two" in text  # numbers kept on every piece
+    assert run(marp, "--no-stdin", str(out), "-o", str(tmp_path / "dense.html"), cwd=tmp_path).returncode == 0
+    node_modules = ROOT / ".ci" / "tools" / "node_modules"
+    if shutil.which("node") is None or not (node_modules / "playwright-core").is_dir():
+        pytest.skip("node and playwright-core are needed (bash .ci/run installs them)")
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "browser" / "marp_check.js"), str(tmp_path / "dense.html")],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "NODE_PATH": str(node_modules)},
+    )  # fmt: skip
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    assert report["count"] >= 2 and report["bad"] == []

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 
-from ..model import Confidence, Deck
+from ..model import Confidence, Deck, Slide
 from . import ExportOptions
 from .common import comment_text, inline
 from .slides_common import content_lines, divider_lines, meta_line
@@ -104,15 +105,39 @@ def export(deck: Deck, options: ExportOptions) -> str:
     slides = []
     for index, slide in enumerate(deck.slides):
         if slide.layout is not None:
-            out = ["<!-- _class: lead -->", "", *divider_lines(deck, slide)]
+            pages = [["<!-- _class: lead -->", "", *divider_lines(deck, slide)]]
         else:
-            out = [f"## {inline(slide.title)}", "", meta_line(deck, index, options), ""]
-            # Marp shows a list written with '*' one item per step (a fragmented list)
-            out += content_lines(deck, slide, options, forbidden=(), reveal_list=lambda lines: ["*" + line[1:] for line in lines], columns_table=True)
-            size = fitting_class(out)
-            if size:
-                out = [f"<!-- _class: {size} -->", "", *out]
+            pages = [_page(deck, index, piece, options) for piece in _pieces(deck, index, slide, options)]
         if options.notes and slide.notes:
-            out += ["<!--", NOTES_LEAD, "", comment_text(slide.notes), "-->", ""]
-        slides.append(join_soft_breaks("\n".join(out)).rstrip("\n"))
+            pages[0] += ["<!--", NOTES_LEAD, "", comment_text(slide.notes), "-->", ""]
+        slides += [join_soft_breaks("\n".join(page)).rstrip("\n") for page in pages]
     return "\n".join(front) + "\n\n---\n\n".join(slides) + "\n"
+
+
+def _page(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> list[str]:
+    """One Marp slide: the deck slide `index`, or a continuation of it (`piece` holds some of its points)."""
+    slide = deck.slides[index]
+    out = [f"## {inline(piece.title)}", "", meta_line(deck, index, options), ""]
+    # Marp shows a list written with '*' one item per step (a fragmented list)
+    out += content_lines(
+        deck, piece, options, forbidden=(), reveal_list=lambda lines: ["*" + line[1:] for line in lines], columns_table=True, numbered_as=slide
+    )
+    size = fitting_class(out)
+    return [f"<!-- _class: {size} -->", "", *out] if size else out
+
+
+def _pieces(deck: Deck, index: int, slide: Slide, options: ExportOptions) -> list[Slide]:
+    """The last resort of the fitting rule: a slide too dense even at the smallest type is split between
+    its points into '(cont.)' slides (the first keeps the body and columns; every piece keeps its label and
+    its source numbers)."""
+    if len(slide.points) < 2 or fits(_page(deck, index, slide, options)):
+        return [slide]
+    half = len(slide.points) // 2
+    first = dataclasses.replace(slide, points=slide.points[:half])
+    rest = dataclasses.replace(slide, points=slide.points[half:], subtitle=None, body=None, columns=())
+    pieces = _pieces(deck, index, first, options) + _pieces(deck, index, rest, options)
+    return [pieces[0], *(dataclasses.replace(p, title=f"{deck.slides[index].title} (cont.)") for p in pieces[1:])]
+
+
+def fits(lines: list[str]) -> bool:
+    return estimated_height(lines, SIZES[-1]) <= HEIGHT_PX * MARGIN

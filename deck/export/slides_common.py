@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from ..model import Deck, Point, Slide
 from . import ExportOptions
-from .common import Kept, block, inline, keep, kept_numbers, left_out_line
+from .common import Kept, block, inline, keep, left_out_line
 
 
 def point_line(point: Point, slide: Slide, numbers: dict[str, int]) -> str:
@@ -76,14 +76,15 @@ def content_lines(
     reveal_list: Callable[[list[str]], list[str]] | None = None,
     heading_floor: int | None = None,
     columns_table: bool = False,
+    numbered_as: Slide | None = None,
 ) -> list[str]:
     """Subtitle, body, points and columns; columns use the format's own wrappers when it has them.
 
     `pause`: the format's pause between a body's parts (pandoc's '. . .'); without one the parts run on.
     `reveal_list`: how the format makes a list appear item by item, for slides with `reveal: true`."""
     kept: Kept = keep(slide, options)
-    numbers = deck.source_numbers(slide)
-    cited = kept_numbers(deck, slide, kept)
+    numbers = deck.source_numbers(numbered_as or slide)  # a continuation keeps its slide's numbers
+    cited = {sid: numbers[sid] for sid in kept.sources if sid in numbers}
     out: list[str] = []
     if kept.left_out:
         out += [f"*{left_out_line(kept.left_out, options)}*", ""]
