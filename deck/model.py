@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import NamedTuple
 
 
@@ -175,7 +176,7 @@ class Deck:
     chrome: bool = True  # status and key bars shown (z toggles them)
     duration_s: int | None = None  # the talk's target length
 
-    @property
+    @cached_property  # frozen, with a tuple of slides: counted once (position() per slide was quadratic)
     def main_count(self) -> int:
         """Slides before the appendix (N / M counts these)."""
         return sum(1 for slide in self.slides if not slide.appendix)

@@ -32,20 +32,27 @@ def _text(value: str) -> str:
 
 
 _MARKDOWN = frozenset("*_`[]<>!\\~&#|-+=0123456789:")  # no Markdown construct starts without one of these
+_INLINE_MARKDOWN = frozenset("*_`[]<>!\\~&\n")  # nor any inline one (digits, '-' and '#' only start blocks)
+
+
+def _escape(value: str) -> str:
+    return html.escape(value, quote=False).replace('"', "&quot;")  # as markdown-it escapes text
 
 
 def _inline(value: str) -> str:
     value = strip_unsafe(value)
-    if not _MARKDOWN.intersection(value):
-        return html.escape(value)  # plain words: the parser would only escape them (about 10x faster)
+    if not _INLINE_MARKDOWN.intersection(value):
+        return _escape(value)  # plain words: the parser would only escape them (about 10x faster)
     rendered: str = _MD.renderInline(value)
     return rendered
 
 
 def _block(value: str) -> str:
     value = strip_unsafe(value)
-    if not _MARKDOWN.intersection(value) and "\n\n" not in value.strip():
-        return f"<p>{html.escape(value.strip())}</p>\n"
+    lines = value.strip("\n").split("\n")
+    plain = not _MARKDOWN.intersection(value) and "" not in lines
+    if plain and not any(line[:1] in " \t" or line.endswith("  ") for line in lines):  # no indented code, no hard break
+        return f"<p>{_escape(value.strip())}</p>\n"  # one plain paragraph, as the parser would write it
     rendered: str = _MD.render(value)
     return rendered
 

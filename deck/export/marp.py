@@ -107,7 +107,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
         if slide.layout is not None:
             pages = [["<!-- _class: lead -->", "", *divider_lines(deck, slide)]]
         else:
-            pages = [_page(deck, index, piece, options) for piece in _pieces(deck, index, slide, options)]
+            pages = _pages(deck, index, slide, options)
         if options.notes and slide.notes:
             pages[0] += ["<!--", NOTES_LEAD, "", comment_text(slide.notes), "-->", ""]
         slides += [join_soft_breaks("\n".join(page)).rstrip("\n") for page in pages]
@@ -124,6 +124,13 @@ def _page(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> list[
     )
     size = fitting_class(out)
     return [f"<!-- _class: {size} -->", "", *out] if size else out
+
+
+def _pages(deck: Deck, index: int, slide: Slide, options: ExportOptions) -> list[list[str]]:
+    page = _page(deck, index, slide, options)
+    if len(slide.points) < 2 or fits(page):
+        return [page]  # nearly always: rendered once
+    return [_page(deck, index, piece, options) for piece in _pieces(deck, index, slide, options)]
 
 
 def _pieces(deck: Deck, index: int, slide: Slide, options: ExportOptions) -> list[Slide]:
