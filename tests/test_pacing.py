@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import subprocess
 
@@ -260,3 +261,26 @@ async def test_the_overview_numbers_the_appendix_as_the_status_bar_does():
         with console.capture() as capture:
             console.print(app.screen.query_one(OptionList).get_option_at_index(4).prompt)
         assert capture.get().strip().startswith("A1")
+
+
+class _CountingSlides(tuple):
+    walks = 0
+
+    def __iter__(self):
+        type(self).walks += 1
+        return super().__iter__()
+
+
+def test_numbering_every_slide_walks_the_deck_once_not_once_per_slide():
+    """'7 / 16' and 'A2 / A4' need the count of main slides; counting it again for each slide made the
+    exports and the overview quadratic (1,000,000 steps for 1,000 slides)."""
+    deck = parse_deck(
+        "title: T\nslides:\n"
+        + "".join(f"  - {{title: S{i}, confidence: reported}}\n" for i in range(50))
+        + "  - {title: Extra, confidence: reported, appendix: true}\n"
+    ).deck
+    assert deck is not None
+    deck = dataclasses.replace(deck, slides=_CountingSlides(deck.slides))
+    numbers = [deck.position(i) for i in range(len(deck.slides))]
+    assert numbers[0] == "1 / 50" and numbers[-1] == "A1 / A1"
+    assert _CountingSlides.walks == 1
