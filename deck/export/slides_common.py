@@ -84,7 +84,7 @@ def content_lines(
     `reveal_list`: how the format makes a list appear item by item, for slides with `reveal: true`."""
     kept: Kept = keep(slide, options)
     numbers = deck.source_numbers(numbered_as or slide)  # a continuation keeps its slide's numbers
-    cited = {sid: numbers[sid] for sid in kept.sources if sid in numbers}
+    cited = dict(sorted(((sid, numbers[sid]) for sid in kept.sources if sid in numbers), key=lambda item: item[1]))  # [1] first
     out: list[str] = []
     if kept.left_out:
         out += [f"*{left_out_line(kept.left_out, options)}*", ""]
