@@ -5,6 +5,8 @@ A missing tool skips its tests with how to install it; `.ci/run` installs them a
 
 from __future__ import annotations
 
+import json
+import os
 import re
 import shutil
 import subprocess
@@ -34,6 +36,29 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, capture_output=True, text=True, cwd=cwd, timeout=180)
 
 
+def marp_page(markdown: str, folder: Path) -> Path:
+    """The page Marp CLI makes of an exported deck (the test skips without Marp CLI)."""
+    marp = tool("marp", NPM_HINT)
+    source = folder / "deck.md"
+    source.write_text(markdown, encoding="utf-8")
+    result = run(marp, "--no-stdin", str(source), "-o", str(folder / "deck.html"), cwd=folder)
+    assert result.returncode == 0, result.stderr
+    return folder / "deck.html"
+
+
+def marp_measured(page: Path) -> dict:
+    """Every slide of a Marp page measured in headless Chromium at 1280x720: {'count': n, 'bad': [...]}."""
+    node_modules = ROOT / ".ci" / "tools" / "node_modules"
+    if shutil.which("node") is None or not (node_modules / "playwright-core").is_dir() or not os.path.exists("/usr/bin/chromium"):
+        pytest.skip("node, playwright-core and Chromium are needed (bash .ci/run installs them)")
+    result = subprocess.run(
+        ["node", str(ROOT / "tests" / "browser" / "marp_check.js"), str(page)],
+        capture_output=True, text=True, timeout=120, env={**os.environ, "NODE_PATH": str(node_modules)},
+    )  # fmt: skip
+    report: dict = json.loads(result.stdout.strip().splitlines()[-1])
+    return report
+
+
 @pytest.mark.parametrize("path", DECKS, ids=lambda p: p.stem)
 def test_markdownlint_finds_nothing_in_the_handout(path, tmp_path):
     lint = tool("markdownlint", NPM_HINT)
@@ -45,13 +70,8 @@ def test_markdownlint_finds_nothing_in_the_handout(path, tmp_path):
 
 @pytest.mark.parametrize("path", DECKS, ids=lambda p: p.stem)
 def test_marp_makes_one_slide_per_deck_slide_with_its_notes(path, tmp_path):
-    marp = tool("marp", NPM_HINT)
     deck = load_deck(path)
-    source = tmp_path / "deck.md"
-    source.write_text(export_deck(deck, "marp"), encoding="utf-8")
-    html = run(marp, "--no-stdin", str(source), "-o", str(tmp_path / "deck.html"), cwd=tmp_path)
-    assert html.returncode == 0, html.stderr
-    page = (tmp_path / "deck.html").read_text(encoding="utf-8")
+    page = marp_page(export_deck(deck, "marp"), tmp_path).read_text(encoding="utf-8")
     assert len(re.findall(r"<section\b", page)) == len(deck.slides)
     assert "<script>alert" not in page
     # Marp puts each slide's presenter notes in a note element with the slide's index
@@ -107,12 +127,8 @@ def test_pandoc_renders_no_active_content_from_a_hostile_deck(tmp_path, fmt, arg
 
 
 def test_marp_renders_no_active_content_from_a_hostile_deck(tmp_path):
-    marp = tool("marp", NPM_HINT)
-    source = tmp_path / "deck.md"
-    source.write_text(export_deck(load_deck(HOSTILE), "marp"), encoding="utf-8")
-    result = run(marp, "--no-stdin", str(source), "-o", str(tmp_path / "deck.html"), cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    assert active_content((tmp_path / "deck.html").read_text(encoding="utf-8")) == []
+    page = marp_page(export_deck(load_deck(HOSTILE), "marp"), tmp_path)
+    assert active_content(page.read_text(encoding="utf-8")) == []
 
 
 FIT_DECKS = [
@@ -124,26 +140,8 @@ FIT_DECKS = [
 @pytest.mark.parametrize("path", FIT_DECKS, ids=lambda p: p.stem)
 def test_marp_slides_fit_above_their_footer_at_1280x720(path, tmp_path):
     """Rendered by Marp CLI and measured in headless Chromium: no slide is cut off or runs into the footer."""
-    import json
-    import os
-
-    marp = tool("marp", NPM_HINT)
-    node_modules = ROOT / ".ci" / "tools" / "node_modules"
-    if shutil.which("node") is None or not (node_modules / "playwright-core").is_dir() or not os.path.exists("/usr/bin/chromium"):
-        pytest.skip("node, playwright-core and Chromium are needed (bash .ci/run installs them)")
     deck = load_deck(path)
-    source = tmp_path / "deck.md"
-    source.write_text(export_deck(deck, "marp"), encoding="utf-8")
-    assert run(marp, "--no-stdin", str(source), "-o", str(tmp_path / "deck.html"), cwd=tmp_path).returncode == 0
-    check = ROOT / "tests" / "browser" / "marp_check.js"
-    result = subprocess.run(
-        ["node", str(check), str(tmp_path / "deck.html")],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, "NODE_PATH": str(node_modules)},
-    )
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = marp_measured(marp_page(export_deck(deck, "marp"), tmp_path))
     assert report["count"] == len(deck.slides)
     assert report["bad"] == []
 
@@ -205,16 +203,12 @@ def test_ordinary_markdown_survives_export_as_written(tmp_path, fmt):
 def test_marp_joins_a_paragraphs_wrapped_lines_as_markdown_does(tmp_path):
     from deck.loader import parse_deck
 
-    marp = tool("marp", NPM_HINT)
     deck = parse_deck(
         "title: T\nslides:\n  - title: A\n    confidence: reported\n    notes: n\n    body: |\n"
         "      One sentence that the author's editor\n      wrapped at a column.\n\n      - a list\n      - stays a list\n"
     ).deck
     assert deck is not None
-    source = tmp_path / "deck.md"
-    source.write_text(export_deck(deck, "marp"), encoding="utf-8")
-    assert run(marp, "--no-stdin", str(source), "-o", str(tmp_path / "deck.html"), cwd=tmp_path).returncode == 0
-    page = (tmp_path / "deck.html").read_text(encoding="utf-8")
+    page = marp_page(export_deck(deck, "marp"), tmp_path).read_text(encoding="utf-8")
     assert (
         "One sentence that the author&#39;s editor wrapped at a column." in page
         or "One sentence that the author's editor wrapped at a column." in page
@@ -224,24 +218,16 @@ def test_marp_joins_a_paragraphs_wrapped_lines_as_markdown_does(tmp_path):
 
 
 def test_marp_puts_columns_side_by_side(tmp_path):
-    marp = tool("marp", NPM_HINT)
     deck = load_deck(ROOT / "tests" / "decks" / "showcase.yaml")
-    source = tmp_path / "deck.md"
-    source.write_text(export_deck(deck, "marp"), encoding="utf-8")
-    assert run(marp, "--no-stdin", str(source), "-o", str(tmp_path / "deck.html"), cwd=tmp_path).returncode == 0
-    page = (tmp_path / "deck.html").read_text(encoding="utf-8")
+    page = marp_page(export_deck(deck, "marp"), tmp_path).read_text(encoding="utf-8")
     row = re.search(r"<tr>\s*<th[^>]*><strong>Confirmed</strong></th>\s*<th[^>]*><strong>Rumoured</strong></th>", page)
     assert row, "the two columns head one table, side by side"
     assert re.search(r"<td>● The paper is public.*?<br ?/?>● The commit is visible", page)
 
 
 def test_a_slide_too_dense_for_any_type_size_is_split_into_cont_slides(tmp_path, capsys):
-    import json
-    import os
-
     from deck.cli import main
 
-    marp = tool("marp", NPM_HINT)
     points = "".join(
         f"      - text: Claim {i} that goes on for a while to fill the line with words and more words\n        sources: [s{i % 3}]\n"
         for i in range(45)
@@ -258,13 +244,5 @@ def test_a_slide_too_dense_for_any_type_size_is_split_into_cont_slides(tmp_path,
     text = out.read_text()
     assert "## Everything at once (cont.)" in text  # numbers kept on every piece, listed in order
     assert text.count("Sources: [1] Zero; [2] One; [3] Two") == text.count("## Everything at once")
-    assert run(marp, "--no-stdin", str(out), "-o", str(tmp_path / "dense.html"), cwd=tmp_path).returncode == 0
-    node_modules = ROOT / ".ci" / "tools" / "node_modules"
-    if shutil.which("node") is None or not (node_modules / "playwright-core").is_dir():
-        pytest.skip("node and playwright-core are needed (bash .ci/run installs them)")
-    result = subprocess.run(
-        ["node", str(ROOT / "tests" / "browser" / "marp_check.js"), str(tmp_path / "dense.html")],
-        capture_output=True, text=True, timeout=120, env={**os.environ, "NODE_PATH": str(node_modules)},
-    )  # fmt: skip
-    report = json.loads(result.stdout.strip().splitlines()[-1])
+    report = marp_measured(marp_page(text, tmp_path))
     assert report["count"] >= 2 and report["bad"] == []

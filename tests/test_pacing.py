@@ -14,7 +14,7 @@ from deck.reveal import at_step, body_parts, last_step
 from deck.tui.app import make_app
 
 from .conftest import ROOT, until
-from .test_export_tools import NPM_HINT, run, tool
+from .test_export_tools import NPM_HINT, marp_page, run, tool
 
 PACING = ROOT / "tests" / "decks" / "pacing.yaml"
 
@@ -213,12 +213,7 @@ def test_pace_says_time_left_and_ahead_or_behind():
 
 # -- the exports, by the real tools ---------------------------------------------------------------------
 def test_marp_shows_a_reveal_slide_in_fragments(tmp_path):
-    marp = tool("marp", NPM_HINT)
-    source = tmp_path / "deck.md"
-    source.write_text(export_deck(load_deck(PACING), "marp"), encoding="utf-8")
-    result = run(marp, "--no-stdin", str(source), "-o", str(tmp_path / "deck.html"), cwd=tmp_path)
-    assert result.returncode == 0, result.stderr
-    page = (tmp_path / "deck.html").read_text(encoding="utf-8")
+    page = marp_page(export_deck(load_deck(PACING), "marp"), tmp_path).read_text(encoding="utf-8")
     assert len(re.findall(r"<section\b", page)) == 5
     assert len(re.findall(r"data-marpit-fragment", page)) >= 6  # One, Two, Three, L1, L2, R1
 
