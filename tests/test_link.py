@@ -211,3 +211,17 @@ async def test_a_peer_that_never_said_hello_cannot_move_the_presenter():
         await writer.drain()
         await until(a, lambda: aud.presenter.index == 2)
         writer.close()
+
+
+async def test_speaker_views_next_slide_shows_markdown_as_styles_not_marks():
+    """Found in tmux: the 'Next' preview showed '**Confirmed**' where the audience sees bold Confirmed."""
+    from deck.paths import bundled_deck
+
+    spk = speaker(bundled_deck())
+    async with spk.run_test(size=(120, 40)) as s:
+        await s.press("right")  # the next slide, 'How to read the labels', has bold words in its points
+        await s.pause()
+        side = spk.speaker.query_one("#speaker-next").content
+        assert "Confirmed: a primary source" in str(side) and "**" not in str(side)
+        bold = [str(side)[span.start : span.end] for span in side.spans if "bold" in str(span.style)]
+        assert "Confirmed" in bold

@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from ...model import Deck, Slide
 from ...reveal import at_step, last_step
+from ..inline import inline_text
 from ..render import render_notes, render_sources
 from ..themes import Palette, palette_for
 from ..widgets.key_bar import KeyBar
@@ -141,7 +142,11 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         for i, point in enumerate(slide.all_points()):
             mark, style = ("✓ ", palette.dim) if i < shown else (("▶ ", "bold") if i == shown else ("· ", palette.dim))
             text.append(mark, style=style)
-            text.append(point.text + "\n", style="" if i >= shown else palette.dim)
+            words = inline_text(point.text).copy()  # styled as the audience sees it, not '**' marks
+            if i < shown:
+                words.stylize(palette.dim)
+            text.append_text(words)
+            text.append("\n")
         return text
 
     def next_slide(self, palette: Palette) -> Text:
@@ -157,7 +162,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         for point in following.all_points()[:4]:
             differs = point.confidence is not following.label
             side.append(f"{point.confidence.glyph if differs or point.labelled else '•'} ", style=palette.levels[point.confidence])
-            side.append(point.text)
+            side.append_text(inline_text(point.text))
             side.append(f"  {point.confidence.value}\n" if differs else "\n", style=f"italic {palette.levels[point.confidence]}")
         return side
 
