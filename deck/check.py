@@ -8,6 +8,7 @@ import os
 
 from .config import theme_file, theme_folders
 from .diagnostics import ERROR, WARNING, DeckError, Diagnostic, did_you_mean, sort_diagnostics
+from .imagefile import ImageProblem, read_image
 from .lint import STALE, lint_deck
 from .loader import parse_deck, read_text
 from .model import Deck
@@ -25,7 +26,23 @@ def check_path(path: str | os.PathLike[str], today: dt.date | None = None) -> tu
     if loaded.deck is not None:
         found += lint_deck(loaded.deck, today)
         found += check_theme(loaded.deck)
+        found += check_images(loaded.deck)
     return loaded.deck, sort_diagnostics(found)
+
+
+def check_images(deck: Deck) -> list[Diagnostic]:
+    """Each slide's image: a PNG, JPEG, GIF or WebP file inside the deck's folder, within the limits.
+    An error: the presenter would show only its alt text, and the exports too."""
+    found = []
+    for slide in deck.slides:
+        if slide.image is None:
+            continue
+        try:
+            read_image(deck.path, slide.image.path)
+        except ImageProblem as exc:
+            pos = slide.image.path_pos
+            found.append(Diagnostic(pos.line, pos.col, str(exc), ERROR, deck.path, "image"))
+    return found
 
 
 def check_theme(deck: Deck) -> list[Diagnostic]:

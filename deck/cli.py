@@ -265,6 +265,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     options = ExportOptions(
         min_confidence=args.min_confidence,
         notes=not args.no_notes,
+        out_dir=os.path.dirname(os.path.abspath(args.output)) if args.output else None,
     )
     name = args.format or format_for(args.output)
     if name == "pdf":
@@ -387,6 +388,9 @@ def cmd_present(args: argparse.Namespace) -> int:
         audience=args.audience,
         start=args.slide - 1,
     )
+    from .tui.widgets.picture import prepare_images
+
+    prepare_images(document.deck)  # before the app owns the terminal: textual-image asks it what it draws
     app.run()
     return app.return_code or EXIT_OK
 

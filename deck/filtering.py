@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Column, Confidence, Point, Slide
+from .model import Bar, Column, Confidence, Event, Picture, Point, Slide
 
 
 @dataclass(frozen=True)
@@ -27,19 +27,27 @@ class Shown:
     hidden: int  # claims left out: points, and the body (one claim, at the slide's level)
     sources: tuple[str, ...]  # ids cited by what is shown, in the slide's order
     confidence: Confidence  # the label of what is shown: the slide's, or the weakest level still shown
+    bars: tuple[Bar, ...] = ()  # the chart's bars that are shown
+    events: tuple[Event, ...] = ()  # the timeline's events that are shown
+    image: Picture | None = None  # goes with the slide's own claim, as the body does
 
     @property
     def empty(self) -> bool:
-        return not (self.points or self.columns or self.body)
+        return not (self.points or self.columns or self.body or self.bars or self.events or self.image)
 
 
 def shown(slide: Slide, minimum: Confidence | None) -> Shown:
     if minimum is None:
         every = tuple(ShownColumn(c, c.body, c.points) for c in slide.columns)
-        return Shown(slide.points, every, slide.body, 0, slide.cited(), slide.label)
-    slide_kept = slide.label.meets(minimum)  # the body and the slide's own sources are its claim
+        bars = slide.chart.bars if slide.chart is not None else ()
+        return Shown(slide.points, every, slide.body, 0, slide.cited(), slide.label, bars, slide.timeline, slide.image)
+    slide_kept = slide.label.meets(minimum)  # the body, the image and the slide's own sources are its claim
     points = tuple(p for p in slide.points if p.confidence.meets(minimum))
-    hidden = len(slide.points) - len(points) + (1 if slide.body and not slide_kept else 0)
+    all_bars = slide.chart.bars if slide.chart is not None else ()
+    bars = tuple(b for b in all_bars if b.claim.confidence.meets(minimum))
+    events = tuple(e for e in slide.timeline if e.claim.confidence.meets(minimum))
+    hidden = len(slide.points) - len(points) + (1 if slide.body and not slide_kept else 0) + (1 if slide.image and not slide_kept else 0)
+    hidden += len(all_bars) - len(bars) + len(slide.timeline) - len(events)
     columns: list[ShownColumn] = []
     for column in slide.columns:
         kept = tuple(p for p in column.points if p.confidence.meets(minimum))
@@ -47,13 +55,14 @@ def shown(slide: Slide, minimum: Confidence | None) -> Shown:
         body = column.body if slide_kept else None
         if kept or body:
             columns.append(ShownColumn(column, body, kept))
-    all_kept = points + tuple(p for c in columns for p in c.points)
+    all_kept = points + tuple(p for c in columns for p in c.points) + tuple(b.claim for b in bars) + tuple(e.claim for e in events)
     ids = list(slide.sources if slide_kept else ()) + [s for p in all_kept for s in p.sources]
     order = {sid: n for n, sid in enumerate(slide.cited())}
     sources = tuple(sorted(dict.fromkeys(ids), key=lambda sid: order.get(sid, len(order))))
     if hidden == 0:
         confidence = slide.label
     else:
-        levels = [p.confidence for p in all_kept] + ([slide.label] if slide_kept and slide.body else [])
+        levels = [p.confidence for p in all_kept] + ([slide.label] if slide_kept and (slide.body or slide.image) else [])
         confidence = max(levels, key=lambda level: level.rank) if levels else slide.label
-    return Shown(points, tuple(columns), slide.body if slide_kept else None, hidden, sources, confidence)
+    image = slide.image if slide_kept else None
+    return Shown(points, tuple(columns), slide.body if slide_kept else None, hidden, sources, confidence, bars, events, image)

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from .diagnostics import WARNING, Diagnostic, sort_diagnostics
-from .model import Confidence, Deck, Pos
+from .model import Confidence, Deck, Point, Pos, Slide
 
 STALE_AFTER_DAYS = 90
 # The one finding that depends on the calendar: `--strict` leaves it a warning, so that a
@@ -22,6 +22,12 @@ def _a(word: str) -> str:
     return ("an " if word[:1] in "aeiou" else "a ") + f"'{word}'"
 
 
+def _kind(slide: Slide, claim: Point) -> str:
+    if any(claim is p for p in slide.all_points()):
+        return "point"
+    return "timeline event" if any(claim is e.claim for e in slide.timeline) else "chart bar"
+
+
 def lint_deck(deck: Deck, today: dt.date | None = None) -> list[Diagnostic]:
     """Every warning about `deck`, sorted by position."""
     found: list[Diagnostic] = []
@@ -31,22 +37,22 @@ def lint_deck(deck: Deck, today: dt.date | None = None) -> list[Diagnostic]:
 
     for number, slide in enumerate(deck.slides, 1):
         name = f"slide {number} ('{slide.title}')"
-        weakest = max(slide.all_points(), key=lambda p: p.confidence.rank, default=None)
+        weakest = max(slide.claims(), key=lambda p: p.confidence.rank, default=None)
         if weakest is not None and slide.label.is_stronger_than(weakest.confidence):
             warn(
                 slide.confidence_pos,
-                f"{name} is labelled '{slide.label.value}' but has {_a(weakest.confidence.value)} point "
+                f"{name} is labelled '{slide.label.value}' but has {_a(weakest.confidence.value)} {_kind(slide, weakest)} "
                 f"(line {weakest.pos.line}); a slide is labelled no stronger than its weakest claim: label it "
                 f"'{weakest.confidence.value}'",
             )
         if slide.confidence is Confidence.CONFIRMED and not slide.cited():
             warn(slide.confidence_pos, f"{name} is labelled 'confirmed' but cites no source; add 'sources: [...]'")
-        for point in slide.all_points():
+        for point in slide.claims():
             if point.labelled and point.confidence is Confidence.CONFIRMED and not (point.sources or slide.sources):
                 warn(point.pos, "a 'confirmed' point cites no source; add 'sources: [...]' to it or to its slide")
         if not (slide.notes and slide.notes.strip()) and slide.layout is None:
             warn(slide.pos, f"{name} has no speaker notes; add 'notes: |'")
-        for text, pos in [(slide.title, slide.pos), *((p.text, p.pos) for p in slide.all_points())]:
+        for text, pos in [(slide.title, slide.pos), *((p.text, p.pos) for p in slide.claims())]:
             if _LOOKS_LIKE_YAML.search(text):
                 warn(pos, "this text holds what looks like more of the deck ('- title:', 'confidence:' ...): is a quote left open above?")
     cited = set(deck.cited())

@@ -10,6 +10,7 @@ import stat
 from dataclasses import dataclass, field
 
 from .diagnostics import ERROR, WARNING, DeckError, Diagnostic, did_you_mean, sort_diagnostics
+from .figures import FigureReader
 from .model import LAYOUTS, Column, Confidence, Deck, Point, Pos, Slide, Source, Span
 from .text import has_unsafe, strip_unsafe
 from .yamlnodes import ComposeError, Loader, Node, compose
@@ -19,7 +20,8 @@ MAX_ERRORS = 100
 
 DECK_KEYS = ("title", "subtitle", "as_of", "author", "theme", "layout", "chrome", "duration", "sources", "slides")
 SLIDE_KEYS = (
-    "title", "confidence", "subtitle", "section", "layout", "reveal", "appendix", "body", "points", "columns", "notes", "sources",
+    "title", "confidence", "subtitle", "section", "layout", "reveal", "appendix", "body", "points", "columns", "chart", "timeline", "image",
+    "notes", "sources",
 )  # fmt: skip
 DECK_LAYOUT_KEYS = ("max_width", "align")
 ALIGNS = ("center", "left")
@@ -509,11 +511,15 @@ class _Reader:
         title = self.text_value(f.get("title"), f"slide {index + 1}: title")
         confidence = self.confidence(f.get("confidence"))
         if layout is not None:
-            for claim in ("points", "columns", "body"):
+            for claim in ("points", "columns", "body", "chart", "timeline", "image"):
                 if claim in f:
                     self.error(f[claim][0], f"a {layout} slide makes no claims, so it takes no '{claim}'; move them to a slide of their own")
         points = self.points(f.get("points"), f"{what}: points", confidence)
         columns = self.columns(f.get("columns"), confidence, what)
+        figures = FigureReader(self)
+        chart_ok, chart = figures.chart(f.get("chart"), what, confidence)
+        timeline_ok, timeline = figures.timeline(f.get("timeline"), what, confidence)
+        image_ok, image = figures.image(f.get("image"), what)
         slide_sources = self.source_ids(f.get("sources"), f"{what}: sources")
         fields = dict(
             subtitle=self.text_value(f.get("subtitle"), f"{what}: subtitle"),
@@ -523,7 +529,13 @@ class _Reader:
         )
         reveal = self.bool_value(f.get("reveal"), f"{what}: reveal", False)
         appendix = self.bool_value(f.get("appendix"), f"{what}: appendix", False)
-        if title is None or (confidence is None and layout is None) or points is None or columns is None:
+        if (
+            title is None
+            or (confidence is None and layout is None)
+            or points is None
+            or columns is None
+            or not (chart_ok and timeline_ok and image_ok)
+        ):
             return None
         return Slide(
             title=title,
@@ -541,6 +553,9 @@ class _Reader:
             layout=layout,
             reveal=reveal,
             appendix=appendix,
+            chart=chart,
+            timeline=timeline,
+            image=image,
         )
 
     def slide_layout(self, node: Node, what: str) -> str | None:

@@ -120,6 +120,77 @@ class Column:
     width: int = 1  # a share of the slide's width: 2 and 1 make a 2:1 split
 
 
+@dataclass(frozen=True)
+class Bar:
+    """One bar of a chart: a claim (its label is the claim's text) with a value."""
+
+    claim: Point
+    value: float
+
+    @property
+    def value_text(self) -> str:
+        """The value as a person writes it: 90, 80.8, -3, 1.5e+20."""
+        value = self.value
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return repr(value)
+
+
+CHART_KINDS = ("bar",)  # horizontal bars; other kinds may follow
+
+
+@dataclass(frozen=True)
+class Chart:
+    bars: tuple[Bar, ...]
+    unit: str = ""
+    kind: str = "bar"
+    pos: Pos = Pos()
+
+
+@dataclass(frozen=True)
+class When:
+    """A day, a month, a quarter or a year, as written ('2026-01-20', '2026-02', '2026-Q2', '2026'),
+    with the first and last day it covers."""
+
+    text: str
+    first: dt.date
+    last: dt.date
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event of a timeline: a claim with a date, or a span (`from`/`to`)."""
+
+    claim: Point
+    start: When
+    end: When | None = None  # the last period of a span
+
+    @property
+    def when_text(self) -> str:
+        return self.start.text if self.end is None else f"{self.start.text} – {self.end.text}"
+
+    @property
+    def first(self) -> dt.date:
+        return self.start.first
+
+    @property
+    def last(self) -> dt.date:
+        return (self.end or self.start).last
+
+
+IMAGE_TYPES = ("PNG", "JPEG", "GIF", "WebP")
+
+
+@dataclass(frozen=True)
+class Picture:
+    """An image: a local file, its path as written (relative to the deck's folder), and what it shows."""
+
+    path: str
+    alt: str
+    pos: Pos = Pos()
+    path_pos: Pos = Pos()
+
+
 TITLE_LAYOUT = "title"  # the deck's title, subtitle, author and as_of: makes no claim
 SECTION_LAYOUT = "section"  # a divider naming a section: makes no claim
 LAYOUTS = (TITLE_LAYOUT, SECTION_LAYOUT)
@@ -142,6 +213,9 @@ class Slide:
     layout: str | None = None  # 'title' or 'section'; None for an ordinary slide
     reveal: bool = False  # points appear one per "next"
     appendix: bool = False  # after the main slides; counted apart (A1 / A4)
+    chart: Chart | None = None
+    timeline: tuple[Event, ...] = ()
+    image: Picture | None = None
 
     @property
     def label(self) -> Confidence:
@@ -153,9 +227,19 @@ class Slide:
         """The slide's points, then each column's points."""
         return self.points + tuple(p for column in self.columns for p in column.points)
 
+    def figure_claims(self) -> tuple[Point, ...]:
+        """The chart's bars, then the timeline's events, as claims."""
+        bars = tuple(bar.claim for bar in self.chart.bars) if self.chart is not None else ()
+        return bars + tuple(event.claim for event in self.timeline)
+
+    def claims(self) -> tuple[Point, ...]:
+        """Every claim the slide makes one by one: its points, its columns' points, its chart's bars and
+        its timeline's events."""
+        return self.all_points() + self.figure_claims()
+
     def cited(self) -> tuple[str, ...]:
         """Every source id the slide cites, in order of first use."""
-        ids = list(self.sources) + [s for p in self.all_points() for s in p.sources]
+        ids = list(self.sources) + [s for p in self.claims() for s in p.sources]
         return tuple(dict.fromkeys(ids))
 
 

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from .figures import BAR_KEYS, CHART_KEYS, EVENT_KEYS, IMAGE_KEYS, MAX_ITEMS
 from .loader import ALIGNS, COLUMN_KEYS, DECK_KEYS, DECK_LAYOUT_KEYS, MAX_WIDTH, MIN_WIDTH, POINT_KEYS, SLIDE_KEYS, SOURCE_KEYS
-from .model import LAYOUTS, Confidence
+from .model import CHART_KINDS, LAYOUTS, Confidence
 
 SCHEMA_ID = "deck.schema.json"
 TEXT = {"type": "string", "minLength": 1}
@@ -34,6 +35,38 @@ def deck_schema() -> dict[str, Any]:
         COLUMN_KEYS,
         ["title"],
     )
+    claim = {"confidence": {"$ref": "#/$defs/confidence"}, "sources": IDS}
+    number = {"type": "number"}
+    bar = _object({"label": TEXT, "value": number, **claim}, BAR_KEYS, ["label", "value"])
+    chart = _object(
+        {
+            "kind": {"enum": list(CHART_KINDS)},
+            "unit": {"type": "string", "maxLength": 12},
+            "items": {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS, "items": bar},
+        },
+        CHART_KEYS,
+        ["items"],
+    )
+    when = {
+        "oneOf": [
+            DATE,
+            {"type": "string", "pattern": r"^\d{4}(-(0?[1-9]|1[0-2])|-[Qq][1-4])?$"},
+            {"type": "integer", "minimum": 1, "maximum": 9999},
+        ],
+        "description": "a day (2026-01-20), a month (2026-02), a quarter (2026-Q2) or a year (2026)",
+    }
+    event = _object(
+        {"date": when, "from": when, "to": when, "text": TEXT, **claim},
+        EVENT_KEYS,
+        ["text"],
+        oneOf=[
+            {"required": ["date"], "not": {"anyOf": [{"required": ["from"]}, {"required": ["to"]}]}},
+            {"required": ["from"], "not": {"required": ["date"]}},
+        ],
+    )
+    image = _object(
+        {"path": {"type": "string", "minLength": 1, "not": {"pattern": "^([a-zA-Z][a-zA-Z0-9+.-]*:)?//"}}, "alt": TEXT}, IMAGE_KEYS, list(IMAGE_KEYS)
+    )
     slide = _object(
         {
             "title": TEXT,
@@ -46,6 +79,9 @@ def deck_schema() -> dict[str, Any]:
             "body": {"type": "string"},
             "points": points,
             "columns": {"type": "array", "items": {"$ref": "#/$defs/column"}},
+            "chart": chart,
+            "timeline": {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS, "items": event},
+            "image": image,
             "notes": {"type": "string"},
             "sources": IDS,
         },
@@ -54,7 +90,10 @@ def deck_schema() -> dict[str, Any]:
         # a title or section slide makes no claim; every other slide needs a label, and a divider takes no claims
         allOf=[
             {"if": {"not": {"required": ["layout"]}}, "then": {"required": ["confidence"]}},
-            {"if": {"required": ["layout"]}, "then": {"not": {"anyOf": [{"required": [k]} for k in ("points", "columns", "body")]}}},
+            {
+                "if": {"required": ["layout"]},
+                "then": {"not": {"anyOf": [{"required": [k]} for k in ("points", "columns", "body", "chart", "timeline", "image")]}},
+            },
         ],
     )
     source = {

@@ -24,11 +24,13 @@ AWKWARD = ROOT / "tests" / "decks" / "presenter-awkward.yaml"
 SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"
 
 
-def screen_text(app, selector: str = "#slide-content", width: int = 200) -> str:
-    widget = app.presenter.query_one(selector)
+def screen_text(app, selector: str = "#slide-content, #slide-tail", width: int = 200) -> str:
+    """What the widgets `selector` names show, as plain text (by default the slide's content and, below its
+    image, its sources)."""
     console = Console(width=width, color_system=None)
     with console.capture() as capture:
-        console.print(widget.content if isinstance(widget, Static) else widget.render(), markup=False)
+        for widget in app.presenter.query(selector):
+            console.print(widget.content if isinstance(widget, Static) else widget.render(), markup=False)
     return capture.get()
 
 

@@ -30,6 +30,7 @@ def content(app) -> str:
     console = Console(width=120, color_system=None)
     with console.capture() as capture:
         console.print(app.presenter.query_one("#slide-content").content)
+        console.print(app.presenter.query_one("#slide-tail").content)  # the sources, below a slide's image
     return capture.get()
 
 

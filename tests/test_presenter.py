@@ -70,7 +70,7 @@ def app_for(**kwargs):
 
 def content(app) -> str:
     """The slide's title, badge and body as plain text."""
-    return "\n".join(_plain(app, selector) for selector in ("#slide-title", "#slide-badge", "#slide-content"))
+    return "\n".join(_plain(app, selector) for selector in ("#slide-title", "#slide-badge", "#slide-content", "#slide-tail"))
 
 
 async def test_starts_on_the_first_slide_with_title_badge_and_status():

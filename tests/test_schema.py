@@ -69,6 +69,15 @@ INVALID = {
     "duration": f"title: T\nduration: soon\nslides:\n{SLIDE}",
     "as_of": f"title: T\nas_of: someday\nslides:\n{SLIDE}",
     "source without title": f"title: T\nsources: {{a: {{kind: press}}}}\nslides:\n{SLIDE}",
+    "chart value text": "title: T\nslides:\n  - {title: A, confidence: reported, chart: {items: [{label: x, value: '90%'}]}}\n",
+    "chart kind": "title: T\nslides:\n  - {title: A, confidence: reported, chart: {kind: pie, items: [{label: x, value: 1}]}}\n",
+    "chart without items": "title: T\nslides:\n  - {title: A, confidence: reported, chart: {unit: '%'}}\n",
+    "event without date": "title: T\nslides:\n  - {title: A, confidence: reported, timeline: [{text: x}]}\n",
+    "event date and from": "title: T\nslides:\n  - {title: A, confidence: reported, timeline: [{text: x, date: 2026, from: 2025}]}\n",
+    "event bad month": "title: T\nslides:\n  - {title: A, confidence: reported, timeline: [{text: x, date: 2026-13}]}\n",
+    "image url": "title: T\nslides:\n  - {title: A, confidence: reported, image: {path: 'https://x.org/a.png', alt: a}}\n",
+    "image without alt": "title: T\nslides:\n  - {title: A, confidence: reported, image: {path: a.png}}\n",
+    "chart on a divider": "title: T\nslides:\n  - {title: A, layout: section, chart: {items: [{label: x, value: 1}]}}\n",
 }
 
 
@@ -84,6 +93,9 @@ def test_the_schema_and_the_loader_refuse_the_same_decks(text):
         VALID,
         "title: T\nlayout: {max_width: 90}\nchrome: false\nduration: 1h30m\nslides:\n  - {title: T, layout: title}\n" + SLIDE,
         "title: T\nslides:\n  - {title: A, confidence: reported, reveal: true, columns: [{title: C, width: 2, points: [x]}]}\n",
+        "title: T\nslides:\n  - {title: A, confidence: reported, chart: {unit: '%', items: [{label: x, value: -1.5, confidence: unverified}]}}\n",
+        "title: T\nslides:\n  - {title: A, confidence: reported, timeline: [{text: x, date: 2026-01-20}, {text: y, from: 2026-Q2, to: 2027}]}\n",
+        "title: T\nslides:\n  - {title: A, confidence: reported, image: {path: pics/a.png, alt: a picture}}\n",
     ],
 )
 def test_the_schema_and_the_loader_accept_the_same_decks(text):

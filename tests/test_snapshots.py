@@ -216,3 +216,21 @@ def test_half_revealed_slide(snap_compare):
 
 def test_chrome_hidden(snap_compare):
     assert snap_compare(pacing_app(start=3), terminal_size=SIZE, press=["z"])
+
+
+FIGURES = ROOT / "tests" / "decks" / "figures.yaml"
+
+
+@pytest.mark.parametrize("theme", ["dark", "mono"])
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
+@pytest.mark.parametrize("slide", [0, 2, 3], ids=["bar-chart", "timeline", "image-fallback"])
+def test_pictures(snap_compare, monkeypatch, slide, size, theme):
+    """A bar chart, a timeline and an image's alt text where it cannot be drawn (textual-image not asked:
+    the same in every run, whichever test imported it first)."""
+    import sys
+
+    from deck.tui.widgets.picture import IMAGE_MODULE
+
+    monkeypatch.delitem(sys.modules, IMAGE_MODULE, raising=False)
+    app = make_app(load_deck(FIGURES), clock=lambda: 0.0, today=dt.date(2026, 4, 10), theme=theme, start=slide)
+    assert snap_compare(app, terminal_size=size)

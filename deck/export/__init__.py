@@ -35,6 +35,7 @@ EXTENSIONS: dict[str, str] = {
 class ExportOptions:
     min_confidence: Confidence | None = None  # leave out claims weaker than this
     notes: bool = True  # include speaker notes
+    out_dir: str | None = None  # where the export is written: image paths are made relative to it (None: here)
 
 
 def exporter(name: str) -> Callable[[Deck, ExportOptions], str]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..filtering import shown
+from ..filtering import Shown, shown
 from ..model import Confidence, Deck, Point, Slide
 from ..reveal import body_parts, without_pauses
 from ..text import strip_unsafe
@@ -271,6 +271,7 @@ class Kept:
     sources: tuple[str, ...]  # cited by what is kept
     body_parts: tuple[str, ...] = ()  # the body split at its pause markers, for formats that pause
     label: Confidence | None = None  # the label of what is kept (a filter takes a hidden level's label along)
+    view: Shown | None = None  # the filter's whole answer: chart bars, timeline events and the image too
 
 
 def keep(slide: Slide, options: ExportOptions) -> Kept:
@@ -278,7 +279,7 @@ def keep(slide: Slide, options: ExportOptions) -> Kept:
     columns = tuple((c.column.title, c.body, c.points) for c in view.columns)
     parts = tuple(part for part in body_parts(view.body) if part.strip())
     label = view.confidence if slide.confidence is not None else None
-    return Kept(view.points, columns, without_pauses(view.body), view.hidden, view.sources, parts, label)
+    return Kept(view.points, columns, without_pauses(view.body), view.hidden, view.sources, parts, label, view)
 
 
 def kept_numbers(deck: Deck, slide: Slide, kept: Kept) -> dict[str, int]:

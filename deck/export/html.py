@@ -5,16 +5,20 @@ each page, complete."""
 
 from __future__ import annotations
 
+import base64
 import html
 import json
 
 from markdown_it import MarkdownIt
 
+from ..filtering import Shown
+from ..imagefile import ImageProblem, read_image
 from ..model import Confidence, Deck, Point, Slide
 from ..reveal import last_step
 from ..text import strip_unsafe
 from . import ExportOptions
 from .common import keep, kept_numbers, left_out_line, legend_lines
+from .svg import chart_svg, timeline_svg
 
 # Raw HTML off: deck text is shown as text. markdown-it's own link check refuses javascript:, vbscript:,
 # file: and data: (but for images) links.
@@ -112,6 +116,7 @@ def _slide(deck: Deck, index: int, options: ExportOptions) -> str:
             return pauses + order[id(point)] + 1 if slide.reveal else None
 
         label = kept.label or slide.label
+        parts += _figures(slide, kept.view, numbers)
         if kept.points:
             parts.append("<ul>" + "".join(_point(p, label, numbers, step_of(p)) for p in kept.points) + "</ul>")
         if kept.columns:
@@ -126,6 +131,7 @@ def _slide(deck: Deck, index: int, options: ExportOptions) -> str:
                     parts.append("<ul>" + "".join(_point(p, label, numbers, step_of(p)) for p in points) + "</ul>")
                 parts.append("</div>")
             parts.append("</div>")
+        parts += _image(deck, kept.view)  # after the claims, as on screen
         cited = kept_numbers(deck, slide, kept)
         if cited:
             items = "".join(f"<li>[{n}] {_text(deck.sources[sid].title)}</li>" for sid, n in cited.items())
@@ -139,6 +145,32 @@ def _slide(deck: Deck, index: int, options: ExportOptions) -> str:
 
 
 PRINT_SIZES = (22, 19, 16, 14, 12, 10)
+
+
+def _figures(slide: Slide, view: Shown | None, numbers: dict[str, int]) -> list[str]:
+    """The chart and the timeline as inline SVG."""
+    if view is None:
+        return []
+    out = []
+    if view.bars and slide.chart is not None:
+        out.append(f'<figure class="chart">{chart_svg(slide.chart, view.bars, numbers, f"chart{slide.pos.line}")}</figure>')
+    if view.events:
+        out.append(f'<figure class="timeline">{timeline_svg(view.events, numbers, f"timeline{slide.pos.line}")}</figure>')
+    return out
+
+
+def _image(deck: Deck, view: Shown | None) -> list[str]:
+    """The image embedded as a data URI: the file stays whole, and reaches for nothing."""
+    out = []
+    if view is not None and view.image is not None:
+        try:
+            _, info, data = read_image(deck.path, view.image.path)
+        except ImageProblem as exc:
+            out.append(f'<p class="image-missing">▨ {_text(view.image.alt)} <em>(image not available: {_text(str(exc))})</em></p>')
+        else:
+            source = f"data:{info.mime};base64,{base64.b64encode(data).decode('ascii')}"
+            out.append(f'<figure class="image"><img src="{source}" alt="{_text(view.image.alt)}"></figure>')
+    return out
 
 
 def _print_size(deck: Deck, index: int, options: ExportOptions) -> int:
@@ -226,6 +258,10 @@ li { margin: .15em 0; padding-left: 1.3em; text-indent: -1.3em; }
 .refs, .sources { color: #9aa4ad; }
 .sources { list-style: none; padding: 0; font-size: .8em; margin-top: .8em; }
 .columns { display: grid; gap: 2em; }
+figure { margin: .5em 0; }
+figure.image img { display: block; max-width: 100%; max-height: 45vh; margin: 0 auto; }
+svg.figure { display: block; }
+.image-missing { color: #9aa4ad; font-style: italic; }
 table { border-collapse: collapse; } td, th { padding: .1em .6em; border-bottom: 1px solid #2f4a66; }
 pre { background: #1c2329; padding: .5em; white-space: pre-wrap; overflow-wrap: anywhere; }
 a { color: #5fafff; }

@@ -6,7 +6,7 @@ import json
 from typing import Any
 
 from ..filtering import shown
-from ..model import Deck, Point, Slide
+from ..model import Bar, Deck, Point, Slide
 from . import ExportOptions
 
 
@@ -43,6 +43,13 @@ def _points(points: tuple[Point, ...]) -> list[dict[str, Any]]:
     return [{"text": p.text, "confidence": p.confidence.value, "sources": list(p.sources)} for p in points]
 
 
+def _chart(slide: Slide, bars: tuple[Bar, ...]) -> dict[str, Any] | None:
+    if slide.chart is None or not bars:
+        return None
+    items = [{"label": b.claim.text, "value": b.value, "confidence": b.claim.confidence.value, "sources": list(b.claim.sources)} for b in bars]
+    return {"kind": slide.chart.kind, "unit": slide.chart.unit, "items": items}
+
+
 def _slide(slide: Slide, options: ExportOptions) -> dict[str, Any]:
     view = shown(slide, options.min_confidence)  # the filter's one rule: hidden claims take their sources along
     return {
@@ -56,6 +63,19 @@ def _slide(slide: Slide, options: ExportOptions) -> dict[str, Any]:
         "body": view.body,
         "points": _points(view.points),
         "columns": [{"title": c.column.title, "body": c.body, "points": _points(c.points), "width": c.column.width} for c in view.columns],
+        "chart": _chart(slide, view.bars),
+        "timeline": [
+            {
+                "text": e.claim.text,
+                "date": e.start.text if e.end is None else None,
+                "from": e.start.text if e.end is not None else None,
+                "to": e.end.text if e.end is not None else None,
+                "confidence": e.claim.confidence.value,
+                "sources": list(e.claim.sources),
+            }
+            for e in view.events
+        ],
+        "image": {"path": view.image.path, "alt": view.image.alt} if view.image else None,
         "notes": slide.notes if options.notes else None,
         "sources": [s for s in slide.sources if s in view.sources],
     }

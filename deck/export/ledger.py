@@ -34,6 +34,9 @@ def claims(deck: Deck, options: ExportOptions) -> list[Claim]:
             rows.append(Claim(n, slide, point, None))
         for column in slide.columns:
             rows += [Claim(n, slide, p, column.title) for p in column.points]
+        if slide.chart is not None:
+            rows += [Claim(n, slide, bar.claim, f"chart: {bar.value_text}{slide.chart.unit}") for bar in slide.chart.bars]
+        rows += [Claim(n, slide, event.claim, f"timeline: {event.when_text}") for event in slide.timeline]
     return [row for row in rows if row.point.confidence.meets(options.min_confidence)]
 
 

@@ -7,6 +7,7 @@ from . import ExportOptions
 from .common import Kept, keep, kept_numbers, left_out_line, legend_lines, safe_url
 from .common import block as _block
 from .common import inline as _inline
+from .figures_md import figure_tables, image_lines
 
 
 def inline(text: str) -> str:
@@ -74,6 +75,8 @@ def _slide(deck: Deck, n: str, slide: Slide, kept: Kept, options: ExportOptions)
         out += [inline(slide.subtitle), ""]
     if kept.body:
         out += [block(kept.body), ""]
+    if kept.view is not None:
+        out += figure_tables(kept.view, slide, numbers, escaped=True)
     if kept.points:
         out += [_point(p, slide, numbers) for p in kept.points] + [""]
     for i, (title, body, points) in enumerate(kept.columns, 1):
@@ -82,6 +85,8 @@ def _slide(deck: Deck, n: str, slide: Slide, kept: Kept, options: ExportOptions)
             out += [block(body), ""]
         if points:
             out += [_point(p, slide, numbers) for p in points] + [""]
+    if kept.view is not None:
+        out += image_lines(deck, kept.view.image, options)  # after the claims, as on screen
     cited = kept_numbers(deck, slide, kept)
     if cited:
         out += ["Sources: " + "; ".join(f"\\[{number}\\] {inline(deck.sources[sid].title)}" for sid, number in cited.items()), ""]

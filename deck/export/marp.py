@@ -21,6 +21,7 @@ NOTES_LEAD = "Speaker notes."
 # measuring every slide in Chromium (tests/test_export_tools.py).
 SIZES = (26, 22, 19, 16, 14, 12)
 WIDTH_PX, HEIGHT_PX = 1280 - 2 * 56, 720 - 40 - 70  # inside the padding, above the footer
+IMAGE_PX = 260
 MARGIN = 0.8  # the estimate is rough (fonts, tables, headings): leave a fifth to spare
 STYLE = """\
   section { font-size: 26px; padding: 40px 56px 70px; justify-content: flex-start; }
@@ -28,6 +29,7 @@ STYLE = """\
   section p, section ul, section ol, section table, section pre { margin: .25em 0; }
   section li { margin: 0; }
   section.lead { justify-content: center; }
+  section img { max-height: 260px; max-width: 100%; }
 """ + "".join(f"  section.fit{size} {{ font-size: {size}px; }}\n" for size in SIZES[1:])
 
 
@@ -69,6 +71,8 @@ def estimated_height(lines: list[str], size: int) -> float:
             rows += 1.1 * max(1, -(-len(line) // per_line))
         elif not stripped:
             rows += 0.45  # the gap between blocks
+        elif stripped.startswith("!["):
+            rows += IMAGE_PX / (size * 1.45)  # an image: at most this tall (the style's max-height)
         elif stripped.startswith("#") or set(stripped) <= set("=-\\ "):
             rows += 1.8 * max(1, -(-len(line) // int(per_line / 1.35)))  # headings, and setext underlines
         elif stripped.startswith("|"):

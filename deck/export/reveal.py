@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..model import Deck
 from . import ExportOptions
 from .common import block, inline
+from .figures_md import svg_figures
 from .slides_common import content_lines, divider_lines, meta_line
 
 # reveal.js splits slides on '---' and '--' lines and starts notes at 'Note:'/'Notes:'.
@@ -20,7 +21,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
             out = [f"## {inline(slide.title)}", "", meta_line(deck, index, options), ""]
             # reveal.js's Markdown plugin makes an element a fragment with this comment after it
             fragments = lambda lines: [line + ' <!-- .element: class="fragment" -->' for line in lines]  # noqa: E731
-            out += content_lines(deck, slide, options, FORBIDDEN, raw_separators=True, reveal_list=fragments)
+            out += content_lines(deck, slide, options, FORBIDDEN, raw_separators=True, reveal_list=fragments, figures=svg_figures)
         if options.notes and slide.notes:
             out += ["Note:", "", block(slide.notes, FORBIDDEN, raw_separators=True), ""]
         slides.append("\n".join(out).rstrip("\n"))

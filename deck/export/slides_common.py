@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..filtering import Shown
 from ..model import Deck, Point, Slide
 from . import ExportOptions
 from .common import Kept, block, inline, keep, left_out_line
+from .figures_md import figure_tables, image_lines
 
 
 def point_line(point: Point, slide: Slide, numbers: dict[str, int]) -> str:
@@ -77,11 +79,13 @@ def content_lines(
     heading_floor: int | None = None,
     columns_table: bool = False,
     numbered_as: Slide | None = None,
+    figures: Callable[[Shown, Slide, dict[str, int]], list[str]] | None = None,
 ) -> list[str]:
     """Subtitle, body, points and columns; columns use the format's own wrappers when it has them.
 
     `pause`: the format's pause between a body's parts (pandoc's '. . .'); without one the parts run on.
-    `reveal_list`: how the format makes a list appear item by item, for slides with `reveal: true`."""
+    `reveal_list`: how the format makes a list appear item by item, for slides with `reveal: true`.
+    `figures`: how the format draws a chart and a timeline (default: as tables)."""
     kept: Kept = keep(slide, options)
     numbers = deck.source_numbers(numbered_as or slide)  # a continuation keeps its slide's numbers
     cited = dict(sorted(((sid, numbers[sid]) for sid in kept.sources if sid in numbers), key=lambda item: item[1]))  # [1] first
@@ -96,6 +100,8 @@ def content_lines(
             out += ([pause, ""] if i else []) + [block(part, forbidden, raw_separators, heading_floor), ""]
     elif kept.body:
         out += [block(kept.body, forbidden, raw_separators, heading_floor), ""]
+    if kept.view is not None:
+        out += figures(kept.view, slide, numbers) if figures else figure_tables(kept.view, slide, numbers)
     if kept.points:
         out += listed([point_line(p, slide, numbers) for p in kept.points]) + [""]
     if kept.columns and columns_table and not slide.reveal:
@@ -117,6 +123,8 @@ def content_lines(
                 out += [close[1], ""]
         if close:
             out += [close[0], ""]
+    if kept.view is not None:
+        out += image_lines(deck, kept.view.image, options)  # after the claims, as on screen
     if cited:
         out += [sources_line(deck, cited), ""]
     return out

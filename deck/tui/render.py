@@ -12,6 +12,7 @@ from rich.text import Text
 from ..filtering import ShownColumn, shown
 from ..model import Confidence, Deck, Point, Slide
 from ..reveal import at_step, last_step
+from .figures import BarChart, Timeline
 from .inline import inline_text
 from .markdown import SlideMarkdown
 from .themes import Palette
@@ -90,12 +91,21 @@ def render_column(column: ShownColumn, label: Confidence, palette: Palette, numb
 def render_slide(
     deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None = None, compact: bool = False, step: int | None = None
 ) -> RenderableType:
-    """Everything below the slide's title: subtitle, body, points, columns, source references.
+    """Everything below the slide's title: subtitle, body, chart, timeline, points, columns, source
+    references (an image is a widget of its own: see SlideView).
 
     With a minimum confidence, hidden claims take their sources and empty column headings with them.
     `step`: how far an incremental slide is revealed (None: complete)."""
+    main, tail = render_slide_parts(deck, slide, palette, minimum, compact, step)
+    return Group(main, tail)
+
+
+def render_slide_parts(
+    deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None = None, compact: bool = False, step: int | None = None
+) -> tuple[RenderableType, RenderableType]:
+    """The slide's content, and what goes below its image: the filter's notice and the sources."""
     if slide.layout is not None:
-        return render_divider(deck, slide, palette)
+        return render_divider(deck, slide, palette), Group()
     view = shown(slide, minimum)
     reached = at_step(slide, step if step is not None else last_step(slide))
     if reached.points is not None:  # points not yet revealed are not drawn (the filter's count stays the same)
@@ -114,6 +124,10 @@ def render_slide(
         parts += [Text(slide.subtitle, style=f"italic {palette.dim}"), Text()]
     if view.body:
         parts += [_markdown(view.body, palette), Text()]
+    if view.bars and slide.chart is not None:
+        parts += [BarChart(slide.chart, view.bars, palette, numbers), Text()]
+    if view.events:
+        parts += [Timeline(view.events, palette, numbers), Text()]
     if view.points:
         parts += render_points(view.points, view.confidence, palette, numbers)
         parts.append(Text())
@@ -123,11 +137,12 @@ def render_slide(
             grid.add_column(ratio=column.column.width)
         grid.add_row(*(render_column(c, view.confidence, palette, numbers) for c in view.columns))
         parts += [grid, Text()]
+    tail: list[RenderableType] = []
     if view.hidden:
-        parts += [hidden_notice(view.hidden, minimum, palette), Text()]
+        tail += [hidden_notice(view.hidden, minimum, palette), Text()]
     if cited:
-        parts.append(render_sources_line(deck, cited, palette) if compact else render_sources(deck, cited, palette))
-    return Group(*parts)
+        tail.append(render_sources_line(deck, cited, palette) if compact else render_sources(deck, cited, palette))
+    return Group(*parts), Group(*tail)
 
 
 def render_divider(deck: Deck, slide: Slide, palette: Palette) -> RenderableType:

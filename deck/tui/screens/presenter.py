@@ -219,7 +219,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
     def _apply_width(self) -> None:
         """The deck's reading width and alignment (layout: {max_width, align})."""
         view = self.query_one(SlideView)
-        for part in view.query("#slide-heading, #slide-content"):
+        for part in view.query("#slide-heading, #slide-content, #slide-picture, #slide-tail"):
             part.styles.max_width = self.deck.max_width
         view.styles.align_horizontal = "center" if self.deck.align == "center" else "left"
 

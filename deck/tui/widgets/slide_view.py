@@ -11,8 +11,9 @@ from textual.widgets import Static
 
 from ...filtering import shown
 from ...model import Confidence, Deck, Slide
-from ..render import render_slide
+from ..render import render_slide_parts
 from ..themes import Palette
+from .picture import PictureView
 
 
 def badge_text(level: Confidence, palette: Palette) -> Text:
@@ -33,6 +34,8 @@ class SlideView(VerticalScroll, can_focus=False):
             yield Static(id="slide-title", markup=False)
             yield Static(id="slide-badge", classes="badge", markup=False)
         yield Static(id="slide-content", markup=False)
+        yield PictureView(id="slide-picture")
+        yield Static(id="slide-tail", markup=False)
 
     def show(self, deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None, compact: bool = False, step: int | None = None) -> None:
         heading = self.query_one("#slide-heading")
@@ -41,7 +44,10 @@ class SlideView(VerticalScroll, can_focus=False):
         # with a filter on, the badge says the weakest level still shown, not the level of hidden claims
         badge = badge_text(shown(slide, minimum).confidence, palette) if slide.confidence is not None else Text()
         self.query_one("#slide-badge", Static).update(badge)
-        self.query_one("#slide-content", Static).update(render_slide(deck, slide, palette, minimum, compact, step))
+        main, tail = render_slide_parts(deck, slide, palette, minimum, compact, step)
+        self.query_one("#slide-content", Static).update(main)
+        self.query_one(PictureView).show(deck, shown(slide, minimum).image if slide.layout is None else None)
+        self.query_one("#slide-tail", Static).update(tail)
         self.scroll_home(animate=False)
 
     def on_click(self, event: Click) -> None:

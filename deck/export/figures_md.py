@@ -1,0 +1,81 @@
+"""A slide's pictures in the Markdown formats: a chart and a timeline as tables (one row per claim, with its
+label and sources), an image as a Markdown image whose path is relative to where the export is written."""
+
+from __future__ import annotations
+
+import os
+import urllib.parse
+from pathlib import Path
+
+from ..filtering import Shown
+from ..imagefile import ImageProblem, locate
+from ..model import Deck, Picture, Slide
+from . import ExportOptions
+from .common import inline, table_row
+from .svg import chart_svg, timeline_svg, with_unit
+
+
+def _refs(ids: tuple[str, ...], numbers: dict[str, int], escaped: bool) -> str:
+    found = [numbers[s] for s in ids if s in numbers]
+    mark = "\\[{}\\]" if escaped else "[{}]"
+    return "".join(mark.format(n) for n in found) or "—"
+
+
+def figure_tables(view: Shown, slide: Slide, numbers: dict[str, int], escaped: bool = False) -> list[str]:
+    """The chart's and the timeline's tables, each followed by a blank line. `escaped`: write source numbers
+    as \\[1\\] (the handout, where [1] next to a title could read as a link)."""
+    out: list[str] = []
+    if view.bars and slide.chart is not None:
+        out += [table_row(["", "Value", "Confidence", "Sources"]), "| --- | ---: | --- | --- |"]
+        for bar in view.bars:
+            level = bar.claim.confidence
+            value = inline(with_unit(bar.value_text, slide.chart.unit), table=True)
+            out.append(
+                table_row([inline(bar.claim.text, table=True), value, f"{level.glyph} {level.value}", _refs(bar.claim.sources, numbers, escaped)])
+            )
+        out.append("")
+    if view.events:
+        out += [table_row(["When", "Event", "Confidence", "Sources"]), table_row(["---"] * 4)]
+        for event in sorted(view.events, key=lambda e: (e.first, e.last)):
+            level = event.claim.confidence
+            when = event.when_text.replace(" – ", "–")  # a dash between spaces could read as a list
+            out.append(
+                table_row([when, inline(event.claim.text, table=True), f"{level.glyph} {level.value}", _refs(event.claim.sources, numbers, escaped)])
+            )
+        out.append("")
+    return out
+
+
+def svg_figures(view: Shown, slide: Slide, numbers: dict[str, int]) -> list[str]:
+    """The chart and the timeline as inline SVG, for formats that take HTML (one line each: a blank line
+    inside would end the HTML block)."""
+    out = []
+    if view.bars and slide.chart is not None:
+        out += [chart_svg(slide.chart, view.bars, numbers, f"chart{slide.pos.line}"), ""]
+    if view.events:
+        out += [timeline_svg(view.events, numbers, f"timeline{slide.pos.line}"), ""]
+    return out
+
+
+def image_target(deck: Deck, picture: Picture, options: ExportOptions) -> str | None:
+    """The image's path from the export's folder, as a URL path; None when the file is not usable."""
+    try:
+        found = locate(deck.path, picture.path)
+    except ImageProblem:
+        return None
+    base = Path(options.out_dir) if options.out_dir else Path.cwd()
+    try:
+        relative = os.path.relpath(found, base.resolve())
+    except ValueError:  # another drive
+        relative = str(found)
+    return urllib.parse.quote(Path(relative).as_posix())
+
+
+def image_lines(deck: Deck, picture: Picture | None, options: ExportOptions) -> list[str]:
+    if picture is None:
+        return []
+    alt = inline(picture.alt).replace("[", "\\[").replace("]", "\\]")
+    target = image_target(deck, picture, options)
+    if target is None:
+        return [f"*\\[image not available: {alt}\\]*", ""]
+    return [f"![{alt}]({target})", ""]

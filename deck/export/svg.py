@@ -1,0 +1,170 @@
+"""Charts and timelines as inline SVG, drawn by deck: no script, no library, no network. Each bar and event
+carries its label's shape (● ◐ ○ ◌ drawn as circles) and a fill per level (solid, hatched, dotted,
+outlined), so print and a black-and-white copy keep them apart. Text takes the page's colour."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import textwrap
+
+from ..model import Bar, Chart, Confidence, Event
+from ..text import strip_unsafe
+
+COLOURS = {
+    Confidence.CONFIRMED: "#2e9e5b",
+    Confidence.REPORTED: "#2f7fc1",
+    Confidence.UNVERIFIED: "#c7851c",
+    Confidence.SPECULATIVE: "#a0509e",
+}
+WIDTH = 1000
+FONT = 18
+LINE = 24  # a text line's height
+ROW_GAP = 10
+CHARS_PER_PX = 1 / (FONT * 0.56)  # about how many characters fit in a pixel of width
+
+
+def _text(value: str) -> str:
+    return html.escape(strip_unsafe(value))
+
+
+def _lines(text: str, width_px: int) -> list[str]:
+    return textwrap.wrap(strip_unsafe(text), max(8, int(width_px * CHARS_PER_PX)), break_long_words=True) or [""]
+
+
+def _defs(uid: str) -> str:
+    """One fill per level: solid, hatched, dotted, and (speculative) an outline with a light tint."""
+    c = COLOURS
+    return (
+        "<defs>"
+        f'<pattern id="{uid}-reported" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
+        f'<rect width="8" height="8" fill="{c[Confidence.REPORTED]}" opacity=".35"/><rect width="4" height="8" fill="{c[Confidence.REPORTED]}"/></pattern>'
+        f'<pattern id="{uid}-unverified" width="7" height="7" patternUnits="userSpaceOnUse">'
+        f'<rect width="7" height="7" fill="{c[Confidence.UNVERIFIED]}" opacity=".25"/><circle cx="3.5" cy="3.5" r="2.2" fill="{c[Confidence.UNVERIFIED]}"/></pattern>'
+        "</defs>"
+    )
+
+
+def _fill(level: Confidence, uid: str) -> str:
+    if level is Confidence.CONFIRMED:
+        return f'fill="{COLOURS[level]}"'
+    if level is Confidence.SPECULATIVE:
+        return f'fill="{COLOURS[level]}" fill-opacity=".15" stroke="{COLOURS[level]}" stroke-width="2" stroke-dasharray="6 4"'
+    return f'fill="url(#{uid}-{level.value})" stroke="{COLOURS[level]}" stroke-width="1"'
+
+
+def shape(level: Confidence, cx: float, cy: float, r: float = 7) -> str:
+    """The label's glyph drawn: ● filled, ◐ half, ○ open, ◌ dashed."""
+    colour = COLOURS[level]
+    ring = f'<circle cx="{cx}" cy="{cy}" r="{r}" fill="none" stroke="{colour}" stroke-width="2"'
+    if level is Confidence.CONFIRMED:
+        return f'<circle cx="{cx}" cy="{cy}" r="{r + 1}" fill="{colour}"/>'
+    if level is Confidence.REPORTED:
+        return ring + f'/><path d="M{cx} {cy - r} A{r} {r} 0 0 0 {cx} {cy + r} Z" fill="{colour}"/>'
+    if level is Confidence.UNVERIFIED:
+        return ring + "/>"
+    return ring + ' stroke-dasharray="3 3"/>'
+
+
+def _legend(levels: set[Confidence], y: float, uid: str) -> str:
+    parts: list[str] = []
+    x = 0.0
+    for level in Confidence:
+        if level in levels:
+            parts.append(f'<rect x="{x}" y="{y}" width="28" height="14" {_fill(level, uid)}/>')
+            parts.append(shape(level, x + 44, y + 7, 6))
+            parts.append(f'<text x="{x + 58}" y="{y + 12}">{level.value}</text>')
+            x += 58 + len(level.value) * FONT * 0.6 + 30
+    return "".join(parts)
+
+
+def _svg(uid: str, height: float, title: str, body: str) -> str:
+    return (
+        f'<svg class="figure" role="img" aria-labelledby="{uid}-t" viewBox="0 0 {WIDTH} {height:.0f}" width="100%" '
+        f'style="max-height:60vh" font-size="{FONT}" fill="currentColor" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{uid}-t">{_text(title)}</title>{_defs(uid)}{body}</svg>'
+    )
+
+
+def _refs(ids: tuple[str, ...], numbers: dict[str, int]) -> str:
+    found = [numbers[s] for s in ids if s in numbers]
+    return " " + "".join(f"[{n}]" for n in found) if found else ""
+
+
+def with_unit(value: str, unit: str) -> str:
+    if not unit:
+        return value
+    return f"{value}{unit}" if not unit[:1].isalnum() else f"{value} {unit}"
+
+
+def chart_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid: str) -> str:
+    """Horizontal bars from a zero axis, the value and unit at each bar's end, the label's shape before it."""
+    values = [with_unit(b.value_text, chart.unit) + _refs(b.claim.sources, numbers) for b in bars]
+    label_w = 300
+    value_w = int(max(len(v) for v in values) * FONT * 0.62) + 12
+    track_x, track_w = 30 + label_w + 12, WIDTH - (30 + label_w + 12) - value_w
+    biggest = max(abs(b.value) for b in bars) or 1.0
+    scaled = [b.value / biggest for b in bars]
+    low, high = min(0.0, *scaled), max(0.0, *scaled)
+    span = (high - low) or 1.0
+    zero = track_x + (-low / span) * track_w
+    parts, y = [], 0.0
+    for bar, value, s in zip(bars, values, scaled):
+        lines = _lines(bar.claim.text, label_w)
+        row = max(LINE * len(lines), LINE + 6)
+        mid = y + row / 2
+        level = bar.claim.confidence
+        parts.append(shape(level, 10, mid))
+        for i, line in enumerate(lines):
+            parts.append(f'<text x="30" y="{y + 18 + i * LINE}">{_text(line)}</text>')
+        length = abs(s) / span * track_w
+        x = zero if s >= 0 else zero - length
+        parts.append(f'<rect x="{x:.1f}" y="{mid - 10:.1f}" width="{max(length, 1 if s else 0):.1f}" height="20" {_fill(level, uid)}/>')
+        parts.append(f'<text x="{WIDTH}" y="{mid + 6:.1f}" text-anchor="end">{_text(value)}</text>')
+        y += row + ROW_GAP
+    parts.append(f'<line x1="{zero:.1f}" y1="0" x2="{zero:.1f}" y2="{y - ROW_GAP:.1f}" stroke="currentColor" stroke-opacity=".5"/>')
+    parts.append(_legend({b.claim.confidence for b in bars}, y + 6, uid))
+    title = "Bar chart: " + "; ".join(f"{b.claim.text}: {v} ({b.claim.confidence.value})" for b, v in zip(bars, values))
+    return _svg(uid, y + 30, title, "".join(parts))
+
+
+def timeline_svg(events: tuple[Event, ...], numbers: dict[str, int], uid: str) -> str:
+    """Events in date order: when, the label's shape, a track from the first date to the last with the
+    event's place (a span as a bar in its level's fill), then what happened."""
+    events = tuple(sorted(events, key=lambda e: (e.first, e.last)))
+    when_w = int(max(len(e.when_text) for e in events) * FONT * 0.62) + 10
+    track_x = when_w + 44
+    track_w = 300
+    text_x = track_x + track_w + 16
+    start = min(e.first for e in events)
+    end = max(e.last for e in events)
+    days = (end - start).days + 1
+    parts = [
+        f'<text x="{track_x}" y="16" font-size="14" opacity=".7">{start.isoformat()}</text>',
+        f'<text x="{track_x + track_w}" y="16" font-size="14" opacity=".7" text-anchor="end">{end.isoformat()}</text>',
+    ]
+    y = 26.0
+    for event in events:
+        lines = _lines(event.claim.text + _refs(event.claim.sources, numbers), WIDTH - text_x)
+        row = max(LINE * len(lines), LINE + 6)
+        mid = y + row / 2
+        level = event.claim.confidence
+        parts.append(f'<text x="0" y="{y + 18}" opacity=".8">{_text(event.when_text)}</text>')
+        parts.append(shape(level, when_w + 14, mid))
+        parts.append(f'<line x1="{track_x}" y1="{mid}" x2="{track_x + track_w}" y2="{mid}" stroke="currentColor" stroke-opacity=".3"/>')
+        x0 = track_x + _offset(event.first, start, days) * track_w
+        x1 = track_x + _offset(event.last + dt.timedelta(days=1), start, days) * track_w
+        if event.first == event.last:
+            parts.append(shape(level, round(x0, 1), mid, 6))
+        else:
+            parts.append(f'<rect x="{x0:.1f}" y="{mid - 8:.1f}" width="{max(x1 - x0, 3):.1f}" height="16" {_fill(level, uid)}/>')
+        for i, line in enumerate(lines):
+            parts.append(f'<text x="{text_x}" y="{y + 18 + i * LINE}">{_text(line)}</text>')
+        y += row + ROW_GAP
+    parts.append(_legend({e.claim.confidence for e in events}, y + 6, uid))
+    title = "Timeline: " + "; ".join(f"{e.when_text}: {e.claim.text} ({e.claim.confidence.value})" for e in events)
+    return _svg(uid, y + 30, title, "".join(parts))
+
+
+def _offset(day: dt.date, start: dt.date, days: int) -> float:
+    return min(1.0, max(0.0, (day - start).days / days))

@@ -1,0 +1,239 @@
+"""Reading a slide's pictures from the deck's nodes: `chart`, `timeline` and `image`, each field checked
+at its line and column. Chart bars and timeline events are claims: they take a label (or the slide's) and
+sources, as points do."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import math
+import re
+from typing import Protocol
+
+from .diagnostics import did_you_mean
+from .model import CHART_KINDS, Bar, Chart, Confidence, Event, Picture, Point, When
+from .yamlnodes import Node
+
+CHART_KEYS = ("kind", "unit", "items")
+BAR_KEYS = ("label", "value", "confidence", "sources")
+EVENT_KEYS = ("date", "from", "to", "text", "confidence", "sources")
+IMAGE_KEYS = ("path", "alt")
+MAX_ITEMS = 60  # a chart or timeline taller than this reads better as a table
+
+_MONTH = re.compile(r"(\d{4})-(\d{1,2})")
+_QUARTER = re.compile(r"(\d{4})-[Qq]([1-4])")
+_YEAR = re.compile(r"(\d{4})")
+
+
+def parse_when(raw: object) -> When | None:
+    """A day (a YAML date), a month ('2026-02'), a quarter ('2026-Q2') or a year (2026); None otherwise."""
+    if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+        return When(raw.isoformat(), raw, raw)
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        raw = str(raw)
+    if not isinstance(raw, str):
+        return None
+    text = raw.strip()
+    if match := _QUARTER.fullmatch(text):
+        year, quarter = int(match[1]), int(match[2])
+        first_month = 3 * quarter - 2
+        return _period(f"{year}-Q{quarter}", year, first_month, year, first_month + 2)
+    if match := _MONTH.fullmatch(text):
+        year, month = int(match[1]), int(match[2])
+        return _period(f"{year}-{month:02d}", year, month, year, month) if 1 <= month <= 12 else None
+    if match := _YEAR.fullmatch(text):
+        year = int(match[1])
+        return _period(str(year), year, 1, year, 12)
+    return None
+
+
+def _period(text: str, year: int, month: int, last_year: int, last_month: int) -> When | None:
+    if not 1 <= year <= 9999:
+        return None
+    last_day = calendar.monthrange(last_year, last_month)[1]
+    return When(text, dt.date(year, month, 1), dt.date(last_year, last_month, last_day))
+
+
+class Reading(Protocol):
+    """What the loader's reader offers: reporting, and its checks of generic shapes."""
+
+    def error(self, node: Node, message: str) -> None: ...
+    def fields(self, node: Node, allowed: tuple[str, ...], required: tuple[str, ...], what: str) -> dict[str, tuple[Node, Node]]: ...
+    def text_value(self, pair: tuple[Node, Node] | None, what: str) -> str | None: ...
+    def items(self, pair: tuple[Node, Node] | None, what: str) -> list[Node]: ...
+    def confidence(self, pair: tuple[Node, Node] | None) -> Confidence | None: ...
+    def source_ids(self, pair: tuple[Node, Node] | None, what: str) -> tuple[str, ...]: ...
+
+
+def describe(node: Node) -> str:
+    if node.kind == "map":
+        return "a mapping"
+    if node.kind == "seq":
+        return "a list"
+    value = node.value
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return "a boolean (true/false)"
+    if isinstance(value, str):
+        return f"a string ('{value}')" if len(value) <= 40 else "a string"
+    if isinstance(value, dt.date):
+        return "a date"
+    return f"{value!r}"
+
+
+class FigureReader:
+    def __init__(self, reader: Reading) -> None:
+        self.r = reader
+
+    def _claim(self, f: dict[str, tuple[Node, Node]], node: Node, text: str, what: str, fallback: Confidence | None) -> Point:
+        own = self.r.confidence(f.get("confidence"))
+        ids = self.r.source_ids(f.get("sources"), f"{what}.sources")
+        return Point(text, own or fallback or Confidence.SPECULATIVE, own is not None, ids, node.start)
+
+    def _list(self, pair: tuple[Node, Node], what: str) -> list[Node]:
+        nodes = self.r.items(pair, what)
+        if pair[1].kind == "seq" and not nodes:
+            self.r.error(pair[1], f"{what} is empty; give at least one item or remove the key")
+        if len(nodes) > MAX_ITEMS:
+            self.r.error(nodes[MAX_ITEMS], f"{what} has {len(nodes)} items; at most {MAX_ITEMS} fit on a slide (split it over two slides)")
+            return []
+        return nodes
+
+    # -- chart -------------------------------------------------------------------------------------
+    def chart(self, pair: tuple[Node, Node] | None, what: str, fallback: Confidence | None) -> tuple[bool, Chart | None]:
+        """(ok, chart): ok is False when something was reported."""
+        if pair is None:
+            return True, None
+        node = pair[1]
+        if node.kind != "map":
+            self.r.error(node, f"{what}: chart must be a mapping with 'items' (and 'kind', 'unit'), got {describe(node)}")
+            return False, None
+        f = self.r.fields(node, CHART_KEYS, ("items",), f"{what}: chart")
+        ok = True
+        kind = "bar"
+        if "kind" in f:
+            value = f["kind"][1]
+            if value.kind == "scalar" and value.value in CHART_KINDS:
+                kind = str(value.value)
+            else:
+                shown = value.value if value.kind == "scalar" else describe(value)
+                self.r.error(value, f"{what}: chart.kind must be one of: {', '.join(CHART_KINDS)}{did_you_mean(str(shown), CHART_KINDS)}")
+                ok = False
+        unit = ""
+        if "unit" in f:
+            value = f["unit"][1]
+            if value.kind == "scalar" and isinstance(value.value, str) and len(value.value) <= 12:
+                unit = value.value
+            else:
+                self.r.error(value, f'{what}: chart.unit must be a short string like "%" or "GB" (12 characters at most), got {describe(value)}')
+                ok = False
+        bars = []
+        for i, item in enumerate(self._list(f["items"], f"{what}: chart.items") if "items" in f else []):
+            bar = self.bar(item, f"{what}: chart.items[{i}]", fallback)
+            if bar is None:
+                ok = False
+            else:
+                bars.append(bar)
+        if not ok or "items" not in f or not bars:
+            return False, None
+        return True, Chart(tuple(bars), unit, kind, node.start)
+
+    def bar(self, node: Node, what: str, fallback: Confidence | None) -> Bar | None:
+        if node.kind != "map":
+            self.r.error(node, f"{what} must be a mapping like {{label: ..., value: 42}}, got {describe(node)}")
+            return None
+        f = self.r.fields(node, BAR_KEYS, ("label", "value"), what)
+        label = self.r.text_value(f.get("label"), f"{what}.label")
+        value = self.number(f["value"][1], f"{what}.value") if "value" in f else None
+        claim = self._claim(f, node, label or "", what, fallback)
+        if label is None or value is None:
+            return None
+        return Bar(claim, value)
+
+    def number(self, node: Node, what: str) -> float | None:
+        raw = node.value if node.kind == "scalar" else None
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool):
+            value = float(raw)
+            if math.isfinite(value):
+                return value
+            self.r.error(node, f"{what} must be a finite number, got {raw!r}")
+            return None
+        hint = ""
+        if isinstance(raw, str) and re.fullmatch(r"\s*[-+]?[\d.,]+\s*\S{1,12}", raw):
+            hint = " (write the number alone and put its unit in the chart's 'unit')"
+        self.r.error(node, f"{what} must be a number, got {describe(node)}{hint}")
+        return None
+
+    # -- timeline ----------------------------------------------------------------------------------
+    def timeline(self, pair: tuple[Node, Node] | None, what: str, fallback: Confidence | None) -> tuple[bool, tuple[Event, ...]]:
+        if pair is None:
+            return True, ()
+        if pair[1].kind != "seq":
+            self.r.error(pair[1], f"{what}: timeline must be a list of events like {{date: 2026-02, text: ...}}, got {describe(pair[1])}")
+            return False, ()
+        ok = True
+        events = []
+        for i, item in enumerate(self._list(pair, f"{what}: timeline")):
+            event = self.event(item, f"{what}: timeline[{i}]", fallback)
+            if event is None:
+                ok = False
+            else:
+                events.append(event)
+        return ok and bool(events), tuple(events)
+
+    def event(self, node: Node, what: str, fallback: Confidence | None) -> Event | None:
+        if node.kind != "map":
+            self.r.error(node, f"{what} must be a mapping like {{date: 2026-02, text: ...}}, got {describe(node)}")
+            return None
+        f = self.r.fields(node, EVENT_KEYS, ("text",), what)
+        text = self.r.text_value(f.get("text"), f"{what}.text")
+        claim = self._claim(f, node, text or "", what, fallback)
+        start = end = None
+        ok = text is not None
+        if "date" in f and ("from" in f or "to" in f):
+            key = f["from"][0] if "from" in f else f["to"][0]
+            self.r.error(key, f"{what} has both 'date' and '{key.value}': give 'date' for one moment, or 'from' and 'to' for a span")
+            return None
+        if "date" in f:
+            start = self.when(f["date"][1], f"{what}.date")
+        elif "from" in f:
+            start = self.when(f["from"][1], f"{what}.from")
+            end = self.when(f["to"][1], f"{what}.to") if "to" in f else None
+            ok = ok and ("to" not in f or end is not None)
+            if start is not None and end is not None and end.last < start.first:
+                self.r.error(f["to"][1], f"{what}: 'to' ({end.text}) is before 'from' ({start.text})")
+                return None
+        elif "to" in f:
+            self.r.error(f["to"][0], f"{what} has 'to' without 'from'; a span needs both")
+            return None
+        else:
+            self.r.error(node, f"{what} needs a 'date' (or 'from' and 'to')")
+            return None
+        if start is None or not ok:
+            return None
+        return Event(claim, start, end)
+
+    def when(self, node: Node, what: str) -> When | None:
+        found = parse_when(node.value) if node.kind == "scalar" else None
+        if found is None:
+            self.r.error(node, f"{what} must be a day (2026-01-20), a month (2026-02), a quarter (2026-Q2) or a year (2026), got {describe(node)}")
+        return found
+
+    # -- image -------------------------------------------------------------------------------------
+    def image(self, pair: tuple[Node, Node] | None, what: str) -> tuple[bool, Picture | None]:
+        if pair is None:
+            return True, None
+        node = pair[1]
+        if node.kind != "map":
+            self.r.error(node, f'{what}: image must be a mapping like {{path: diagrams/flow.png, alt: "what it shows"}}, got {describe(node)}')
+            return False, None
+        f = self.r.fields(node, IMAGE_KEYS, IMAGE_KEYS, f"{what}: image")
+        path = self.r.text_value(f.get("path"), f"{what}: image.path")
+        alt = self.r.text_value(f.get("alt"), f"{what}: image.alt")
+        if path is None or alt is None:
+            return False, None
+        if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", path) or path.startswith("//"):
+            self.r.error(f["path"][1], f"{what}: image.path must be a file beside the deck, not a URL: nothing in a deck reaches the network")
+            return False, None
+        return True, Picture(path, alt, node.start, f["path"][1].start)

@@ -1,0 +1,136 @@
+"""A deck's image files: where they are, and whether they are images this tool will read, judged from their
+headers alone (no image library: `deck check` and the exports need none). The presenter decodes them
+later, off the event loop."""
+
+from __future__ import annotations
+
+import os
+import stat
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_PIXELS = 50_000_000
+HEADER_BYTES = 256 * 1024  # a JPEG's size can stand after a large EXIF block
+MIME = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif", "WebP": "image/webp"}
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    kind: str  # PNG, JPEG, GIF or WebP
+    width: int
+    height: int
+
+    @property
+    def mime(self) -> str:
+        return MIME[self.kind]
+
+
+class ImageProblem(Exception):
+    """Why an image cannot be shown, in words for the deck's author."""
+
+
+def deck_folder(deck_path: str) -> Path:
+    return Path(deck_path).resolve().parent
+
+
+def locate(deck_path: str, path: str) -> Path:
+    """The image file `path` names (relative to the deck's folder), checked to be a regular file inside
+    that folder (after following links). Raises ImageProblem."""
+    folder = deck_folder(deck_path)
+    candidate = (folder / path).resolve()
+    if not candidate.is_relative_to(folder):
+        raise ImageProblem(f"image '{path}' is outside the deck's folder ({folder}); copy it next to the deck")
+    try:
+        mode = os.stat(candidate).st_mode
+    except FileNotFoundError:
+        raise ImageProblem(f"image '{path}' not found in the deck's folder") from None
+    except OSError as exc:
+        raise ImageProblem(f"image '{path}' cannot be read ({exc.strerror or exc})") from None
+    if not stat.S_ISREG(mode):
+        raise ImageProblem(f"image '{path}' is not a file")
+    return candidate
+
+
+def read_image(deck_path: str, path: str) -> tuple[Path, ImageInfo, bytes]:
+    """The file, what it holds, and its bytes. Raises ImageProblem."""
+    found = locate(deck_path, path)
+    try:
+        with open(found, "rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ImageProblem(f"image '{path}' cannot be read ({exc.strerror or exc})") from None
+    return found, inspect(path, data), data
+
+
+def inspect(path: str, data: bytes) -> ImageInfo:
+    """What the bytes hold, within the limits. Raises ImageProblem."""
+    if len(data) > MAX_BYTES:
+        raise ImageProblem(f"image '{path}' is over {MAX_BYTES // (1024 * 1024)} MB; make it smaller")
+    info = sniff(data[:HEADER_BYTES])
+    if info is None:
+        raise ImageProblem(f"'{path}' is not a PNG, JPEG, GIF or WebP image")
+    if info.width * info.height > MAX_PIXELS:
+        raise ImageProblem(f"image '{path}' is {info.width}×{info.height}, over {MAX_PIXELS // 1_000_000} megapixels; make it smaller")
+    if info.width <= 0 or info.height <= 0:
+        raise ImageProblem(f"image '{path}' has no pixels ({info.width}×{info.height})")
+    return info
+
+
+def sniff(head: bytes) -> ImageInfo | None:
+    """The kind and size of an image from its first bytes; None if it is none of the four kinds."""
+    try:
+        if head.startswith(b"\x89PNG\r\n\x1a\n") and head[12:16] == b"IHDR":
+            width, height = struct.unpack(">II", head[16:24])
+            return ImageInfo("PNG", width, height)
+        if head[:6] in (b"GIF87a", b"GIF89a"):
+            width, height = struct.unpack("<HH", head[6:10])
+            return ImageInfo("GIF", width, height)
+        if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+            return _webp(head)
+        if head[:3] == b"\xff\xd8\xff":
+            return _jpeg(head)
+    except struct.error:  # cut short
+        return None
+    return None
+
+
+def _webp(head: bytes) -> ImageInfo | None:
+    chunk = head[12:16]
+    if chunk == b"VP8 " and head[23:26] == b"\x9d\x01\x2a":
+        width, height = struct.unpack("<HH", head[26:30])
+        return ImageInfo("WebP", width & 0x3FFF, height & 0x3FFF)
+    if chunk == b"VP8L" and head[20:21] == b"\x2f":
+        bits = int.from_bytes(head[21:25], "little")
+        return ImageInfo("WebP", (bits & 0x3FFF) + 1, ((bits >> 14) & 0x3FFF) + 1)
+    if chunk == b"VP8X":
+        width = int.from_bytes(head[24:27], "little") + 1
+        height = int.from_bytes(head[27:30], "little") + 1
+        return ImageInfo("WebP", width, height)
+    return None
+
+
+_SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+
+
+def _jpeg(head: bytes) -> ImageInfo | None:
+    i = 2
+    while i + 9 < len(head):
+        if head[i] != 0xFF:
+            return None
+        marker = head[i + 1]
+        if marker == 0xFF:  # fill byte
+            i += 1
+            continue
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:  # markers without a length
+            i += 2
+            continue
+        length = struct.unpack(">H", head[i + 2 : i + 4])[0]
+        if marker in _SOF:
+            height, width = struct.unpack(">HH", head[i + 5 : i + 9])
+            return ImageInfo("JPEG", width, height)
+        if length < 2:
+            return None
+        i += 2 + length
+    return None

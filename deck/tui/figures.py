@@ -1,0 +1,172 @@
+"""Charts and timelines drawn with text cells, at the width they are given. Each bar and event shows its
+label by shape (● ◐ ○ ◌) and by fill (█ ▓ ▒ ░) as well as by colour, so a monochrome terminal, NO_COLOR
+and a black-and-white projector lose nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from rich.console import Console, ConsoleOptions, RenderResult
+from rich.table import Table
+from rich.text import Text
+
+from ..model import Bar, Chart, Confidence, Event
+from .inline import inline_text
+from .themes import Palette
+
+FILLS = {
+    Confidence.CONFIRMED: "█",
+    Confidence.REPORTED: "▓",
+    Confidence.UNVERIFIED: "▒",
+    Confidence.SPECULATIVE: "░",
+}
+NARROW = 44  # narrower than this, a timeline drops its track and a chart's labels take less room
+
+
+def with_unit(value: str, unit: str) -> str:
+    """'90%', '80 GB': a unit that is a word stands apart."""
+    if not unit:
+        return value
+    return f"{value}{unit}" if not unit[:1].isalnum() else f"{value} {unit}"
+
+
+def legend(levels: list[Confidence], palette: Palette, width: int) -> Text:
+    """The fills and shapes of the levels drawn, entries broken between, never inside, on a narrow slide."""
+    line = Text()
+    used = 0
+    for level in Confidence:
+        if level not in levels:
+            continue
+        entry = f"{FILLS[level] * 2} {level.glyph} {level.value}"
+        if used and used + 3 + len(entry) > width:
+            line.append("\n")
+            used = 0
+        elif used:
+            line.append("   ")
+            used += 3
+        line.append(entry, style=palette.levels[level])
+        used += len(entry)
+    return line
+
+
+def refs(claim_sources: tuple[str, ...], numbers: dict[str, int]) -> str:
+    found = [numbers[s] for s in claim_sources if s in numbers]
+    return " " + "".join(f"[{n}]" for n in found) if found else ""
+
+
+def bar_cells(values: list[float], track: int) -> list[tuple[int, int]]:
+    """Each value as (first cell, cell count) on a track of `track` cells, zero where the axis stands.
+    Never outside the track, whatever the values (all zero, negative, huge)."""
+    if track <= 0:
+        return [(0, 0) for _ in values]
+    biggest = max((abs(v) for v in values), default=0.0)
+    if not biggest or not math.isfinite(biggest):
+        return [(0, 0) for _ in values]
+    scaled = [v / biggest for v in values]  # in [-1, 1]: no overflow below
+    low, high = min(0.0, *scaled), max(0.0, *scaled)
+    span = high - low
+    zero = round(-low / span * track)
+    out = []
+    for v in scaled:
+        length = round(abs(v) / span * track)
+        if v and not length:
+            length = 1  # a value that is not zero shows
+        start = zero if v >= 0 else zero - length
+        start = max(0, min(start, track))
+        length = max(0, min(length, track - start))
+        out.append((start, length))
+    return out
+
+
+class BarChart:
+    """Horizontal bars: the label's shape, the label, the bar in its level's fill, the value and unit,
+    the source numbers."""
+
+    def __init__(self, chart: Chart, bars: tuple[Bar, ...], palette: Palette, numbers: dict[str, int]) -> None:
+        self.chart, self.bars, self.palette, self.numbers = chart, bars, palette, numbers
+        self.labels = [inline_text(bar.claim.text) for bar in bars]
+        self.values = [with_unit(bar.value_text, chart.unit) + refs(bar.claim.sources, numbers) for bar in bars]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        value_width = max((len(v) for v in self.values), default=0)
+        label_width = min(max((label.cell_len for label in self.labels), default=1), max(8, int(width * (0.25 if width < NARROW else 0.35))))
+        track = max(4, width - 2 - label_width - value_width - 3)
+        cells = bar_cells([bar.value for bar in self.bars], track)
+        negative = any(bar.value < 0 for bar in self.bars)
+        zero = next((start for (start, _), bar in zip(cells, self.bars) if bar.value >= 0), None) if negative else None
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=1, no_wrap=True)
+        grid.add_column(width=label_width)
+        grid.add_column(width=track, no_wrap=True)
+        grid.add_column(no_wrap=True, justify="right")
+        for bar, label, value, (start, length) in zip(self.bars, self.labels, self.values, cells):
+            level = bar.claim.confidence
+            line = Text(" " * start + FILLS[level] * length + " " * (track - start - length), style=self.palette.levels[level])
+            if zero is not None and zero < track and line.plain[zero] == " ":
+                line = line[:zero] + Text("│", style=self.palette.dim) + line[zero + 1 :]
+            grid.add_row(Text(level.glyph, style=self.palette.levels[level]), label, line, Text(value))
+        yield grid
+        yield legend([bar.claim.confidence for bar in self.bars], self.palette, width)
+
+
+class Timeline:
+    """Events in date order: when, the label's shape, a track from the first date to the last with the
+    event's place on it (a span in its level's fill), then what happened and its sources."""
+
+    def __init__(self, events: tuple[Event, ...], palette: Palette, numbers: dict[str, int]) -> None:
+        self.events = tuple(sorted(events, key=lambda e: (e.first, e.last)))
+        self.palette, self.numbers = palette, numbers
+        self.texts = []
+        for event in self.events:
+            text = inline_text(event.claim.text).copy()
+            text.append(refs(event.claim.sources, numbers), style=palette.dim)
+            self.texts.append(text)
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        when_width = max((len(e.when_text) for e in self.events), default=4)
+        track = 0 if width < NARROW + when_width else max(10, min(40, int(width * 0.3)))
+        start = min(e.first for e in self.events)
+        end = max(e.last for e in self.events)
+        days = (end - start).days + 1
+        grid = Table.grid(padding=(0, 1))
+        grid.add_column(width=when_width, no_wrap=True)
+        grid.add_column(width=1, no_wrap=True)
+        if track:
+            grid.add_column(width=track, no_wrap=True)
+        grid.add_column(ratio=1)
+        if track:
+            ends = _ends(start, end, track)
+            grid.add_row(Text(), Text(), Text(ends, style=self.palette.dim), Text())
+        for event, text in zip(self.events, self.texts):
+            level = event.claim.confidence
+            glyph = Text(level.glyph, style=self.palette.levels[level])
+            row = [Text(event.when_text, style=self.palette.dim), glyph]
+            if track:
+                row.append(self._track(event, start, days, track))
+            grid.add_row(*row, text)
+        yield grid
+        yield legend([e.claim.confidence for e in self.events], self.palette, width)
+
+    def _track(self, event: Event, start: dt.date, days: int, track: int) -> Text:
+        level = event.claim.confidence
+        first = min(track - 1, (event.first - start).days * track // days)
+        last = max(first, min(track - 1, -(-((event.last - start).days + 1) * track // days) - 1))
+        line = Text("·" * track, style=self.palette.dim)
+        if event.first == event.last:  # one day: a point
+            line = line[:first] + Text(level.glyph, style=self.palette.levels[level]) + line[first + 1 :]
+        else:
+            line = line[:first] + Text(FILLS[level] * (last - first + 1), style=self.palette.levels[level]) + line[last + 1 :]
+        return line
+
+
+def _ends(start: dt.date, end: dt.date, track: int) -> str:
+    """The track's first and last dates, at its two ends."""
+    left, right = start.isoformat(), end.isoformat()
+    if len(left) + len(right) + 1 > track:
+        left, right = f"{start:%Y-%m}", f"{end:%Y-%m}"
+    if len(left) + len(right) + 1 > track:
+        return left[:track]
+    return left + " " * (track - len(left) - len(right)) + right

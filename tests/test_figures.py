@@ -1,0 +1,435 @@
+"""Pictures (#16): charts, timelines and images, from the deck file to the screen and every export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import math
+import shutil
+import struct
+import subprocess
+import zlib
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+
+from deck.check import check_path
+from deck.export import ExportOptions, export_deck
+from deck.figures import parse_when
+from deck.imagefile import sniff
+from deck.loader import load_deck, parse_deck
+from deck.model import Bar, Chart, Confidence, Event, Point, When
+from deck.tui.figures import BarChart, Timeline, bar_cells
+from deck.tui.themes import Palette
+
+from .conftest import ROOT
+
+FIGURES = ROOT / "tests" / "decks" / "figures.yaml"
+PALETTE = Palette(levels={level: "red" for level in Confidence})
+
+
+def deck_text(slide: str) -> str:
+    return "title: T\nsources:\n  a: A source\n  b: B source\nslides:\n" + slide
+
+
+def errors(text: str) -> list[str]:
+    return [f"{d.line}:{d.col}: {d.message}" for d in parse_deck(text).errors]
+
+
+# -- the format ----------------------------------------------------------------------------------------
+
+
+def test_the_figures_deck_loads_with_every_claim_in_place():
+    deck = load_deck(FIGURES)
+    chart = deck.slides[0].chart
+    assert chart is not None and chart.unit == "%"
+    assert [(b.claim.text, b.value, b.claim.confidence) for b in chart.bars][:2] == [
+        ("New model (leak)", 90.0, Confidence.UNVERIFIED),
+        ("Rival A (published)", 80.8, Confidence.CONFIRMED),
+    ]
+    timeline = deck.slides[2].timeline
+    assert [e.when_text for e in timeline] == ["2026-01-20", "2026-02", "2026-03 – 2026-04", "2026-Q3"]
+    assert deck.slides[3].image is not None and deck.slides[3].image.alt.startswith("Three boxes")
+    # bars and events are claims: their sources count as the slide's citations
+    assert deck.slides[0].cited() == ("leak", "paper", "press")
+
+
+@pytest.mark.parametrize(
+    ("raw", "text", "first", "last"),
+    [
+        (dt.date(2026, 1, 20), "2026-01-20", dt.date(2026, 1, 20), dt.date(2026, 1, 20)),
+        ("2026-02", "2026-02", dt.date(2026, 2, 1), dt.date(2026, 2, 28)),
+        ("2024-2", "2024-02", dt.date(2024, 2, 1), dt.date(2024, 2, 29)),
+        ("2026-Q2", "2026-Q2", dt.date(2026, 4, 1), dt.date(2026, 6, 30)),
+        ("2026-q4", "2026-Q4", dt.date(2026, 10, 1), dt.date(2026, 12, 31)),
+        (2026, "2026", dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+    ],
+)
+def test_a_date_may_be_a_day_a_month_a_quarter_or_a_year(raw, text, first, last):
+    assert parse_when(raw) == When(text, first, last)
+
+
+@pytest.mark.parametrize("raw", ["2026-13", "2026-Q5", "soon", "26-02", 0, True, None, 3.5, "2026-02-30"])
+def test_other_dates_are_refused(raw):
+    assert parse_when(raw) is None
+
+
+BAD = {
+    "kind": ("    chart: {kind: pie, items: [{label: x, value: 1}]}\n", "8:19: slide 1 ('S'): chart.kind must be one of: bar"),
+    "unit": ("    chart: {unit: 5, items: [{label: x, value: 1}]}\n", "8:19: slide 1 ('S'): chart.unit must be a short string"),
+    "value as text": (
+        "    chart: {items: [{label: x, value: '90%'}]}\n",
+        "8:39: slide 1 ('S'): chart.items[0].value must be a number, got a string ('90%') (write the number alone and put its unit",
+    ),
+    "nan": ("    chart: {items: [{label: x, value: .nan}]}\n", "8:39: slide 1 ('S'): chart.items[0].value must be a finite number, got nan"),
+    "bool": ("    chart: {items: [{label: x, value: true}]}\n", "8:39: slide 1 ('S'): chart.items[0].value must be a number, got a boolean"),
+    "no items": ("    chart: {unit: '%'}\n", "8:12: slide 1 ('S'): chart is missing the required key 'items'"),
+    "empty items": ("    chart: {items: []}\n", "8:20: slide 1 ('S'): chart.items is empty"),
+    "unknown bar key": ("    chart: {items: [{label: x, value: 1, colour: red}]}\n", "8:42: unknown key 'colour' in slide 1 ('S'): chart.items[0]"),
+    "bad bar label": (
+        "    chart: {items: [{label: x, value: 1, confidence: rumour}]}\n",
+        "8:54: unknown confidence 'rumour' — did you mean 'unverified'?",
+    ),
+    "undefined source": ("    chart: {items: [{label: x, value: 1, sources: [c]}]}\n", "8:52: source 'c' is not defined under 'sources'"),
+    "timeline not a list": ("    timeline: soon\n", "8:15: slide 1 ('S'): timeline must be a list of events"),
+    "bad month": ("    timeline: [{date: 2026-13, text: x}]\n", "8:23: slide 1 ('S'): timeline[0].date must be a day (2026-01-20), a month"),
+    "date and from": ("    timeline: [{date: 2026, from: 2025, text: x}]\n", "8:29: slide 1 ('S'): timeline[0] has both 'date' and 'from'"),
+    "to before from": (
+        "    timeline: [{from: 2026-05, to: 2026-03, text: x}]\n",
+        "8:36: slide 1 ('S'): timeline[0]: 'to' (2026-03) is before 'from' (2026-05)",
+    ),
+    "to alone": ("    timeline: [{to: 2026-03, text: x}]\n", "8:17: slide 1 ('S'): timeline[0] has 'to' without 'from'"),
+    "no date": ("    timeline: [{text: x}]\n", "8:16: slide 1 ('S'): timeline[0] needs a 'date' (or 'from' and 'to')"),
+    "no text": ("    timeline: [{date: 2026}]\n", "8:16: slide 1 ('S'): timeline[0] is missing the required key 'text'"),
+    "image url": (
+        "    image: {path: 'https://example.org/a.png', alt: a}\n",
+        "8:19: slide 1 ('S'): image.path must be a file beside the deck, not a URL",
+    ),
+    "image no alt": ("    image: {path: a.png}\n", "8:12: slide 1 ('S'): image is missing the required key 'alt'"),
+    "image text": ("    image: a.png\n", "8:12: slide 1 ('S'): image must be a mapping like {path: diagrams/flow.png"),
+}
+
+
+@pytest.mark.parametrize(("field", "expected"), BAD.values(), ids=BAD.keys())
+def test_every_bad_field_is_an_error_at_its_line_and_column(field, expected):
+    found = errors(deck_text("  - title: S\n    confidence: reported\n" + field))
+    assert any(e.startswith(expected) for e in found), found
+
+
+def test_a_divider_slide_takes_no_pictures():
+    found = errors(deck_text("  - title: S\n    layout: section\n    timeline: [{date: 2026, text: x}]\n"))
+    assert found == ["8:5: a section slide makes no claims, so it takes no 'timeline'; move them to a slide of their own"]
+
+
+def test_the_weakest_bar_or_event_bounds_the_slide_label_in_lint():
+    text = deck_text(
+        "  - title: S\n    confidence: confirmed\n    sources: [a]\n    notes: n\n    timeline: [{date: 2026, text: x, confidence: unverified}]\n"
+    )
+    deck = parse_deck(text, "t.yaml").deck
+    assert deck is not None
+    from deck.lint import lint_deck
+
+    messages = [d.message for d in lint_deck(deck) if "labelled" in d.message]
+    assert messages == [
+        "slide 1 ('S') is labelled 'confirmed' but has an 'unverified' timeline event (line 10); a slide is labelled no stronger "
+        "than its weakest claim: label it 'unverified'"
+    ]
+
+
+# -- images: deck check ---------------------------------------------------------------------------
+
+
+def png_header(width: int, height: int) -> bytes:
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + struct.pack(">I", 13) + b"IHDR" + ihdr + struct.pack(">I", zlib.crc32(b"IHDR" + ihdr))
+
+
+@pytest.mark.parametrize("kind", ["PNG", "JPEG", "GIF", "WEBP"])
+def test_image_headers_give_their_kind_and_size(kind, tmp_path):
+    from PIL import Image
+
+    path = tmp_path / f"x.{kind.lower()}"
+    Image.new("RGB", (123, 45), "red").save(path, kind)
+    found = sniff(path.read_bytes())
+    assert found is not None and (found.kind.upper(), found.width, found.height) == (kind, 123, 45)
+
+
+def image_deck(tmp_path, path: str) -> str:
+    deck = tmp_path / "deck" / "talk.yaml"
+    deck.parent.mkdir(exist_ok=True)
+    deck.write_text(
+        deck_text(f"  - title: S\n    confidence: reported\n    notes: n\n    image: {{path: '{path}', alt: a picture}}\n"), encoding="utf-8"
+    )
+    return str(deck)
+
+
+def image_errors(tmp_path, path: str) -> list[str]:
+    _, found = check_path(image_deck(tmp_path, path))
+    return [f"{d.line}:{d.col}: {d.message}" for d in found if d.is_error]
+
+
+def test_check_reports_a_missing_image_at_its_path(tmp_path):
+    assert image_errors(tmp_path, "gone.png") == ["9:19: image 'gone.png' not found in the deck's folder"]
+
+
+def test_check_reports_an_image_outside_the_decks_folder(tmp_path):
+    (tmp_path / "secret.png").write_bytes(png_header(10, 10))
+    assert image_errors(tmp_path, "../secret.png")[0].startswith("9:19: image '../secret.png' is outside the deck's folder")
+    (tmp_path / "deck").mkdir(exist_ok=True)
+    (tmp_path / "deck" / "link.png").symlink_to(tmp_path / "secret.png")  # a link inside that leads out
+    assert image_errors(tmp_path, "link.png")[0].startswith("9:19: image 'link.png' is outside the deck's folder")
+
+
+def test_check_reports_a_file_that_is_not_an_image(tmp_path):
+    (tmp_path / "deck").mkdir()
+    (tmp_path / "deck" / "notes.png").write_text("not a picture")
+    assert image_errors(tmp_path, "notes.png") == ["9:19: 'notes.png' is not a PNG, JPEG, GIF or WebP image"]
+
+
+def test_check_reports_an_image_over_50_megapixels_and_one_over_20_mb(tmp_path):
+    (tmp_path / "deck").mkdir()
+    (tmp_path / "deck" / "huge.png").write_bytes(png_header(10_000, 6_000))  # the header alone says it
+    assert image_errors(tmp_path, "huge.png") == ["9:19: image 'huge.png' is 10000×6000, over 50 megapixels; make it smaller"]
+    with open(tmp_path / "deck" / "big.png", "wb") as handle:
+        handle.write(png_header(100, 100))
+        handle.truncate(21 * 1024 * 1024)
+    assert image_errors(tmp_path, "big.png") == ["9:19: image 'big.png' is over 20 MB; make it smaller"]
+
+
+# -- drawing in the terminal ----------------------------------------------------------------------
+
+
+def drawn(renderable, width: int) -> list[str]:
+    console = Console(width=width, color_system=None, record=True, file=io.StringIO())
+    console.print(renderable)
+    return console.export_text().splitlines()
+
+
+def chart_of(values: list[float], unit: str = "") -> tuple[Chart, tuple[Bar, ...]]:
+    levels = list(Confidence)
+    bars = tuple(Bar(Point(f"item {i}", levels[i % 4], True), float(v)) for i, v in enumerate(values))
+    return Chart(bars, unit), bars
+
+
+def test_a_bar_chart_scales_to_its_width_with_shapes_fills_and_values():
+    chart, bars = chart_of([90, 45, 0, 30])
+    lines = drawn(BarChart(chart, bars, PALETTE, {}), 60)
+    assert all(len(line) <= 60 for line in lines)
+    first, second = lines[0], lines[1]
+    assert first.startswith("● item 0") and first.rstrip().endswith("90")
+    assert second.startswith("◐ item 1") and second.rstrip().endswith("45")
+    assert abs(first.count("█") - 2 * second.count("▓")) <= 1  # 90 is twice 45, in cells (to the nearest cell)
+    assert "○ item 2" in lines[2] and "▒" not in lines[2]  # zero draws nothing
+    assert lines[3].count("░") > 0
+    legend = lines[-2:]  # the fills' legend, wrapped at this width between its entries
+    assert legend[0].startswith("██ ● confirmed") and legend[1].strip().endswith("░░ ◌ speculative")
+
+
+def test_a_negative_bar_draws_left_of_the_axis():
+    chart, bars = chart_of([100, -50])
+    lines = drawn(BarChart(chart, bars, PALETTE, {}), 60)
+    positive, negative = lines[0], lines[1]
+    axis = positive.index("█")
+    assert negative.index("│") == axis or negative.rstrip().endswith("-50")
+    assert negative.index("▓") < axis and negative.rindex("▓") < axis
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.floats(allow_nan=False, allow_infinity=False, width=64), min_size=1, max_size=12),
+    st.integers(min_value=1, max_value=200),
+)
+def test_any_numbers_never_crash_and_never_leave_the_track(values, track):
+    for start, length in bar_cells(values, track):
+        assert 0 <= start and length >= 0 and start + length <= track
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e300, max_value=1e300), min_size=1, max_size=8), st.integers(20, 160))
+def test_any_chart_stays_inside_the_slide(values, width):
+    chart, bars = chart_of(values, "GB")
+    assert all(len(line) <= width for line in drawn(BarChart(chart, bars, PALETTE, {}), width))
+
+
+days = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(days, days), min_size=1, max_size=8), st.integers(20, 160))
+def test_any_timeline_stays_inside_the_slide(spans, width):
+    events = tuple(
+        Event(Point(f"event {i}", Confidence.REPORTED), When(a.isoformat(), a, a), When(b.isoformat(), b, b) if b > a else None)
+        for i, (a, b) in enumerate(spans)
+    )
+    assert all(len(line) <= width for line in drawn(Timeline(events, PALETTE, {}), width))
+
+
+def test_a_timeline_is_in_date_order_with_each_event_on_its_track():
+    deck = load_deck(FIGURES)
+    lines = drawn(Timeline(deck.slides[2].timeline, PALETTE, deck.source_numbers(deck.slides[2])), 100)
+    assert "2026-01-20" in lines[0] and "2026-09-30" in lines[0]  # the track's two ends
+    rows = lines[1:5]
+    assert [row.split()[0] for row in rows] == ["2026-01-20", "2026-02", "2026-03", "2026-Q3"]
+    assert rows[0].split()[1] == "●" and "Code names appear in public commits [1]" in rows[0]
+    track = [row[row.index("·") - 1 if "·" in row else 0 :] for row in rows]
+    assert track[0].lstrip().startswith("●")  # the first event stands at the track's start
+    assert "▒" in rows[2] and "░" in rows[3]  # a span and a quarter, in their levels' fills
+    assert rows[2].index("▒") < rows[3].index("░")  # March comes before the third quarter
+
+
+def test_a_narrow_timeline_drops_its_track_but_keeps_every_event():
+    deck = load_deck(FIGURES)
+    lines = drawn(Timeline(deck.slides[2].timeline, PALETTE, {}), 50)
+    text = "\n".join(lines)
+    assert "·" not in text and all(e.claim.text.split()[0] in text for e in deck.slides[2].timeline)
+
+
+# -- the filter and the ledger ---------------------------------------------------------------------
+
+
+def test_min_confidence_leaves_out_weak_bars_and_events_with_their_sources():
+    deck = load_deck(FIGURES)
+    data = json.loads(export_deck(deck, "json", ExportOptions(min_confidence=Confidence.REPORTED)))
+    chart = data["slides"][0]["chart"]
+    assert [item["label"] for item in chart["items"]] == ["Rival A (published)", "Rival B (reported)"]
+    assert [e["text"] for e in data["slides"][2]["timeline"]] == ["Code names appear in public commits", "The expected launch window passes"]
+    handout = export_deck(deck, "markdown", ExportOptions(min_confidence=Confidence.REPORTED))
+    assert "New model (leak)" not in handout and "A forum post" not in handout
+    assert "Rumours of a delay" not in handout
+
+
+def test_the_ledger_has_a_row_per_bar_and_event():
+    text = export_deck(load_deck(FIGURES), "csv")
+    assert "New model (leak),unverified" in text and ",chart: 90%," in text
+    assert "Rumours of a delay,unverified" in text and ",timeline: 2026-03 – 2026-04," in text
+
+
+def test_json_has_the_items_as_data():
+    data = json.loads(export_deck(load_deck(FIGURES), "json"))
+    assert data["slides"][1]["chart"]["items"][2] == {
+        "label": "Change since last year",
+        "value": -12.5,
+        "confidence": "reported",
+        "sources": ["press"],
+    }
+    assert data["slides"][2]["timeline"][2] == {
+        "text": "Rumours of a delay", "date": None, "from": "2026-03", "to": "2026-04", "confidence": "unverified", "sources": ["leak"],
+    }  # fmt: skip
+    assert data["slides"][3]["image"] == {"path": "pictures/pipeline.png", "alt": "Three boxes in a row: ingest, parse, index"}
+
+
+# -- exports ------------------------------------------------------------------------------------
+
+
+def test_the_handout_has_tables_and_an_image_path_relative_to_where_it_is_written(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    handout = export_deck(load_deck(FIGURES), "markdown", ExportOptions(out_dir=str(out)))
+    assert "| New model (leak) | 90% | ○ unverified | \\[1\\] |" in handout
+    assert "| 2026-03–2026-04 | Rumours of a delay | ○ unverified | \\[3\\] |" in handout
+    image = next(line for line in handout.splitlines() if line.startswith("!["))
+    target = image[image.index("(") + 1 : -1]
+    assert (out / target).resolve() == (ROOT / "tests" / "decks" / "pictures" / "pipeline.png").resolve()
+
+
+def test_an_unusable_image_becomes_its_alt_text_in_the_exports(tmp_path):
+    deck = load_deck(image_deck(tmp_path, "gone.png"))
+    assert "*\\[image not available: a picture\\]*" in export_deck(deck, "markdown")
+    assert "▨ a picture <em>(image not available: image &#x27;gone.png&#x27; not found" in export_deck(deck, "html")
+
+
+def test_the_html_export_draws_svg_and_embeds_the_image():
+    page = export_deck(load_deck(FIGURES), "html")
+    assert page.count('<svg class="figure"') == 3  # two charts and a timeline
+    assert 'src="data:image/png;base64,' in page
+    assert "pictures/pipeline.png" not in page  # embedded, not linked: the file stands alone
+
+
+def test_pandoc_renders_the_handout_tables(tmp_path):
+    pandoc = shutil.which("pandoc")
+    if pandoc is None:
+        pytest.skip("pandoc is not installed (apt install pandoc)")
+    handout = tmp_path / "h.md"
+    handout.write_text(export_deck(load_deck(FIGURES), "markdown", ExportOptions(out_dir=str(tmp_path))), encoding="utf-8")
+    html = subprocess.run([pandoc, str(handout), "-t", "html"], capture_output=True, text=True, check=True).stdout
+    assert html.count("<table") == 3
+    assert "<td>Rumours of a delay</td>" in html and "<td>○ unverified</td>" in html
+    assert '<img src="' in html and 'alt="Three boxes in a row: ingest, parse, index"' in html
+    assert "|" not in html.replace("<td>", "").split("<table")[1].split("</table>")[0]  # no literal pipe left in a table
+
+
+def test_value_text_is_as_a_person_writes_it():
+    assert [Bar(Point("x", Confidence.REPORTED), v).value_text for v in (90.0, 80.8, -3.0, 1.5e20, 0.1)] == ["90", "80.8", "-3", "1.5e+20", "0.1"]
+    assert math.isclose(chart_of([1.0])[1][0].value, 1.0)
+
+
+# -- the presenter ---------------------------------------------------------------------------------
+
+
+async def test_an_image_shows_its_alt_text_at_once_and_the_picture_once_decoded():
+    import textual_image.widget  # noqa: F401  what prepare_images does before the app starts
+
+    from deck.tui.app import make_app
+    from deck.tui.widgets.picture import PictureView
+
+    deck = load_deck(FIGURES)
+    app = make_app(deck, clock=lambda: 0.0, start=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        view = app.presenter.query_one(PictureView)
+        assert not view.display  # a slide without an image has no room kept for one
+        view.show(deck, deck.slides[3].image)  # as a move does; the decoding runs in a thread
+        caption = str(view.query_one("#picture-alt").content)
+        assert view.display and caption == "▨ Three boxes in a row: ingest, parse, index  (loading…)"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(view.query(".picture")) == 1
+        assert str(view.query_one("#picture-alt").content) == "▨ Three boxes in a row: ingest, parse, index"
+
+
+async def test_an_image_that_cannot_be_shown_says_why_and_the_talk_goes_on(tmp_path):
+    import textual_image.widget  # noqa: F401
+
+    from deck.tui.app import make_app
+    from deck.tui.widgets.picture import PictureView
+
+    path = tmp_path / "deck" / "talk.yaml"
+    path.parent.mkdir()
+    (path.parent / "broken.png").write_bytes(png_header(40, 20) + b"\x00" * 64)  # a header, then no picture
+    path.write_text(
+        deck_text(
+            "  - title: S\n    confidence: reported\n    image: {path: broken.png, alt: a picture}\n"
+            "  - title: T\n    confidence: reported\n    image: {path: gone.png, alt: another}\n"
+        ),
+        encoding="utf-8",
+    )
+    app = make_app(load_deck(path), clock=lambda: 0.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        view = app.presenter.query_one(PictureView)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert str(view.query_one("#picture-alt").content).startswith("▨ a picture  (not shown: 'broken.png' cannot be decoded")
+        await pilot.press("right")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert str(view.query_one("#picture-alt").content) == "▨ another  (not shown: image 'gone.png' not found in the deck's folder)"
+        assert not view.query(".picture") and app.presenter.index == 1
+
+
+async def test_without_textual_image_asked_first_the_alt_text_stays(monkeypatch):
+    import sys
+
+    from deck.tui.app import make_app
+    from deck.tui.widgets.picture import IMAGE_MODULE, PictureView
+
+    monkeypatch.delitem(sys.modules, IMAGE_MODULE, raising=False)  # e.g. an image added by a live edit
+    app = make_app(load_deck(FIGURES), clock=lambda: 0.0, start=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        view = app.presenter.query_one(PictureView)
+        assert (
+            str(view.query_one("#picture-alt").content) == "▨ Three boxes in a row: ingest, parse, index  (not drawn here; restart deck to draw it)"
+        )
+        assert not app.workers  # nothing decoded for nothing
