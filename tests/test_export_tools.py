@@ -14,14 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from deck.export import export_deck
+from deck.export import ExportOptions, export_deck
 from deck.loader import load_deck
 from deck.paths import bundled_deck
 
 from .conftest import ROOT
 
 NODE_BIN = ROOT / ".ci" / "tools" / "node_modules" / ".bin"
-DECKS = [bundled_deck(), ROOT / "tests" / "decks" / "awkward.yaml", ROOT / "tests" / "decks" / "showcase.yaml"]
+DECKS = [bundled_deck(), *(ROOT / "tests" / "decks" / name for name in ("awkward.yaml", "showcase.yaml", "figures.yaml"))]
 NPM_HINT = "npm install --prefix .ci/tools (or run bash .ci/run)"
 
 
@@ -133,7 +133,7 @@ def test_marp_renders_no_active_content_from_a_hostile_deck(tmp_path):
 
 FIT_DECKS = [
     bundled_deck(),
-    *(ROOT / "tests" / "decks" / name for name in ("showcase.yaml", "awkward.yaml", "presenter-awkward.yaml", "pacing.yaml")),
+    *(ROOT / "tests" / "decks" / name for name in ("showcase.yaml", "awkward.yaml", "presenter-awkward.yaml", "pacing.yaml", "figures.yaml")),
 ]
 
 
@@ -141,9 +141,10 @@ FIT_DECKS = [
 def test_marp_slides_fit_above_their_footer_at_1280x720(path, tmp_path):
     """Rendered by Marp CLI and measured in headless Chromium: no slide is cut off or runs into the footer."""
     deck = load_deck(path)
-    report = marp_measured(marp_page(export_deck(deck, "marp"), tmp_path))
+    report = marp_measured(marp_page(export_deck(deck, "marp", ExportOptions(out_dir=str(tmp_path))), tmp_path))
     assert report["count"] == len(deck.slides)
     assert report["bad"] == []
+    assert report["brokenImages"] == [] and report["images"] == sum(s.image is not None for s in deck.slides)
 
 
 ORDINARY = """\

@@ -433,3 +433,44 @@ async def test_without_textual_image_asked_first_the_alt_text_stays(monkeypatch)
             str(view.query_one("#picture-alt").content) == "▨ Three boxes in a row: ingest, parse, index  (not drawn here; restart deck to draw it)"
         )
         assert not app.workers  # nothing decoded for nothing
+
+
+def test_a_picture_keeps_its_shape_and_never_grows():
+    from deck.tui.widgets.picture import fit_cells
+
+    assert fit_cells(480, 240, 110, 20, (10, 20)) == (48, 12)  # its own size on 10x20-pixel cells
+    assert fit_cells(6000, 4000, 110, 20, (10, 20)) == (60, 20)  # shrunk to the height, shape kept (3:2)
+    assert fit_cells(6000, 1000, 110, 20, (10, 20)) == (110, 9)  # shrunk to the width
+    assert fit_cells(1, 1, 110, 20, (10, 20)) == (1, 1)
+
+
+async def test_in_a_sixel_terminal_the_picture_is_encoded_off_the_event_loop(monkeypatch):
+    import threading
+
+    import textual_image._sixel
+    import textual_image.widget
+    import textual_image.widget.sixel
+
+    from deck.tui.app import make_app
+    from deck.tui.widgets import picture
+
+    encoded_in: list[str] = []
+    real = textual_image._sixel.image_to_sixels
+
+    def counting(*args, **kwargs):
+        encoded_in.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(picture, "drawing", lambda: "sixel")
+    monkeypatch.setattr(textual_image._sixel, "image_to_sixels", counting)
+    monkeypatch.setattr(textual_image.widget.sixel, "image_to_sixels", counting)  # what the widget would call on the loop
+    app = make_app(load_deck(FIGURES), clock=lambda: 0.0, start=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        view = app.presenter.query_one(picture.PictureView)
+        widget = view.query_one(".picture")
+        assert type(widget).__name__ == "PreEncodedSixelImage"
+        assert widget.children[0]._cached_sixels is not None  # drawn on screen, from the data encoded before
+        assert encoded_in and threading.main_thread().name not in encoded_in  # encoded once, in the worker; drawn from that

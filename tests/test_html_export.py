@@ -20,7 +20,10 @@ from .conftest import ROOT
 
 NODE_MODULES = ROOT / ".ci" / "tools" / "node_modules"
 CHECK = ROOT / "tests" / "browser" / "html_check.js"
-DECKS = [bundled_deck(), *(ROOT / "tests" / "decks" / name for name in ("showcase.yaml", "awkward.yaml", "pacing.yaml", "presenter-awkward.yaml"))]
+DECKS = [
+    bundled_deck(),
+    *(ROOT / "tests" / "decks" / name for name in ("showcase.yaml", "awkward.yaml", "pacing.yaml", "presenter-awkward.yaml", "figures.yaml")),
+]
 
 
 def in_chromium(path) -> dict:
@@ -70,6 +73,8 @@ def test_in_chromium_every_slide_fits_and_nothing_is_fetched(path, tmp_path):
     assert report["count"] == len(deck.slides)
     assert report["overflow"] == {"1280x720": [], "1024x768": []}  # nothing cut off, after the fitting rule
     assert report["requests"] == []  # no network request at all
+    assert all(report["images"])  # every image decoded from its data URI
+    assert report["figures"] == sum((s.chart is not None) + bool(s.timeline) for s in deck.slides)
     assert report["notesHiddenAtFirst"] is True
     printed = (tmp_path / "deck.print.pdf").read_bytes()
     assert len(re.findall(rb"/Type\s*/Page(?!s)", printed)) == len(deck.slides)  # the print stylesheet: a page per slide

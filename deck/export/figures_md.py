@@ -26,7 +26,7 @@ def figure_tables(view: Shown, slide: Slide, numbers: dict[str, int], escaped: b
     as \\[1\\] (the handout, where [1] next to a title could read as a link)."""
     out: list[str] = []
     if view.bars and slide.chart is not None:
-        out += [table_row(["", "Value", "Confidence", "Sources"]), "| --- | ---: | --- | --- |"]
+        out += [table_row(["Item", "Value", "Confidence", "Sources"]), "| --- | ---: | --- | --- |"]
         for bar in view.bars:
             level = bar.claim.confidence
             value = inline(with_unit(bar.value_text, slide.chart.unit), table=True)

@@ -29,6 +29,9 @@ const { chromium } = require("playwright-core");
         if (bad) overflow.push(i + 1);
       }
       out.overflow[`${width}x${height}`] = overflow;
+      // every image shows (decoded from its data URI), and the charts and timelines are there
+      out.images = await page.evaluate(() => Array.from(document.images).map((img) => img.complete && img.naturalWidth > 0));
+      out.figures = await page.evaluate(() => document.querySelectorAll("svg.figure").length);
       if (width === 1280) {
         await page.goto("file://" + file);
         const state = async () => page.evaluate(() => [parseInt(document.body.dataset.index, 10), parseInt(document.body.dataset.step, 10)]);

@@ -1,5 +1,6 @@
 // Measure a Marp CLI HTML deck in headless Chromium at 1280x720: which slides run past the top of their
-// footer (or past their own box). Prints one JSON line: {"count": N, "bad": [[slide, bottom, limit], ...]}
+// footer (or past their own box), and which images do not load. Prints one JSON line:
+// {"count": N, "bad": [[slide, bottom, limit], ...], "brokenImages": [src, ...], "images": N}
 //   node marp_check.js FILE.html
 const { chromium } = require("playwright-core");
 
@@ -20,7 +21,9 @@ const { chromium } = require("playwright-core");
         s.querySelectorAll(":scope > *:not(footer)").forEach((el) => { bottom = Math.max(bottom, el.getBoundingClientRect().bottom - top); });
         if (bottom > limit || s.scrollHeight > s.clientHeight + 1) bad.push([i + 1, Math.round(bottom), Math.round(limit)]);
       });
-      return { count: slides.length, bad };
+      const pictures = Array.from(document.querySelectorAll("img:not(.emoji)"));  // Marp draws emoji as Twemoji images (from a CDN)
+      const brokenImages = pictures.filter((img) => !(img.complete && img.naturalWidth > 0)).map((img) => img.getAttribute("src"));
+      return { count: slides.length, bad, brokenImages, images: pictures.length };
     });
     console.log(JSON.stringify(result));
   } catch (error) {

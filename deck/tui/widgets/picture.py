@@ -1,27 +1,38 @@
 """A slide's image: its alt text at once, the picture once a worker thread has decoded it.
 
-The picture is drawn by textual-image (Kitty graphics, Sixel, or coloured half-blocks, whichever the
-terminal takes). textual-image asks the terminal what it can draw when it is imported, which it cannot
-do once Textual owns the terminal: `prepare_images` imports it before the app starts, for a deck that has
-images. Where it was not imported (no terminal, or an image added by a live edit) the alt text stays."""
+The picture is drawn by textual-image: Kitty graphics, Sixel, or coloured half-blocks, whichever the
+terminal takes. textual-image asks the terminal what it can draw when it is imported, which it cannot do
+once Textual owns the terminal: `prepare_images` imports it before the app starts, for a deck that has
+images. Where it was not imported (no terminal, or an image added by a live edit) the alt text stays.
+
+Off the event loop: reading, checking, decoding and scaling the file to the exact pixels it will show
+with, then drawing it: half-blocks (the drawing that works everywhere) rendered to cells, Sixel encoded.
+Kitty graphics send the picture to the terminal when it is first drawn, on the loop as textual-image does
+it (a PNG of the picture's size)."""
 
 from __future__ import annotations
 
 import io
+import math
 import sys
 from typing import Any
 
+from rich.console import Console
+from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.events import Resize
+from textual.strip import Strip
+from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from ... import imagefile
 from ...model import Deck, Picture
 
-DECODED_MAX = (1280, 1280)  # pixels kept after decoding: enough for any slide, cheap to scale when drawn
 IMAGE_MODULE = "textual_image.widget"
+MAX_HEIGHT_SHARE = 0.5  # of the screen's height
 
 
 def prepare_images(deck: Deck) -> bool:
@@ -35,62 +46,181 @@ def prepare_images(deck: Deck) -> bool:
     return True
 
 
-def decode(deck_path: str, picture: Picture) -> Any:
-    """The image as a PIL image, checked and scaled down (in a worker thread). Raises ImageProblem."""
+def drawing() -> str:
+    """How this terminal draws pictures: 'tgp' (Kitty graphics), 'sixel', 'halfcell' or 'unicode'."""
+    renderable = sys.modules.get("textual_image.renderable")
+    return str(getattr(getattr(renderable, "Image", None), "__module__", "unicode")).rsplit(".", 1)[-1]
+
+
+def cell_pixels() -> tuple[int, int]:
+    from textual_image._terminal import get_cell_size
+
+    size = get_cell_size()
+    return max(1, size.width), max(1, size.height)
+
+
+def fit_cells(width_px: int, height_px: int, max_width: int, max_height: int, cell: tuple[int, int]) -> tuple[int, int]:
+    """The picture's size in cells: its own size on this terminal's cells, shrunk (never grown) to fit,
+    keeping its shape."""
+    cell_w, cell_h = cell
+    width = max(1, min(max_width, math.ceil(width_px / cell_w)))
+    height = max(1, round(width * cell_w * height_px / width_px / cell_h))
+    if height > max_height:
+        height = max(1, max_height)
+        width = max(1, min(max_width, round(height * cell_h * width_px / height_px / cell_w)))
+    return width, height
+
+
+def decode(deck_path: str, picture: Picture, max_width: int, max_height: int) -> tuple[Any, tuple[int, int]]:
+    """The image as a PIL image scaled to the pixels it shows with, and its size in cells (in a worker
+    thread). Raises ImageProblem."""
     _, info, data = imagefile.read_image(deck_path, picture.path)
     try:
         from PIL import Image
     except ImportError:
         raise imagefile.ImageProblem("Pillow is not installed: pip install pillow") from None
+    cells = fit_cells(info.width, info.height, max_width, max_height, cell_pixels())
+    kind = drawing()
+    if kind in ("tgp", "sixel"):
+        pixels = (cells[0] * cell_pixels()[0], cells[1] * cell_pixels()[1])
+    else:
+        pixels = (cells[0], cells[1] * 2)  # a half-block cell is two pixels, one above the other
     try:
         Image.MAX_IMAGE_PIXELS = imagefile.MAX_PIXELS
-        image = Image.open(io.BytesIO(data))
+        image: Any = Image.open(io.BytesIO(data))
         if image.format not in ("PNG", "JPEG", "GIF", "WEBP"):
             raise imagefile.ImageProblem(f"'{picture.path}' is not a PNG, JPEG, GIF or WebP image")
-        image.draft("RGB", DECODED_MAX)  # JPEG: decode at a reduced scale
-        image.load()
-        image.thumbnail(DECODED_MAX)
-        return image.convert("RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB")
+        image.draft("RGB", pixels)  # JPEG: decode at a reduced scale
+        image = image.convert("RGBA" if "A" in image.getbands() or "transparency" in image.info else "RGB")
+        return image.resize(pixels), cells
     except imagefile.ImageProblem:
         raise
     except Exception as exc:  # a damaged file: Pillow's many errors, one message
         raise imagefile.ImageProblem(f"'{picture.path}' cannot be decoded ({type(exc).__name__}); is the {info.kind} file damaged?") from None
 
 
+def render_cells(image: Any, cells: tuple[int, int]) -> list[Strip]:
+    """The picture drawn in half-blocks, as lines of cells (pure computation: runs in a worker thread)."""
+    from textual_image.renderable.halfcell import Image as Halfcell
+
+    width, height = cells
+    console = Console(width=width, height=height, color_system="truecolor", force_terminal=True, file=io.StringIO(), legacy_windows=False)
+    lines = console.render_lines(Halfcell(image, width, height), console.options.update_dimensions(width, height), pad=True)
+    return [Strip(Segment.simplify(line), width) for line in lines]  # runs of one colour joined: fewer to paint
+
+
+def sixel_data(image: Any, background: tuple[int, int, int, float]) -> str:
+    """The picture encoded as Sixel (in a worker thread): what textual-image's widget would encode on the loop."""
+    from textual_image._sixel import image_to_sixels
+
+    return str(image_to_sixels(image, None, background))
+
+
+_sixel_widget: Any = None
+
+
+def sixel_widget_class() -> Any:
+    """textual-image's Sixel widget, given the data already encoded for the picture's full size (it encodes
+    again only for another size or a partly hidden picture)."""
+    global _sixel_widget
+    if _sixel_widget is None:
+        from textual_image.widget.sixel import Image as SixelImage
+        from textual_image.widget.sixel import _ImageSixelImpl
+
+        class PreEncoded(_ImageSixelImpl):  # type: ignore[misc]
+            encoded: tuple[tuple[int, int], Any, str] | None = None
+
+            def _image_to_sixels(self, image: Any, sixel_options: Any = None, background: Any = None) -> str:
+                if self.encoded is not None and self.encoded[:2] == (image.size, background):
+                    return self.encoded[2]
+                return str(super()._image_to_sixels(image, sixel_options, background))
+
+        class PreEncodedSixelImage(SixelImage, Renderable=SixelImage._Renderable):  # type: ignore[misc,valid-type]
+            def __init__(self, image: Any, encoded: tuple[tuple[int, int], Any, str], **kwargs: Any) -> None:
+                super().__init__(image, **kwargs)
+                self.encoded = encoded
+
+            def compose(self) -> ComposeResult:
+                inner = PreEncoded(self.image, self._sixel_options)
+                inner.encoded = self.encoded
+                yield inner
+
+        _sixel_widget = PreEncodedSixelImage
+    return _sixel_widget
+
+
+class PictureCells(Widget):
+    """A picture already drawn in cells: repainting it costs a copy."""
+
+    DEFAULT_CSS = "PictureCells { width: auto; height: auto; }"
+
+    def __init__(self, strips: list[Strip], cells: tuple[int, int], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.strips, self.cells = strips, cells
+
+    def get_content_width(self, container: Any, viewport: Any) -> int:
+        return self.cells[0]
+
+    def get_content_height(self, container: Any, viewport: Any, width: int) -> int:
+        return self.cells[1]
+
+    def render_line(self, y: int) -> Strip:
+        return self.strips[y].crop(0, self.size.width) if y < len(self.strips) else Strip.blank(self.size.width)
+
+
 class PictureView(Vertical):
     """Shows one slide's image (or nothing, hidden, on a slide without one)."""
 
     DEFAULT_CSS = """
-    PictureView { height: auto; max-height: 60vh; display: none; margin-bottom: 1; }
+    PictureView { height: auto; display: none; margin-bottom: 1; }
     PictureView > #picture-alt { height: auto; color: $text-muted; text-style: italic; }
-    PictureView > .picture { width: auto; height: auto; max-height: 50vh; max-width: 100%; }
     """
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.key: tuple[str, str] | None = None  # (deck file, image path) shown now
+        self.key: tuple[str, str, int, int] | None = None  # (deck file, image path, room in cells) shown now
+        self.picture: Picture | None = None
+        self.deck_path = ""
+        self.max_width = 110
         self.problem: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="picture-alt", markup=False)
 
+    def room(self) -> tuple[int, int]:
+        """The cells a picture may take: the slide's width, half the screen's height."""
+        slide = self.parent.content_region.width if isinstance(self.parent, Widget) else 0  # known while this is hidden
+        width = min(slide or self.app.size.width - 8, self.max_width)
+        return max(1, width), max(2, int(self.app.size.height * MAX_HEIGHT_SHARE))
+
     def show(self, deck: Deck, picture: Picture | None) -> None:
-        key = (deck.path, picture.path) if picture is not None else None
+        self.picture, self.deck_path, self.max_width = picture, deck.path, deck.max_width
         self.display = picture is not None
+        self._update()
+
+    def on_resize(self, event: Resize) -> None:
+        if self.picture is not None and self.key is not None and self.key[2:] != self.room():
+            self._update()  # drawn again for the new room
+
+    def _update(self) -> None:
+        picture = self.picture
+        key = (self.deck_path, picture.path, *self.room()) if picture is not None else None
         if key == self.key:
             return
         self.key = key
         self.problem = None
         for old in self.query(".picture"):
             old.remove()
-        if picture is None:
+        if picture is None or key is None:
             return
         self._caption(picture, "loading…")
         if IMAGE_MODULE not in sys.modules:
             self._caption(picture, "not drawn here; restart deck to draw it")
             return
-        path = deck.path
-        self.run_worker(lambda: self._decode(path, picture, (path, picture.path)), thread=True, exclusive=True, group="picture")
+        path, room = self.deck_path, self.room()
+        colour = self.background_colors[1]
+        background = (colour.r, colour.g, colour.b, colour.a)  # what textual-image's Sixel widget encodes against
+        self.run_worker(lambda: self._decode(path, picture, room, key, background), thread=True, exclusive=True, group="picture")
 
     def _caption(self, picture: Picture, state: str | None) -> None:
         text = Text("▨ " + picture.alt)
@@ -98,26 +228,40 @@ class PictureView(Vertical):
             text.append(f"  ({state})")
         self.query_one("#picture-alt", Static).update(text)
 
-    def _decode(self, deck_path: str, picture: Picture, key: tuple[str, str]) -> None:
+    def _decode(self, deck_path: str, picture: Picture, room: tuple[int, int], key: Any, background: Any) -> None:
         worker = get_current_worker()
+        kind = drawing()
         try:
-            image = decode(deck_path, picture)
+            image, cells = decode(deck_path, picture, *room)
+            drawn: Any = None
+            if kind == "sixel":
+                drawn = (image.size, background, sixel_data(image, background))
+            elif kind != "tgp":
+                drawn = render_cells(image, cells)
         except imagefile.ImageProblem as exc:
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._failed, key, picture, str(exc))
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._decoded, key, picture, image)
+            self.app.call_from_thread(self._decoded, key, picture, image, cells, drawn)
 
-    def _failed(self, key: tuple[str, str], picture: Picture, problem: str) -> None:
+    def _failed(self, key: Any, picture: Picture, problem: str) -> None:
         if key == self.key:
             self.problem = problem
             self._caption(picture, f"not shown: {problem}")
 
-    def _decoded(self, key: tuple[str, str], picture: Picture, image: Any) -> None:
+    def _decoded(self, key: Any, picture: Picture, image: Any, cells: tuple[int, int], drawn: Any) -> None:
         if key != self.key:
-            return  # the slide changed while it decoded
-        from textual_image.widget import Image as ImageWidget
-
+            return  # the slide changed (or the screen's size) while it decoded
         self._caption(picture, None)
-        self.mount(ImageWidget(image, classes="picture"), before=0)
+        if isinstance(drawn, list):
+            self.mount(PictureCells(drawn, cells, classes="picture"), before=0)
+            return
+        if drawn is not None:  # Sixel, encoded already
+            widget = sixel_widget_class()(image, drawn, classes="picture")
+        else:  # Kitty graphics: textual-image sends the picture (scaled already) when first drawn
+            from textual_image.widget import Image as ImageWidget
+
+            widget = ImageWidget(image, classes="picture")
+        widget.styles.width, widget.styles.height = cells
+        self.mount(widget, before=0)
