@@ -52,7 +52,7 @@ def article() -> str:
 
 def slide_texts(slide) -> list[str]:
     texts = [slide.title, slide.subtitle or "", slide.body or "", slide.notes or ""]
-    texts += [p.text for p in slide.all_points()]
+    texts += [p.text for p in slide.claims()]  # points, and a timeline's events
     texts += [c.title for c in slide.columns] + [c.body or "" for c in slide.columns]
     return texts
 
@@ -85,8 +85,8 @@ def test_at_most_16_main_slides_then_the_appendix(deck):
 
 def test_density(deck):
     for slide in deck.slides:
-        assert len(slide.all_points()) <= (10 if slide.appendix else 7), slide.title
-        for point in slide.all_points():
+        assert len(slide.claims()) <= (10 if slide.appendix else 7), slide.title
+        for point in slide.claims():
             assert len(point.text) <= 140, point.text
 
 
@@ -124,7 +124,7 @@ def test_numbers_come_from_the_article_or_a_marked_speculative_derivation(deck, 
     """A number of our own appears only in a line marked as our arithmetic, labelled speculative."""
     wrong = []
     for slide in deck.slides:
-        for point in slide.all_points():
+        for point in slide.claims():
             new = [n for n in NUMBER.findall(point.text) if n not in article]
             if new and not (DERIVATION in point.text and point.confidence is Confidence.SPECULATIVE):
                 wrong.append((slide.title, point.text, new))
@@ -134,7 +134,7 @@ def test_numbers_come_from_the_article_or_a_marked_speculative_derivation(deck, 
 
 
 def test_the_derivations_show_their_inputs_from_the_article(deck, article):
-    derivations = [p for s in deck.slides for p in s.all_points() if DERIVATION in p.text]
+    derivations = [p for s in deck.slides for p in s.claims() if DERIVATION in p.text]
     assert len(derivations) >= 3
     for point in derivations:
         inputs = [n for n in NUMBER.findall(point.text) if n in article]
@@ -160,7 +160,7 @@ CLAIMS = {
 def test_a_claim_has_one_label_everywhere(deck, pattern, label):
     found = []
     for slide in deck.slides:
-        for point in slide.all_points():
+        for point in slide.claims():
             if re.search(pattern, point.text) and DERIVATION not in point.text and "contradict" not in slide.title.lower():
                 found.append(point.confidence)
     assert found, f"the deck states {pattern!r}"
@@ -169,15 +169,15 @@ def test_a_claim_has_one_label_everywhere(deck, pattern, label):
 
 def test_every_slide_is_labelled_by_its_weakest_claim(deck):
     for slide in deck.slides:
-        if slide.all_points():
-            weakest = max((p.confidence for p in slide.all_points()), key=lambda level: level.rank)
+        if slide.claims():
+            weakest = max((p.confidence for p in slide.claims()), key=lambda level: level.rank)
             assert slide.confidence is weakest, (slide.title, slide.confidence, weakest)
 
 
 def test_no_v4_figure_is_confirmed(deck):
     """Every V4-specific number is a leak, unsourced or an estimate: none may be confirmed."""
     for slide in deck.slides:
-        for point in slide.all_points():
+        for point in slide.claims():
             if point.confidence is Confidence.CONFIRMED:
                 assert "V4" not in point.text, point.text
 

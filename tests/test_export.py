@@ -17,7 +17,7 @@ import pytest
 from deck.export import EXTENSIONS, FORMATS, ExportOptions, export_deck
 from deck.files import write_atomic
 from deck.loader import load_deck
-from deck.model import Confidence
+from deck.model import Chart, Confidence, Event, Picture
 from deck.paths import bundled_deck
 
 from .conftest import ROOT
@@ -33,8 +33,9 @@ def structural(text: str) -> str:
     return re.sub(r"<!--.*?-->", "", text, flags=re.S)
 
 
-def all_points(deck):
-    return [p for s in deck.slides for p in s.all_points()]
+def all_claims(deck):
+    """Every claim: points, columns' points, chart bars and timeline events, in the ledger's order."""
+    return [p for s in deck.slides for p in s.claims()]
 
 
 @pytest.mark.parametrize("path", DECKS, ids=lambda p: p.stem)
@@ -160,13 +161,13 @@ class TestReveal:
 
 class TestLedger:
     @pytest.mark.parametrize("path", DECKS, ids=lambda p: p.stem)
-    def test_one_row_per_point(self, path):
+    def test_one_row_per_claim(self, path):
         deck = load_deck(path)
         rows = [line for line in export_deck(deck, "ledger").splitlines() if re.match(r"^\| \d+ \|", line)]
-        assert len(rows) == len(all_points(deck))
+        assert len(rows) == len(all_claims(deck))
         parsed = list(csv.DictReader(io.StringIO(export_deck(deck, "csv"))))
-        assert len(parsed) == len(all_points(deck))
-        assert [r["confidence"] for r in parsed] == [p.confidence.value for p in all_points(deck)]
+        assert len(parsed) == len(all_claims(deck))
+        assert [r["confidence"] for r in parsed] == [p.confidence.value for p in all_claims(deck)]
 
     def test_pipes_are_escaped_and_formulas_defused(self):
         deck = load_deck(AWKWARD)
@@ -185,8 +186,24 @@ class TestLedger:
 _POSITIONS = {"pos", "span", "confidence_pos", "as_of_pos", "theme_pos", "path", "id", "labelled"}
 
 
+def _claim(point, **fields):
+    """A chart bar or a timeline event as the JSON writes it: the claim's text (or label) with its fields."""
+    return {**fields, "confidence": point.confidence.value, "sources": list(point.sources)}
+
+
 def _normalized(value):
-    """The model as plain data, without where things stand in the file (JSON does not carry positions)."""
+    """The model as plain data, without where things stand in the file (JSON does not carry positions).
+    Pictures take the deck format's own shape: a chart's items, a timeline's date or from/to, an image's path."""
+    if isinstance(value, Chart):
+        return {"kind": value.kind, "unit": value.unit, "items": [_claim(b.claim, label=b.claim.text, value=b.value) for b in value.bars]}
+    if isinstance(value, Event):
+        span = value.end is not None
+        return _claim(
+            value.claim, text=value.claim.text, date=None if span else value.start.text, **{"from": value.start.text if span else None},
+            to=value.end.text if span else None,
+        )  # fmt: skip
+    if isinstance(value, Picture):
+        return {"path": value.path, "alt": value.alt}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _normalized(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name not in _POSITIONS}
     if isinstance(value, dict):
@@ -200,7 +217,7 @@ def _normalized(value):
     return value
 
 
-@pytest.mark.parametrize("path", [bundled_deck(), SHOWCASE, ROOT / "tests" / "decks" / "awkward.yaml"])
+@pytest.mark.parametrize("path", [bundled_deck(), SHOWCASE, ROOT / "tests" / "decks" / "awkward.yaml", ROOT / "tests" / "decks" / "figures.yaml"])
 def test_json_carries_the_whole_model(path):
     deck = load_deck(path)
     assert json.loads(export_deck(deck, "json")) == _normalized(deck)

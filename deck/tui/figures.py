@@ -21,7 +21,8 @@ FILLS = {
     Confidence.UNVERIFIED: "▒",
     Confidence.SPECULATIVE: "░",
 }
-NARROW = 44  # narrower than this, a timeline drops its track and a chart's labels take less room
+NARROW = 44  # narrower than this, a chart's labels take less room
+TEXT_MIN = 28  # a timeline keeps its track only while its events' text has this many columns
 
 
 def with_unit(value: str, unit: str) -> str:
@@ -127,7 +128,9 @@ class Timeline:
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
         when_width = max((len(e.when_text) for e in self.events), default=4)
-        track = 0 if width < NARROW + when_width else max(10, min(40, int(width * 0.3)))
+        track = max(10, min(40, int(width * 0.3)))
+        if width - when_width - 5 - track < TEXT_MIN:
+            track = 0  # the events' words come first: no track where it would squeeze them
         start = min(e.first for e in self.events)
         end = max(e.last for e in self.events)
         days = (end - start).days + 1
