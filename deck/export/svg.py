@@ -86,6 +86,16 @@ def _svg(uid: str, height: float, title: str, body: str) -> str:
     )
 
 
+MONO = 0.6  # a monospace character's width, in ems: numbers and dates are set in it, so their width is known
+
+
+def _mono(text: str, x: float, y: float, size: int = FONT, right: bool = False, extra: str = "") -> str:
+    """Numbers and dates in monospace; `right`: ending at x. (Placed by their known width, not by
+    text-anchor, which WeasyPrint draws wrongly with a font size of its own.)"""
+    start = x - len(text) * MONO * size if right else x
+    return f'<text x="{start:.1f}" y="{y:.1f}" font-family="monospace" font-size="{size}"{extra}>{_text(text)}</text>'
+
+
 def _refs(ids: tuple[str, ...], numbers: dict[str, int]) -> str:
     found = [numbers[s] for s in ids if s in numbers]
     return " " + "".join(f"[{n}]" for n in found) if found else ""
@@ -101,7 +111,7 @@ def chart_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid:
     """Horizontal bars from a zero axis, the value and unit at each bar's end, the label's shape before it."""
     values = [with_unit(b.value_text, chart.unit) + _refs(b.claim.sources, numbers) for b in bars]
     label_w = 300
-    value_w = int(max(len(v) for v in values) * FONT * 0.62) + 12
+    value_w = int(max(len(v) for v in values) * FONT * MONO) + 12
     track_x, track_w = 30 + label_w + 12, WIDTH - (30 + label_w + 12) - value_w
     biggest = max(abs(b.value) for b in bars) or 1.0
     scaled = [b.value / biggest for b in bars]
@@ -112,7 +122,7 @@ def chart_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid:
     for bar, value, s in zip(bars, values, scaled):
         lines = _lines(bar.claim.text, label_w)
         row = max(LINE * len(lines), LINE + 6)
-        mid = y + row / 2
+        mid = y + 12  # level with the label's first line
         level = bar.claim.confidence
         parts.append(shape(level, 10, mid))
         for i, line in enumerate(lines):
@@ -120,7 +130,7 @@ def chart_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid:
         length = abs(s) / span * track_w
         x = zero if s >= 0 else zero - length
         parts.append(f'<rect x="{x:.1f}" y="{mid - 10:.1f}" width="{max(length, 1 if s else 0):.1f}" height="20" {_fill(level, uid)}/>')
-        parts.append(f'<text x="{WIDTH}" y="{mid + 6:.1f}" text-anchor="end">{_text(value)}</text>')
+        parts.append(_mono(value, WIDTH, y + 18, right=True))
         y += row + ROW_GAP
     parts.append(f'<line x1="{zero:.1f}" y1="0" x2="{zero:.1f}" y2="{y - ROW_GAP:.1f}" stroke="currentColor" stroke-opacity=".5"/>')
     parts.append(_legend({b.claim.confidence for b in bars}, y + 6, uid))
@@ -132,7 +142,7 @@ def timeline_svg(events: tuple[Event, ...], numbers: dict[str, int], uid: str) -
     """Events in date order: when, the label's shape, a track from the first date to the last with the
     event's place (a span as a bar in its level's fill), then what happened."""
     events = tuple(sorted(events, key=lambda e: (e.first, e.last)))
-    when_w = int(max(len(e.when_text) for e in events) * FONT * 0.62) + 10
+    when_w = int(max(len(e.when_text) for e in events) * FONT * MONO) + 10
     track_x = when_w + 44
     track_w = 300
     text_x = track_x + track_w + 16
@@ -140,16 +150,16 @@ def timeline_svg(events: tuple[Event, ...], numbers: dict[str, int], uid: str) -
     end = max(e.last for e in events)
     days = (end - start).days + 1
     parts = [
-        f'<text x="{track_x}" y="16" font-size="14" opacity=".7">{start.isoformat()}</text>',
-        f'<text x="{track_x + track_w}" y="16" font-size="14" opacity=".7" text-anchor="end">{end.isoformat()}</text>',
+        _mono(start.isoformat(), track_x, 16, 14, extra=' opacity=".7"'),
+        _mono(end.isoformat(), track_x + track_w, 16, 14, right=True, extra=' opacity=".7"'),
     ]
     y = 26.0
     for event in events:
         lines = _lines(event.claim.text + _refs(event.claim.sources, numbers), WIDTH - text_x)
         row = max(LINE * len(lines), LINE + 6)
-        mid = y + row / 2
+        mid = y + 12  # level with the text's first line
         level = event.claim.confidence
-        parts.append(f'<text x="0" y="{y + 18}" opacity=".8">{_text(event.when_text)}</text>')
+        parts.append(_mono(event.when_text, 0, y + 18, extra=' opacity=".8"'))
         parts.append(shape(level, when_w + 14, mid))
         parts.append(f'<line x1="{track_x}" y1="{mid}" x2="{track_x + track_w}" y2="{mid}" stroke="currentColor" stroke-opacity=".3"/>')
         x0 = track_x + _offset(event.first, start, days) * track_w
