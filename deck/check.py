@@ -8,7 +8,7 @@ import os
 
 from .config import theme_file, theme_folders
 from .diagnostics import ERROR, WARNING, DeckError, Diagnostic, did_you_mean, sort_diagnostics
-from .imagefile import ImageProblem, read_image
+from .imagefile import ImageProblem, local_images, read_image
 from .lint import STALE, lint_deck
 from .loader import parse_deck, read_text
 from .model import Deck
@@ -34,14 +34,19 @@ def check_images(deck: Deck) -> list[Diagnostic]:
     """Each slide's image: a PNG, JPEG, GIF or WebP file inside the deck's folder, within the limits.
     An error: the presenter would show only its alt text, and the exports too."""
     found = []
-    for slide in deck.slides:
-        if slide.image is None:
-            continue
-        try:
-            read_image(deck.path, slide.image.path)
-        except ImageProblem as exc:
-            pos = slide.image.path_pos
-            found.append(Diagnostic(pos.line, pos.col, str(exc), ERROR, deck.path, "image"))
+    for number, slide in enumerate(deck.slides, 1):
+        if slide.image is not None:
+            try:
+                read_image(deck.path, slide.image.path)
+            except ImageProblem as exc:
+                pos = slide.image.path_pos
+                found.append(Diagnostic(pos.line, pos.col, str(exc), ERROR, deck.path, "image"))
+        texts = [slide.body or "", slide.notes or "", *(p.text for p in slide.all_points()), *(c.body or "" for c in slide.columns)]
+        for path in dict.fromkeys(p for text in texts for p in local_images(text)):
+            try:
+                read_image(deck.path, path)
+            except ImageProblem as exc:  # at the slide: the model keeps no place for a word inside a text
+                found.append(Diagnostic(slide.pos.line, slide.pos.col, f"slide {number}: {exc}", ERROR, deck.path, "image"))
     return found
 
 

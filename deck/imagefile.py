@@ -5,6 +5,7 @@ later, off the event loop."""
 from __future__ import annotations
 
 import os
+import re
 import stat
 import struct
 from dataclasses import dataclass
@@ -25,6 +26,38 @@ class ImageInfo:
     @property
     def mime(self) -> str:
         return MIME[self.kind]
+
+
+# A Markdown image, inline (`![alt](target "title")`), and a reference definition (`[ref]: target`).
+MARKDOWN_IMAGE = re.compile(r"!\[((?:[^\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|[^\s)]+)((?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*)\)")
+_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?((?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)[^\s>]*)", re.MULTILINE)
+_FENCED = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
+_REMOTE = re.compile(r"\s*<?\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+
+
+def remote_image(text: str) -> str | None:
+    """The first image in deck Markdown that is not a file beside the deck (a URL of any scheme), or None.
+    (An image by reference counts when any reference is a URL: `![a][ref]` with `[ref]: https://...`.)"""
+    if "![" not in text:
+        return None
+    text = _CODE_SPAN.sub("", _FENCED.sub("", text))  # an image shown as code is an example, not an image
+    for match in MARKDOWN_IMAGE.finditer(text):
+        if _REMOTE.match(match.group(2)):
+            return match.group(2).strip("<>")
+    if re.search(r"!\[[^\]]*\](?!\()", text):
+        reference = _REFERENCE.search(text)
+        if reference:
+            return reference.group(1)
+    return None
+
+
+def local_images(text: str) -> list[str]:
+    """The paths of the images written in deck Markdown (not those shown as code)."""
+    if "![" not in text:
+        return []
+    text = _CODE_SPAN.sub("", _FENCED.sub("", text))
+    return [m.group(2).strip("<>") for m in MARKDOWN_IMAGE.finditer(text) if not _REMOTE.match(m.group(2))]
 
 
 class ImageProblem(Exception):

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from .diagnostics import ERROR, WARNING, DeckError, Diagnostic, did_you_mean, sort_diagnostics
 from .figures import FigureReader
+from .imagefile import remote_image
 from .model import LAYOUTS, Column, Confidence, Deck, Point, Pos, Slide, Source, Span
 from .text import has_unsafe, strip_unsafe
 from .yamlnodes import ComposeError, Loader, Node, compose
@@ -288,6 +289,10 @@ class _Reader:
         return None
 
     def clean(self, node: Node, text: str) -> str:
+        url = remote_image(text)
+        if url is not None:
+            shown = url if len(url) <= 60 else url[:57] + "..."
+            self.error(node, f"an image from '{shown}': a deck's images are files beside it, never URLs (nothing in a deck reaches the network)")
         if has_unsafe(text):
             self.warn(node, "control characters or terminal escape sequences removed from this text")
             return strip_unsafe(text)

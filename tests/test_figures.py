@@ -474,3 +474,47 @@ async def test_in_a_sixel_terminal_the_picture_is_encoded_off_the_event_loop(mon
         assert type(widget).__name__ == "PreEncodedSixelImage"
         assert widget.children[0]._cached_sixels is not None  # drawn on screen, from the data encoded before
         assert encoded_in and threading.main_thread().name not in encoded_in  # encoded once, in the worker; drawn from that
+
+
+# -- images written in Markdown ------------------------------------------------------------------------
+
+REMOTE = {
+    "body": ("    body: 'See ![a pixel](https://tracker.example/p.png)'\n", "8:11"),
+    "point": ("    points: ['![x](//cdn.example/x.png)']\n", "8:14"),
+    "notes": ("    notes: |\n      ![x](data:image/png;base64,AAAA)\n", "8:12"),
+    "reference": ("    body: |\n      ![x][ref]\n\n      [ref]: http://example.org/x.png\n", "8:11"),
+}
+
+
+@pytest.mark.parametrize(("field", "where"), REMOTE.values(), ids=REMOTE.keys())
+def test_an_image_from_a_url_anywhere_in_deck_text_is_an_error(field, where):
+    found = errors(deck_text("  - title: S\n    confidence: reported\n" + field))
+    assert len(found) == 1 and found[0].startswith(where + ": an image from '")
+    assert "never URLs (nothing in a deck reaches the network)" in found[0]
+
+
+def test_an_image_shown_as_code_is_an_example_not_an_image():
+    text = deck_text(
+        "  - title: S\n    confidence: reported\n    body: |\n      `![a](https://x.org/a.png)`\n\n      ```\n      ![b](http://x.org/b.png)\n      ```\n"
+    )
+    assert errors(text) == []
+
+
+def test_check_reports_a_missing_image_written_in_a_body(tmp_path):
+    deck = tmp_path / "talk.yaml"
+    deck.write_text(deck_text("  - title: S\n    confidence: reported\n    notes: n\n    body: 'A ![picture](gone.png)'\n"), encoding="utf-8")
+    _, found = check_path(deck)
+    assert [f"{d.line}:{d.col}: {d.message}" for d in found if d.is_error] == ["6:5: slide 1: image 'gone.png' not found in the deck's folder"]
+
+
+def test_images_written_in_markdown_follow_the_export(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    deck = load_deck(FIGURES)
+    handout = export_deck(deck, "markdown", ExportOptions(out_dir=str(out)))
+    line = next(line for line in handout.splitlines() if "written in the body" in line)
+    target = line[line.index("](") + 2 : line.index(")", line.index("]("))]
+    assert (out / target).resolve() == (ROOT / "tests" / "decks" / "pictures" / "pipeline.png").resolve()
+    page = export_deck(deck, "html")
+    assert page.count('src="data:image/png;base64,') == 2  # the slide's `image:` and the one in a body, embedded
+    assert "pictures/pipeline.png" not in page

@@ -45,4 +45,11 @@ def exporter(name: str) -> Callable[[Deck, ExportOptions], str]:
 
 
 def export_deck(deck: Deck, name: str, options: ExportOptions = ExportOptions()) -> str:
+    """The deck in format `name`, its Markdown images made to work where the export lands."""
+    from .body_images import as_data_uri, relative_to_export, with_images
+
+    if name in ("markdown", "marp", "pandoc", "reveal"):
+        deck = with_images(deck, relative_to_export(deck, options))
+    elif name == "html":
+        deck = with_images(deck, as_data_uri(deck))
     return exporter(name)(deck, options)

@@ -21,9 +21,9 @@ def export_pdf(deck: Deck, options: ExportOptions) -> bytes:
         raise RuntimeError(PDF_HINT)
     import weasyprint
 
-    from .html import export as export_html
+    from . import export_deck
 
     # the print stylesheet shows every step, hides the notes and the controls, and sizes each slide's type
-    document = weasyprint.HTML(string=export_html(deck, options)).write_pdf()
+    document = weasyprint.HTML(string=export_deck(deck, "html", options)).write_pdf()
     assert document is not None
     return bytes(document)

@@ -1,0 +1,69 @@
+"""Images written in a deck's Markdown (`![alt](pictures/x.png)`), made to work where the export lands: a
+path relative to the export's folder in the Markdown formats, the picture itself (a data URI) in the HTML
+export. (An image from a URL never gets this far: the loader refuses it.)"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import re
+from collections.abc import Callable
+
+from ..imagefile import MARKDOWN_IMAGE, ImageProblem, read_image
+from ..model import Deck, Picture, Point, Slide
+from . import ExportOptions
+from .figures_md import image_target
+
+Resolve = Callable[[str], str | None]  # an image's path as written -> what the export writes (None: as written)
+
+
+def as_data_uri(deck: Deck) -> Resolve:
+    def resolve(path: str) -> str | None:
+        try:
+            _, info, data = read_image(deck.path, path)
+        except ImageProblem:
+            return None
+        return f"data:{info.mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+    return resolve
+
+
+def relative_to_export(deck: Deck, options: ExportOptions) -> Resolve:
+    return lambda path: image_target(deck, Picture(path, ""), options)
+
+
+def with_images(deck: Deck, resolve: Resolve) -> Deck:
+    """The deck with every Markdown image's path replaced by resolve(path); the deck itself if none has one."""
+    if not any("![" in text for slide in deck.slides for text in _texts(slide)):
+        return deck
+
+    def fix(text: str | None) -> str | None:
+        if text is None or "![" not in text:
+            return text
+
+        def replace(match: re.Match[str]) -> str:
+            target = match.group(2).strip("<>")
+            new = resolve(target)
+            return match.group(0) if new is None else f"![{match.group(1)}]({new}{match.group(3)})"  # quoted: no space, no bracket
+
+        return MARKDOWN_IMAGE.sub(replace, text)
+
+    def points(items: tuple[Point, ...]) -> tuple[Point, ...]:
+        return tuple(dataclasses.replace(p, text=fix(p.text) or "") if "![" in p.text else p for p in items)
+
+    slides = tuple(
+        dataclasses.replace(
+            slide,
+            body=fix(slide.body),
+            notes=fix(slide.notes),
+            points=points(slide.points),
+            columns=tuple(dataclasses.replace(c, body=fix(c.body), points=points(c.points)) for c in slide.columns),
+        )
+        for slide in deck.slides
+    )
+    return dataclasses.replace(deck, slides=slides)
+
+
+def _texts(slide: Slide) -> list[str]:
+    texts = [slide.body or "", slide.notes or ""] + [p.text for p in slide.all_points()]
+    return texts + [c.body or "" for c in slide.columns]
