@@ -518,3 +518,21 @@ def test_images_written_in_markdown_follow_the_export(tmp_path):
     page = export_deck(deck, "html")
     assert page.count('src="data:image/png;base64,') == 2  # the slide's `image:` and the one in a body, embedded
     assert "pictures/pipeline.png" not in page
+
+
+async def test_the_palettes_export_points_images_at_the_deck_beside_it(tmp_path):
+    """Written beside the deck, the handout finds its picture where the deck does (not from the current folder)."""
+    import shutil as files
+
+    from deck.tui.app import make_app
+
+    (tmp_path / "pictures").mkdir()
+    files.copy(ROOT / "tests" / "decks" / "pictures" / "pipeline.png", tmp_path / "pictures" / "flow.png")
+    path = tmp_path / "talk.yaml"
+    path.write_text(deck_text("  - title: S\n    confidence: reported\n    notes: n\n    image: {path: pictures/flow.png, alt: the flow}\n"), encoding="utf-8")
+    app = make_app(load_deck(path), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.export_to("markdown")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert "![the flow](pictures/flow.png)" in (tmp_path / "talk.handout.md").read_text(encoding="utf-8")

@@ -239,8 +239,9 @@ class DeckApp(EditingApp, Themed):
         from ..export import ExportOptions
 
         presenter = self.presenter
-        deck, options = presenter.deck, ExportOptions(min_confidence=presenter.minimum)
+        deck = presenter.deck
         target = export_path(deck, name)
+        options = ExportOptions(min_confidence=presenter.minimum, out_dir=str(target.parent.resolve()))  # image paths from there
         if target.is_symlink():
             self.notify(
                 f"Not exported: {target.name} is a symbolic link (to {target.readlink()}); export from the command line with -o",
