@@ -239,6 +239,10 @@ class Slide:
 
     def cited(self) -> tuple[str, ...]:
         """Every source id the slide cites, in order of first use."""
+        return self._cited
+
+    @cached_property  # frozen: worked out once (the filter, the numbering and every export ask for it)
+    def _cited(self) -> tuple[str, ...]:
         ids = list(self.sources) + [s for p in self.claims() for s in p.sources]
         return tuple(dict.fromkeys(ids))
 

@@ -529,7 +529,9 @@ async def test_the_palettes_export_points_images_at_the_deck_beside_it(tmp_path)
     (tmp_path / "pictures").mkdir()
     files.copy(ROOT / "tests" / "decks" / "pictures" / "pipeline.png", tmp_path / "pictures" / "flow.png")
     path = tmp_path / "talk.yaml"
-    path.write_text(deck_text("  - title: S\n    confidence: reported\n    notes: n\n    image: {path: pictures/flow.png, alt: the flow}\n"), encoding="utf-8")
+    path.write_text(
+        deck_text("  - title: S\n    confidence: reported\n    notes: n\n    image: {path: pictures/flow.png, alt: the flow}\n"), encoding="utf-8"
+    )
     app = make_app(load_deck(path), clock=lambda: 0.0)
     async with app.run_test(size=(120, 40)) as pilot:
         app.export_to("markdown")

@@ -8,8 +8,10 @@ from __future__ import annotations
 import base64
 import html
 import json
+import re
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 
 from ..filtering import Shown
 from ..imagefile import ImageProblem, read_image
@@ -17,7 +19,9 @@ from ..model import Confidence, Deck, Point, Slide
 from ..reveal import last_step
 from ..text import strip_unsafe
 from . import ExportOptions
-from .common import keep, kept_numbers, left_out_line, legend_lines
+from .common import Kept, keep, kept_numbers, left_out_line, legend_lines
+from .marp import IMAGE_PX, estimated_height
+from .slides_common import columns_as_table
 from .svg import chart_svg, timeline_svg
 
 # Raw HTML off: deck text is shown as text. markdown-it's own link check refuses javascript:, vbscript:,
@@ -47,6 +51,9 @@ def _inline(value: str) -> str:
     value = strip_unsafe(value)
     if not _INLINE_MARKDOWN.intersection(value):
         return _escape(value)  # plain words: the parser would only escape them (about 10x faster)
+    fast = simple_inline(value) if "\n" not in value else None
+    if fast is not None:
+        return fast
     rendered: str = _MD.renderInline(value)
     return rendered
 
@@ -57,27 +64,155 @@ def _block(value: str) -> str:
     plain = not _MARKDOWN.intersection(value) and "" not in lines
     if plain and not any(line[:1] in " \t" or line.endswith("  ") for line in lines):  # no indented code, no hard break
         return f"<p>{_escape(value.strip())}</p>\n"  # one plain paragraph, as the parser would write it
+    fast = simple_paragraphs(value)
+    if fast is not None:
+        return fast
     rendered: str = _MD.render(value)
     return rendered
+
+
+# -- the common case without the parser ----------------------------------------------------------------
+# Most deck text is words with **strong**, *emphasis* and `code`. Written by the rules CommonMark gives
+# (and with markdown-it's own character classes), that costs a tenth of parsing; anything else, or any
+# doubt (nesting, a run that could both open and close), goes to markdown-it. A property test compares
+# the two on generated text.
+
+_NOT_SIMPLE_RE = re.compile(r"[\\\[\]<&_~]")  # escapes, links and images, HTML and entities, _ emphasis, strikethrough
+_RUN = re.compile(r"\*+|`+")
+_TAGS = {1: ("<em>", "</em>"), 2: ("<strong>", "</strong>")}
+
+
+def _punct(ch: str) -> bool:
+    return ch in _ASCII_PUNCT if ch < "\x80" else isMdAsciiPunct(ord(ch)) or isPunctChar(ch)
+
+
+_ASCII_PUNCT = frozenset(chr(c) for c in range(128) if isMdAsciiPunct(c) or isPunctChar(chr(c)))
+_ASCII_CLASSES = {chr(c): (isWhiteSpace(c), chr(c) in _ASCII_PUNCT) for c in range(128)}
+
+
+def _classes(ch: str) -> tuple[bool, bool]:
+    """(white space, punctuation), as markdown-it's scanDelims classes a character."""
+    found = _ASCII_CLASSES.get(ch)
+    return found if found is not None else (isWhiteSpace(ord(ch)), _punct(ch))
+
+
+def _flanking(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """(left-flanking, right-flanking) for the delimiter run text[start:end], as markdown-it decides."""
+    last_space, last_punct = _classes(text[start - 1]) if start > 0 else (True, False)
+    next_space, next_punct = _classes(text[end]) if end < len(text) else (True, False)
+    left = not (next_space or (next_punct and not (last_space or last_punct)))
+    right = not (last_space or (last_punct and not (next_space or next_punct)))
+    return left, right
+
+
+def simple_inline(text: str) -> str | None:
+    """`text` as markdown-it renders it inline, for text made of words, `code` and unnested * or **
+    emphasis; None for anything else."""
+    if _NOT_SIMPLE_RE.search(text):
+        return None
+    # escaped first: '>' and '"' become entities that end in ';', punctuation as they were, so the
+    # flanking rules below read the same
+    text = _escape_plain(text)
+    runs = _RUN.findall(text)
+    if not runs:
+        return text
+    out: list[str] = []
+    done = 0  # text before this is written
+    opened: tuple[int, int] | None = None  # (index in out of the opener's placeholder, its length)
+    spans = [m.span() for m in _RUN.finditer(text)]
+    i = 0
+    count = len(spans)
+    while i < count:
+        start, end = spans[i]
+        run = runs[i]
+        if run[0] == "`":
+            closer = i + 1
+            while closer < count and runs[closer] != run:
+                closer += 1
+            if closer == count:  # no closing run of the same length: the backticks are text
+                i += 1
+                continue
+            out.append(text[done:start])
+            code = text[end : spans[closer][0]].replace("\n", " ")
+            if code[:1] == " " and code[-1:] == " " and code.strip(" "):
+                code = code[1:-1]
+            out.append(f"<code>{code}</code>")
+            done = spans[closer][1]
+            i = closer + 1
+            continue
+        length = end - start
+        if length > 2:
+            return None
+        left, right = _flanking(text, start, end)
+        if left and right:
+            return None  # could open and close: CommonMark's finer rules decide
+        if left:
+            if opened is not None:
+                return None  # nested
+            out.append(text[done:start])
+            opened = (len(out), length)
+            out.append(run)  # the marks, until a closer makes them a tag
+            done = end
+        elif right and opened is not None:
+            if opened[1] != length:
+                return None
+            out.append(text[done:start])
+            out[opened[0]] = _TAGS[length][0]
+            out.append(_TAGS[length][1])
+            opened = None
+            done = end
+        i += 1
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _escape_plain(text: str) -> str:
+    """_escape for text that holds no '&' or '<' (simple_inline's)."""
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    return text.replace('"', "&quot;") if '"' in text else text
+
+
+_BLOCK_START = re.compile(r"(?:[#>|=+-]|\d{1,9}[.)]|\*(?:\s|\*\*|$)|[*-]{3}|(\*)(?:\s*\*){2,}\s*$)")  # the last: a rule, '** *'
+
+
+def simple_paragraphs(text: str) -> str | None:
+    """`text` as markdown-it renders it, for paragraphs of simple inline text (see simple_inline) whose lines
+    start no block (no heading, list, quote, table, code or rule) and end without a hard break; None otherwise."""
+    out = []
+    paragraph: list[str] = []
+    for line in text.split("\n") + [""]:
+        if not line.strip(" \t"):  # blank as Markdown sees it: spaces and tabs only
+            if paragraph:
+                inline = simple_inline("\n".join(paragraph))
+                if inline is None:
+                    return None
+                out.append(f"<p>{inline}</p>\n")
+                paragraph = []
+            continue
+        if line != line.strip() or _BLOCK_START.match(line) or "|" in line or "```" in line or "~~~" in line:
+            return None
+        paragraph.append(line)
+    return "".join(out)
 
 
 def _badge(level: Confidence) -> str:
     return f'<span class="badge" style="background:{COLOURS[level]}">{_text(level.label)}</span>'
 
 
+_OWN = {level: f' <em class="own" style="color:{COLOURS[level]}">{level.glyph} {level.value}</em>' for level in Confidence}
+_GLYPH = {level: f'<span class="glyph" style="color:{COLOURS[level]}">{level.glyph}</span> ' for level in Confidence}
+_BULLET = {level: f'<span class="glyph" style="color:{COLOURS[level]}">•</span> ' for level in Confidence}
+
+
 def _point(point: Point, label: Confidence, numbers: dict[str, int], step: int | None) -> str:
-    refs = "".join(f"[{numbers[s]}]" for s in point.sources if s in numbers)
-    marker = (
-        f' <em class="own" style="color:{COLOURS[point.confidence]}">{point.confidence.glyph} {point.confidence.value}</em>'
-        if point.confidence is not label
-        else ""
-    )
-    glyph = point.confidence.glyph if point.labelled or point.confidence is not label else "•"
-    step_attr = f' class="step" data-step="{step}"' if step is not None else ""
-    return (
-        f'<li{step_attr}><span class="glyph" style="color:{COLOURS[point.confidence]}">{glyph}</span> '
-        f"{_inline(point.text)}{marker}{f' <span class=refs>{refs}</span>' if refs else ''}</li>"
-    )
+    """A claim as a list item: its label's glyph, the claim, its label in words where it differs, its sources."""
+    level = point.confidence
+    differs = level is not label
+    refs = "".join(f"[{numbers[s]}]" for s in point.sources if s in numbers) if point.sources else ""
+    start = f'<li class="step" data-step="{step}">' if step is not None else "<li>"
+    glyph = _GLYPH[level] if point.labelled or differs else _BULLET[level]
+    return f"{start}{glyph}{_inline(point.text)}{_OWN[level] if differs else ''}{f' <span class=refs>{refs}</span>' if refs else ''}</li>"
 
 
 def _slide(deck: Deck, index: int, options: ExportOptions) -> str:
@@ -85,8 +220,10 @@ def _slide(deck: Deck, index: int, options: ExportOptions) -> str:
     kept = keep(slide, options)
     numbers = deck.source_numbers(slide)
     position = deck.position(index)
+    figures = _figures(slide, kept.view, numbers) if slide.layout is None else []
     # the print size, estimated as for Marp (no script runs when printing to PDF): the screen refits by measuring
-    size = _print_size(deck, index, options)
+    cited = kept_numbers(deck, slide, kept)
+    size = _print_size(deck, slide, kept, numbers, cited, figures)
     style = f' style="--print-size:{size}px"'
     parts = [f'<section class="slide{" divider" if slide.layout else ""}" data-index="{index}" data-steps="{_steps(slide)}"{style}>']
     parts.append('<div class="content">')
@@ -116,7 +253,7 @@ def _slide(deck: Deck, index: int, options: ExportOptions) -> str:
             return pauses + order[id(point)] + 1 if slide.reveal else None
 
         label = kept.label or slide.label
-        parts += _figures(slide, kept.view, numbers)
+        parts += figures
         if kept.points:
             parts.append("<ul>" + "".join(_point(p, label, numbers, step_of(p)) for p in kept.points) + "</ul>")
         if kept.columns:
@@ -132,7 +269,6 @@ def _slide(deck: Deck, index: int, options: ExportOptions) -> str:
                 parts.append("</div>")
             parts.append("</div>")
         parts += _image(deck, kept.view)  # after the claims, as on screen
-        cited = kept_numbers(deck, slide, kept)
         if cited:
             items = "".join(f"<li>[{n}] {_text(deck.sources[sid].title)}</li>" for sid, n in cited.items())
             parts.append(f'<ol class="sources">{items}</ol>')
@@ -173,18 +309,48 @@ def _image(deck: Deck, view: Shown | None) -> list[str]:
     return out
 
 
-def _print_size(deck: Deck, index: int, options: ExportOptions) -> int:
-    from .marp import estimated_height
-    from .slides_common import content_lines
-
-    slide = deck.slides[index]
+def _print_size(deck: Deck, slide: Slide, kept: Kept, numbers: dict[str, int], cited: dict[str, int], figures: list[str]) -> int:
+    """The type size that fits the slide on a printed page, by Marp's estimate (wrapped lines, headings,
+    gaps), worked out from the slide's parts: its lines of plain text are counted, not written out."""
     if slide.layout is not None:
         return PRINT_SIZES[0]
-    lines = [f"## {slide.title}", "", "meta", "", *content_lines(deck, slide, options, forbidden=())]
+    label = slide.label
+    plain = [len(slide.section or "") + 16]  # the label and the section; then each line as the slide formats write it
+    if kept.left_out:
+        plain.append(60)
+    if slide.subtitle:
+        plain.append(len(slide.subtitle))
+    for point in kept.points:  # '- text *(label)* [1]'
+        length = 2 + len(point.text)
+        if point.confidence is not label:
+            length += _LABEL_LENGTH[point.confidence]
+        if point.sources:
+            length += 1 + 3 * len(point.sources)
+        plain.append(length)
+    if cited:
+        plain.append(9 + sum(len(deck.sources[sid].title) + 6 for sid in cited))  # 'Sources: [1] a; [2] b'
+    gaps = 2 + bool(kept.left_out) + bool(slide.subtitle) + bool(kept.points) + bool(kept.body) + bool(kept.columns) + bool(cited)
+    blocks = [kept.body] if kept.body else []
+    if kept.columns:
+        blocks += columns_as_table(kept, slide, numbers)
+    # a chart or timeline is drawn to the page's width (1100 px for its 1000 units), at most 60% of its height
+    drawn = sum(min(432.0, float(m.group(1)) * 1.1) for f in figures if (m := _VIEWBOX.search(f)))
+    if kept.view is not None and kept.view.image is not None:
+        drawn += IMAGE_PX
+    title = len(slide.title) + 3
     for size in PRINT_SIZES:
-        if estimated_height(lines, size) * 1.15 <= 600:  # the page's content box, with room to spare
+        per_line = max(20, int(1100 / (size * 0.56)))
+        rows = 1.8 * max(1, -(-title // int(per_line / 1.35))) + 0.45 * gaps
+        for length in plain:
+            rows += max(1, -(-length // per_line))
+        height = rows * size * 1.45 + (estimated_height(blocks, size) if blocks else 0.0) + drawn
+        if height * 1.15 <= 600:  # the page's content box, with room to spare
             return size
     return PRINT_SIZES[-1]
+
+
+_LABEL_LENGTH = {level: len(level.value) + 5 for level in Confidence}
+_VIEWBOX = re.compile(r'viewBox="0 0 \d+ (\d+)"')
 
 
 def _steps(slide: Slide) -> int:

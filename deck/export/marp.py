@@ -73,7 +73,7 @@ def estimated_height(lines: list[str], size: int) -> float:
             rows += 0.45  # the gap between blocks
         elif stripped.startswith("!["):
             rows += IMAGE_PX / (size * 1.45)  # an image: at most this tall (the style's max-height)
-        elif stripped.startswith("#") or set(stripped) <= set("=-\\ "):
+        elif stripped[0] == "#" or not stripped.strip("=-\\ "):
             rows += 1.8 * max(1, -(-len(line) // int(per_line / 1.35)))  # headings, and setext underlines
         elif stripped.startswith("|"):
             cells = stripped.strip("|").split(" | ")
