@@ -83,10 +83,10 @@ def test_html_fast_path_for_plain_text_shows_what_the_markdown_parser_would(text
     """The HTML export skips markdown-it for text with no Markdown in it (10x faster); what a browser shows
     must not change. It did: the fast path wrote indented code as a paragraph, dropped hard breaks and wrote
     an empty paragraph for empty notes."""
-    from deck.export.html import _MD, _block, _inline
+    from deck.export.html import _block, _inline, markdown
 
-    assert _shown(_inline(text)) == _shown(_MD.renderInline(text))
-    assert _shown(_block(text)) == _shown(_MD.render(text))
+    assert _shown(_inline(text)) == _shown(markdown().renderInline(text))
+    assert _shown(_block(text)) == _shown(markdown().render(text))
 
 
 def test_html_notes_keep_indented_code_and_hard_breaks():
@@ -106,13 +106,13 @@ _EMPHASIS = st.lists(st.sampled_from(_PIECES), max_size=25).map("".join)
 def test_html_emphasis_and_code_without_the_parser_are_what_the_parser_writes(text):
     """Words with **strong**, *emphasis* and `code` are written without markdown-it (a tenth of the time);
     wherever that path answers, its answer is markdown-it's, character for character."""
-    from deck.export.html import _MD, simple_inline, simple_paragraphs
+    from deck.export.html import markdown, simple_inline, simple_paragraphs
 
     if "\n" not in text:
         fast = simple_inline(text)
-        assert fast is None or fast == _MD.renderInline(text)
+        assert fast is None or fast == markdown().renderInline(text)
     fast = simple_paragraphs(text)
-    assert fast is None or fast == _MD.render(text)
+    assert fast is None or fast == markdown().render(text)
 
 
 def test_the_fast_path_answers_for_what_decks_are_made_of():
@@ -123,3 +123,34 @@ def test_the_fast_path_answers_for_what_decks_are_made_of():
     assert simple_paragraphs("**Say:** something.\n**Caution:** the estimate is ours.\n\nMore.") == (
         "<p><strong>Say:</strong> something.\n<strong>Caution:</strong> the estimate is ours.</p>\n<p>More.</p>\n"
     )
+
+
+def test_the_character_classes_are_markdown_its():
+    """The fast path classes characters as markdown-it does, without importing it."""
+    from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+
+    from deck.export.html import punctuation, white_space
+
+    for code in [*range(0x3100), *range(0xFE00, 0xFF70), 0x1F600, 0x20AC]:
+        ch = chr(code)
+        assert white_space(ch) == isWhiteSpace(code), hex(code)
+        assert punctuation(ch) == (isMdAsciiPunct(code) or isPunctChar(ch)), hex(code)
+
+
+def test_exporting_simple_text_to_html_never_imports_the_markdown_parser(tmp_path):
+    import subprocess
+    import sys
+
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(
+        "title: T\nslides:\n  - title: S\n    confidence: reported\n    points: ['A **strong** claim with `code`', Plain]\n"
+        "    notes: '**Say:** it *plainly*.'\n",
+        encoding="utf-8",
+    )
+    code = (
+        "import sys; from deck.loader import load_deck; from deck.export import export_deck; "
+        f"page = export_deck(load_deck({str(deck)!r}), 'html'); "
+        "print('<strong>strong</strong>' in page, '<em>plainly</em>' in page, 'markdown_it' in sys.modules)"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert found == ["True", "True", "False"]  # rendered, and the parser (35 ms to import) never loaded

@@ -6,12 +6,12 @@ each page, complete."""
 from __future__ import annotations
 
 import base64
+import functools
 import html
 import json
 import re
-
-from markdown_it import MarkdownIt
-from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
+import unicodedata
+from typing import TYPE_CHECKING
 
 from ..filtering import Shown
 from ..imagefile import ImageProblem, read_image
@@ -24,9 +24,21 @@ from .marp import IMAGE_PX, estimated_height
 from .slides_common import columns_as_table
 from .svg import chart_svg, timeline_svg
 
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+
 # Raw HTML off: deck text is shown as text. markdown-it's own link check refuses javascript:, vbscript:,
 # file: and data: (but for images) links.
-_MD = MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+@functools.cache
+def markdown() -> MarkdownIt:
+    """The parser, made on first need (importing markdown-it costs a command about 35 ms, and most deck
+    text never needs it: see simple_inline)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+
+
 COLOURS = {
     Confidence.CONFIRMED: "#2e9e5b",
     Confidence.REPORTED: "#2f7fc1",
@@ -54,7 +66,7 @@ def _inline(value: str) -> str:
     fast = simple_inline(value) if "\n" not in value else None
     if fast is not None:
         return fast
-    rendered: str = _MD.renderInline(value)
+    rendered: str = markdown().renderInline(value)
     return rendered
 
 
@@ -67,7 +79,7 @@ def _block(value: str) -> str:
     fast = simple_paragraphs(value)
     if fast is not None:
         return fast
-    rendered: str = _MD.render(value)
+    rendered: str = markdown().render(value)
     return rendered
 
 
@@ -82,18 +94,28 @@ _RUN = re.compile(r"\*+|`+")
 _TAGS = {1: ("<em>", "</em>"), 2: ("<strong>", "</strong>")}
 
 
-def _punct(ch: str) -> bool:
-    return ch in _ASCII_PUNCT if ch < "\x80" else isMdAsciiPunct(ord(ch)) or isPunctChar(ch)
+# markdown-it's character classes for emphasis (its isWhiteSpace, isMdAsciiPunct and isPunctChar), kept
+# here so that most exports never import it; a test compares them with markdown-it's own
+_WHITE_SPACE = frozenset((0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x20, 0xA0, 0x1680, 0x202F, 0x205F, 0x3000))
+_ASCII_PUNCT = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
-_ASCII_PUNCT = frozenset(chr(c) for c in range(128) if isMdAsciiPunct(c) or isPunctChar(chr(c)))
-_ASCII_CLASSES = {chr(c): (isWhiteSpace(c), chr(c) in _ASCII_PUNCT) for c in range(128)}
+def white_space(ch: str) -> bool:
+    code = ord(ch)
+    return 0x2000 <= code <= 0x200A or code in _WHITE_SPACE
+
+
+def punctuation(ch: str) -> bool:
+    return ch in _ASCII_PUNCT if ch < "\x80" else unicodedata.category(ch).startswith(("P", "S"))
+
+
+_ASCII_CLASSES = {chr(c): (white_space(chr(c)), punctuation(chr(c))) for c in range(128)}
 
 
 def _classes(ch: str) -> tuple[bool, bool]:
     """(white space, punctuation), as markdown-it's scanDelims classes a character."""
     found = _ASCII_CLASSES.get(ch)
-    return found if found is not None else (isWhiteSpace(ord(ch)), _punct(ch))
+    return found if found is not None else (white_space(ch), punctuation(ch))
 
 
 def _flanking(text: str, start: int, end: int) -> tuple[bool, bool]:
