@@ -66,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"leave out claims weaker than this level: {', '.join(Confidence.names())} (or a word for one, like 'rumour')",
     )
     export.add_argument("--no-notes", action="store_true", help="leave out speaker notes (an audience copy)")
+    export.add_argument("--indent", type=int, metavar="N", help="JSON only: indent by N spaces, for people (default: compact, for tools)")
 
     speaker = commands.add_parser("speaker", help="the speaker's view, in a second terminal, following `deck present`")
     speaker.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
@@ -266,8 +267,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         min_confidence=args.min_confidence,
         notes=not args.no_notes,
         out_dir=os.path.dirname(os.path.abspath(args.output)) if args.output else None,
+        indent=args.indent,
     )
     name = args.format or format_for(args.output)
+    if args.indent is not None and (name != "json" or not 0 <= args.indent <= 16):
+        raise UsageError("--indent is for the JSON export, from 0 to 16 spaces" if name == "json" else f"--indent is for the JSON export, not {name}")
     if name == "pdf":
         return _export_pdf(deck, options, args.output)
     text = export_deck(deck, name, options)

@@ -196,3 +196,20 @@ def test_completion_prints_shell_code(capsys, shell):
     assert main(["completion", shell]) == 0
     code = capsys.readouterr().out
     assert "deck" in code and "briefing-deck" in code and len(code) > 200
+
+
+def test_json_is_compact_for_tools_and_indented_on_request(capsys, deck_file):
+    path = str(deck_file())
+    assert main(["export", path, "--format", "json"]) == 0
+    compact = capsys.readouterr().out
+    assert compact.count("\n") == 1 and '","' in compact  # one line, no spaces: the C encoder's output
+    assert main(["export", path, "--format", "json", "--indent", "2"]) == 0
+    indented = capsys.readouterr().out
+    assert indented.startswith('{\n  "title": "Test deck",')
+    assert json.loads(compact) == json.loads(indented)
+
+
+def test_indent_is_only_for_json(capsys, deck_file):
+    assert main(["export", str(deck_file()), "--format", "marp", "--indent", "2"]) == 2
+    assert "--indent is for the JSON export, not marp" in capsys.readouterr().err
+    assert main(["export", str(deck_file()), "--format", "json", "--indent", "99"]) == 2

@@ -36,6 +36,7 @@ class ExportOptions:
     min_confidence: Confidence | None = None  # leave out claims weaker than this
     notes: bool = True  # include speaker notes
     out_dir: str | None = None  # where the export is written: image paths are made relative to it (None: here)
+    indent: int | None = None  # JSON: None writes it compact (the C encoder), a number indents it for people
 
 
 def exporter(name: str) -> Callable[[Deck, ExportOptions], str]:
