@@ -222,7 +222,7 @@ async def test_notes_toggle_shows_this_slides_notes_and_the_next_title():
 def _plain(app, selector: str) -> str:
     from rich.console import Console
 
-    console = Console(width=100, color_system=None)
+    console = Console(width=200, color_system=None)  # wider than any widget here: what it draws, unwrapped
     with console.capture() as cap:
         widget = app.screen.query_one(selector)
         console.print(widget.content if isinstance(widget, Static) else widget.render(), markup=False)

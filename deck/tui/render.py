@@ -54,10 +54,8 @@ class Claims:
         self.texts = [inline_text(point.text) for point in points]  # parsed once per text, drawn at any width
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        words = options.max_width >= WORDS_MIN_WIDTH
-        grid = Table.grid(padding=(0, 1), expand=True)
-        grid.add_column(width=2, no_wrap=True)  # bullet: the glyph of the point's own label, where list bullets stand
-        grid.add_column(ratio=1)  # the claim, its label where it differs, and its references
+        width = options.max_width
+        words = width >= WORDS_MIN_WIDTH
         for point, claim in zip(self.points, self.texts):
             differs = point.confidence is not self.label
             line = claim.copy()
@@ -66,9 +64,19 @@ class Claims:
             refs = [self.numbers[s] for s in point.sources if s in self.numbers]
             if refs:
                 line.append(" " + "".join(f"[{n}]" for n in refs), style=self.palette.dim)
+            # the glyph of the point's own label where list bullets stand, the claim hanging beside it
             glyph = point.confidence.glyph if point.labelled or (differs and not words) else "•"
-            grid.add_row(Text(" " + glyph, style=self.palette.levels[point.confidence]), line)
-        yield grid
+            yield from hanging(console, Text(" " + glyph + " ", style=self.palette.levels[point.confidence]), line, width)
+
+
+def hanging(console: Console, head: Text, body: Text, width: int) -> RenderResult:
+    """`head`, then `body` wrapped beside it, its later lines indented under its first: a list item drawn
+    as lines of text (a table per slide cost a layout pass per move)."""
+    indent = head.cell_len
+    lines = body.wrap(console, max(1, width - indent), overflow="fold")
+    blank = Text(" " * indent)
+    for i, line in enumerate(lines):
+        yield Text.assemble(head if i == 0 else blank, line, end="\n")
 
 
 def hidden_notice(count: int, minimum: Confidence | None, palette: Palette) -> Text:
@@ -179,14 +187,22 @@ def render_sources_line(deck: Deck, numbers: dict[str, int], palette: Palette) -
 
 def render_sources(deck: Deck, numbers: dict[str, int], palette: Palette) -> RenderableType:
     """The slide's sources, one a line, numbered as the points refer to them."""
-    grid = Table.grid(padding=(0, 1))
-    grid.add_column(no_wrap=True, style=palette.dim)
-    grid.add_column(style=palette.dim)
-    for sid, n in numbers.items():
-        source = deck.sources[sid]
-        extra = ", ".join(x for x in (source.kind, source.date.isoformat() if source.date else None) if x)
-        grid.add_row(f"[{n}]", Text(source.title + (f" ({extra})" if extra else "")))
-    return Group(Text("Sources", style=f"bold {palette.dim}"), grid)
+    return Group(Text("Sources", style=f"bold {palette.dim}"), SourceLines(deck, numbers, palette))
+
+
+class SourceLines:
+    """'[1] title (kind, date)', each wrapped under its own start."""
+
+    def __init__(self, deck: Deck, numbers: dict[str, int], palette: Palette) -> None:
+        self.deck, self.numbers, self.palette = deck, numbers, palette
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        tag_width = max(len(f"[{n}] ") for n in self.numbers.values())
+        for sid, n in self.numbers.items():
+            source = self.deck.sources[sid]
+            extra = ", ".join(x for x in (source.kind, source.date.isoformat() if source.date else None) if x)
+            head = Text(f"[{n}]".ljust(tag_width), style=self.palette.dim)
+            yield from hanging(console, head, Text(source.title + (f" ({extra})" if extra else ""), style=self.palette.dim), options.max_width)
 
 
 def render_notes(slide: Slide, following: Slide | None, palette: Palette, show_next: bool = True) -> RenderableType:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.console import RenderableType
-from rich.table import Table
 from rich.text import Text
 from textual.widget import Widget
 
@@ -47,7 +46,7 @@ class StatusBar(Widget):
             return Text()
         return self._render_for(self.size.width or 120)
 
-    def _render_for(self, width: int) -> Table:
+    def _render_for(self, width: int) -> Text:
         status = self._status
         assert status is not None
         counter = Text(status.position, style="bold")
@@ -71,11 +70,9 @@ class StatusBar(Widget):
         left = Text(no_wrap=True, overflow="ellipsis")
         left.append(status.deck_title, style="bold")
         left.append(f"  ›  {status.where}")
-        grid = Table.grid(expand=True, padding=(0, 2))
-        grid.add_column(ratio=1, no_wrap=True, overflow="ellipsis")
-        grid.add_column(no_wrap=True, justify="right")
-        grid.add_row(left, right)
-        return grid
+        room = max(0, width - right.cell_len - 2)  # the left part gives way, ending in an ellipsis
+        left.truncate(room, overflow="ellipsis", pad=True)
+        return Text.assemble(left, "  ", right, no_wrap=True)
 
 
 def _fit(parts: list[list[Text]], width: int) -> Text:
