@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -45,9 +46,14 @@ class SlideView(VerticalScroll, can_focus=False):
         badge = badge_text(shown(slide, minimum).confidence, palette) if slide.confidence is not None else Text()
         self.query_one("#slide-badge", Static).update(badge)
         main, tail = render_slide_parts(deck, slide, palette, minimum, compact, step)
-        self.query_one("#slide-content", Static).update(main)
-        self.query_one(PictureView).show(deck, shown(slide, minimum).image if slide.layout is None else None)
-        self.query_one("#slide-tail", Static).update(tail)
+        picture = shown(slide, minimum).image if slide.layout is None else None
+        # the sources go below the picture; without one they stay in the content: one widget fewer to lay out
+        self.query_one("#slide-content", Static).update(main if picture else Group(main, tail))
+        self.query_one(PictureView).show(deck, picture)
+        tail_widget = self.query_one("#slide-tail", Static)
+        tail_widget.display = picture is not None
+        if picture is not None:
+            tail_widget.update(tail)
         self.scroll_home(animate=False)
 
     def on_click(self, event: Click) -> None:
