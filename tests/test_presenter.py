@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from textual.widgets import OptionList, Static
+from textual.widgets import Static
 
 from deck.loader import parse_deck
 from deck.model import Confidence
@@ -16,6 +16,7 @@ from deck.tui.screens.overview import OverviewScreen
 from deck.tui.screens.presenter import PresenterScreen
 from deck.tui.themes import palette_for
 from deck.tui.widgets.notes_pane import NotesPane
+from deck.tui.widgets.slide_list import SlideList
 
 from .conftest import notified
 
@@ -158,14 +159,10 @@ async def test_overview_lists_every_slide_and_selects_with_keys():
         await pilot.press("o")
         await pilot.pause()
         assert isinstance(app.screen, OverviewScreen)
-        options = app.screen.query_one(OptionList)
-        assert options.option_count == 5
-        from rich.console import Console
-
-        console = Console(width=100, color_system=None)
-        with console.capture() as cap:
-            console.print(options.get_option_at_index(1).prompt)
-        assert "2  ◌ SPECULATIVE  Mixed claims" in cap.get() and cap.get().rstrip().endswith("Body")
+        rows = app.screen.query_one(SlideList)
+        assert rows.row_count == 5
+        line = rows.row_text(1, 100).plain
+        assert len(line) == 100 and "2  ◌ SPECULATIVE  Mixed claims" in line and line.rstrip().endswith("Body")
         await pilot.press("down", "down", "enter")
         await pilot.pause()
         assert isinstance(app.screen, PresenterScreen) and app.screen.index == 2
@@ -180,9 +177,8 @@ async def test_overview_selects_with_the_mouse_and_escape_leaves_unchanged():
         assert isinstance(app.screen, PresenterScreen) and app.screen.index == 0
         await pilot.press("o")
         await pilot.pause()
-        options = app.screen.query_one(OptionList)
-        region = options.region
-        await pilot.click(OptionList, offset=(5, 3))  # the fourth line: slide 4
+        region = app.screen.query_one(SlideList).region
+        await pilot.click(SlideList, offset=(5, 3))  # the fourth line: slide 4
         await pilot.pause()
         assert isinstance(app.screen, PresenterScreen), region
         assert app.screen.index == 3
@@ -460,3 +456,36 @@ async def test_markup_in_deck_text_never_breaks_toasts_or_the_palette(tmp_path):
         await pilot.pause()
         assert any("deck [v2].yaml" in m for m in notified(app))
         assert app.is_running
+
+
+async def test_overview_of_a_big_deck_draws_only_the_rows_on_screen():
+    """10,000 slides: the list is as long as the deck, and what is drawn is what shows (the option list it
+    replaced took 3.7 s to open at this size)."""
+    import yaml as _yaml
+
+    from deck.loader import parse_deck
+
+    text = _yaml.safe_dump(
+        {"title": "Big", "slides": [{"title": f"Slide {i}", "confidence": "reported", "notes": "n"} for i in range(10_000)]}, sort_keys=False
+    )
+    big = parse_deck(text).deck
+    app = make_app(big, clock=lambda: 0.0)
+    drawn: list[int] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("o")
+        await pilot.pause()
+        rows = app.screen.query_one(SlideList)
+        original = rows.row_text
+
+        def counting(index: int, width: int):
+            drawn.append(index)
+            return original(index, width)
+
+        rows.row_text = counting
+        await pilot.press("end")
+        await pilot.pause()
+        assert rows.highlighted == 9_999 and rows.virtual_size.height == 10_000
+        assert drawn and len(set(drawn)) <= 40 and max(drawn) == 9_999  # the last screenful, no more
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.presenter.index == 9_999
