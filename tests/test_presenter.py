@@ -489,3 +489,26 @@ async def test_overview_of_a_big_deck_draws_only_the_rows_on_screen():
         await pilot.press("enter")
         await pilot.pause()
         assert app.presenter.index == 9_999
+
+
+async def test_palette_search_narrows_by_words_and_shows_few_rows_of_a_big_deck():
+    """Words typed find slides by number and title; a big deck is never scored whole (10,000 slides took
+    a second per keystroke)."""
+    import yaml as _yaml
+
+    from deck.loader import parse_deck
+    from deck.tui.commands import MAX_HITS, SlideCommands
+
+    slides = [{"title": f"Slide {i} about {'ducks' if i % 2 else 'geese'}", "confidence": "reported", "notes": "n"} for i in range(10_000)]
+    big = parse_deck(_yaml.safe_dump({"title": "Big", "slides": slides}, sort_keys=False)).deck
+    app = make_app(big, clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)):
+        provider = SlideCommands(app.screen)
+        await provider.startup()
+        hits = [hit async for hit in provider.search("geese 99")]
+        assert len(hits) == MAX_HITS and all("geese" in hit.text and "99" in hit.text + hit.help for hit in hits)  # title or number
+        narrowed = [hit.text async for hit in provider.search("geese 998")]  # from the last matches only
+        fresh = SlideCommands(app.screen)
+        await fresh.startup()
+        assert narrowed == [hit.text async for hit in fresh.search("geese 998")] and "go to slide: Slide 998 about geese" in narrowed
+        assert [hit async for hit in provider.search("swans")] == []

@@ -11,7 +11,7 @@ from typing import Any
 
 from textual import work
 from textual.actions import parse as parse_action
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.markup import escape
 from textual.screen import Screen
@@ -20,6 +20,7 @@ from ..document import DeckDocument
 from ..files import same_file
 from ..model import Confidence, Deck
 from ..paths import is_bundled
+from .commands import SlideCommands
 from .editing import EditingApp, settle_heap
 from .screens.presenter import FILTER_NAMES, FILTERS, PresenterScreen
 from .themes import Themed
@@ -30,6 +31,7 @@ EDIT_ACTIONS = ("edit_slide", "edit_external", "structural_edit", "undo")
 class DeckApp(EditingApp, Themed):
     CSS_PATH = "deck.tcss"
     TITLE = "deck"
+    COMMANDS = App.COMMANDS | {SlideCommands}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit", tooltip="Quit the presenter"),
     ]
@@ -194,15 +196,7 @@ class DeckApp(EditingApp, Themed):
         return ", ".join(self.get_key_display(Binding(key.strip(), binding.action)) for key in binding.key.split(","))
 
     def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
-        presenter = self.presenter
-        for i, slide in enumerate(presenter.deck.slides):
-            title = escape(slide.title)  # a palette entry is markup; a deck's title never is
-            yield SystemCommand(
-                f"go to slide: {title}",
-                f"Slide {i + 1} · {slide.confidence.value if slide.confidence else slide.layout}",
-                lambda i=i: presenter.go(i),
-                discover=False,
-            )
+        presenter = self.presenter  # slides are offered by SlideCommands, found by words as typed
         for name in self.deck_theme_names:
             yield SystemCommand(
                 f"theme: {name.replace('-', ' ').capitalize()}", f"Switch to the {name} theme", lambda name=name: setattr(self, "theme", name)
