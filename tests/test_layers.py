@@ -64,3 +64,20 @@ def test_check_command_does_not_import_textual(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_presenters_first_frame_loads_only_what_it_shows():
+    """The briefing opens on a title slide: its first frame needs no Markdown parser, no editor and no
+    image library (each was imported before the first frame: about 40 ms of a 250 ms start)."""
+    code = (
+        "import sys; from deck.loader import load_deck; from deck.paths import bundled_deck; from deck.tui.app import make_app\n"
+        "app = make_app(load_deck(bundled_deck()), watch=False, link=False)\n"
+        "async def first(pilot):\n"
+        "    await pilot.pause()\n"
+        "    print(sorted(m for m in ('markdown_it', 'rich.markdown', 'textual.widgets._text_area', 'PIL') if m in sys.modules))\n"
+        "    pilot.app.exit()\n"
+        "app.run(headless=True, size=(120, 40), auto_pilot=first)\n"
+    )
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert found.returncode == 0, found.stderr
+    assert found.stdout.strip().splitlines()[-1] == "[]"

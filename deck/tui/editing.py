@@ -10,6 +10,7 @@ import gc
 import subprocess
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import SuspendNotSupported
@@ -18,9 +19,11 @@ from textual.message import Message
 from .. import session
 from ..document import DeckDocument
 from ..session import Conflict, EditorNotFound, Invalid, IOFailure, ReadOnly, Refused, Saved, StructuralEdit
-from .screens.editor import EditorScreen
 from .screens.presenter import PresenterScreen
 from .watcher import DeckFileChanged, FileWatching
+
+if TYPE_CHECKING:
+    from .screens.editor import EditorScreen
 
 
 def settle_heap() -> None:
@@ -112,6 +115,8 @@ class EditingApp(FileWatching):
 
     def on_reload_done(self, message: ReloadDone) -> None:
         outcome = message.outcome
+        from .screens.editor import EditorScreen  # the editor's parts load when it is first used
+
         editor = self.screen if isinstance(self.screen, EditorScreen) else None
         if isinstance(outcome, Invalid):
             self.presenter.show_errors(outcome.diagnostics)
@@ -186,6 +191,8 @@ class EditingApp(FileWatching):
     def on_save_done(self, message: SaveDone) -> None:
         self.saving = False
         outcome, context = message.outcome, message.context
+        from .screens.editor import EditorScreen
+
         editor = next((s for s in self.screen_stack if isinstance(s, EditorScreen)), None) if context.from_editor else None
         if isinstance(outcome, Saved):
             if context.before is not None:
@@ -284,6 +291,8 @@ class EditingApp(FileWatching):
         document = self.editable()
         if document is None:
             return
+        from .screens.editor import EditorScreen
+
         self.push_screen(EditorScreen(document, self.presenter.index))
 
     def action_edit_external(self) -> None:

@@ -7,13 +7,24 @@ uses), so nothing a point says can change the slide's layout. Parsed once per te
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
 from rich.style import Style
 from rich.text import Text
 
-_PARSER = MarkdownIt("commonmark").enable("strikethrough")
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+
+
+@cache
+def _parser() -> MarkdownIt:
+    """Made on first need: a deck whose first slide has no Markdown starts without importing it (15 ms)."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable("strikethrough")
+
+
 _PLAIN = frozenset("*_`[]<>!\\~&")  # no inline construct starts without one of these
 
 _STYLES = {
@@ -30,7 +41,7 @@ def inline_text(text: str, code_style: str = "reverse") -> Text:
         return Text(text)
     out = Text()
     stack: list[Style] = []
-    tokens = _PARSER.parseInline(text)
+    tokens = _parser().parseInline(text)
     children = tokens[0].children if tokens and tokens[0].children else []
     for token in children:
         kind = token.type

@@ -14,7 +14,6 @@ from ..model import Confidence, Deck, Point, Slide
 from ..reveal import at_step, last_step
 from .figures import BarChart, Timeline
 from .inline import inline_text
-from .markdown import SlideMarkdown
 from .themes import Palette
 
 
@@ -29,6 +28,8 @@ def _markdown(text: str, palette: Palette) -> RenderableType:
     if not _MARKDOWN_SYNTAX.search(text):
         return Text(text)  # plain words: no need for a Markdown parser (about 0.6 ms each)
     # Inline code takes the code theme too, so that it matches light and dark themes alike.
+    from .markdown import SlideMarkdown  # Rich's Markdown, imported when a slide first needs it
+
     return SlideMarkdown(text, code_theme=palette.code_theme, inline_code_lexer="text", inline_code_theme=palette.code_theme)
 
 
