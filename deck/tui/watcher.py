@@ -14,9 +14,9 @@ from ..diagnostics import DeckError, Diagnostic
 from ..document import DeckDocument
 from ..loader import Loaded, parse_deck, read_text
 
-POLL_S = 0.05  # how often the watcher looks at the file
-SETTLE_POLLS = 2
-MISSING_POLLS = 10  # half a second without the file: it was moved or deleted, not saved by rename  # a change is read once size and mtime have held still for this many polls
+POLL_S = 0.025  # how often the watcher looks at the file (a stat call: 40 a second cost nothing to see)
+SETTLE_POLLS = 2  # a change is read once size and mtime have held still across this many polls
+MISSING_POLLS = 20  # half a second without the file: it was moved or deleted, not saved by rename
 
 
 class DeckFileChanged(Message):
