@@ -58,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument(
         "--format", "-f", choices=sorted([*FORMATS, "pdf"]), help="output format (default: from the -o file's extension, else markdown)"
     )
-    export.add_argument("-o", "--output", help="write to this file (default: standard output)")
+    export.add_argument("-o", "--output", help="write to this file ('-' or none: standard output)")
     export.add_argument(
         "--min-confidence",
         type=confidence_level,
@@ -260,6 +260,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .loader import load_deck
 
     path = deck_path(args.path)
+    if args.output == "-":  # the usual name for standard output (it wrote a file called '-')
+        args.output = None
     if args.output and same_file(args.output, path):
         raise UsageError(f"refusing to write the export over the deck itself ({safe_path(path)}); choose another -o")
     deck = load_deck(path)

@@ -213,3 +213,10 @@ def test_indent_is_only_for_json(capsys, deck_file):
     assert main(["export", str(deck_file()), "--format", "marp", "--indent", "2"]) == 2
     assert "--indent is for the JSON export, not marp" in capsys.readouterr().err
     assert main(["export", str(deck_file()), "--format", "json", "--indent", "99"]) == 2
+
+
+def test_output_dash_is_standard_output(capsys, deck_file, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", str(deck_file()), "--format", "json", "-o", "-"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == "Test deck"
+    assert not (tmp_path / "-").exists()  # it wrote a file called '-'
