@@ -195,3 +195,23 @@ def test_terminal_sizes_from_the_browser_are_bounded():
     assert allowed_hosts("127.0.0.1", 8000) >= {"127.0.0.1:8000", "localhost:8000", "[::1]:8000"}
     assert "evil.example:8000" not in allowed_hosts("127.0.0.1", 8000)
     assert allowed_hosts("192.0.2.7", 9000) == {"192.0.2.7", "192.0.2.7:9000"}
+
+
+def test_on_every_address_the_page_points_its_websocket_where_the_browser_came_from(tmp_path):
+    """`--host 0.0.0.0`: a browser on another machine reaches the page by this machine's address, and the
+    page must send its websocket there (it said ws://0.0.0.0, which only this machine can reach)."""
+    import http.client
+
+    port = free_port()
+    server = serve(tmp_path, port, "--host", "0.0.0.0")
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.putrequest("GET", "/", skip_host=True)
+        connection.putheader("Host", f"192.0.2.7:{port}")
+        connection.endheaders()
+        page = connection.getresponse().read().decode("utf-8")
+        connection.close()
+        assert f"ws://192.0.2.7:{port}/ws" in page and "0.0.0.0" not in page
+    finally:
+        server.terminate()
+        server.wait(timeout=10)

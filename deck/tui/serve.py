@@ -10,6 +10,7 @@ websocket only from the page's own origin, terminals of at most MAX_COLUMNS x MA
 from __future__ import annotations
 
 import ipaddress
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -52,6 +53,9 @@ def clamp_size(width: Any, height: Any) -> tuple[int, int]:
     return number(width, 80, MAX_COLUMNS), number(height, 24, MAX_ROWS)
 
 
+_HOST = re.compile(r"[a-z0-9.-]+(?::\d{1,5})?|\[[0-9a-f:.]+\](?::\d{1,5})?")  # a name or an address, and a port
+
+
 class GuardedServer(Server):
     def __init__(self, command: str, host: str, port: int, title: str, max_sessions: int = DEFAULT_SESSIONS) -> None:
         super().__init__(command, host=host, port=port, title=title)
@@ -73,6 +77,11 @@ class GuardedServer(Server):
         if host not in self.hosts and not self.any_host:
             return web.Response(status=421, text="deck serve: this server answers only to its own address\n")
         if request.path != "/ws":
+            if self.any_host and _HOST.fullmatch(host):
+                # the page tells the browser where its websocket is: on every address, that is the address the
+                # browser asked for (the page pointed it at ws://0.0.0.0, which only this machine can reach).
+                # Set just before the page is made, in the same step of the event loop.
+                self.public_url = f"http://{host}"
             return await handler(request)
         origin = request.headers.get("Origin", "").lower()
         scheme, _, origin_host = origin.partition("://")
