@@ -8,10 +8,10 @@ import os
 
 from .config import theme_file, theme_folders
 from .diagnostics import ERROR, WARNING, DeckError, Diagnostic, did_you_mean, sort_diagnostics
-from .imagefile import ImageProblem, local_images, read_image
+from .imagefile import ImageProblem, read_image
 from .lint import STALE, lint_deck
 from .loader import parse_deck, read_text
-from .model import Deck
+from .model import Deck, Pos
 from .themefile import DEFAULT_THEME, read_theme, theme_names
 
 
@@ -22,31 +22,23 @@ def check_path(path: str | os.PathLike[str], today: dt.date | None = None) -> tu
     except DeckError as exc:
         return None, exc.diagnostics
     loaded = parse_deck(text, str(path))
-    found = list(loaded.diagnostics)
+    found = list(loaded.diagnostics) + check_images(str(path), loaded.images)  # files, even when the deck has errors
     if loaded.deck is not None:
         found += lint_deck(loaded.deck, today)
         found += check_theme(loaded.deck)
-        found += check_images(loaded.deck)
     return loaded.deck, sort_diagnostics(found)
 
 
-def check_images(deck: Deck) -> list[Diagnostic]:
-    """Each slide's image: a PNG, JPEG, GIF or WebP file inside the deck's folder, within the limits.
-    An error: the presenter would show only its alt text, and the exports too."""
+def check_images(deck_path: str, images: list[tuple[str, Pos]]) -> list[Diagnostic]:
+    """Each image a deck names (`image:` or Markdown in its text): a PNG, JPEG, GIF or WebP file inside the
+    deck's folder, within the limits. An error where it is named: the presenter and the exports would show
+    only its alt text."""
     found = []
-    for number, slide in enumerate(deck.slides, 1):
-        if slide.image is not None:
-            try:
-                read_image(deck.path, slide.image.path)
-            except ImageProblem as exc:
-                pos = slide.image.path_pos
-                found.append(Diagnostic(pos.line, pos.col, str(exc), ERROR, deck.path, "image"))
-        texts = [slide.body or "", slide.notes or "", *(p.text for p in slide.all_points()), *(c.body or "" for c in slide.columns)]
-        for path in dict.fromkeys(p for text in texts for p in local_images(text)):
-            try:
-                read_image(deck.path, path)
-            except ImageProblem as exc:  # at the slide: the model keeps no place for a word inside a text
-                found.append(Diagnostic(slide.pos.line, slide.pos.col, f"slide {number}: {exc}", ERROR, deck.path, "image"))
+    for image, pos in dict.fromkeys(images):
+        try:
+            read_image(deck_path, image)
+        except ImageProblem as exc:
+            found.append(Diagnostic(pos.line, pos.col, str(exc), ERROR, deck_path, "image"))
     return found
 
 

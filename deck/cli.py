@@ -255,16 +255,22 @@ def _count(n: int, word: str) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from .check import check_images
     from .export import ExportOptions, export_deck
     from .files import same_file, write_atomic
-    from .loader import load_deck
+    from .loader import parse_deck, read_text
 
     path = deck_path(args.path)
     if args.output == "-":  # the usual name for standard output (it wrote a file called '-')
         args.output = None
     if args.output and same_file(args.output, path):
         raise UsageError(f"refusing to write the export over the deck itself ({safe_path(path)}); choose another -o")
-    deck = load_deck(path)
+    loaded = parse_deck(read_text(path), str(path))
+    if loaded.deck is None:
+        raise DeckError(loaded.errors)
+    deck = loaded.deck
+    for problem in check_images(str(path), loaded.images):  # the export goes on, with the alt text in its place
+        print(f"{safe_path(problem.path)}:{problem.line}:{problem.col}: warning: {problem.message}; the export shows its alt text", file=sys.stderr)
     options = ExportOptions(
         min_confidence=args.min_confidence,
         notes=not args.no_notes,

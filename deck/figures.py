@@ -11,7 +11,7 @@ import re
 from typing import Protocol
 
 from .diagnostics import did_you_mean
-from .model import CHART_KINDS, Bar, Chart, Confidence, Event, Picture, Point, When
+from .model import CHART_KINDS, Bar, Chart, Confidence, Event, Picture, Point, Pos, When
 from .yamlnodes import Node
 
 CHART_KEYS = ("kind", "unit", "items")
@@ -23,6 +23,7 @@ MAX_ITEMS = 60  # a chart or timeline taller than this reads better as a table
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _QUARTER = re.compile(r"(\d{4})-[Qq]([1-4])")
 _YEAR = re.compile(r"(\d{4})")
+_DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 
 def parse_when(raw: object) -> When | None:
@@ -52,6 +53,19 @@ def _period(text: str, year: int, month: int, last_year: int, last_month: int) -
         return None
     last_day = calendar.monthrange(last_year, last_month)[1]
     return When(text, dt.date(year, month, 1), dt.date(last_year, last_month, last_day))
+
+
+def _float(raw: str) -> float | None:
+    try:
+        value = float(raw)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def _plain_number(raw: str) -> str:
+    value = float(raw)
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
 
 
 class Reading(Protocol):
@@ -160,7 +174,9 @@ class FigureReader:
             self.r.error(node, f"{what} must be a finite number, got {raw!r}")
             return None
         hint = ""
-        if isinstance(raw, str) and re.fullmatch(r"\s*[-+]?[\d.,]+\s*\S{1,12}", raw):
+        if isinstance(raw, str) and _float(raw) is not None:  # YAML reads 1e3 as text (it wants 1.0e+3)
+            hint = f" (YAML reads {raw.strip()} as text: write {_plain_number(raw)})"
+        elif isinstance(raw, str) and re.fullmatch(r"\s*[-+]?[\d.,]+\s*\S{1,12}", raw):
             hint = " (write the number alone and put its unit in the chart's 'unit')"
         self.r.error(node, f"{what} must be a number, got {describe(node)}{hint}")
         return None
@@ -198,9 +214,12 @@ class FigureReader:
         if "date" in f:
             start = self.when(f["date"][1], f"{what}.date")
         elif "from" in f:
+            if "to" not in f:
+                self.r.error(f["from"][0], f"{what} has 'from' without 'to'; a span needs both (or give 'date' for one moment)")
+                return None
             start = self.when(f["from"][1], f"{what}.from")
-            end = self.when(f["to"][1], f"{what}.to") if "to" in f else None
-            ok = ok and ("to" not in f or end is not None)
+            end = self.when(f["to"][1], f"{what}.to")
+            ok = ok and end is not None
             if start is not None and end is not None and end.last < start.first:
                 self.r.error(f["to"][1], f"{what}: 'to' ({end.text}) is before 'from' ({start.text})")
                 return None
@@ -216,6 +235,8 @@ class FigureReader:
 
     def when(self, node: Node, what: str) -> When | None:
         found = parse_when(node.value) if node.kind == "scalar" else None
+        if found is None and node.kind == "scalar" and isinstance(node.value, str) and _DAY.fullmatch(node.value.strip()):
+            return None  # a day that does not exist (2026-02-30): YAML's reader has said so at this place
         if found is None:
             self.r.error(node, f"{what} must be a day (2026-01-20), a month (2026-02), a quarter (2026-Q2) or a year (2026), got {describe(node)}")
         return found
@@ -236,4 +257,7 @@ class FigureReader:
         if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", path) or path.startswith("//"):
             self.r.error(f["path"][1], f"{what}: image.path must be a file beside the deck, not a URL: nothing in a deck reaches the network")
             return False, None
+        images: list[tuple[str, Pos]] | None = getattr(self.r, "images", None)
+        if images is not None:
+            images.append((path, f["path"][1].start))
         return True, Picture(path, alt, node.start, f["path"][1].start)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from .diagnostics import ERROR, WARNING, DeckError, Diagnostic, did_you_mean, sort_diagnostics
 from .figures import FigureReader
-from .imagefile import remote_image
+from .imagefile import local_images, remote_image
 from .model import LAYOUTS, Column, Confidence, Deck, Point, Pos, Slide, Source, Span
 from .text import has_unsafe, strip_unsafe
 from .yamlnodes import ComposeError, Loader, Node, compose
@@ -38,6 +38,7 @@ class Loaded:
 
     deck: Deck | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    images: list[tuple[str, Pos]] = field(default_factory=list)  # every image file named, and where: checked even when the deck has errors
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -105,8 +106,8 @@ def _parse_deck(text: str, path: str, loader: type) -> Loaded:
         last = diagnostics[-1]
         diagnostics.append(Diagnostic(last.line, last.col, f"too many errors; stopped after {MAX_ERRORS}", path=path))
     if any(d.is_error for d in diagnostics):
-        return Loaded(None, diagnostics)
-    return Loaded(deck, diagnostics)
+        return Loaded(None, diagnostics, reader.images)
+    return Loaded(deck, diagnostics, reader.images)
 
 
 def parse_slide(source: str, index: int, sources: dict[str, Source], path: str = "<deck>", first_line: int = 1) -> list[Diagnostic]:
@@ -240,6 +241,7 @@ class _Reader:
         self.text = text
         self.problems = list(problems)
         self.source_uses: list[tuple[str, Node]] = []
+        self.images: list[tuple[str, Pos]] = []  # image files named (image.path, and Markdown images in text)
 
     # -- reporting -------------------------------------------------------------------------------
     def error(self, node: Node, message: str) -> None:
@@ -266,6 +268,20 @@ class _Reader:
                 self.error(node, f"{what} is missing the required key '{name}'")
         return found
 
+    def place_in(self, node: Node, text: str, needle: str) -> tuple[int, int]:
+        """The line and column of `needle` inside a text: exact in a literal block (`|`), whose lines are
+        the file's; else where the text starts."""
+        start = node.start
+        at = text.find(needle)
+        if at < 0 or not self.text.startswith("|", start.offset):
+            return start.line, start.col
+        row = text.count("\n", 0, at)
+        file_lines = self.text.splitlines()
+        file_line = file_lines[start.line + row] if start.line + row < len(file_lines) else ""
+        text_line = text.split("\n")[row]
+        block_indent = (len(file_line) - len(file_line.lstrip(" "))) - (len(text_line) - len(text_line.lstrip(" ")))
+        return start.line + 1 + row, block_indent + 1 + at - (text.rfind("\n", 0, at) + 1)
+
     def text_value(self, pair: tuple[Node, Node] | None, what: str) -> str | None:
         if pair is None:
             return None
@@ -289,10 +305,16 @@ class _Reader:
         return None
 
     def clean(self, node: Node, text: str) -> str:
-        url = remote_image(text)
-        if url is not None:
-            shown = url if len(url) <= 60 else url[:57] + "..."
-            self.error(node, f"an image from '{shown}': a deck's images are files beside it, never URLs (nothing in a deck reaches the network)")
+        if "![" in text:
+            url = remote_image(text)
+            if url is not None:
+                shown = url if len(url) <= 60 else url[:57] + "..."
+                line, col = self.place_in(node, text, url)
+                self.problems.append(
+                    Diagnostic(line, col, f"an image from '{shown}': a deck's images are files beside it, never URLs (nothing in a deck reaches the network)")
+                )
+            for path in local_images(text):
+                self.images.append((path, Pos(*self.place_in(node, text, path))))
         if has_unsafe(text):
             self.warn(node, "control characters or terminal escape sequences removed from this text")
             return strip_unsafe(text)

@@ -130,7 +130,7 @@ class Bar:
     @property
     def value_text(self) -> str:
         """The value as a person writes it: 90, 80.8, -3, 1.5e+20."""
-        value = self.value
+        value = float(self.value)
         if value.is_integer() and abs(value) < 1e15:
             return str(int(value))
         return repr(value)

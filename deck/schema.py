@@ -61,7 +61,7 @@ def deck_schema() -> dict[str, Any]:
         ["text"],
         oneOf=[
             {"required": ["date"], "not": {"anyOf": [{"required": ["from"]}, {"required": ["to"]}]}},
-            {"required": ["from"], "not": {"required": ["date"]}},
+            {"required": ["from", "to"], "not": {"required": ["date"]}},
         ],
     )
     image = _object(

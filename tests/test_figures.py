@@ -102,6 +102,12 @@ BAD = {
         "8:36: slide 1 ('S'): timeline[0]: 'to' (2026-03) is before 'from' (2026-05)",
     ),
     "to alone": ("    timeline: [{to: 2026-03, text: x}]\n", "8:17: slide 1 ('S'): timeline[0] has 'to' without 'from'"),
+    "from alone": ("    timeline: [{from: 2026-05, text: x}]\n", "8:17: slide 1 ('S'): timeline[0] has 'from' without 'to'"),
+    "impossible day, once": ("    timeline: [{date: 2026-02-30, text: x}]\n", "8:23: '2026-02-30' is not a valid timestamp"),
+    "1e3": (
+        "    chart: {items: [{label: x, value: 1e3}]}\n",
+        "8:39: slide 1 ('S'): chart.items[0].value must be a number, got a string ('1e3') (YAML reads 1e3 as text: write 1000)",
+    ),
     "no date": ("    timeline: [{text: x}]\n", "8:16: slide 1 ('S'): timeline[0] needs a 'date' (or 'from' and 'to')"),
     "no text": ("    timeline: [{date: 2026}]\n", "8:16: slide 1 ('S'): timeline[0] is missing the required key 'text'"),
     "image url": (
@@ -117,6 +123,7 @@ BAD = {
 def test_every_bad_field_is_an_error_at_its_line_and_column(field, expected):
     found = errors(deck_text("  - title: S\n    confidence: reported\n" + field))
     assert any(e.startswith(expected) for e in found), found
+    assert len(found) == 1, found  # one error for one mistake (an impossible day was reported twice)
 
 
 def test_a_divider_slide_takes_no_pictures():
@@ -210,7 +217,7 @@ def drawn(renderable, width: int) -> list[str]:
 
 def chart_of(values: list[float], unit: str = "") -> tuple[Chart, tuple[Bar, ...]]:
     levels = list(Confidence)
-    bars = tuple(Bar(Point(f"item {i}", levels[i % 4], True), float(v)) for i, v in enumerate(values))
+    bars = tuple(Bar(Point(f"item {i}", levels[i % 4], True, ("a", "b") if i % 3 == 2 else ()), float(v)) for i, v in enumerate(values))
     return Chart(bars, unit), bars
 
 
@@ -251,7 +258,8 @@ def test_any_numbers_never_crash_and_never_leave_the_track(values, track):
 @given(st.lists(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e300, max_value=1e300), min_size=1, max_size=8), st.integers(20, 160))
 def test_any_chart_stays_inside_the_slide(values, width):
     chart, bars = chart_of(values, "GB")
-    assert all(len(line) <= width for line in drawn(BarChart(chart, bars, PALETTE, {}), width))
+    numbers = {"a": 1, "b": 12}  # source numbers take a column of their own
+    assert all(len(line) <= width for line in drawn(BarChart(chart, bars, PALETTE, numbers), width))
 
 
 days = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
@@ -481,8 +489,8 @@ async def test_in_a_sixel_terminal_the_picture_is_encoded_off_the_event_loop(mon
 REMOTE = {
     "body": ("    body: 'See ![a pixel](https://tracker.example/p.png)'\n", "8:11"),
     "point": ("    points: ['![x](//cdn.example/x.png)']\n", "8:14"),
-    "notes": ("    notes: |\n      ![x](data:image/png;base64,AAAA)\n", "8:12"),
-    "reference": ("    body: |\n      ![x][ref]\n\n      [ref]: http://example.org/x.png\n", "8:11"),
+    "notes": ("    notes: |\n      ![x](data:image/png;base64,AAAA)\n", "9:12"),  # in a literal block: exactly
+    "reference": ("    body: |\n      ![x][ref]\n\n      [ref]: http://example.org/x.png\n", "11:14"),
 }
 
 
@@ -500,11 +508,11 @@ def test_an_image_shown_as_code_is_an_example_not_an_image():
     assert errors(text) == []
 
 
-def test_check_reports_a_missing_image_written_in_a_body(tmp_path):
+def test_check_reports_a_missing_image_written_in_a_body_where_it_is_written(tmp_path):
     deck = tmp_path / "talk.yaml"
     deck.write_text(deck_text("  - title: S\n    confidence: reported\n    notes: n\n    body: 'A ![picture](gone.png)'\n"), encoding="utf-8")
     _, found = check_path(deck)
-    assert [f"{d.line}:{d.col}: {d.message}" for d in found if d.is_error] == ["6:5: slide 1: image 'gone.png' not found in the deck's folder"]
+    assert [f"{d.line}:{d.col}: {d.message}" for d in found if d.is_error] == ["9:11: image 'gone.png' not found in the deck's folder"]
 
 
 def test_images_written_in_markdown_follow_the_export(tmp_path):
@@ -538,3 +546,28 @@ async def test_the_palettes_export_points_images_at_the_deck_beside_it(tmp_path)
         await app.workers.wait_for_complete()
         await pilot.pause()
     assert "![the flow](pictures/flow.png)" in (tmp_path / "talk.handout.md").read_text(encoding="utf-8")
+
+
+def test_check_reports_a_missing_image_even_when_the_deck_has_other_errors(tmp_path):
+    """All errors at once: the file checks ran only once the deck loaded, so a missing image came to light
+    only after every other error was fixed (found by a newcomer)."""
+    deck = tmp_path / "talk.yaml"
+    deck.write_text(
+        deck_text("  - title: S\n    confidence: rumour\n    notes: |\n      See ![a map](gone.png)\n    image: {path: lost.png, alt: x}\n"),
+        encoding="utf-8",
+    )
+    _, found = check_path(deck)
+    shown = [f"{d.line}:{d.col}: {d.message}" for d in found if d.is_error]
+    assert len(shown) == 3 and shown[0].startswith("7:17: unknown confidence 'rumour'")
+    assert shown[1:] == ["9:20: image 'gone.png' not found in the deck's folder", "10:19: image 'lost.png' not found in the deck's folder"]
+
+
+def test_export_warns_of_a_missing_image_and_goes_on(tmp_path, capsys):
+    from deck.cli import main
+
+    deck = tmp_path / "talk.yaml"
+    deck.write_text(deck_text("  - title: S\n    confidence: reported\n    notes: n\n    image: {path: lost.png, alt: x}\n"), encoding="utf-8")
+    assert main(["export", str(deck), "-o", str(tmp_path / "talk.html")]) == 0
+    err = capsys.readouterr().err
+    assert "talk.yaml:9:19: warning: image 'lost.png' not found in the deck's folder; the export shows its alt text" in err
+    assert "wrote" in err and (tmp_path / "talk.html").exists()

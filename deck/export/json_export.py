@@ -48,10 +48,15 @@ def _points(points: tuple[Point, ...]) -> list[dict[str, Any]]:
     return [{"text": p.text, "confidence": p.confidence.value, "sources": list(p.sources)} for p in points]
 
 
+def _number(value: float) -> int | float:
+    """90, not 90.0: a whole number as it was written."""
+    return int(value) if value.is_integer() and abs(value) < 2**53 else value
+
+
 def _chart(slide: Slide, bars: tuple[Bar, ...]) -> dict[str, Any] | None:
     if slide.chart is None or not bars:
         return None
-    items = [{"label": b.claim.text, "value": b.value, "confidence": b.claim.confidence.value, "sources": list(b.claim.sources)} for b in bars]
+    items = [{"label": b.claim.text, "value": _number(b.value), "confidence": b.claim.confidence.value, "sources": list(b.claim.sources)} for b in bars]
     return {"kind": slide.chart.kind, "unit": slide.chart.unit, "items": items}
 
 

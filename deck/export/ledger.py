@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..model import Deck, Point, Slide
 from . import ExportOptions
 from .common import inline, table_row
+from .svg import with_unit
 
 
 @dataclass(frozen=True)
@@ -35,8 +36,9 @@ def claims(deck: Deck, options: ExportOptions) -> list[Claim]:
         for column in slide.columns:
             rows += [Claim(n, slide, p, column.title) for p in column.points]
         if slide.chart is not None:
-            rows += [Claim(n, slide, bar.claim, f"chart: {bar.value_text}{slide.chart.unit}") for bar in slide.chart.bars]
-        rows += [Claim(n, slide, event.claim, f"timeline: {event.when_text}") for event in slide.timeline]
+            rows += [Claim(n, slide, bar.claim, f"chart: {with_unit(bar.value_text, slide.chart.unit)}") for bar in slide.chart.bars]
+        events = sorted(slide.timeline, key=lambda e: (e.first, e.last))  # in date order, as every view shows them
+        rows += [Claim(n, slide, event.claim, f"timeline: {event.when_text}") for event in events]
     return [row for row in rows if row.point.confidence.meets(options.min_confidence)]
 
 

@@ -87,11 +87,12 @@ class BarChart:
     def __init__(self, chart: Chart, bars: tuple[Bar, ...], palette: Palette, numbers: dict[str, int]) -> None:
         self.chart, self.bars, self.palette, self.numbers = chart, bars, palette, numbers
         self.labels = [inline_text(bar.claim.text) for bar in bars]
-        self.values = [with_unit(bar.value_text, chart.unit) + refs(bar.claim.sources, numbers) for bar in bars]
+        self.values = [with_unit(bar.value_text, chart.unit) for bar in bars]
+        self.refs = [refs(bar.claim.sources, numbers) for bar in bars]  # a column of their own: the values line up
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
-        value_width = max((len(v) for v in self.values), default=0)
+        value_width = max((len(v) for v in self.values), default=0) + max((len(r) for r in self.refs), default=0) + (1 if any(self.refs) else 0)
         label_width = min(max((label.cell_len for label in self.labels), default=1), max(8, int(width * (0.25 if width < NARROW else 0.35))))
         track = max(4, width - 2 - label_width - value_width - 3)
         cells = bar_cells([bar.value for bar in self.bars], track)
@@ -102,12 +103,15 @@ class BarChart:
         grid.add_column(width=label_width)
         grid.add_column(width=track, no_wrap=True)
         grid.add_column(no_wrap=True, justify="right")
-        for bar, label, value, (start, length) in zip(self.bars, self.labels, self.values, cells):
+        if any(self.refs):
+            grid.add_column(no_wrap=True)
+        for bar, label, value, ref, (start, length) in zip(self.bars, self.labels, self.values, self.refs, cells):
             level = bar.claim.confidence
             line = Text(" " * start + FILLS[level] * length + " " * (track - start - length), style=self.palette.levels[level])
             if zero is not None and zero < track and line.plain[zero] == " ":
                 line = line[:zero] + Text("│", style=self.palette.dim) + line[zero + 1 :]
-            grid.add_row(Text(level.glyph, style=self.palette.levels[level]), label, line, Text(value))
+            row = [Text(level.glyph, style=self.palette.levels[level]), label, line, Text(value)]
+            grid.add_row(*row, *([Text(ref.strip(), style=self.palette.dim)] if any(self.refs) else []))
         yield grid
         yield legend([bar.claim.confidence for bar in self.bars], self.palette, width)
 

@@ -188,10 +188,12 @@ class PictureView(Vertical):
         yield Static(id="picture-alt", markup=False)
 
     def room(self) -> tuple[int, int]:
-        """The cells a picture may take: the slide's width, half the screen's height."""
-        slide = self.parent.content_region.width if isinstance(self.parent, Widget) else 0  # known while this is hidden
-        width = min(slide or self.app.size.width - 8, self.max_width)
-        return max(1, width), max(2, int(self.app.size.height * MAX_HEIGHT_SHARE))
+        """The cells a picture may take: the slide's width, half the slide's height (with the notes below
+        the slide on a small terminal, that is less than half the screen's)."""
+        slide = self.parent.content_region if isinstance(self.parent, Widget) else None  # known while this is hidden
+        width = min((slide.width if slide else 0) or self.app.size.width - 8, self.max_width)
+        height = (slide.height if slide else 0) or self.app.size.height
+        return max(1, width), max(2, int(min(height, self.app.size.height) * MAX_HEIGHT_SHARE))
 
     def show(self, deck: Deck, picture: Picture | None) -> None:
         self.picture, self.deck_path, self.max_width = picture, deck.path, deck.max_width
