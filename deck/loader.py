@@ -311,7 +311,9 @@ class _Reader:
                 shown = url if len(url) <= 60 else url[:57] + "..."
                 line, col = self.place_in(node, text, url)
                 self.problems.append(
-                    Diagnostic(line, col, f"an image from '{shown}': a deck's images are files beside it, never URLs (nothing in a deck reaches the network)")
+                    Diagnostic(
+                        line, col, f"an image from '{shown}': a deck's images are files beside it, never URLs (nothing in a deck reaches the network)"
+                    )
                 )
             for path in local_images(text):
                 self.images.append((path, Pos(*self.place_in(node, text, path))))

@@ -56,7 +56,9 @@ def _number(value: float) -> int | float:
 def _chart(slide: Slide, bars: tuple[Bar, ...]) -> dict[str, Any] | None:
     if slide.chart is None or not bars:
         return None
-    items = [{"label": b.claim.text, "value": _number(b.value), "confidence": b.claim.confidence.value, "sources": list(b.claim.sources)} for b in bars]
+    items = [
+        {"label": b.claim.text, "value": _number(b.value), "confidence": b.claim.confidence.value, "sources": list(b.claim.sources)} for b in bars
+    ]
     return {"kind": slide.chart.kind, "unit": slide.chart.unit, "items": items}
 
 
