@@ -363,6 +363,7 @@ def test_pandoc_renders_the_handout_tables(tmp_path):
     handout = tmp_path / "h.md"
     handout.write_text(export_deck(load_deck(FIGURES), "markdown", ExportOptions(out_dir=str(tmp_path))), encoding="utf-8")
     html = subprocess.run([pandoc, str(handout), "-t", "html"], capture_output=True, text=True, check=True).stdout
+    html = " ".join(html.split())  # pandoc wraps long tags between attributes (a deep path did): read it as a browser does
     assert html.count("<table") == 3
     assert "<td>Rumours of a delay</td>" in html and "<td>○ unverified</td>" in html
     assert '<img src="' in html and 'alt="Three boxes in a row: ingest, parse, index"' in html
