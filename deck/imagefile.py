@@ -4,12 +4,15 @@ later, off the event loop."""
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
 import struct
+import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 50_000_000
@@ -28,36 +31,54 @@ class ImageInfo:
         return MIME[self.kind]
 
 
-# A Markdown image, inline (`![alt](target "title")`), and a reference definition (`[ref]: target`).
+# A Markdown image, inline (`![alt](target "title")`): what the exports rewrite to follow the export.
 MARKDOWN_IMAGE = re.compile(r"!\[((?:[^\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|[^\s)]+)((?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*)\)")
-_REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?((?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)[^\s>]*)", re.MULTILINE)
-_FENCED = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\1[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
-_CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
-_REMOTE = re.compile(r"\s*<?\s*(?:[a-zA-Z][a-zA-Z0-9+.-]*:|//)")
+_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|//")
+
+
+@functools.cache
+def _parser() -> Any:
+    """markdown-it, as the HTML export reads deck Markdown; made when a text first holds '!['."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
+
+
+def image_sources(text: str) -> list[str]:
+    """Every image's address in deck Markdown, as a Markdown reader decodes it (entities, escapes and
+    references resolved; an image shown as code is no image). No image can be written without '!['."""
+    if "![" not in text:
+        return []
+    found = []
+    pending = list(_parser().parse(text))
+    while pending:
+        token = pending.pop(0)
+        if token.type == "image":
+            found.append(str(token.attrGet("src") or ""))
+        if token.children:
+            pending[:0] = token.children
+    return found
 
 
 def remote_image(text: str) -> str | None:
-    """The first image in deck Markdown that is not a file beside the deck (a URL of any scheme), or None.
-    (An image by reference counts when any reference is a URL: `![a][ref]` with `[ref]: https://...`.)"""
-    if "![" not in text:
-        return None
-    text = _CODE_SPAN.sub("", _FENCED.sub("", text))  # an image shown as code is an example, not an image
-    for match in MARKDOWN_IMAGE.finditer(text):
-        if _REMOTE.match(match.group(2)):
-            return match.group(2).strip("<>")
-    if re.search(r"!\[[^\]]*\](?!\()", text):
-        reference = _REFERENCE.search(text)
-        if reference:
-            return reference.group(1)
-    return None
+    """The first image in deck Markdown that is not a file beside the deck (a URL of any scheme), or None:
+    as markdown-it reads it (entities, escapes, references), and as written (a scheme it refuses to make an
+    image of, like file:, another reader may not)."""
+    found = next((src for src in image_sources(text) if _URL.match(src)), None)
+    if found is None and "![" in text:
+        written = (m.group(2).strip("<>") for m in MARKDOWN_IMAGE.finditer(text))
+        found = next((target for target in written if _URL.match(target.strip())), None)
+        if found is not None and found in "".join(m.group(0) for m in _CODE.finditer(text)):
+            found = None  # an example shown as code
+    return found
+
+
+_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)|^(?: {4}|\t).*$|^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\2[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
 
 
 def local_images(text: str) -> list[str]:
-    """The paths of the images written in deck Markdown (not those shown as code)."""
-    if "![" not in text:
-        return []
-    text = _CODE_SPAN.sub("", _FENCED.sub("", text))
-    return [m.group(2).strip("<>") for m in MARKDOWN_IMAGE.finditer(text) if not _REMOTE.match(m.group(2))]
+    """The paths of the images written in deck Markdown, as files (not those shown as code)."""
+    return [urllib.parse.unquote(src) for src in image_sources(text) if not _URL.match(src)]
 
 
 class ImageProblem(Exception):

@@ -572,3 +572,50 @@ def test_export_warns_of_a_missing_image_and_goes_on(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "talk.yaml:9:19: warning: image 'lost.png' not found in the deck's folder; the export shows its alt text" in err
     assert "wrote" in err and (tmp_path / "talk.html").exists()
+
+
+HIDDEN_URLS = {
+    "entity in the scheme": "![x](http&#58;//example.org/e.png)",
+    "escaped colon": "![y](http\\://example.org/b.png)",
+    "brackets in the alt text": "![a [b] c](https://example.org/n.png)",
+    "reference in a quote": "> [r]: https://example.org/ref.png\n\n![z][r]",
+    "file scheme": "![f](file:///etc/passwd)",
+}
+
+
+@pytest.mark.parametrize("written", HIDDEN_URLS.values(), ids=HIDDEN_URLS.keys())
+def test_an_image_url_however_written_is_refused(written):
+    """Read as a Markdown reader reads it (a regex missed these four, and the PDF export fetched two)."""
+    text = deck_text("  - title: S\n    confidence: reported\n    body: |\n      " + written.replace("\n", "\n      ") + "\n")
+    found = errors(text)
+    assert len(found) == 1 and "an image from '" in found[0] and "never URLs" in found[0], found
+
+
+def test_an_image_in_indented_code_is_an_example():
+    text = deck_text(
+        "  - title: S\n    confidence: reported\n    notes: |\n      Write it so:\n\n          ![logo](https://example.com/logo.png)\n"
+    )
+    assert errors(text) == []
+
+
+def test_the_pdf_export_fetches_nothing(monkeypatch):
+    """WeasyPrint ignores the page's policy: whatever is in the page, it may read only data URIs."""
+    weasyprint = pytest.importorskip("weasyprint")
+    import deck.export.pdf as pdf
+
+    asked: list[str] = []
+    real = weasyprint.HTML
+
+    def recording(*args, url_fetcher=None, **kwargs):
+        assert url_fetcher is not None
+        fetch = url_fetcher.fetch if hasattr(url_fetcher, "fetch") else url_fetcher
+        for url in ("http://example.org/x.png", "file:///etc/passwd", "https://example.org/font.woff"):
+            with pytest.raises(ValueError):
+                fetch(url)
+            asked.append(url)
+        assert fetch("data:text/plain;base64,aGk=") is not None  # the page's own pictures still come through
+        return real(*args, url_fetcher=url_fetcher, **kwargs)
+
+    monkeypatch.setattr(weasyprint, "HTML", recording)
+    assert pdf.export_pdf(load_deck(FIGURES), ExportOptions()).startswith(b"%PDF")
+    assert len(asked) == 3
