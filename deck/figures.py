@@ -38,13 +38,13 @@ def parse_when(raw: object) -> When | None:
     if match := _QUARTER.fullmatch(text):
         year, quarter = int(match[1]), int(match[2])
         first_month = 3 * quarter - 2
-        return _period(f"{year}-Q{quarter}", year, first_month, year, first_month + 2)
+        return _period(f"{year:04d}-Q{quarter}", year, first_month, year, first_month + 2)
     if match := _MONTH.fullmatch(text):
         year, month = int(match[1]), int(match[2])
-        return _period(f"{year}-{month:02d}", year, month, year, month) if 1 <= month <= 12 else None
+        return _period(f"{year:04d}-{month:02d}", year, month, year, month) if 1 <= month <= 12 else None
     if match := _YEAR.fullmatch(text):
         year = int(match[1])
-        return _period(str(year), year, 1, year, 12)
+        return _period(f"{year:04d}", year, 1, year, 12)  # 0999, as written: read back the same
     return None
 
 

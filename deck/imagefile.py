@@ -95,7 +95,7 @@ def locate(deck_path: str, path: str) -> Path:
     folder = deck_folder(deck_path)
     candidate = (folder / path).resolve()
     if not candidate.is_relative_to(folder):
-        raise ImageProblem(f"image '{path}' is outside the deck's folder ({folder}); copy it next to the deck")
+        raise ImageProblem(f"image '{path}' is outside the deck's folder; copy it next to the deck")  # no folder: exports show this
     try:
         mode = os.stat(candidate).st_mode
     except FileNotFoundError:

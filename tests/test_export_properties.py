@@ -93,6 +93,7 @@ def test_html_notes_keep_indented_code_and_hard_breaks():
     from deck.export.html import _block
 
     assert _block("    code here") == "<pre><code>code here\n</code></pre>\n"
+    assert _block("a \nb") == "<p>a\nb</p>\n"  # one trailing space goes, as markdown-it drops it (review)
     assert "<br />" in _block("first line  \nsecond line")
 
 

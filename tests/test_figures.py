@@ -592,9 +592,7 @@ def test_an_image_url_however_written_is_refused(written):
 
 
 def test_an_image_in_indented_code_is_an_example():
-    text = deck_text(
-        "  - title: S\n    confidence: reported\n    notes: |\n      Write it so:\n\n          ![logo](https://example.com/logo.png)\n"
-    )
+    text = deck_text("  - title: S\n    confidence: reported\n    notes: |\n      Write it so:\n\n          ![logo](https://example.com/logo.png)\n")
     assert errors(text) == []
 
 
@@ -619,3 +617,59 @@ def test_the_pdf_export_fetches_nothing(monkeypatch):
     monkeypatch.setattr(weasyprint, "HTML", recording)
     assert pdf.export_pdf(load_deck(FIGURES), ExportOptions()).startswith(b"%PDF")
     assert len(asked) == 3
+
+
+def test_an_event_at_the_end_of_time_exports():
+    """9999-12-31 has no next day: the SVG measured a span's end from it and every HTML export crashed."""
+    text = deck_text(
+        "  - title: S\n    confidence: reported\n    notes: n\n    timeline: [{date: 9999, text: the end}, {date: 0999-02, text: long ago}]\n"
+    )
+    deck = parse_deck(text).deck
+    assert deck is not None
+    page = export_deck(deck, "html")
+    assert "the end" in page and ">0999-02<" in page  # a year before 1000 keeps its four digits, as written
+
+
+def test_a_long_label_wraps_in_the_terminal_chart():
+    chart, _ = chart_of([1.0])
+    label = "新しいモデルのベンチマーク結果（リークされた数値）"
+    bars = (Bar(Point(label, Confidence.REPORTED, True), 1.0),)
+    text = "".join(line.strip() for line in drawn(BarChart(chart, bars, PALETTE, {}), 60))
+    assert "…" not in text and "リークされた数値" in text  # folded, not cut with an ellipsis
+
+
+def test_svg_text_shows_words_not_markdown_marks():
+    from deck.export.svg import chart_svg
+
+    bars = (Bar(Point("A **bold** claim with `code`", Confidence.REPORTED, True), 5.0),)
+    svg = chart_svg(Chart(bars, "%"), bars, {}, "c1")
+    assert "Bar chart: A bold claim with code: 5%" in svg and "**" not in svg and "`" not in svg
+
+
+async def test_two_slides_with_one_picture_show_each_their_own_alt_text(tmp_path):
+    import shutil as files
+
+    import textual_image.widget  # noqa: F401
+
+    from deck.tui.app import make_app
+    from deck.tui.widgets.picture import PictureView
+
+    files.copy(ROOT / "tests" / "decks" / "pictures" / "pipeline.png", tmp_path / "p.png")
+    path = tmp_path / "talk.yaml"
+    path.write_text(
+        deck_text(
+            "  - title: A\n    confidence: reported\n    image: {path: p.png, alt: the first view}\n"
+            "  - title: B\n    confidence: reported\n    image: {path: p.png, alt: the second view}\n"
+        ),
+        encoding="utf-8",
+    )
+    app = make_app(load_deck(path), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("right")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = app.presenter.query_one(PictureView)
+        assert str(view.query_one("#picture-alt").content) == "▨ the second view"
+        assert len(view.query(".picture")) == 1

@@ -74,7 +74,7 @@ def _block(value: str) -> str:
     value = strip_unsafe(value)
     lines = value.strip("\n").split("\n")
     plain = not _MARKDOWN.intersection(value) and "" not in lines
-    if plain and not any(line[:1] in " \t" or line.endswith("  ") for line in lines):  # no indented code, no hard break
+    if plain and not any(line[:1] in " \t" or line.endswith((" ", "\t")) for line in lines):  # no indented code, no trailing space
         return f"<p>{_escape(value.strip())}</p>\n"  # one plain paragraph, as the parser would write it
     fast = simple_paragraphs(value)
     if fast is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 import textwrap
 
 from ..model import Bar, Chart, Confidence, Event
@@ -29,7 +30,14 @@ def _text(value: str) -> str:
 
 
 def _lines(text: str, width_px: int) -> list[str]:
-    return textwrap.wrap(strip_unsafe(text), max(8, int(width_px * CHARS_PER_PX)), break_long_words=True) or [""]
+    return textwrap.wrap(_words(text), max(8, int(width_px * CHARS_PER_PX)), break_long_words=True) or [""]
+
+
+def _words(text: str) -> str:
+    """A claim's words without its Markdown marks (SVG text takes no markup): what the slide shows."""
+    from .html import _inline  # the page's own rendering of the inline Markdown, tags then dropped
+
+    return html.unescape(re.sub(r"<[^>]+>", "", _inline(text)))
 
 
 def _defs(uid: str) -> str:
@@ -112,7 +120,8 @@ def chart_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid:
     values = [with_unit(b.value_text, chart.unit) + _refs(b.claim.sources, numbers) for b in bars]
     label_w = 300
     value_w = int(max(len(v) for v in values) * FONT * MONO) + 12
-    track_x, track_w = 30 + label_w + 12, WIDTH - (30 + label_w + 12) - value_w
+    value_w = min(value_w, WIDTH // 3)  # a value with many source numbers runs on, it does not eat the track
+    track_x, track_w = 30 + label_w + 12, max(120, WIDTH - (30 + label_w + 12) - value_w)
     biggest = max(abs(b.value) for b in bars) or 1.0
     scaled = [b.value / biggest for b in bars]
     low, high = min(0.0, *scaled), max(0.0, *scaled)
@@ -134,7 +143,7 @@ def chart_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid:
         y += row + ROW_GAP
     parts.append(f'<line x1="{zero:.1f}" y1="0" x2="{zero:.1f}" y2="{y - ROW_GAP:.1f}" stroke="currentColor" stroke-opacity=".5"/>')
     parts.append(_legend({b.claim.confidence for b in bars}, y + 6, uid))
-    title = "Bar chart: " + "; ".join(f"{b.claim.text}: {v} ({b.claim.confidence.value})" for b, v in zip(bars, values))
+    title = "Bar chart: " + "; ".join(f"{_words(b.claim.text)}: {v} ({b.claim.confidence.value})" for b, v in zip(bars, values))
     return _svg(uid, y + 30, title, "".join(parts))
 
 
@@ -163,7 +172,7 @@ def timeline_svg(events: tuple[Event, ...], numbers: dict[str, int], uid: str) -
         parts.append(shape(level, when_w + 14, mid))
         parts.append(f'<line x1="{track_x}" y1="{mid}" x2="{track_x + track_w}" y2="{mid}" stroke="currentColor" stroke-opacity=".3"/>')
         x0 = track_x + _offset(event.first, start, days) * track_w
-        x1 = track_x + _offset(event.last + dt.timedelta(days=1), start, days) * track_w
+        x1 = track_x + min(1.0, ((event.last - start).days + 1) / days) * track_w  # in days: 9999-12-31 has no next day
         if event.first == event.last:
             parts.append(shape(level, round(x0, 1), mid, 6))
         else:
@@ -172,7 +181,7 @@ def timeline_svg(events: tuple[Event, ...], numbers: dict[str, int], uid: str) -
             parts.append(f'<text x="{text_x}" y="{y + 18 + i * LINE}">{_text(line)}</text>')
         y += row + ROW_GAP
     parts.append(_legend({e.claim.confidence for e in events}, y + 6, uid))
-    title = "Timeline: " + "; ".join(f"{e.when_text}: {e.claim.text} ({e.claim.confidence.value})" for e in events)
+    title = "Timeline: " + "; ".join(f"{e.when_text}: {_words(e.claim.text)} ({e.claim.confidence.value})" for e in events)
     return _svg(uid, y + 30, title, "".join(parts))
 
 

@@ -100,7 +100,7 @@ class BarChart:
         zero = next((start for (start, _), bar in zip(cells, self.bars) if bar.value >= 0), None) if negative else None
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=1, no_wrap=True)
-        grid.add_column(width=label_width)
+        grid.add_column(width=label_width, overflow="fold")  # a long label wraps; no word of a claim is cut
         grid.add_column(width=track, no_wrap=True)
         grid.add_column(no_wrap=True, justify="right")
         if any(self.refs):
@@ -143,7 +143,7 @@ class Timeline:
         grid.add_column(width=1, no_wrap=True)
         if track:
             grid.add_column(width=track, no_wrap=True)
-        grid.add_column(ratio=1)
+        grid.add_column(ratio=1, overflow="fold")
         if track:
             ends = _ends(start, end, track)
             grid.add_row(Text(), Text(), Text(ends, style=self.palette.dim), Text())

@@ -178,7 +178,7 @@ class PictureView(Vertical):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.key: tuple[str, str, int, int] | None = None  # (deck file, image path, room in cells) shown now
+        self.key: tuple[str, str, str, int, int] | None = None  # (deck file, image path, alt text, room in cells) shown now
         self.picture: Picture | None = None
         self.deck_path = ""
         self.max_width = 110
@@ -201,12 +201,12 @@ class PictureView(Vertical):
         self._update()
 
     def on_resize(self, event: Resize) -> None:
-        if self.picture is not None and self.key is not None and self.key[2:] != self.room():
+        if self.picture is not None and self.key is not None and self.key[3:] != self.room():
             self._update()  # drawn again for the new room
 
     def _update(self) -> None:
         picture = self.picture
-        key = (self.deck_path, picture.path, *self.room()) if picture is not None else None
+        key = (self.deck_path, picture.path, picture.alt, *self.room()) if picture is not None else None
         if key == self.key:
             return
         self.key = key
@@ -256,6 +256,8 @@ class PictureView(Vertical):
         if key != self.key:
             return  # the slide changed (or the screen's size) while it decoded
         self._caption(picture, None)
+        for old in self.query(".picture"):
+            old.remove()  # never two pictures, whatever order results come in
         if isinstance(drawn, list):
             self.mount(PictureCells(drawn, cells, classes="picture"), before=0)
             return

@@ -69,7 +69,7 @@ class SlideList(ScrollView, can_focus=True):
         previous = self.deck.slides[index - 1].section if index else None
         section = slide.section if slide.section and slide.section != previous else ""
         if section:  # a section's name at its first slide, at the right, apart from the titles
-            room = max(0, width - len(section) - 2)
+            room = max(0, width - Text(section).cell_len - 2)  # in cells: a wide script takes two a character
             line.truncate(room, overflow="ellipsis", pad=True)
             line.append("  " + section, style="dim italic")
         line.truncate(width, overflow="ellipsis", pad=True)
