@@ -68,12 +68,12 @@ def remote_image(text: str) -> str | None:
     if found is None and "![" in text:
         written = (m.group(2).strip("<>") for m in MARKDOWN_IMAGE.finditer(text))
         found = next((target for target in written if _URL.match(target.strip())), None)
-        if found is not None and found in "".join(m.group(0) for m in _CODE.finditer(text)):
+        if found is not None and found in "".join(m.group(0) for m in CODE.finditer(text)):
             found = None  # an example shown as code
     return found
 
 
-_CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)|^(?: {4}|\t).*$|^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\2[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
+CODE = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)|^(?: {4}|\t).*$|^ {0,3}(`{3,}|~{3,})[^\n]*\n.*?(?:^ {0,3}\2[ \t]*$|\Z)", re.MULTILINE | re.DOTALL)
 
 
 def local_images(text: str) -> list[str]:

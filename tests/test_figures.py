@@ -673,3 +673,13 @@ async def test_two_slides_with_one_picture_show_each_their_own_alt_text(tmp_path
         view = app.presenter.query_one(PictureView)
         assert str(view.query_one("#picture-alt").content) == "▨ the second view"
         assert len(view.query(".picture")) == 1
+
+
+def test_an_image_shown_as_code_is_left_as_written_in_the_exports(tmp_path):
+    (tmp_path / "p.png").write_bytes((ROOT / "tests" / "decks" / "pictures" / "pipeline.png").read_bytes())
+    path = tmp_path / "talk.yaml"
+    path.write_text(
+        deck_text("  - title: S\n    confidence: reported\n    notes: n\n    body: 'Write `![d](p.png)` for ![d](p.png)'\n"), encoding="utf-8"
+    )
+    page = export_deck(load_deck(path), "html")
+    assert "<code>![d](p.png)</code>" in page and page.count("data:image/png;base64,") == 1

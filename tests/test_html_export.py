@@ -86,6 +86,7 @@ def test_in_chromium_keys_step_and_move(tmp_path):
     report = in_chromium(page)
     # → → → ← End Home 3 Enter: onto the reveal slide at step 0, a step on, back, the end, the start, go to 3
     assert report["afterKeys"] == [[0, 0], [1, 0], [2, 0], [2, 1], [2, 0], [4, 0], [0, 0], [0, 0], [2, 4]]
+    assert report["fromAddress"] == [2, 4] and report["address"] == "#3"  # a reload comes back to the slide shown
     assert report["notesShownAfterN"] is True
 
 

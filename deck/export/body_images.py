@@ -9,7 +9,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from ..imagefile import MARKDOWN_IMAGE, ImageProblem, read_image
+from ..imagefile import CODE, MARKDOWN_IMAGE, ImageProblem, read_image
 from ..model import Deck, Picture, Point, Slide
 from . import ExportOptions
 from .figures_md import image_target
@@ -41,7 +41,11 @@ def with_images(deck: Deck, resolve: Resolve) -> Deck:
         if text is None or "![" not in text:
             return text
 
+        code = [m.span() for m in CODE.finditer(text)]  # an image shown as code is an example: left as written
+
         def replace(match: re.Match[str]) -> str:
+            if any(start <= match.start() < end for start, end in code):
+                return match.group(0)
             target = match.group(2).strip("<>")
             new = resolve(target)
             return match.group(0) if new is None else f"![{match.group(1)}]({new}{match.group(3)})"  # quoted: no space, no bracket

@@ -496,6 +496,7 @@ SCRIPT = r"""
     fit(slide);
     document.body.dataset.index = index;
     document.body.dataset.step = step;
+    history.replaceState(null, '', '#' + (index + 1));  // the address names the slide: a reload comes back to it
   }
   function next() { if (step < steps(slides[index])) show(index, step + 1); else if (index + 1 < slides.length) show(index + 1, 0); }
   function previous() { if (step > 0) show(index, step - 1); else if (index > 0) show(index - 1, null); }
@@ -511,6 +512,7 @@ SCRIPT = r"""
   });
   window.addEventListener('resize', () => fit(slides[index]));
   window.deckFit = fit;
-  show(0, null);
+  const named = parseInt((location.hash || '').slice(1), 10);
+  show(Number.isFinite(named) ? named - 1 : 0, null);
 })();
 """

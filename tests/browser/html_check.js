@@ -40,6 +40,9 @@ const { chromium } = require("playwright-core");
           await page.keyboard.press(key);
           out.afterKeys.push(await state());
         }
+        await page.goto("file://" + file + "#3");  // the address names a slide: opened there, complete
+        out.fromAddress = await state();
+        out.address = await page.evaluate(() => location.hash);
         const notesVisible = async () => page.evaluate(() => {
           const n = document.querySelector(".slide.current .notes");
           return n ? getComputedStyle(n).display !== "none" : null;
