@@ -3,7 +3,8 @@
 The audience view (`deck present`) listens; speaker views (`deck speaker`) connect. Messages are
 JSON lines: a speaker view says {"hello": 1} first, {"goto": N, "step": S} to move, and {"blank": 1}
 or {"filter": 1} to blank the audience's screen or cycle its filter; the audience view sends
-{"slide": N, "step": S} on connect and at every change (the step of an incremental slide). Only a peer that said hello counts as a
+{"slide": N, "step": S, "shown": F} on connect and at every change (the step of an incremental slide; F the
+audience's filter, the rank of the weakest level shown, -1 for all). Only a peer that said hello counts as a
 speaker view (a probe that connects and leaves does not). No network port is ever opened: the socket lives in a folder only the user can
 enter, and is itself mode 0600.
 """
@@ -24,7 +25,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 MAX_LINE = 4096
-KEYS = ("slide", "goto", "step", "hello", "blank", "filter")  # a message is a few bytes; anything longer is not from a deck view
+KEYS = ("slide", "goto", "step", "hello", "blank", "filter", "shown")  # a message is a few bytes; anything longer is not from a deck view
 
 
 def runtime_dir() -> Path:
@@ -100,9 +101,11 @@ class AudienceLink:
         on_goto: Callable[[int, int | None], None],
         on_count: Callable[[int], None],
         on_command: Callable[[str], None] = lambda name: None,
+        shown: Callable[[], int] = lambda: -1,
     ) -> None:
         self.path = path
         self.current = current  # (slide, step)
+        self.shown = shown  # the audience's filter: the rank of the weakest level it shows, -1 for all
         self.on_goto = on_goto
         self.on_command = on_command  # 'blank' or 'filter', asked by a speaker view
         self.on_count = on_count  # told how many speaker views are connected, whenever it changes
@@ -125,7 +128,7 @@ class AudienceLink:
             return
         try:
             index, step = self.current()
-            writer.write(encode({"slide": index, "step": step}))
+            writer.write(encode({"slide": index, "step": step, "shown": self.shown()}))
             await writer.drain()
             while line := await reader.readline():
                 message = decode(line)
@@ -147,7 +150,7 @@ class AudienceLink:
                 self.on_count(len(self.writers))
 
     def broadcast(self, index: int, step: int = 0) -> None:
-        data = encode({"slide": index, "step": step})
+        data = encode({"slide": index, "step": step, "shown": self.shown()})
         for writer in list(self.writers):
             if writer.is_closing():
                 self.writers.discard(writer)
@@ -189,9 +192,11 @@ class SpeakerLink:
         on_slide: Callable[[int, int], Awaitable[None] | None],
         on_connected: Callable[[bool], None],
         current: Callable[[], tuple[int, int]] | None = None,
+        on_shown: Callable[[int], None] = lambda rank: None,
     ) -> None:
         self.path = path
         self.on_slide = on_slide
+        self.on_shown = on_shown  # the audience's filter, as it changes
         self.on_connected = on_connected
         self.current = current
         self.writer: asyncio.StreamWriter | None = None
@@ -223,6 +228,8 @@ class SpeakerLink:
                     if resume and message and "slide" in message:
                         resume = False
                         continue
+                    if message and "shown" in message:
+                        self.on_shown(message["shown"])
                     if message and "slide" in message:
                         result = self.on_slide(message["slide"], message.get("step", 0))
                         if asyncio.iscoroutine(result):

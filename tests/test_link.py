@@ -98,7 +98,7 @@ async def test_garbage_on_the_socket_does_not_disturb_the_presenter():
     async with aud.run_test() as a:
         await until(a, lambda: aud.link is not None)
         reader, writer = await asyncio.open_unix_connection(str(socket_path(SHOWCASE)))
-        assert decode(await reader.readline()) == {"slide": 0, "step": 0}
+        assert decode(await reader.readline()) == {"slide": 0, "step": 0, "shown": -1}  # -1: the audience sees every level
         writer.write(b"not json\n[1,2]\n" + b"x" * 10_000 + b"\n" + encode({"goto": 2}))
         await writer.drain()
         await a.pause(0.2)
@@ -225,3 +225,17 @@ async def test_speaker_views_next_slide_shows_markdown_as_styles_not_marks():
         assert "Confirmed: a primary source" in str(side) and "**" not in str(side)
         bold = [str(side)[span.start : span.end] for span in side.spans if "bold" in str(span.style)]
         assert "Confirmed" in bold
+
+
+async def test_the_speaker_views_next_slide_is_what_the_audience_will_see_with_its_filter():
+    """The audience hides weak claims (c): the speaker's 'Next' preview hides them too, and says so (it
+    previewed every point, so the speaker announced claims the audience would not see)."""
+    aud, spk = audience(), speaker()
+    async with aud.run_test(size=(120, 40)) as a, spk.run_test(size=(120, 40)) as s:
+        await until(s, lambda: spk.speaker.connected)
+        side = lambda: str(spk.speaker.query_one("#speaker-next").content)  # noqa: E731
+        assert "A deleted post claims a 90% score" in side()  # slide 2, seen from slide 1
+        await a.press("c", "c")  # the audience shows reported and stronger
+        await until(s, lambda: spk.speaker.audience_minimum is not None)
+        await until(s, lambda: "90% score" not in side())
+        assert "Press reports a launch window" in side() and "2 hidden by the audience's filter" in side()

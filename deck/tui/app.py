@@ -118,6 +118,7 @@ class DeckApp(EditingApp, Themed):
             on_goto=lambda index, step: self.presenter.move(index, step),
             on_count=self._speakers_changed,
             on_command=self._speaker_command,
+            shown=lambda: self.presenter.minimum.rank if self.screen_stack and self.presenter.minimum is not None else -1,
         )
         try:
             try:

@@ -12,6 +12,7 @@ from textual.screen import Screen
 
 from ..document import DeckDocument
 from ..link import SpeakerLink, socket_path
+from ..model import Confidence
 from .screens.speaker import SpeakerScreen
 from .themes import Themed
 from .watcher import DeckFileChanged, FileWatching
@@ -67,12 +68,20 @@ class SpeakerApp(FileWatching, Themed):
         except OSError as exc:
             self.notify(f"No link to the audience view: {exc}", severity="error", timeout=10)
             return
-        self.link = SpeakerLink(path, on_slide=self._show, on_connected=self._connected, current=lambda: (self.speaker.index, self.speaker.step))
+        self.link = SpeakerLink(
+            path, on_slide=self._show, on_connected=self._connected, current=lambda: (self.speaker.index, self.speaker.step), on_shown=self._filter
+        )
         await self.link.run()
 
     def _show(self, index: int, step: int) -> None:
         if self.is_running and self.screen_stack:
             self.speaker.show(index, step)
+
+    def _filter(self, rank: int) -> None:
+        """The audience's filter: the next slide is previewed as the audience will see it."""
+        if self.is_running and self.screen_stack:
+            levels = list(Confidence)
+            self.speaker.audience_minimum = levels[rank] if 0 <= rank < len(levels) else None
 
     def _connected(self, connected: bool) -> None:
         if not (self.is_running and self.screen_stack):

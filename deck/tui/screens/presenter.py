@@ -234,6 +234,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
 
     def watch_minimum(self) -> None:
         self.refresh_slide()
+        self.post_message(self.SlideShown(self.index, self.step))  # speaker views learn the filter too
 
     def watch_typed(self) -> None:
         self.refresh_status()

@@ -16,7 +16,8 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...model import Deck, Slide
+from ...filtering import shown
+from ...model import Confidence, Deck, Slide
 from ...reveal import at_step, last_step
 from ..inline import inline_text
 from ..render import render_notes, render_sources
@@ -73,6 +74,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
     step: reactive[int] = reactive(0, init=False)
     connected: reactive[bool] = reactive(False, init=False)
     typed: reactive[str] = reactive("", init=False)
+    audience_minimum: reactive[Confidence | None] = reactive(None, init=False)  # the audience's filter, told by the link
 
     def __init__(
         self,
@@ -137,13 +139,13 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
     def revealed_points(self, slide: Slide, palette: Palette) -> Text:
         """Every point of an incremental slide: ✓ shown to the audience, ▶ the next press, · still hidden."""
         reached = at_step(slide, self.step)
-        shown = reached.points if reached.points is not None else len(slide.all_points())
+        count = reached.points if reached.points is not None else len(slide.all_points())
         text = Text()
         for i, point in enumerate(slide.all_points()):
-            mark, style = ("✓ ", palette.dim) if i < shown else (("▶ ", "bold") if i == shown else ("· ", palette.dim))
+            mark, style = ("✓ ", palette.dim) if i < count else (("▶ ", "bold") if i == count else ("· ", palette.dim))
             text.append(mark, style=style)
             words = inline_text(point.text).copy()  # styled as the audience sees it, not '**' marks
-            if i < shown:
+            if i < count:
                 words.stylize(palette.dim)
             text.append_text(words)
             text.append("\n")
@@ -155,15 +157,19 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         if following is None:
             side.append("Last slide.", style="bold")
             return side
+        view = shown(following, self.audience_minimum)  # as the audience will see it, with its filter
         side.append("Next\n", style="bold")
         side.append(f"{following.title}\n", style="bold")
         if following.confidence is not None:
-            side.append(f"{following.confidence.label}\n\n", style=palette.levels[following.confidence])
-        for point in following.all_points()[:4]:
-            differs = point.confidence is not following.label
+            side.append(f"{view.confidence.label}\n\n", style=palette.levels[view.confidence])
+        points = view.points + tuple(p for column in view.columns for p in column.points)
+        for point in points[:4]:
+            differs = point.confidence is not view.confidence
             side.append(f"{point.confidence.glyph if differs or point.labelled else '•'} ", style=palette.levels[point.confidence])
             side.append_text(inline_text(point.text))
             side.append(f"  {point.confidence.value}\n" if differs else "\n", style=f"italic {palette.levels[point.confidence]}")
+        if view.hidden:
+            side.append(f"({view.hidden} hidden by the audience's filter)\n", style=f"italic {palette.dim}")
         return side
 
     def refresh_clock(self) -> None:
@@ -186,6 +192,9 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
 
     def watch_connected(self) -> None:
         self.show_link()
+
+    def watch_audience_minimum(self) -> None:
+        self.refresh_slide()
 
     def set_deck(self, deck: Deck) -> None:
         self.deck = deck
