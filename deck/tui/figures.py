@@ -11,6 +11,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
+from ..export.svg import with_unit  # one way to write a value with its unit, on screen and in every export
 from ..model import Bar, Chart, Confidence, Event
 from .inline import inline_text
 from .themes import Palette
@@ -23,13 +24,6 @@ FILLS = {
 }
 NARROW = 44  # narrower than this, a chart's labels take less room
 TEXT_MIN = 28  # a timeline keeps its track only while its events' text has this many columns
-
-
-def with_unit(value: str, unit: str) -> str:
-    """'90%', '80 GB': a unit that is a word stands apart."""
-    if not unit:
-        return value
-    return f"{value}{unit}" if not unit[:1].isalnum() else f"{value} {unit}"
 
 
 def legend(levels: list[Confidence], palette: Palette, width: int) -> Text:
