@@ -512,3 +512,13 @@ async def test_palette_search_narrows_by_words_and_shows_few_rows_of_a_big_deck(
         await fresh.startup()
         assert narrowed == [hit.text async for hit in fresh.search("geese 998")] and "go to slide: Slide 998 about geese" in narrowed
         assert [hit async for hit in provider.search("swans")] == []
+
+
+async def test_a_title_slide_does_not_repeat_the_decks_title_in_the_status_bar():
+    """Found by a newcomer: 'Our Q3 infrastructure costs › Our Q3 infrastructure costs'."""
+    deck = parse_deck("title: Talk\nslides:\n  - {title: Talk, layout: title}\n  - {title: Two, confidence: reported, notes: n}\n").deck
+    app = make_app(deck, clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "Talk  ›" not in _plain(app, "#status") and "Talk" in _plain(app, "#status")
+        await pilot.press("right")
+        assert "Talk  ›  Two" in _plain(app, "#status")

@@ -157,7 +157,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         self.query_one(StatusBar).show(
             Status(
                 deck_title=deck.title,
-                where=self.slide.section or self.slide.title,
+                where=self.slide.section or (self.slide.title if self.slide.title != deck.title else ""),  # not the deck's title twice
                 position=deck.position(self.index) + (f" · {self.step}/{last}" if last else ""),
                 elapsed_s=self.clock() - self.started,
                 as_of=deck.as_of.isoformat() if deck.as_of else None,

@@ -69,7 +69,8 @@ class StatusBar(Widget):
         right = _fit(parts, max(0, width - MIN_LEFT))
         left = Text(no_wrap=True, overflow="ellipsis")
         left.append(status.deck_title, style="bold")
-        left.append(f"  ›  {status.where}")
+        if status.where:
+            left.append(f"  ›  {status.where}")
         room = max(0, width - right.cell_len - 2)  # the left part gives way, ending in an ellipsis
         left.truncate(room, overflow="ellipsis", pad=True)
         return Text.assemble(left, "  ", right, no_wrap=True)
