@@ -230,12 +230,12 @@ class Slide:
     def figure_claims(self) -> tuple[Point, ...]:
         """The chart's bars, then the timeline's events, as claims."""
         bars = tuple(bar.claim for bar in self.chart.bars) if self.chart is not None else ()
-        return bars + tuple(event.claim for event in self.timeline)
+        return bars + tuple(event.claim for event in sorted(self.timeline, key=lambda e: (e.first, e.last)))  # in date order, as shown
 
     def claims(self) -> tuple[Point, ...]:
-        """Every claim the slide makes one by one: its points, its columns' points, its chart's bars and
-        its timeline's events."""
-        return self.all_points() + self.figure_claims()
+        """Every claim the slide makes one by one, in the order it shows them: its chart's bars and its
+        timeline's events, then its points and its columns' points (so sources are numbered as read)."""
+        return self.figure_claims() + self.all_points()
 
     def cited(self) -> tuple[str, ...]:
         """Every source id the slide cites, in order of first use."""

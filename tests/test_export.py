@@ -34,7 +34,7 @@ def structural(text: str) -> str:
 
 
 def all_claims(deck):
-    """Every claim: points, columns' points, chart bars and timeline events, in the ledger's order."""
+    """Every claim in the order a slide shows them (chart bars, timeline events by date, points, columns' points), as the ledger lists them."""
     return [p for s in deck.slides for p in s.claims()]
 
 

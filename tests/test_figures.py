@@ -683,3 +683,12 @@ def test_an_image_shown_as_code_is_left_as_written_in_the_exports(tmp_path):
     )
     page = export_deck(load_deck(path), "html")
     assert "<code>![d](p.png)</code>" in page and page.count("data:image/png;base64,") == 1
+
+
+def test_sources_are_numbered_in_the_order_the_slide_shows_them():
+    """A timeline is drawn above the points: its sources come first (the briefing read [1] [3][1] [4][5] [1] ... [2])."""
+    text = deck_text(
+        "  - title: S\n    confidence: reported\n    notes: n\n    points: [{text: later, sources: [a]}]\n    timeline: [{date: 2026, text: first, sources: [b]}]\n"
+    )
+    deck = parse_deck(text).deck
+    assert deck is not None and deck.source_numbers(deck.slides[0]) == {"b": 1, "a": 2}
