@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Iterable
 
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
@@ -45,7 +47,25 @@ def render_points(
 WORDS_MIN_WIDTH = 44  # narrower than this, a point's label is its glyph alone, to leave room for the claim
 
 
-class Claims:
+class Drawn:
+    """A renderable drawn once per width: Textual measures a slide's height and draws it several times for
+    one move (8 renders of its points, measured), and the lines come out the same each time."""
+
+    def __init__(self, *renderables: RenderableType) -> None:
+        self.renderables = renderables
+
+    def lines(self, console: Console, width: int) -> Iterable[RenderableType]:
+        return self.renderables
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        cache: dict[int, list[Segment]] = self.__dict__.setdefault("_drawn", {})
+        width = options.max_width
+        if width not in cache:
+            cache[width] = [segment for line in self.lines(console, width) for segment in console.render(line, options)]
+        yield from cache[width]
+
+
+class Claims(Drawn):
     """Points as rows: the glyph of each point's label, then the claim followed by its label in words
     where it differs from the slide's, and its source numbers. Laid out for the width it is given: in a
     narrow column the words give way to the glyph, which still tells the levels apart."""
@@ -54,8 +74,7 @@ class Claims:
         self.points, self.label, self.palette, self.numbers = points, label, palette, numbers
         self.texts = [inline_text(point.text) for point in points]  # parsed once per text, drawn at any width
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
-        width = options.max_width
+    def lines(self, console: Console, width: int) -> Iterable[RenderableType]:
         words = width >= WORDS_MIN_WIDTH
         for point, claim in zip(self.points, self.texts):
             differs = point.confidence is not self.label
@@ -70,7 +89,7 @@ class Claims:
             yield from hanging(console, Text(" " + glyph + " ", style=self.palette.levels[point.confidence]), line, width)
 
 
-def hanging(console: Console, head: Text, body: Text, width: int) -> RenderResult:
+def hanging(console: Console, head: Text, body: Text, width: int) -> Iterable[Text]:
     """`head`, then `body` wrapped beside it, its later lines indented under its first: a list item drawn
     as lines of text (a table per slide cost a layout pass per move)."""
     indent = head.cell_len
@@ -191,19 +210,19 @@ def render_sources(deck: Deck, numbers: dict[str, int], palette: Palette) -> Ren
     return Group(Text("Sources", style=f"bold {palette.dim}"), SourceLines(deck, numbers, palette))
 
 
-class SourceLines:
+class SourceLines(Drawn):
     """'[1] title (kind, date)', each wrapped under its own start."""
 
     def __init__(self, deck: Deck, numbers: dict[str, int], palette: Palette) -> None:
         self.deck, self.numbers, self.palette = deck, numbers, palette
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def lines(self, console: Console, width: int) -> Iterable[RenderableType]:
         tag_width = max(len(f"[{n}] ") for n in self.numbers.values())
         for sid, n in self.numbers.items():
             source = self.deck.sources[sid]
             extra = ", ".join(x for x in (source.kind, source.date.isoformat() if source.date else None) if x)
             head = Text(f"[{n}]".ljust(tag_width), style=self.palette.dim)
-            yield from hanging(console, head, Text(source.title + (f" ({extra})" if extra else ""), style=self.palette.dim), options.max_width)
+            yield from hanging(console, head, Text(source.title + (f" ({extra})" if extra else ""), style=self.palette.dim), width)
 
 
 def render_notes(slide: Slide, following: Slide | None, palette: Palette, show_next: bool = True) -> RenderableType:

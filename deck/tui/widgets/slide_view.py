@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -12,7 +11,7 @@ from textual.widgets import Static
 
 from ...filtering import shown
 from ...model import Confidence, Deck, Slide
-from ..render import render_slide_parts
+from ..render import Drawn, render_slide_parts
 from ..themes import Palette
 from .picture import PictureView
 
@@ -48,7 +47,7 @@ class SlideView(VerticalScroll, can_focus=False):
         main, tail = render_slide_parts(deck, slide, palette, minimum, compact, step)
         picture = shown(slide, minimum).image if slide.layout is None else None
         # the sources go below the picture; without one they stay in the content: one widget fewer to lay out
-        self.query_one("#slide-content", Static).update(main if picture else Group(main, tail))
+        self.query_one("#slide-content", Static).update(Drawn(main) if picture else Drawn(main, tail))  # drawn once a width
         self.query_one(PictureView).show(deck, picture)
         tail_widget = self.query_one("#slide-tail", Static)
         tail_widget.display = picture is not None
