@@ -10,7 +10,6 @@ import math
 import re
 from typing import Protocol
 
-from .diagnostics import did_you_mean
 from .model import CHART_KINDS, Bar, Chart, Confidence, Event, Picture, Point, Pos, When
 from .yamlnodes import Node
 
@@ -77,6 +76,7 @@ class Reading(Protocol):
     def items(self, pair: tuple[Node, Node] | None, what: str) -> list[Node]: ...
     def confidence(self, pair: tuple[Node, Node] | None) -> Confidence | None: ...
     def source_ids(self, pair: tuple[Node, Node] | None, what: str) -> tuple[str, ...]: ...
+    def choice(self, node: Node, allowed: tuple[str, ...], what: str, hint: str = "") -> str | None: ...
 
 
 def describe(node: Node) -> str:
@@ -124,16 +124,8 @@ class FigureReader:
             self.r.error(node, f"{what}: chart must be a mapping with 'items' (and 'kind', 'unit'), got {describe(node)}")
             return False, None
         f = self.r.fields(node, CHART_KEYS, ("items",), f"{what}: chart")
-        ok = True
-        kind = "bar"
-        if "kind" in f:
-            value = f["kind"][1]
-            if value.kind == "scalar" and value.value in CHART_KINDS:
-                kind = str(value.value)
-            else:
-                shown = value.value if value.kind == "scalar" else describe(value)
-                self.r.error(value, f"{what}: chart.kind must be one of: {', '.join(CHART_KINDS)}{did_you_mean(str(shown), CHART_KINDS)}")
-                ok = False
+        kind = self.r.choice(f["kind"][1], CHART_KINDS, f"{what}: chart.kind") if "kind" in f else "bar"
+        ok = kind is not None
         unit = ""
         if "unit" in f:
             value = f["unit"][1]
@@ -151,7 +143,7 @@ class FigureReader:
                 bars.append(bar)
         if not ok or "items" not in f or not bars:
             return False, None
-        return True, Chart(tuple(bars), unit, kind, node.start)
+        return True, Chart(tuple(bars), unit, kind or "bar", node.start)
 
     def bar(self, node: Node, what: str, fallback: Confidence | None) -> Bar | None:
         if node.kind != "map":
@@ -196,7 +188,8 @@ class FigureReader:
                 ok = False
             else:
                 events.append(event)
-        return ok and bool(events), tuple(events)
+        # kept in date order: every view, the ledger and the source numbers read a timeline in that order
+        return ok and bool(events), tuple(sorted(events, key=lambda e: (e.first, e.last)))
 
     def event(self, node: Node, what: str, fallback: Confidence | None) -> Event | None:
         if node.kind != "map":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import math
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
@@ -136,6 +137,19 @@ class Bar:
         return repr(value)
 
 
+def bar_geometry(values: list[float]) -> tuple[float, list[float]]:
+    """Where a chart's zero axis stands, and each bar's signed length from it, as fractions of the track:
+    the longest bar reaches an end, negative ones go left. All zero: the axis at 0 and no bars. One rule for
+    the terminal (in cells) and the exports (in SVG units)."""
+    biggest = max((abs(v) for v in values), default=0.0)
+    if not biggest or not math.isfinite(biggest):
+        return 0.0, [0.0 for _ in values]
+    scaled = [v / biggest for v in values]  # in [-1, 1]: no overflow below, whatever the values
+    low, high = min(0.0, *scaled), max(0.0, *scaled)
+    span = high - low
+    return -low / span, [v / span for v in scaled]
+
+
 CHART_KINDS = ("bar",)  # horizontal bars; other kinds may follow
 
 
@@ -214,7 +228,7 @@ class Slide:
     reveal: bool = False  # points appear one per "next"
     appendix: bool = False  # after the main slides; counted apart (A1 / A4)
     chart: Chart | None = None
-    timeline: tuple[Event, ...] = ()
+    timeline: tuple[Event, ...] = ()  # in date order (the loader sorts it)
     image: Picture | None = None
 
     @property
@@ -230,7 +244,7 @@ class Slide:
     def figure_claims(self) -> tuple[Point, ...]:
         """The chart's bars, then the timeline's events, as claims."""
         bars = tuple(bar.claim for bar in self.chart.bars) if self.chart is not None else ()
-        return bars + tuple(event.claim for event in sorted(self.timeline, key=lambda e: (e.first, e.last)))  # in date order, as shown
+        return bars + tuple(event.claim for event in self.timeline)
 
     def claims(self) -> tuple[Point, ...]:
         """Every claim the slide makes one by one, in the order it shows them: its chart's bars and its

@@ -692,3 +692,13 @@ def test_sources_are_numbered_in_the_order_the_slide_shows_them():
     )
     deck = parse_deck(text).deck
     assert deck is not None and deck.source_numbers(deck.slides[0]) == {"b": 1, "a": 2}
+
+
+def test_a_timeline_written_out_of_order_is_kept_in_date_order():
+    """Sorted once, when the deck loads: every view, the ledger and the source numbers read it so."""
+    text = deck_text(
+        "  - title: S\n    confidence: reported\n    notes: n\n    timeline: [{date: 2026-Q3, text: late, sources: [a]}, {date: 2026-01, text: early, sources: [b]}]\n"
+    )
+    deck = parse_deck(text).deck
+    assert deck is not None and [e.claim.text for e in deck.slides[0].timeline] == ["early", "late"]
+    assert deck.source_numbers(deck.slides[0]) == {"b": 1, "a": 2}

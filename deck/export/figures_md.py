@@ -36,7 +36,7 @@ def figure_tables(view: Shown, slide: Slide, numbers: dict[str, int], escaped: b
         out.append("")
     if view.events:
         out += [table_row(["When", "Event", "Confidence", "Sources"]), table_row(["---"] * 4)]
-        for event in sorted(view.events, key=lambda e: (e.first, e.last)):
+        for event in view.events:
             level = event.claim.confidence
             when = event.when_text.replace(" – ", "–")  # a dash between spaces could read as a list
             out.append(

@@ -33,8 +33,7 @@ def claims(deck: Deck, options: ExportOptions) -> list[Claim]:
     for n, slide in enumerate(deck.slides, 1):  # in the order a slide shows them: chart, timeline, points, columns
         if slide.chart is not None:
             rows += [Claim(n, slide, bar.claim, f"chart: {with_unit(bar.value_text, slide.chart.unit)}") for bar in slide.chart.bars]
-        events = sorted(slide.timeline, key=lambda e: (e.first, e.last))  # in date order, as every view shows them
-        rows += [Claim(n, slide, event.claim, f"timeline: {event.when_text}") for event in events]
+        rows += [Claim(n, slide, event.claim, f"timeline: {event.when_text}") for event in slide.timeline]
         for point in slide.points:
             rows.append(Claim(n, slide, point, None))
         for column in slide.columns:

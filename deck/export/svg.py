@@ -9,7 +9,7 @@ import html
 import re
 import textwrap
 
-from ..model import Bar, Chart, Confidence, Event
+from ..model import Bar, Chart, Confidence, Event, bar_geometry
 from ..text import strip_unsafe
 
 COLOURS = {
@@ -122,13 +122,10 @@ def chart_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid:
     value_w = int(max(len(v) for v in values) * FONT * MONO) + 12
     value_w = min(value_w, WIDTH // 3)  # a value with many source numbers runs on, it does not eat the track
     track_x, track_w = 30 + label_w + 12, max(120, WIDTH - (30 + label_w + 12) - value_w)
-    biggest = max(abs(b.value) for b in bars) or 1.0
-    scaled = [b.value / biggest for b in bars]
-    low, high = min(0.0, *scaled), max(0.0, *scaled)
-    span = (high - low) or 1.0
-    zero = track_x + (-low / span) * track_w
+    axis, lengths = bar_geometry([b.value for b in bars])
+    zero = track_x + axis * track_w
     parts, y = [], 0.0
-    for bar, value, s in zip(bars, values, scaled):
+    for bar, value, s in zip(bars, values, lengths):
         lines = _lines(bar.claim.text, label_w)
         row = max(LINE * len(lines), LINE + 6)
         mid = y + 12  # level with the label's first line
@@ -136,7 +133,7 @@ def chart_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid:
         parts.append(shape(level, 10, mid))
         for i, line in enumerate(lines):
             parts.append(f'<text x="30" y="{y + 18 + i * LINE}">{_text(line)}</text>')
-        length = abs(s) / span * track_w
+        length = abs(s) * track_w
         x = zero if s >= 0 else zero - length
         parts.append(f'<rect x="{x:.1f}" y="{mid - 10:.1f}" width="{max(length, 1 if s else 0):.1f}" height="20" {_fill(level, uid)}/>')
         parts.append(_mono(value, WIDTH, y + 18, right=True))
@@ -150,7 +147,6 @@ def chart_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid:
 def timeline_svg(events: tuple[Event, ...], numbers: dict[str, int], uid: str) -> str:
     """Events in date order: when, the label's shape, a track from the first date to the last with the
     event's place (a span as a bar in its level's fill), then what happened."""
-    events = tuple(sorted(events, key=lambda e: (e.first, e.last)))
     when_w = int(max(len(e.when_text) for e in events) * FONT * MONO) + 10
     track_x = when_w + 44
     track_w = 300

@@ -5,14 +5,13 @@ and a black-and-white projector lose nothing."""
 from __future__ import annotations
 
 import datetime as dt
-import math
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
 from ..export.svg import with_unit  # one way to write a value with its unit, on screen and in every export
-from ..model import Bar, Chart, Confidence, Event
+from ..model import Bar, Chart, Confidence, Event, bar_geometry
 from .inline import inline_text
 from .themes import Palette
 
@@ -55,16 +54,11 @@ def bar_cells(values: list[float], track: int) -> list[tuple[int, int]]:
     Never outside the track, whatever the values (all zero, negative, huge)."""
     if track <= 0:
         return [(0, 0) for _ in values]
-    biggest = max((abs(v) for v in values), default=0.0)
-    if not biggest or not math.isfinite(biggest):
-        return [(0, 0) for _ in values]
-    scaled = [v / biggest for v in values]  # in [-1, 1]: no overflow below
-    low, high = min(0.0, *scaled), max(0.0, *scaled)
-    span = high - low
-    zero = round(-low / span * track)
+    axis, lengths = bar_geometry(values)
+    zero = round(axis * track)
     out = []
-    for v in scaled:
-        length = round(abs(v) / span * track)
+    for v in lengths:
+        length = round(abs(v) * track)
         if v and not length:
             length = 1  # a value that is not zero shows
         start = zero if v >= 0 else zero - length
@@ -115,7 +109,7 @@ class Timeline:
     event's place on it (a span in its level's fill), then what happened and its sources."""
 
     def __init__(self, events: tuple[Event, ...], palette: Palette, numbers: dict[str, int]) -> None:
-        self.events = tuple(sorted(events, key=lambda e: (e.first, e.last)))
+        self.events = events  # in date order, as the loader keeps them
         self.palette, self.numbers = palette, numbers
         self.texts = []
         for event in self.events:
