@@ -409,6 +409,14 @@ class _Reader:
             duration_s=duration,
         )
 
+    def choice(self, node: Node, allowed: tuple[str, ...], what: str, hint: str = "") -> str | None:
+        """One of a fixed set of words, or None with an error that lists them (and the nearest)."""
+        if node.kind == "scalar" and node.value in allowed:
+            return str(node.value)
+        shown = node.value if node.kind == "scalar" else _describe(node)
+        self.error(node, f"{what} must be one of: {', '.join(allowed)}{did_you_mean(str(shown), allowed)}{hint}")
+        return None
+
     def bool_value(self, pair: tuple[Node, Node] | None, what: str, default: bool) -> bool:
         if pair is None:
             return default
@@ -437,13 +445,7 @@ class _Reader:
             return 110, "center"
         f = self.fields(value, DECK_LAYOUT_KEYS, (), "the deck's layout")
         width = self.int_value(f["max_width"][1], "layout.max_width", MIN_WIDTH, MAX_WIDTH) if "max_width" in f else None
-        align = "center"
-        if "align" in f:
-            node = f["align"][1]
-            if node.kind == "scalar" and node.value in ALIGNS:
-                align = str(node.value)
-            else:
-                self.error(node, f"layout.align must be one of: {', '.join(ALIGNS)}{did_you_mean(str(node.value), ALIGNS)}")
+        align = (self.choice(f["align"][1], ALIGNS, "layout.align") if "align" in f else None) or "center"
         return width or 110, align
 
     def duration(self, pair: tuple[Node, Node] | None) -> int | None:
@@ -591,13 +593,7 @@ class _Reader:
         value = next((v for k, v in node.value if k.value == "layout"), None)
         if value is None:
             return None
-        if value.kind == "scalar" and value.value in LAYOUTS:
-            return str(value.value)
-        shown = value.value if value.kind == "scalar" else _describe(value)
-        self.error(
-            value, f"{what}: layout must be one of: {', '.join(LAYOUTS)}{did_you_mean(str(shown), LAYOUTS)} (an ordinary slide needs no layout)"
-        )
-        return None
+        return self.choice(value, LAYOUTS, f"{what}: layout", " (an ordinary slide needs no layout)")
 
     def points(self, pair: tuple[Node, Node] | None, what: str, slide_confidence: Confidence | None) -> tuple[Point, ...] | None:
         points = []

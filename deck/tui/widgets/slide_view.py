@@ -41,11 +41,12 @@ class SlideView(VerticalScroll, can_focus=False):
         heading = self.query_one("#slide-heading")
         heading.display = slide.layout is None  # a title or section slide draws its words itself
         self.query_one("#slide-title", Static).update(Text(slide.title))  # Text: never read as markup
+        view = shown(slide, minimum)  # what the filter leaves: once a move
         # with a filter on, the badge says the weakest level still shown, not the level of hidden claims
-        badge = badge_text(shown(slide, minimum).confidence, palette) if slide.confidence is not None else Text()
+        badge = badge_text(view.confidence, palette) if slide.confidence is not None else Text()
         self.query_one("#slide-badge", Static).update(badge)
         main, tail = render_slide_parts(deck, slide, palette, minimum, compact, step)
-        picture = shown(slide, minimum).image if slide.layout is None else None
+        picture = view.image if slide.layout is None else None
         # the sources go below the picture; without one they stay in the content: one widget fewer to lay out
         self.query_one("#slide-content", Static).update(Drawn(main) if picture else Drawn(main, tail))  # drawn once a width
         self.query_one(PictureView).show(deck, picture)
