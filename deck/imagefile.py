@@ -4,7 +4,6 @@ later, off the event loop."""
 
 from __future__ import annotations
 
-import functools
 import os
 import re
 import stat
@@ -12,7 +11,6 @@ import struct
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 50_000_000
@@ -36,21 +34,15 @@ MARKDOWN_IMAGE = re.compile(r"!\[((?:[^\]\\]|\\.)*)\]\(\s*(<[^>\n]*>|[^\s)]+)((?
 _URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|//")
 
 
-@functools.cache
-def _parser() -> Any:
-    """markdown-it, as the HTML export reads deck Markdown; made when a text first holds '!['."""
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark", {"html": False}).enable("table").enable("strikethrough")
-
-
 def image_sources(text: str) -> list[str]:
     """Every image's address in deck Markdown, as a Markdown reader decodes it (entities, escapes and
     references resolved; an image shown as code is no image). No image can be written without '!['."""
     if "![" not in text:
         return []
     found = []
-    pending = list(_parser().parse(text))
+    from .markdown_html import parser  # the HTML export's own reading of deck Markdown, made on first need
+
+    pending = list(parser().parse(text))
     while pending:
         token = pending.pop(0)
         if token.type == "image":

@@ -9,10 +9,11 @@ import html
 import re
 import textwrap
 
+from ..markdown_html import inline_html
 from ..model import Bar, Chart, Confidence, Event, bar_geometry
 from ..text import strip_unsafe
 
-COLOURS = {
+COLOURS = {  # the exports' colour per level (the HTML page takes these too)
     Confidence.CONFIRMED: "#2e9e5b",
     Confidence.REPORTED: "#2f7fc1",
     Confidence.UNVERIFIED: "#c7851c",
@@ -35,9 +36,7 @@ def _lines(text: str, width_px: int) -> list[str]:
 
 def _words(text: str) -> str:
     """A claim's words without its Markdown marks (SVG text takes no markup): what the slide shows."""
-    from .html import _inline  # the page's own rendering of the inline Markdown, tags then dropped
-
-    return html.unescape(re.sub(r"<[^>]+>", "", _inline(text)))
+    return html.unescape(re.sub(r"<[^>]+>", "", inline_html(text)))  # the page's own rendering, tags dropped
 
 
 def _defs(uid: str) -> str:
