@@ -12,6 +12,7 @@ from typing import Protocol
 
 from .model import CHART_KINDS, Bar, Chart, Confidence, Event, Picture, Point, Pos, When
 from .yamlnodes import Node
+from .yamlnodes import describe as describe_node
 
 CHART_KEYS = ("kind", "unit", "items")
 BAR_KEYS = ("label", "value", "confidence", "sources")
@@ -80,20 +81,7 @@ class Reading(Protocol):
 
 
 def describe(node: Node) -> str:
-    if node.kind == "map":
-        return "a mapping"
-    if node.kind == "seq":
-        return "a list"
-    value = node.value
-    if value is None:
-        return "nothing (null)"
-    if isinstance(value, bool):
-        return "a boolean (true/false)"
-    if isinstance(value, str):
-        return f"a string ('{value}')" if len(value) <= 40 else "a string"
-    if isinstance(value, dt.date):
-        return "a date"
-    return f"{value!r}"
+    return describe_node(node, show_value=True)
 
 
 class FigureReader:

@@ -15,6 +15,7 @@ from .imagefile import local_images, remote_image
 from .model import LAYOUTS, Column, Confidence, Deck, Point, Pos, Slide, Source, Span
 from .text import has_unsafe, strip_unsafe
 from .yamlnodes import ComposeError, Loader, Node, compose
+from .yamlnodes import describe as _describe
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ERRORS = 100
@@ -136,28 +137,6 @@ def _moved(d: Diagnostic, path: str, first_line: int) -> Diagnostic:
 
 def _with_path(d: Diagnostic, path: str) -> Diagnostic:
     return Diagnostic(d.line, d.col, d.message, d.severity, path)
-
-
-_TYPE_NAMES: list[tuple[type, str]] = [
-    (bool, "a boolean (true/false)"),
-    (int, "a number"),
-    (float, "a number"),
-    (str, "a string"),
-    (dt.datetime, "a date and time"),
-    (dt.date, "a date"),
-    (type(None), "nothing (null)"),
-]
-
-
-def _describe(node: Node) -> str:
-    if node.kind == "map":
-        return "a mapping"
-    if node.kind == "seq":
-        return "a list"
-    for kind, name in _TYPE_NAMES:
-        if isinstance(node.value, kind):
-            return name
-    return type(node.value).__name__  # pragma: no cover - every YAML scalar type is named above
 
 
 _LEVELS = {level.value: level for level in Confidence}

@@ -239,3 +239,32 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
     if "alias" in (exc.context or "") or "anchor" in (exc.context or ""):
         hint = "; a value that starts with '*' or '&' means something to YAML: put the text in quotes"
     return Diagnostic(line, col, f"YAML syntax: {problem}{context}{hint}")
+
+
+_TYPE_NAMES: list[tuple[type, str]] = [
+    (bool, "a boolean (true/false)"),
+    (int, "a number"),
+    (float, "a number"),
+    (str, "a string"),
+    (dt.datetime, "a date and time"),
+    (dt.date, "a date"),
+    (type(None), "nothing (null)"),
+]
+
+
+def describe(node: Node, show_value: bool = False) -> str:
+    """What a node holds, in words for an error ('a list', 'a number'); `show_value`: a short string or a
+    number as written too ("a string ('90%')")."""
+    if node.kind == "map":
+        return "a mapping"
+    if node.kind == "seq":
+        return "a list"
+    value = node.value
+    if show_value and isinstance(value, str) and len(value) <= 40:
+        return f"a string ('{value}')"
+    if show_value and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value!r}"
+    for kind, name in _TYPE_NAMES:
+        if isinstance(value, kind):
+            return name
+    return type(value).__name__  # pragma: no cover - every YAML scalar type is named above
