@@ -239,3 +239,14 @@ async def test_the_speaker_views_next_slide_is_what_the_audience_will_see_with_i
         await until(s, lambda: spk.speaker.audience_minimum is not None)
         await until(s, lambda: "90% score" not in side())
         assert "Press reports a launch window" in side() and "2 hidden by the audience's filter" in side()
+
+
+async def test_the_speaker_views_next_slide_names_its_pictures():
+    """A chart or timeline slide previewed with no points showed nothing but its title (found in tmux)."""
+    spk = speaker(ROOT / "tests" / "decks" / "figures.yaml")
+    async with spk.run_test(size=(120, 40)) as s:
+        await s.pause()
+        assert "▨ a chart of 3 bars" in str(spk.speaker.query_one("#speaker-next").content)
+        await s.press("right")
+        await s.pause()
+        assert "▨ a timeline of 4 events" in str(spk.speaker.query_one("#speaker-next").content)

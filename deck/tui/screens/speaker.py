@@ -168,6 +168,10 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
             side.append(f"{point.confidence.glyph if differs or point.labelled else '•'} ", style=palette.levels[point.confidence])
             side.append_text(inline_text(point.text))
             side.append(f"  {point.confidence.value}\n" if differs else "\n", style=f"italic {palette.levels[point.confidence]}")
+        pictures = [f"a chart of {len(view.bars)} bars" if view.bars else "", f"a timeline of {len(view.events)} events" if view.events else ""]
+        pictures.append(f"a picture: {view.image.alt}" if view.image else "")
+        for picture in filter(None, pictures):  # what else is on it, in a word
+            side.append(f"▨ {picture}\n", style=palette.dim)
         if view.hidden:
             side.append(f"({view.hidden} hidden by the audience's filter)\n", style=f"italic {palette.dim}")
         return side
