@@ -71,7 +71,12 @@ def app_for(**kwargs):
 
 def content(app) -> str:
     """The slide's title, badge and body as plain text."""
-    return "\n".join(_plain(app, selector) for selector in ("#slide-title", "#slide-badge", "#slide-content", "#slide-tail"))
+    return "\n".join(_plain(app, selector) for selector in ("#slide-content", "#slide-tail"))
+
+
+def heading(app) -> str:
+    """The slide's first line: its title and badge."""
+    return _plain(app, "#slide-content").splitlines()[0]
 
 
 async def test_starts_on_the_first_slide_with_title_badge_and_status():
@@ -368,8 +373,8 @@ async def test_hostile_text_is_shown_as_text():
     app = make_app(loaded.deck, clock=lambda: 0.0)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("end", "left", "left")
-        assert "[bold red]Third[/]" in _plain(app, "#slide-title")
-        assert "\x1b" not in _plain(app, "#slide-title")
+        assert "[bold red]Third[/]" in heading(app)
+        assert "\x1b" not in heading(app)
         screen = app.export_screenshot()
         assert "[bold red]Third[/]" in screen.replace("&#160;", " ")
 
@@ -522,3 +527,80 @@ async def test_a_title_slide_does_not_repeat_the_decks_title_in_the_status_bar()
         assert "Talk  ›" not in _plain(app, "#status") and "Talk" in _plain(app, "#status")
         await pilot.press("right")
         assert "Talk  ›  Two" in _plain(app, "#status")
+
+
+def test_a_long_title_wraps_beside_its_badge_and_the_badge_drops_below_on_a_narrow_slide():
+    from rich.console import Console
+
+    from deck.tui.render import Heading, badge_text
+    from deck.tui.themes import Palette
+
+    palette = Palette(levels={level: "red" for level in Confidence})
+    badge = badge_text(Confidence.SPECULATIVE, palette)  # " ◌ SPECULATIVE " (15 cells)
+
+    def lines(width: int) -> list[str]:
+        console = Console(width=width, color_system=None)
+        with console.capture() as capture:
+            console.print(Heading("How far to trust the sources behind each claim", badge, palette))
+        return capture.get().splitlines()
+
+    wide = lines(40)  # 23 columns for the title, 2 between, the badge
+    assert wide[0] == "How far to trust the" + " " * 3 + " " * 2 + " ◌ SPECULATIVE "  # padded to 23, the gap, the badge
+    assert wide[1].rstrip() == "sources behind each" and wide[2].rstrip() == "claim"
+    assert wide[3] == "▁" * 23 and wide[4] == ""  # the rule under the title alone, then a blank line
+    narrow = lines(20)  # 3 columns beside the badge would be too few: the badge goes below
+    assert narrow[0].rstrip() == "How far to trust the" and "SPECULATIVE" in narrow[-3] and narrow[-2] == "▁" * 20
+
+
+async def test_the_next_slide_is_drawn_before_its_key_is_pressed(monkeypatch):
+    """Once a slide is on screen, the slides that next and previous go to are drawn (at this width);
+    the key then only has to lay them out and paint them."""
+    from textual.screen import Screen
+
+    from deck.tui.widgets import slide_view
+
+    events: list[str] = []
+    draw = slide_view.render_slide_parts
+
+    def drawing(deck, slide, *args, **kwargs):
+        events.append(f"draw {slide.title}")
+        return draw(deck, slide, *args, **kwargs)
+
+    paint = Screen._compositor_refresh
+
+    def painted(screen):
+        paint(screen)
+        events.append("paint")
+
+    monkeypatch.setattr(slide_view, "render_slide_parts", drawing)
+    monkeypatch.setattr(Screen, "_compositor_refresh", painted)
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "draw Mixed claims" in events  # prepared while "Opening" is on screen
+        events.append("press")
+        await pilot.press("right")
+        await pilot.pause()
+        after = events[events.index("press") :]
+        assert "Mixed claims" in heading(app)
+        assert after.index("paint") < after.index("draw Third")  # the one after is prepared once this is shown
+        assert "draw Mixed claims" not in after
+
+
+async def test_a_move_lays_the_screen_out_once():
+    """A slide's content fills the view, so its size does not change from slide to slide: Textual lays the
+    screen out once a move, not a second time for a new size (which the floor app pays too)."""
+    from textual.screen import Screen
+
+    app = app_for()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        layouts = []
+        screen = app.presenter
+        refresh_layout = screen._refresh_layout
+        screen._refresh_layout = lambda *args, **kwargs: (layouts.append(1), refresh_layout(*args, **kwargs))[1]
+        for _ in range(3):
+            await pilot.press("right")
+            await pilot.pause()
+            await pilot.pause()
+        assert isinstance(screen, Screen) and len(layouts) == 3

@@ -57,12 +57,15 @@ class Drawn:
     def lines(self, console: Console, width: int) -> Iterable[RenderableType]:
         return self.renderables
 
-    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+    def draw(self, console: Console, options: ConsoleOptions) -> list[Segment]:
         cache: dict[int, list[Segment]] = self.__dict__.setdefault("_drawn", {})
         width = options.max_width
         if width not in cache:
             cache[width] = [segment for line in self.lines(console, width) for segment in console.render(line, options)]
-        yield from cache[width]
+        return cache[width]
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield from self.draw(console, options)
 
 
 class Claims(Drawn):
@@ -97,6 +100,37 @@ def hanging(console: Console, head: Text, body: Text, width: int) -> Iterable[Te
     blank = Text(" " * indent)
     for i, line in enumerate(lines):
         yield Text.assemble(head if i == 0 else blank, line, end="\n")
+
+
+def badge_text(level: Confidence, palette: Palette) -> Text:
+    """The label as a word with its shape, on the level's colour."""
+    return Text(f" {level.label} ", style=f"bold {palette.badge_text} on {palette.levels[level]}")
+
+
+BADGE_GAP = 2  # columns between a title and its badge
+MIN_TITLE_WIDTH = 8  # narrower than this beside the badge, the badge goes below the title
+
+
+class Heading:
+    """A slide's title, wrapped, with its badge two columns right of its first line, a rule under the
+    title, and a blank line below unless `compact`. Text in the slide's content: as three widgets of their
+    own (a row, the title, the badge) they cost a share of every move's layout."""
+
+    def __init__(self, title: str, badge: Text, palette: Palette, compact: bool = False) -> None:
+        self.title, self.badge, self.palette, self.compact = title, badge, palette, compact
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        beside = bool(self.badge) and width - self.badge.cell_len - BADGE_GAP >= MIN_TITLE_WIDTH
+        room = width - self.badge.cell_len - BADGE_GAP if beside else width
+        for i, line in enumerate(Text(self.title, style=self.palette.accent).wrap(console, room, overflow="fold")):
+            line.set_length(room)
+            yield Text.assemble(line, " " * BADGE_GAP, self.badge, end="\n") if i == 0 and beside else Text.assemble(line, end="\n")
+        if self.badge and not beside:
+            yield Text.assemble(self.badge, end="\n")
+        yield Text("▁" * room, style=self.palette.rule, end="\n")
+        if not self.compact:
+            yield Text(end="\n")
 
 
 def hidden_notice(count: int, minimum: Confidence | None, palette: Palette) -> Text:

@@ -42,6 +42,7 @@ class Palette:
     dim: str = "dim"
     accent: str = "bold"
     code_theme: str = "monokai"
+    rule: str = "dim"  # the line under a slide's title
 
 
 def to_textual_theme(spec: ThemeSpec) -> Theme:
@@ -149,12 +150,18 @@ def palette_for(app: App[Any]) -> Palette:
         dim=_muted(variables.get("foreground", "#e0e0e0"), variables.get("background", "#000000")),
         accent=f"bold {variables.get('accent', '')}".strip(),
         code_theme="monokai" if app.current_theme.dark else "default",
+        rule=_blend(variables.get("background", "#000000"), variables.get("primary", "#0178d4"), 0.4, "dim"),
     )
 
 
 def _muted(foreground: str, background: str) -> str:
     """Text between foreground and background, as a colour Rich understands."""
+    return _blend(background, foreground, 0.65, "dim")
+
+
+def _blend(under: str, over: str, share: float, fallback: str) -> str:
+    """`over` at `share` opacity on `under` (as TCSS writes `$primary 40%`), as a colour Rich understands."""
     try:
-        return Color.parse(background).blend(Color.parse(foreground), 0.65).hex
+        return Color.parse(under).blend(Color.parse(over), share).hex
     except ColorParseError:
-        return "dim"
+        return fallback

@@ -47,19 +47,29 @@ class SlideNavigation:
     def slide_count(self) -> int:
         return len(self.deck.slides)
 
+    def next_place(self) -> tuple[int, int] | None:
+        """Where "next" goes from here: (slide, step), or None at the end."""
+        if self.step < last_step(self.deck.slides[self.index]):
+            return self.index, self.step + 1
+        return (self.index + 1, 0) if self.index + 1 < self.slide_count else None
+
+    def previous_place(self) -> tuple[int, int] | None:
+        """Where "previous" goes from here: (slide, step), or None at the start."""
+        if self.step > 0:
+            return self.index, self.step - 1
+        return (self.index - 1, last_step(self.deck.slides[self.index - 1])) if self.index > 0 else None
+
     def action_next(self) -> None:
         self.typed = ""
-        if self.step < last_step(self.deck.slides[self.index]):
-            self.move(self.index, self.step + 1)
-        elif self.index + 1 < self.slide_count:
-            self.move(self.index + 1, 0)
+        place = self.next_place()
+        if place is not None:
+            self.move(*place)
 
     def action_previous(self) -> None:
         self.typed = ""
-        if self.step > 0:
-            self.move(self.index, self.step - 1)
-        elif self.index > 0:
-            self.move(self.index - 1, None)
+        place = self.previous_place()
+        if place is not None:
+            self.move(*place)
 
     def action_backspace(self) -> None:
         if self.typed:  # Backspace edits the go-to number while one is being typed

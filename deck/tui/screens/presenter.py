@@ -16,7 +16,7 @@ from textual.screen import Screen
 from ...diagnostics import Diagnostic
 from ...model import Confidence, Deck, Slide
 from ...reveal import last_step
-from ..themes import palette_for
+from ..themes import Palette, palette_for
 from ..widgets.error_bar import ErrorBar
 from ..widgets.key_bar import KeyBar
 from ..widgets.notes_pane import NotesPane
@@ -136,6 +136,13 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         self.refresh_notes()
         self.refresh_status()
         self._refresh_bindings_if_needed()
+        self.call_after_refresh(self._prepare_neighbours, palette)
+
+    def _prepare_neighbours(self, palette: Palette) -> None:
+        """Once this slide is on screen, draw where next and previous go, ready for the key."""
+        places = [place for place in (self.next_place(), self.previous_place()) if place is not None]
+        slides = [(self.deck.slides[index], step) for index, step in places]
+        self.query_one(SlideView).prepare(self.deck, slides, palette, self.minimum, compact=self.has_class("-short"))
 
     def _refresh_bindings_if_needed(self) -> None:
         # The footer rebuilds itself on every refresh_bindings; only what check_action answers
@@ -219,7 +226,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
     def _apply_width(self) -> None:
         """The deck's reading width and alignment (layout: {max_width, align})."""
         view = self.query_one(SlideView)
-        for part in view.query("#slide-heading, #slide-content, #slide-picture, #slide-tail"):
+        for part in view.query("#slide-content, #slide-picture, #slide-tail"):
             part.styles.max_width = self.deck.max_width
         view.styles.align_horizontal = "center" if self.deck.align == "center" else "left"
 

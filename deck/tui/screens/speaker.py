@@ -20,10 +20,9 @@ from ...filtering import shown
 from ...model import Confidence, Deck, Slide
 from ...reveal import at_step, last_step
 from ..inline import inline_text
-from ..render import render_notes, render_sources
+from ..render import badge_text, render_notes, render_sources
 from ..themes import Palette, palette_for
 from ..widgets.key_bar import KeyBar
-from ..widgets.slide_view import badge_text
 from ..widgets.status_bar import format_elapsed
 from .navigation import NAVIGATION_BINDINGS, SlideNavigation
 

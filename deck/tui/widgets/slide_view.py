@@ -2,59 +2,91 @@
 
 from __future__ import annotations
 
+from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import VerticalScroll
 from textual.events import Click
 from textual.message import Message
 from textual.widgets import Static
 
 from ...filtering import shown
-from ...model import Confidence, Deck, Slide
-from ..render import Drawn, render_slide_parts
+from ...model import Confidence, Deck, Picture, Slide
+from ..render import Drawn, Heading, badge_text, render_slide_parts
 from ..themes import Palette
 from .picture import PictureView
 
+KEPT = 8  # slides whose drawing is kept: this one, the ones either side, and a few more
 
-def badge_text(level: Confidence, palette: Palette) -> Text:
-    """The label as a word with its shape, on the level's colour: drawn, not a CSS class to swap."""
-    return Text(f" {level.label} ", style=f"bold {palette.badge_text} on {palette.levels[level]}")
+
+def _draw(
+    deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None, compact: bool, step: int | None
+) -> tuple[Drawn, Picture | None, RenderableType]:
+    view = shown(slide, minimum)  # what the filter leaves
+    main, tail = render_slide_parts(deck, slide, palette, minimum, compact, step)
+    picture = view.image if slide.layout is None else None
+    parts = [main] if picture else [main, tail]  # the sources go below a picture
+    if slide.layout is None:  # a title or section slide draws its words itself
+        # with a filter on, the badge says the weakest level still shown, not the level of hidden claims
+        badge = badge_text(view.confidence, palette) if slide.confidence is not None else Text()
+        parts.insert(0, Heading(slide.title, badge, palette, compact))
+    return Drawn(*parts), picture, tail
 
 
 class SlideView(VerticalScroll, can_focus=False):
-    """Shows one slide. Clicking its right part asks for the next slide, its left part the previous."""
+    """Shows one slide. Clicking its right part asks for the next slide, its left part the previous.
+
+    The heading, the content and (without a picture) the sources are one widget: each widget more is a
+    share of the layout that every move pays for."""
 
     class Clicked(Message):
         def __init__(self, forward: bool) -> None:
             self.forward = forward
             super().__init__()
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._kept: dict[tuple[int, Confidence | None, bool, int | None], tuple[Drawn, Picture | None, RenderableType]] = {}
+        self._kept_for: tuple[Deck | None, Palette | None] = (None, None)
+
     def compose(self) -> ComposeResult:
-        with Horizontal(id="slide-heading"):
-            yield Static(id="slide-title", markup=False)
-            yield Static(id="slide-badge", classes="badge", markup=False)
         yield Static(id="slide-content", markup=False)
         yield PictureView(id="slide-picture")
         yield Static(id="slide-tail", markup=False)
 
     def show(self, deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None, compact: bool = False, step: int | None = None) -> None:
-        heading = self.query_one("#slide-heading")
-        heading.display = slide.layout is None  # a title or section slide draws its words itself
-        self.query_one("#slide-title", Static).update(Text(slide.title))  # Text: never read as markup
-        view = shown(slide, minimum)  # what the filter leaves: once a move
-        # with a filter on, the badge says the weakest level still shown, not the level of hidden claims
-        badge = badge_text(view.confidence, palette) if slide.confidence is not None else Text()
-        self.query_one("#slide-badge", Static).update(badge)
-        main, tail = render_slide_parts(deck, slide, palette, minimum, compact, step)
-        picture = view.image if slide.layout is None else None
-        # the sources go below the picture; without one they stay in the content: one widget fewer to lay out
-        self.query_one("#slide-content", Static).update(Drawn(main) if picture else Drawn(main, tail))  # drawn once a width
+        content, picture, tail = self._drawing(deck, slide, palette, minimum, compact, step)
+        self.query_one("#slide-content", Static).update(content)
         self.query_one(PictureView).show(deck, picture)
+        self.set_class(picture is None, "-text")
         tail_widget = self.query_one("#slide-tail", Static)
         tail_widget.display = picture is not None
         if picture is not None:
             tail_widget.update(tail)
         self.scroll_home(animate=False)
+
+    def prepare(self, deck: Deck, places: list[tuple[Slide, int]], palette: Palette, minimum: Confidence | None, compact: bool = False) -> None:
+        """Draw the slides the presenter may go to next, at this width, while nothing else is happening:
+        the move then only lays them out (drawing a slide took about as long as laying out the screen)."""
+        width = self.query_one("#slide-content").size.width
+        for slide, step in places:
+            content, _, _ = self._drawing(deck, slide, palette, minimum, compact, step)
+            if width:
+                content.draw(self.app.console, self.app.console_options.update_width(width).update(highlight=False))
+
+    def _drawing(
+        self, deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None, compact: bool, step: int | None
+    ) -> tuple[Drawn, Picture | None, RenderableType]:
+        """The slide's content (heading, words, and the sources unless below a picture), its picture, and
+        what goes below that; kept for the last few slides, which are drawn once per width."""
+        if deck is not self._kept_for[0] or palette != self._kept_for[1]:
+            self._kept, self._kept_for = {}, (deck, palette)
+        key = (id(slide), minimum, compact, step)  # the deck keeps its slides alive while it is kept
+        if key not in self._kept:
+            if len(self._kept) >= KEPT:
+                del self._kept[next(iter(self._kept))]  # the oldest
+            self._kept[key] = _draw(deck, slide, palette, minimum, compact, step)
+        return self._kept[key]
 
     def on_click(self, event: Click) -> None:
         if event.widget is not None and self.size.width:
