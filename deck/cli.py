@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import datetime as dt
 import os
 import sys
@@ -403,6 +404,7 @@ def cmd_present(args: argparse.Namespace) -> int:
     from .tui.widgets.picture import prepare_images
 
     prepare_images(document.deck)  # before the app owns the terminal: textual-image asks it what it draws
+    gc.freeze()  # the modules and the deck live as long as the app: no collection rescans them to start it
     app.run()
     return app.return_code or EXIT_OK
 

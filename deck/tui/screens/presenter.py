@@ -110,7 +110,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Horizontal(id="stage"):
-            yield SlideView(id="slide")
+            yield SlideView(id="slide", classes="-text")  # as most slides are: no restyle for the first
             yield NotesPane(id="notes")
         yield StatusBar(id="status")
         yield KeyBar(id="keys")

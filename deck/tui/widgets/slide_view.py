@@ -44,8 +44,8 @@ class SlideView(VerticalScroll, can_focus=False):
             self.forward = forward
             super().__init__()
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self._kept: dict[tuple[int, Confidence | None, bool, int | None], tuple[Drawn, Picture | None, RenderableType]] = {}
         self._kept_for: tuple[Deck | None, Palette | None] = (None, None)
 
