@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .model import Slide
+from .model import Confidence, Slide
 
 PAUSE = re.compile(r"^[ \t]*<!--\s*pause\s*-->[ \t]*$", re.MULTILINE)
 
@@ -44,10 +44,11 @@ def without_pauses(body: str | None) -> str | None:
     return "\n\n".join(part for part in body_parts(body) if part)
 
 
-def last_step(slide: Slide) -> int:
-    """How many "next" presses a slide takes before the next slide (0 for most slides)."""
+def last_step(slide: Slide, minimum: Confidence | None = None) -> int:
+    """How many "next" presses a slide takes before the next slide (0 for most slides). With a minimum
+    confidence, a point the filter hides is not a step: a press always shows something."""
     pauses = max(0, len(body_parts(slide.body)) - 1)
-    return pauses + (len(slide.all_points()) if slide.reveal else 0)
+    return pauses + (sum(1 for point in slide.all_points() if point.confidence.meets(minimum)) if slide.reveal else 0)
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,31 @@ class Step:
     points: int | None  # how many of slide.all_points() show (None: all)
 
 
-def at_step(slide: Slide, step: int) -> Step:
-    step = max(0, min(step, last_step(slide)))
+def at_step(slide: Slide, step: int, minimum: Confidence | None = None) -> Step:
+    """What shows at `step`; with a minimum confidence, each step shows the next point the filter leaves
+    (the hidden points before it count as revealed: they are never drawn)."""
+    last = last_step(slide, minimum)
+    step = max(0, min(step, last))
     parts = body_parts(slide.body)
     pauses = max(0, len(parts) - 1)
     shown_parts = parts[: min(step, pauses) + 1]
     body = "\n\n".join(part for part in shown_parts if part)
-    points = max(0, step - pauses) if slide.reveal else None
+    if not slide.reveal:
+        return Step(body or None, None)
+    every = slide.all_points()
+    if step == last:
+        return Step(body or None, len(every))
+    wanted, points = max(0, step - pauses), 0  # the points the audience sees at this step
+    while wanted:
+        wanted -= every[points].confidence.meets(minimum)
+        points += 1
     return Step(body or None, points)
+
+
+def same_progress(slide: Slide, step: int, before: Confidence | None, after: Confidence | None) -> int:
+    """The step that shows the same revealed points after the filter changes from `before` to `after`."""
+    reached = at_step(slide, step, before)
+    pauses = max(0, len(body_parts(slide.body)) - 1)
+    if reached.points is None or step <= pauses:
+        return min(step, last_step(slide, after))
+    return pauses + sum(1 for point in slide.all_points()[: reached.points] if point.confidence.meets(after))

@@ -278,3 +278,63 @@ def test_numbering_every_slide_walks_the_deck_once_not_once_per_slide():
     numbers = [deck.position(i) for i in range(len(deck.slides))]
     assert numbers[0] == "1 / 50" and numbers[-1] == "A1 / A1"
     assert _CountingSlides.walks == 1
+
+
+async def test_with_the_filter_on_every_press_on_a_reveal_slide_shows_something(tmp_path):
+    """A point the filter hides is not a step: before, one press on this slide showed nothing new, and a
+    presenter took the frozen-looking screen for a hang."""
+    text = PACING.read_text().replace("      - One\n", "      - text: One\n        confidence: speculative\n")
+    path = tmp_path / "p.yaml"
+    path.write_text(text)
+    app = make_app(load_deck(path), clock=lambda: 0.0, start=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c", "right")  # hide speculative; onto "Steps", at its first step
+        assert app.presenter.slide.title == "Steps" and "3 / 4 · 0/3" in status(app)  # two parts, two points shown
+        seen = [content(app)]
+        for _ in range(3):
+            await pilot.press("right")
+            assert content(app) != seen[-1], f"a press showed nothing new at step {app.presenter.step}"
+            seen.append(content(app))
+        assert "Two" in seen[2] and "Three" not in seen[2] and "Three" in seen[3]
+        assert "One" not in seen[3] and "1 claim hidden" in seen[3]
+        await pilot.press("right")
+        assert app.presenter.slide.title == "Columns"
+
+
+async def test_changing_the_filter_keeps_what_has_been_revealed(tmp_path):
+    text = PACING.read_text().replace("      - One\n", "      - text: One\n        confidence: speculative\n")
+    path = tmp_path / "p.yaml"
+    path.write_text(text)
+    app = make_app(load_deck(path), clock=lambda: 0.0, start=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c", "right", "right", "right")  # filtered: the second part, then "Two"
+        assert "Two" in content(app) and "Three" not in content(app)
+        await pilot.press("c", "c")  # the filter off again: "One" was passed, so it shows; "Three" still waits
+        shown = content(app)
+        assert "One" in shown and "Two" in shown and "Three" not in shown
+        assert "3 / 4 · 3/4" in status(app)
+        await pilot.press("c")  # hide speculative again: one step back in the count, nothing else changes
+        assert "Two" in content(app) and "Three" not in content(app) and "· 2/3" in status(app)
+
+
+async def test_the_speaker_view_steps_over_what_the_audiences_filter_hides(tmp_path, monkeypatch):
+    from deck.document import DeckDocument
+    from deck.tui.speaker_app import make_speaker_app
+
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    path = tmp_path / "pacing.yaml"
+    path.write_text(PACING.read_text().replace("      - One\n", "      - text: One\n        confidence: speculative\n"))
+    audience = make_app(DeckDocument.load(path), clock=lambda: 0.0, link=True, start=2)
+    speaker = make_speaker_app(DeckDocument.load(path), clock=lambda: 0.0)
+    async with audience.run_test(size=(120, 40)) as a, speaker.run_test(size=(120, 40)) as s:
+        await until(s, lambda: speaker.speaker.connected and speaker.speaker.index == 2)
+        await s.press("c")  # the audience hides speculative claims
+        await until(s, lambda: speaker.speaker.audience_minimum is not None)
+        await s.press("home", "right", "right", "right")  # Steps at step 1: the second part
+        await until(a, lambda: (audience.presenter.index, audience.presenter.step) == (2, 1))
+        await s.press("right")  # the next press shows "Two": "One" is hidden, so no press is spent on it
+        await until(a, lambda: audience.presenter.step == 2)
+        await until(s, lambda: speaker.speaker.step == 2)
+        assert "Two" in content(audience) and "One" not in content(audience)
+        notes = str(speaker.speaker.query_one("#speaker-notes-text").content.renderables[0])
+        assert "⊘ One" in notes and "✓ Two" in notes and "▶ Three" in notes

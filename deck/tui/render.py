@@ -169,7 +169,7 @@ def render_slide_parts(
     if slide.layout is not None:
         return render_divider(deck, slide, palette), Group()
     view = shown(slide, minimum)
-    reached = at_step(slide, step if step is not None else last_step(slide))
+    reached = at_step(slide, step if step is not None else last_step(slide, minimum), minimum)
     if reached.points is not None:  # points not yet revealed are not drawn (the filter's count stays the same)
         revealed = {id(p) for p in slide.all_points()[: reached.points]}
         points = tuple(p for p in view.points if id(p) in revealed)

@@ -6,7 +6,7 @@ from textual import events
 from textual.binding import Binding
 from textual.timer import Timer
 
-from ...model import Deck
+from ...model import Confidence, Deck
 from ...reveal import last_step
 
 NAVIGATION_BINDINGS = [
@@ -40,6 +40,14 @@ class SlideNavigation:
         """Show slide `index` at `step` (None: complete)."""
         raise NotImplementedError
 
+    @property
+    def shown_minimum(self) -> Confidence | None:
+        """The audience's confidence filter: a claim it hides is not a step to press through."""
+        return None
+
+    def last_step_of(self, index: int) -> int:
+        return last_step(self.deck.slides[index], self.shown_minimum)
+
     def go(self, index: int) -> None:
         self.move(index, None)
 
@@ -49,7 +57,7 @@ class SlideNavigation:
 
     def next_place(self) -> tuple[int, int] | None:
         """Where "next" goes from here: (slide, step), or None at the end."""
-        if self.step < last_step(self.deck.slides[self.index]):
+        if self.step < self.last_step_of(self.index):
             return self.index, self.step + 1
         return (self.index + 1, 0) if self.index + 1 < self.slide_count else None
 
@@ -57,7 +65,7 @@ class SlideNavigation:
         """Where "previous" goes from here: (slide, step), or None at the start."""
         if self.step > 0:
             return self.index, self.step - 1
-        return (self.index - 1, last_step(self.deck.slides[self.index - 1])) if self.index > 0 else None
+        return (self.index - 1, self.last_step_of(self.index - 1)) if self.index > 0 else None
 
     def action_next(self) -> None:
         self.typed = ""

@@ -15,7 +15,7 @@ from textual.screen import Screen
 
 from ...diagnostics import Diagnostic
 from ...model import Confidence, Deck, Slide
-from ...reveal import last_step
+from ...reveal import same_progress
 from ..themes import Palette, palette_for
 from ..widgets.error_bar import ErrorBar
 from ..widgets.key_bar import KeyBar
@@ -102,7 +102,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         self.today = today
         self.set_reactive(PresenterScreen.index, max(0, min(start, len(deck.slides) - 1)))
         self.set_reactive(PresenterScreen.notes_visible, notes)
-        self.set_reactive(PresenterScreen.step, last_step(deck.slides[self.index]))  # a start slide shows complete
+        self.set_reactive(PresenterScreen.step, self.last_step_of(self.index))  # a start slide shows complete
         self.set_reactive(PresenterScreen.chrome, deck.chrome and chrome)
         self._chrome_hidden_for_speaker = False
         self.started = 0.0
@@ -160,7 +160,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
     def refresh_status(self) -> None:
         deck = self.deck
         stale = deck.is_stale(self.today) if deck.as_of else False
-        last = last_step(self.slide)
+        last = self.last_step_of(self.index)
         self.query_one(StatusBar).show(
             Status(
                 deck_title=deck.title,
@@ -178,7 +178,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         """Show another version of the deck (after a reload), on slide `index`."""
         self.deck = deck
         self.set_reactive(PresenterScreen.index, max(0, min(index, len(deck.slides) - 1)))
-        self.set_reactive(PresenterScreen.step, min(self.step, last_step(self.slide)))
+        self.set_reactive(PresenterScreen.step, min(self.step, self.last_step_of(self.index)))
         self._apply_width()
         self.refresh_slide()
         self.post_message(self.SlideShown(self.index, self.step))
@@ -196,13 +196,13 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         bar.show_errors(errors)
 
     def _edges(self) -> tuple[bool, bool, bool, bool]:
-        at_end = self.index == len(self.deck.slides) - 1 and self.step >= last_step(self.slide)
+        at_end = self.index == len(self.deck.slides) - 1 and self.step >= self.last_step_of(self.index)
         return (self.index == 0 and self.step == 0, at_end, self.index == len(self.deck.slides) - 1, bool(self.typed))
 
     def move(self, index: int, step: int | None = None) -> None:
         """Slide `index` at `step` (None: complete), one refresh whatever changed."""
         index = max(0, min(index, len(self.deck.slides) - 1))
-        last = last_step(self.deck.slides[index])
+        last = self.last_step_of(index)
         step = last if step is None else max(0, min(step, last))
         if (index, step) == (self.index, self.step):
             return
@@ -212,7 +212,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         self.post_message(self.SlideShown(index, step))
 
     def watch_index(self) -> None:  # set directly (tests, the link): land complete
-        self.set_reactive(PresenterScreen.step, last_step(self.slide))
+        self.set_reactive(PresenterScreen.step, self.last_step_of(self.index))
         self.refresh_slide()
         self.post_message(self.SlideShown(self.index, self.step))
 
@@ -239,7 +239,13 @@ class PresenterScreen(SlideNavigation, Screen[None]):
             self._chrome_hidden_for_speaker = False
             self.chrome = True
 
-    def watch_minimum(self) -> None:
+    @property
+    def shown_minimum(self) -> Confidence | None:
+        return self.minimum
+
+    def watch_minimum(self, before: Confidence | None, after: Confidence | None) -> None:
+        # the points revealed stay revealed, and no press is spent on a point the filter hides
+        self.set_reactive(PresenterScreen.step, same_progress(self.slide, self.step, before, after))
         self.refresh_slide()
         self.post_message(self.SlideShown(self.index, self.step))  # speaker views learn the filter too
 
@@ -259,7 +265,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
     # -- keys ------------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next":
-            return self.index < len(self.deck.slides) - 1 or self.step < last_step(self.slide)
+            return self.index < len(self.deck.slides) - 1 or self.step < self.last_step_of(self.index)
         if action == "last":
             return self.index < len(self.deck.slides) - 1
         if action == "previous":

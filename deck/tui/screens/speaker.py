@@ -18,7 +18,7 @@ from textual.widgets import Static
 
 from ...filtering import shown
 from ...model import Confidence, Deck, Slide
-from ...reveal import at_step, last_step
+from ...reveal import at_step
 from ..inline import inline_text
 from ..render import badge_text, render_notes, render_sources
 from ..themes import Palette, palette_for
@@ -118,7 +118,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         head = Table.grid(expand=True)
         head.add_column(ratio=1)
         head.add_column(justify="right", no_wrap=True)
-        last = last_step(slide)
+        last = self.last_step_of(self.index)
         where = deck.position(self.index) + (f" · {self.step}/{last}" if last else "")
         head.add_row(
             Text.assemble((f"{where}  ", "bold"), (slide.title, "bold")),
@@ -136,15 +136,25 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         self.refresh_clock()
 
     def revealed_points(self, slide: Slide, palette: Palette) -> Text:
-        """Every point of an incremental slide: ✓ shown to the audience, ▶ the next press, · still hidden."""
-        reached = at_step(slide, self.step)
+        """Every point of an incremental slide: ✓ shown to the audience, ▶ the next press, · still hidden,
+        ⊘ hidden by the audience's filter (no press shows it)."""
+        minimum = self.audience_minimum
+        reached = at_step(slide, self.step, minimum)
         count = reached.points if reached.points is not None else len(slide.all_points())
         text = Text()
+        upcoming = True
         for i, point in enumerate(slide.all_points()):
-            mark, style = ("✓ ", palette.dim) if i < count else (("▶ ", "bold") if i == count else ("· ", palette.dim))
+            if not point.confidence.meets(minimum):
+                mark, style = "⊘ ", palette.dim
+            elif i < count:
+                mark, style = "✓ ", palette.dim
+            elif upcoming:
+                mark, style, upcoming = "▶ ", "bold", False
+            else:
+                mark, style = "· ", palette.dim
             text.append(mark, style=style)
             words = inline_text(point.text).copy()  # styled as the audience sees it, not '**' marks
-            if i < count:
+            if i < count or mark == "⊘ ":
                 words.stylize(palette.dim)
             text.append_text(words)
             text.append("\n")
@@ -196,6 +206,10 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
     def watch_connected(self) -> None:
         self.show_link()
 
+    @property
+    def shown_minimum(self) -> Confidence | None:
+        return self.audience_minimum
+
     def watch_audience_minimum(self) -> None:
         self.refresh_slide()
 
@@ -204,14 +218,14 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         # the audience view may have asked for a slide this view's older deck did not have yet
         index, step = self.wanted
         self.set_reactive(SpeakerScreen.index, max(0, min(index, len(deck.slides) - 1)))
-        self.set_reactive(SpeakerScreen.step, min(step, last_step(deck.slides[self.index])))
+        self.set_reactive(SpeakerScreen.step, min(step, self.last_step_of(self.index)))
         self.refresh_slide()
 
     def show(self, index: int, step: int = 0) -> None:
         """The audience view moved (or this view, while alone)."""
         self.wanted = (index, step)
         index = max(0, min(index, len(self.deck.slides) - 1))
-        step = max(0, min(step, last_step(self.deck.slides[index])))
+        step = max(0, min(step, self.last_step_of(index)))
         if index != self.index:
             self.slide_started = self.clock()
         self.set_reactive(SpeakerScreen.index, index)
@@ -222,7 +236,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         index = max(0, min(index, len(self.deck.slides) - 1))
         if not self.request_goto(index, step):
             # alone: move here; the audience view takes its own slide when it returns
-            self.show(index, last_step(self.deck.slides[index]) if step is None else step)
+            self.show(index, self.last_step_of(index) if step is None else step)
 
     def action_audience(self, name: str) -> None:
         if not self.request(name):
