@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .diagnostics import DeckError
 from .files import ConflictLike, write_atomic
+from .incremental import reparse
 from .loader import Loaded, parse_deck, read_text
 from .model import Deck
 from .paths import is_bundled
@@ -55,7 +56,8 @@ class DeckDocument:
         return is_bundled(self.path)
 
     def check(self, new_text: str) -> Loaded:
-        return parse_deck(new_text, str(self.path))
+        """`new_text` read as a deck: only the slide an edit lies in when that is exact, else the whole file."""
+        return reparse(self.text, self.deck, new_text, str(self.path)) or parse_deck(new_text, str(self.path))
 
     def changed_on_disk(self) -> bool:
         try:

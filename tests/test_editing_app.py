@@ -99,6 +99,24 @@ class TestLiveReload:
             await until(pilot, lambda: titles(app) == ["Three", "One", "Two"])
             assert app.presenter.index == 2
 
+    async def test_an_edit_of_one_slide_rereads_that_slide_and_later_edits_land_in_place(self, deck_path, monkeypatch):
+        from deck.tui import watcher
+
+        answers = []
+        reparse = watcher.reparse
+        monkeypatch.setattr(watcher, "reparse", lambda *args: answers.append(reparse(*args)) or answers[-1])
+        app = app_for(deck_path, watch=True, start=2)
+        async with app.run_test(size=(120, 40)) as pilot:
+            edited = DECK.replace("      - a point\n", "      - a point\n      - a second point\n")
+            deck_path.write_text(edited)
+            await until(pilot, lambda: len(app.presenter.deck.slides[1].points) == 2)
+            assert answers and answers[-1] is not None  # only slide Two was read again
+            assert app.document is not None and app.document.deck == parse_deck(edited, str(deck_path)).deck
+            await pilot.press("D")  # duplicate "Three", a line further down now: the splice must find it there
+            await until(pilot, lambda: len(titles(app)) == 4)
+            three = "  - {title: Three, confidence: reported, notes: Three notes.}\n"
+            assert deck_path.read_text() == edited.replace(three, three + three)
+
     async def test_no_watch(self, deck_path):
         app = app_for(deck_path, watch=False)
         async with app.run_test(size=(120, 40)) as pilot:

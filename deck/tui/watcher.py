@@ -12,6 +12,7 @@ from textual.worker import get_current_worker
 
 from ..diagnostics import DeckError, Diagnostic
 from ..document import DeckDocument
+from ..incremental import reparse
 from ..loader import Loaded, parse_deck, read_text
 
 POLL_S = 0.025  # how often the watcher looks at the file (a stat call: 40 a second cost nothing to see)
@@ -85,6 +86,7 @@ class FileWatching(App[int]):
         path = document.path
         settling = Settling()
         last_text = document.text
+        base = (document.text, document.deck)  # the last valid version read: an edit to one slide re-reads that slide
         missing = 0
         while not worker.is_cancelled:
             time.sleep(POLL_S)
@@ -108,4 +110,7 @@ class FileWatching(App[int]):
             if text == last_text:
                 continue  # touched, not changed
             last_text = text
-            self.post_message(DeckFileChanged(path, text, parse_deck(text, str(path))))
+            loaded = reparse(*base, text, str(path)) or parse_deck(text, str(path))
+            if loaded.deck is not None:
+                base = (text, loaded.deck)
+            self.post_message(DeckFileChanged(path, text, loaded))
