@@ -5,7 +5,8 @@
 Each app runs in a pseudo-terminal of 120x40, as it would in a terminal window. Measured from outside:
 - first frame: from starting the process to the first slide's title written to the terminal;
 - next slide: from the → key written to the terminal to the next slide's title written back, the keys
-  a random pause apart (the same pauses for both apps), since Textual lays out on a 60 Hz grid.
+  a random pause apart (the same pauses for both apps), since Textual lays out on a grid of frames.
+Both apps paint at 240 frames a second, deck's own setting (deck/tui/__init__.py); Textual's default is 60.
 deck and the floor alternate, round by round, on the same deck file, so the machine's noise falls on
 both. Medians (and p99 for the next slide); goals from the speed issue: next slide within 1.2x of the
 floor, first frame within 1.15x.
@@ -44,7 +45,8 @@ class Terminal:
         self.started = time.perf_counter()
         pid, fd = pty.fork()
         if pid == 0:  # the child: becomes the program
-            env = {**child_env(), "TERM": "xterm-256color", "COLUMNS": str(size[0]), "LINES": str(size[1])}
+            # both apps paint on the grid deck uses (deck.tui.FRAME_RATE): the ratio measures what they draw
+            env = {**child_env(), "TERM": "xterm-256color", "COLUMNS": str(size[0]), "LINES": str(size[1]), "TEXTUAL_FPS": "240"}
             os.execvpe(argv[0], argv, env)
         self.pid, self.fd = pid, fd
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", size[1], size[0], 0, 0))
@@ -109,9 +111,9 @@ def run(argv: list[str], names: list[bytes], presses: int, seed: int = 0) -> tup
             started, since = term.press(RIGHT)
             times.append((term.wait_for(names[n % len(names)] if n < len(names) else names[-1], since) - started) * 1000)
             term.drain(0.03)  # let the frame finish before the next key, as a presenter would
-            # Textual lays out on a 60 Hz grid: a key that comes within a period or two of the last
-            # update waits for the grid (up to 17 ms, measured). Keys at a fixed pace fall on the same
-            # phase each time, for one app more often than the other; a presenter's keys fall anywhere.
+            # Textual lays out on a grid (60 Hz by default, 240 here): a key that comes within a period or
+            # two of the last update waits for the grid. Keys at a fixed pace fall on the same phase each
+            # time, for one app more often than the other; a presenter's keys fall anywhere.
             time.sleep(pauses.uniform(0, 2 / 60))
         return first, times
     finally:

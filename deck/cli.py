@@ -22,10 +22,6 @@ if TYPE_CHECKING:
     from .model import Deck
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
-# Textual paints on a grid of this many frames a second, and a key pressed within two frames of the
-# last paint (the clock's, once a second) waits for the grid: up to 33 ms at Textual's 60, 8 ms at 240.
-# Nothing in deck animates, so a finer grid costs nothing while the screen is still.
-FRAME_RATE = 240
 
 
 class UsageError(Exception):
@@ -391,7 +387,6 @@ def cmd_present(args: argparse.Namespace) -> int:
     config = user_config()
     if config.editor and not args.read_only:
         os.environ["DECK_EDITOR"] = config.editor  # E uses it before $VISUAL and $EDITOR
-    os.environ.setdefault("TEXTUAL_FPS", str(FRAME_RATE))
     from .tui.app import make_app  # Textual is imported only to present
 
     app = make_app(

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import pkgutil
 import subprocess
 import sys
@@ -90,3 +91,15 @@ def test_the_presenters_first_frame_loads_only_what_it_shows():
     found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=60)
     assert found.returncode == 0, found.stderr
     assert found.stdout.strip().splitlines()[-1] == "[]"
+
+
+@pytest.mark.parametrize(("asked", "expected"), [(None, "240 None"), ("30", "30 30")])
+def test_deck_paints_on_a_fine_grid_without_passing_it_on(asked, expected):
+    """Textual's 60 Hz grid kept a key waiting up to 33 ms after the clock's repaint; deck asks for 240.
+    A user's own TEXTUAL_FPS wins, and deck's setting is not left in the environment of what it starts."""
+    env = {k: v for k, v in os.environ.items() if k != "TEXTUAL_FPS"}
+    if asked is not None:
+        env["TEXTUAL_FPS"] = asked
+    code = "import os, deck.tui, textual.constants as c; print(c.MAX_FPS, os.environ.get('TEXTUAL_FPS'))"
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, check=True)
+    assert found.stdout.strip() == expected

@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from deck.export import export_deck
+from deck.export import ExportOptions, export_deck
 from deck.loader import load_deck, parse_deck
 from deck.model import Confidence
 from deck.reveal import at_step, body_parts, last_step
@@ -338,3 +338,15 @@ async def test_the_speaker_view_steps_over_what_the_audiences_filter_hides(tmp_p
         assert "Two" in content(audience) and "One" not in content(audience)
         notes = str(speaker.speaker.query_one("#speaker-notes-text").content.renderables[0])
         assert "⊘ One" in notes and "✓ Two" in notes and "▶ Three" in notes
+
+
+def test_a_filtered_html_export_spends_no_step_on_a_claim_it_leaves_out(tmp_path):
+    """Found in review: the presenter stepped over hidden claims, the HTML export still counted them."""
+    text = PACING.read_text().replace("      - One\n", "      - text: One\n        confidence: speculative\n")
+    path = tmp_path / "p.yaml"
+    path.write_text(text)
+    html = export_deck(load_deck(path), "html", ExportOptions(min_confidence=Confidence.UNVERIFIED))
+    steps = html[html.index('data-index="2"') :]
+    steps = steps[: steps.index("</section>")]
+    assert 'data-steps="3"' in steps  # the second part, Two, Three
+    assert re.findall(r'class="step" data-step="(\d+)"', steps) == ["1", "2", "3"]  # no step shows nothing

@@ -604,3 +604,46 @@ async def test_a_move_lays_the_screen_out_once():
             await pilot.pause()
             await pilot.pause()
         assert isinstance(screen, Screen) and len(layouts) == 3
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "日本市場の反応",
+        "Launch day 🚀🚀",
+        "Pre\u0301fe\u0301rences re\u0301gionales a\u0300 Montre\u0301al et Que\u0301bec",
+    ],  # wide, emoji, combining
+)
+def test_a_heading_measures_its_title_in_cells_not_characters(title):
+    """Found in review: the title was padded by characters, so a wide character pushed the badge over the
+    edge and a combining accent cut the title's last letters."""
+    import unicodedata
+
+    from rich.cells import cell_len
+    from rich.console import Console
+
+    from deck.tui.render import Heading, badge_text
+    from deck.tui.themes import Palette
+
+    palette = Palette(levels={level: "red" for level in Confidence})
+    console = Console(width=36, color_system=None)
+    with console.capture() as capture:
+        console.print(Heading(title, badge_text(Confidence.REPORTED, palette), palette))
+    lines = capture.get().splitlines()
+    assert lines[0].rstrip().endswith(" ◐ REPORTED") and all(cell_len(line) <= 36 for line in lines)
+    words = "".join(line.replace("◐ REPORTED", "") for line in lines if "▁" not in line).replace(" ", "")
+    assert unicodedata.normalize("NFC", words) == unicodedata.normalize("NFC", title.replace(" ", ""))  # every letter kept
+
+
+def test_on_a_tiny_slide_the_badge_is_cut_not_broken_over_lines():
+    from rich.console import Console
+
+    from deck.tui.render import Heading, badge_text
+    from deck.tui.themes import Palette
+
+    palette = Palette(levels={level: "red" for level in Confidence})
+    console = Console(width=6, color_system=None)
+    with console.capture() as capture:
+        console.print(Heading("Hi", badge_text(Confidence.SPECULATIVE, palette), palette))
+    lines = capture.get().splitlines()
+    assert [line.rstrip() for line in lines] == ["Hi", " ◌ SPE", "▁" * 6, ""]

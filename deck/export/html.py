@@ -57,7 +57,7 @@ def _slide(deck: Deck, index: int, options: ExportOptions) -> str:
     cited = kept_numbers(deck, slide, kept)
     size = _print_size(deck, slide, kept, numbers, cited, figures)
     style = f' style="--print-size:{size}px"'
-    parts = [f'<section class="slide{" divider" if slide.layout else ""}" data-index="{index}" data-steps="{_steps(slide)}"{style}>']
+    parts = [f'<section class="slide{" divider" if slide.layout else ""}" data-index="{index}" data-steps="{_steps(slide, options)}"{style}>']
     parts.append('<div class="content">')
     if slide.layout is not None:
         parts += _divider(deck, slide)
@@ -79,7 +79,8 @@ def _slide(deck: Deck, index: int, options: ExportOptions) -> str:
                 step = f' class="step" data-step="{i}"' if i else ""
                 parts.append(f"<div{step}>{_block(part)}</div>")
             pauses = len(kept.body_parts) - 1
-        order = {id(p): n for n, p in enumerate(slide.all_points())}
+        # a point the filter leaves out is not a step (as in the presenter): each step shows something
+        order = {id(p): n for n, p in enumerate(p for p in slide.all_points() if p.confidence.meets(options.min_confidence))}
 
         def step_of(point: Point) -> int | None:
             return pauses + order[id(point)] + 1 if slide.reveal else None
@@ -185,8 +186,8 @@ _LABEL_LENGTH = {level: len(level.value) + 5 for level in Confidence}
 _VIEWBOX = re.compile(r'viewBox="0 0 \d+ (\d+)"')
 
 
-def _steps(slide: Slide) -> int:
-    return last_step(slide) if slide.layout is None else 0
+def _steps(slide: Slide, options: ExportOptions) -> int:
+    return last_step(slide, options.min_confidence) if slide.layout is None else 0
 
 
 def _divider(deck: Deck, slide: Slide) -> list[str]:
