@@ -137,6 +137,13 @@ class Bar:
         return repr(value)
 
 
+def with_unit(value: str, unit: str) -> str:
+    """A chart value with its unit, one way on screen and in every export: '40%', '1.8x', '37 billion'."""
+    if not unit:
+        return value
+    return f"{value}{unit}" if not unit[:1].isalnum() else f"{value} {unit}"
+
+
 def bar_geometry(values: list[float]) -> tuple[float, list[float]]:
     """Where a chart's zero axis stands, and each bar's signed length from it, as fractions of the track:
     the longest bar reaches an end, negative ones go left. All zero: the axis at 0 and no bars. One rule for

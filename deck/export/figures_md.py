@@ -9,10 +9,10 @@ from pathlib import Path
 
 from ..filtering import Shown
 from ..imagefile import ImageProblem, locate
-from ..model import Deck, Picture, Slide
+from ..model import Deck, Picture, Slide, with_unit
 from . import ExportOptions
 from .common import inline, table_row
-from .svg import chart_svg, timeline_svg, with_unit
+from .svg import chart_svg, timeline_svg
 
 
 def _refs(ids: tuple[str, ...], numbers: dict[str, int], escaped: bool) -> str:

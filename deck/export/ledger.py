@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Deck, Point, Slide
+from ..model import Deck, Point, Slide, with_unit
 from . import ExportOptions
 from .common import inline, table_row
-from .svg import with_unit
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ import re
 import textwrap
 
 from ..markdown_html import inline_html
-from ..model import Bar, Chart, Confidence, Event, bar_geometry
+from ..model import Bar, Chart, Confidence, Event, bar_geometry, with_unit
 from ..text import strip_unsafe
 
 COLOURS = {  # the exports' colour per level (the HTML page takes these too)
@@ -106,12 +106,6 @@ def _mono(text: str, x: float, y: float, size: int = FONT, right: bool = False, 
 def _refs(ids: tuple[str, ...], numbers: dict[str, int]) -> str:
     found = [numbers[s] for s in ids if s in numbers]
     return " " + "".join(f"[{n}]" for n in found) if found else ""
-
-
-def with_unit(value: str, unit: str) -> str:
-    if not unit:
-        return value
-    return f"{value}{unit}" if not unit[:1].isalnum() else f"{value} {unit}"
 
 
 def chart_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid: str) -> str:

@@ -10,8 +10,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from ..export.svg import with_unit  # one way to write a value with its unit, on screen and in every export
-from ..model import Bar, Chart, Confidence, Event, bar_geometry
+from ..model import Bar, Chart, Confidence, Event, bar_geometry, with_unit
 from .inline import inline_text
 from .themes import Palette
 
