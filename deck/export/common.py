@@ -167,8 +167,12 @@ def block(
             (_SETEXT_UNDERLINE.match(line) or re.match(r"^\s{0,3}-+\s*$", line))
             and lines
             and lines[-1].strip()
-            and not lines[-1].lstrip().startswith(("#", "|", "-", "*", ">"))
+            and not lines[-1].lstrip().startswith(("#", ">"))
+            and not _LIST_ITEM.match(lines[-1])  # '--' is a paragraph, '- a' an item (an underline cannot end it)
         ):
+            if lines[-1].lstrip().startswith("|"):  # a table's delimiter row has pipes: this would make '|' a heading
+                lines.append("\\" + line.lstrip())
+                continue
             # a setext heading (text, then a line of = or -) becomes the same heading written with #
             lines[-1] = ("# " if "=" in line else "## ") + lines[-1].strip()
             if heading_floor:
@@ -200,6 +204,7 @@ def block(
     return _squeeze_blank_lines("\n".join(_tidy_tables(lines)))
 
 
+_LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,9}[.)])(?:\s|$)")
 _CELL_SPLIT = re.compile(r"(?<!\\)\|")
 _DELIMITER_CELL = re.compile(r"^:?-+:?$")
 
