@@ -78,10 +78,10 @@ def at_step(slide: Slide, step: int, minimum: Confidence | None = None) -> Step:
     return Step(body or None, points)
 
 
-def same_progress(slide: Slide, step: int, before: Confidence | None, after: Confidence | None) -> int:
-    """The step that shows the same revealed points after the filter changes from `before` to `after`."""
-    reached = at_step(slide, step, before)
+def step_showing(slide: Slide, step: int, revealed: int | None, minimum: Confidence | None) -> int:
+    """The step that shows, under the filter `minimum`, the points of `slide.all_points()[:revealed]`
+    it leaves (`step` is where the slide was: its body stays as revealed)."""
     pauses = max(0, len(body_parts(slide.body)) - 1)
-    if reached.points is None or step <= pauses:
-        return min(step, last_step(slide, after))
-    return pauses + sum(1 for point in slide.all_points()[: reached.points] if point.confidence.meets(after))
+    if revealed is None or step <= pauses:
+        return min(step, last_step(slide, minimum))
+    return pauses + sum(1 for point in slide.all_points()[:revealed] if point.confidence.meets(minimum))

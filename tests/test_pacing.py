@@ -8,6 +8,7 @@ import subprocess
 
 import pytest
 
+from deck.document import DeckDocument
 from deck.export import ExportOptions, export_deck
 from deck.loader import load_deck, parse_deck
 from deck.model import Confidence
@@ -350,3 +351,72 @@ def test_a_filtered_html_export_spends_no_step_on_a_claim_it_leaves_out(tmp_path
     steps = steps[: steps.index("</section>")]
     assert 'data-steps="3"' in steps  # the second part, Two, Three
     assert re.findall(r'class="step" data-step="(\d+)"', steps) == ["1", "2", "3"]  # no step shows nothing
+
+
+ROUND_TRIP = """\
+title: Filters
+slides:
+  - title: Five claims
+    confidence: speculative
+    reveal: true
+    points:
+      - {text: Alpha, confidence: reported}
+      - {text: Bravo, confidence: unverified}
+      - {text: Charlie, confidence: reported}
+      - {text: Delta, confidence: speculative}
+      - {text: Echo, confidence: reported}
+  - title: Body in parts
+    confidence: reported
+    body: "One.\\n\\n<!-- pause -->\\n\\nTwo.\\n\\n<!-- pause -->\\n\\nThree."
+  - title: Four points
+    confidence: reported
+    reveal: true
+    points: [c1, c2, c3, c4]
+"""
+
+
+async def test_cycling_the_filter_through_every_level_keeps_what_the_audience_has_seen(tmp_path):
+    """Found by a newcomer: 2/5, then the filter three times round, came back 1/5 with Bravo gone."""
+    path = tmp_path / "f.yaml"
+    path.write_text(ROUND_TRIP)
+    app = make_app(load_deck(path), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("left", "left", "left")  # from the slide complete (5/5) back to Alpha and Bravo shown
+        assert "1 / 3 · 2/5" in status(app)
+        counters = []
+        for _ in range(3):
+            await pilot.press("c")
+            counters.append(status(app).split("1 / 3 · ")[1].split()[0])
+        assert counters == ["2/4", "1/3", "2/5"]  # hide speculative; hide unverified too (Bravo hidden); all again
+        shown = content(app)
+        assert "Alpha" in shown and "Bravo" in shown and "Charlie" not in shown
+
+
+async def test_after_the_slide_shown_is_deleted_the_next_one_is_shown_complete(tmp_path):
+    """Found by a newcomer: deleting a slide at its second step landed on a reveal slide at step 2."""
+    path = tmp_path / "f.yaml"
+    path.write_text(ROUND_TRIP)
+    app = make_app(DeckDocument.load(path), watch=True, clock=lambda: 0.0, start=1)  # "Body in parts", complete (2/2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "2 / 3 · 2/2" in status(app)
+        path.write_text(ROUND_TRIP.replace(ROUND_TRIP[ROUND_TRIP.index("  - title: Body") : ROUND_TRIP.index("  - title: Four")], ""))
+        await until(pilot, lambda: app.presenter.slide.title == "Four points")
+        assert "2 / 2 · 4/4" in status(app) and "c4" in content(app)
+
+
+async def test_keys_pressed_faster_than_the_audience_view_answers_all_count(tmp_path, monkeypatch):
+    """Found by a newcomer: three quick → in the speaker view moved the audience one slide, since each
+    went on from where the audience view had last said it was."""
+    from deck.tui.speaker_app import make_speaker_app
+
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    path = tmp_path / "pacing.yaml"
+    path.write_text(PACING.read_text())
+    audience = make_app(DeckDocument.load(path), clock=lambda: 0.0, link=True, start=0)
+    speaker = make_speaker_app(DeckDocument.load(path), clock=lambda: 0.0)
+    async with audience.run_test(size=(120, 40)) as a, speaker.run_test(size=(120, 40)) as s:
+        await until(s, lambda: speaker.speaker.connected and speaker.speaker.index == 0)
+        for _ in range(3):  # one after another, with no chance for an answer in between
+            speaker.speaker.action_next()
+        await until(a, lambda: (audience.presenter.index, audience.presenter.step) == (2, 1))  # Part one, Steps, its second part
+        await until(s, lambda: (speaker.speaker.index, speaker.speaker.step) == (2, 1))

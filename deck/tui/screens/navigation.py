@@ -14,7 +14,7 @@ NAVIGATION_BINDINGS = [
     Binding("left,h,p,pageup", "previous", "Prev", key_display="←", id="previous", tooltip="Previous slide"),
     Binding("backspace", "backspace", "Prev", show=False, id="backspace", tooltip="Previous slide, or erase the last digit typed for go-to"),
     Binding("home,g", "first", "First", show=False, id="first", tooltip="First slide"),
-    Binding("end,G", "last", "Last", show=False, id="last", tooltip="Last slide"),
+    Binding("end,G", "last", "Last", show=False, id="last", tooltip="Last main slide; pressed again, the last slide of the appendix"),
 ]
 MAX_TYPED = 6
 TYPED_TIMEOUT_S = 3.0  # a number typed and left this long is forgotten

@@ -15,7 +15,7 @@ from textual.screen import Screen
 
 from ...diagnostics import Diagnostic
 from ...model import Confidence, Deck, Slide
-from ...reveal import same_progress
+from ...reveal import at_step, step_showing
 from ..themes import Palette, palette_for
 from ..widgets.error_bar import ErrorBar
 from ..widgets.key_bar import KeyBar
@@ -105,6 +105,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         self.set_reactive(PresenterScreen.step, self.last_step_of(self.index))  # a start slide shows complete
         self.set_reactive(PresenterScreen.chrome, deck.chrome and chrome)
         self._chrome_hidden_for_speaker = False
+        self._revealed: tuple[Slide | None, int | None] = (None, None)  # set at each move
         self.started = 0.0
         self._binding_state = self._edges()  # the footer's first composition already reflects this
 
@@ -144,6 +145,10 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         slides = [(self.deck.slides[index], step) for index, step in places]
         self.query_one(SlideView).prepare(self.deck, slides, palette, self.minimum, compact=self.has_class("-short"))
 
+    def _remember_revealed(self) -> None:
+        """The points of this slide the audience has been shown: a filter change keeps them revealed."""
+        self._revealed = (self.slide, at_step(self.slide, self.step, self.minimum).points)
+
     def _refresh_bindings_if_needed(self) -> None:
         # The footer rebuilds itself on every refresh_bindings; only what check_action answers
         # changes it, and that changes only at the ends or while typing.
@@ -175,10 +180,14 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         )
 
     def set_deck(self, deck: Deck, index: int) -> None:
-        """Show another version of the deck (after a reload), on slide `index`."""
+        """Show another version of the deck (after a reload), on slide `index`: at the same step if it is
+        the slide shown before (edited), complete if it is another (the one shown was deleted or renamed)."""
+        shown_before = self.slide.title
         self.deck = deck
         self.set_reactive(PresenterScreen.index, max(0, min(index, len(deck.slides) - 1)))
-        self.set_reactive(PresenterScreen.step, min(self.step, self.last_step_of(self.index)))
+        last = self.last_step_of(self.index)
+        self.set_reactive(PresenterScreen.step, min(self.step, last) if self.slide.title == shown_before else last)
+        self._remember_revealed()
         self._apply_width()
         self.refresh_slide()
         self.post_message(self.SlideShown(self.index, self.step))
@@ -208,11 +217,13 @@ class PresenterScreen(SlideNavigation, Screen[None]):
             return
         self.set_reactive(PresenterScreen.index, index)
         self.set_reactive(PresenterScreen.step, step)
+        self._remember_revealed()
         self.refresh_slide()
         self.post_message(self.SlideShown(index, step))
 
     def watch_index(self) -> None:  # set directly (tests, the link): land complete
         self.set_reactive(PresenterScreen.step, self.last_step_of(self.index))
+        self._remember_revealed()
         self.refresh_slide()
         self.post_message(self.SlideShown(self.index, self.step))
 
@@ -244,8 +255,12 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         return self.minimum
 
     def watch_minimum(self, before: Confidence | None, after: Confidence | None) -> None:
-        # the points revealed stay revealed, and no press is spent on a point the filter hides
-        self.set_reactive(PresenterScreen.step, same_progress(self.slide, self.step, before, after))
+        # what the audience has seen of this slide stays revealed (through any number of filter changes),
+        # and no press is spent on a point the filter hides
+        slide, revealed = self._revealed
+        if slide is not self.slide:
+            revealed = at_step(self.slide, self.step, before).points
+        self.set_reactive(PresenterScreen.step, step_showing(self.slide, self.step, revealed, after))
         self.refresh_slide()
         self.post_message(self.SlideShown(self.index, self.step))  # speaker views learn the filter too
 

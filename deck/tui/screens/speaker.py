@@ -234,9 +234,11 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
 
     def move(self, index: int, step: int | None = None) -> None:
         index = max(0, min(index, len(self.deck.slides) - 1))
-        if not self.request_goto(index, step):
-            # alone: move here; the audience view takes its own slide when it returns
-            self.show(index, self.last_step_of(index) if step is None else step)
+        step = self.last_step_of(index) if step is None else step
+        self.request_goto(index, step)  # the audience view, if it is there, moves and says where it is
+        # here at once, so that a key pressed before the audience view answers goes on from here (three
+        # quick presses moved one slide); alone, the audience view takes its own slide when it returns
+        self.show(index, step)
 
     def action_audience(self, name: str) -> None:
         if not self.request(name):
