@@ -30,6 +30,7 @@ class Shown:
     bars: tuple[Bar, ...] = ()  # the chart's bars that are shown
     events: tuple[Event, ...] = ()  # the timeline's events that are shown
     image: Picture | None = None  # goes with the slide's own claim, as the body does
+    hidden_levels: tuple[Confidence, ...] = ()  # the levels of the claims left out, strongest first
 
     @property
     def empty(self) -> bool:
@@ -65,4 +66,7 @@ def shown(slide: Slide, minimum: Confidence | None) -> Shown:
         levels = [p.confidence for p in all_kept] + ([slide.label] if slide_kept and (slide.body or slide.image) else [])
         confidence = max(levels, key=lambda level: level.rank) if levels else slide.label
     image = slide.image if slide_kept else None
-    return Shown(points, tuple(columns), slide.body if slide_kept else None, hidden, sources, confidence, bars, events, image)
+    left_out = [c.confidence for c in slide.claims() if not c.confidence.meets(minimum)]
+    left_out += [slide.label] if not slide_kept and (slide.body or slide.image) else []
+    hidden_levels = tuple(sorted(set(left_out), key=lambda level: level.rank))
+    return Shown(points, tuple(columns), slide.body if slide_kept else None, hidden, sources, confidence, bars, events, image, hidden_levels)

@@ -420,3 +420,14 @@ async def test_keys_pressed_faster_than_the_audience_view_answers_all_count(tmp_
             speaker.speaker.action_next()
         await until(a, lambda: (audience.presenter.index, audience.presenter.step) == (2, 1))  # Part one, Steps, its second part
         await until(s, lambda: (speaker.speaker.index, speaker.speaker.step) == (2, 1))
+
+
+async def test_the_hidden_line_names_the_levels_of_the_claims_it_hides(tmp_path):
+    """Found by a newcomer: at the strictest filter the line said '(unverified, speculative)' when both
+    hidden claims were speculative: the filter's levels, not the claims'."""
+    path = tmp_path / "f.yaml"
+    path.write_text(ROUND_TRIP.replace("      - {text: Bravo, confidence: unverified}\n", ""))
+    app = make_app(load_deck(path), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("c", "c")  # hide speculative and unverified
+        assert "1 claim hidden by the confidence filter (speculative)" in content(app)

@@ -134,11 +134,12 @@ class Heading:
             yield Text(end="\n")
 
 
-def hidden_notice(count: int, minimum: Confidence | None, palette: Palette) -> Text:
-    weaker = [level.value for level in Confidence if minimum is not None and not level.meets(minimum)]
+def hidden_notice(count: int, levels: tuple[Confidence, ...], palette: Palette) -> Text:
+    """How many claims the filter hides, and their levels (not the filter's: both hidden claims may be
+    speculative under a filter that hides unverified ones too)."""
     noun = "claim" if count == 1 else "claims"
     return Text(
-        f"⋯ {count} {noun} hidden by the confidence filter ({', '.join(weaker)})",  # the audience reads this: no key advice
+        f"⋯ {count} {noun} hidden by the confidence filter ({', '.join(level.value for level in levels)})",  # the audience reads this: no key advice
         style=f"italic {palette.dim}",
     )
 
@@ -202,7 +203,7 @@ def render_slide_parts(
         parts += [grid, Text()]
     tail: list[RenderableType] = []
     if view.hidden:
-        tail += [hidden_notice(view.hidden, minimum, palette), Text()]
+        tail += [hidden_notice(view.hidden, view.hidden_levels, palette), Text()]
     if cited:
         tail.append(render_sources_line(deck, cited, palette) if compact else render_sources(deck, cited, palette))
     return Group(*parts), Group(*tail)
