@@ -431,3 +431,37 @@ async def test_the_hidden_line_names_the_levels_of_the_claims_it_hides(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("c", "c")  # hide speculative and unverified
         assert "1 claim hidden by the confidence filter (speculative)" in content(app)
+
+
+async def test_with_a_speaker_view_the_audience_sees_no_editing_messages(tmp_path, monkeypatch):
+    """Found by a newcomer: with the speaker view on, a broken save put the error bar, with the file's
+    full path, on the audience's screen, and each reload a toast. The speaker view reports them."""
+    from deck.tui.app import DeckApp
+    from deck.tui.speaker_app import make_speaker_app
+    from deck.tui.widgets.error_bar import ErrorBar
+
+    from .conftest import notified
+
+    read: list[bool] = []  # what the audience view's watcher has handed it: loaded or not
+    handler = DeckApp.on_deck_file_changed
+    monkeypatch.setattr(
+        DeckApp, "on_deck_file_changed", lambda app, message: (read.append(message.loaded.deck is not None), handler(app, message))[1]
+    )
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    path = tmp_path / "pacing.yaml"
+    text = PACING.read_text()
+    path.write_text(text)
+    audience = make_app(DeckDocument.load(path), clock=lambda: 0.0, link=True, watch=True, start=2)
+    speaker = make_speaker_app(DeckDocument.load(path), clock=lambda: 0.0)
+    async with audience.run_test(size=(120, 40)) as a, speaker.run_test(size=(120, 40)) as s:
+        await until(s, lambda: speaker.speaker.connected)
+        await until(a, lambda: audience.speakers == 1)
+        path.write_text(text.replace("confidence: reported\n    reveal: true\n    body", "confidence: sure\n    reveal: true\n    body"))
+        await until(s, lambda: any("errors" in m for m in notified(speaker)))
+        await until(a, lambda: read == [False])
+        assert not [bar for bar in audience.presenter.query(ErrorBar) if bar.has_class("-shown")]
+        path.write_text(text.replace("Say the steps.", "Say the steps slowly."))
+        await until(a, lambda: audience.presenter.deck.slides[2].notes == "Say the steps slowly.")
+        await until(s, lambda: "Reloaded" in notified(speaker))
+        assert not [bar for bar in audience.presenter.query(ErrorBar) if bar.has_class("-shown")]
+        assert not [m for m in notified(audience) if "Reloaded" in m or "sure" in m]

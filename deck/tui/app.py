@@ -144,7 +144,10 @@ class DeckApp(EditingApp, Themed):
         if not (self.is_running and self.screen_stack):
             return  # closing
         presenter = self.presenter
+        self.speakers = count
         presenter.hide_chrome_for_speaker(bool(count))
+        if count:
+            presenter.show_errors([])  # the speaker view says what is wrong with the file, not the audience's screen
         if count and presenter.notes_visible:
             self._notes_hidden_for_speaker = True
             presenter.notes_visible = False

@@ -71,6 +71,7 @@ class EditingApp(FileWatching):
     read_only: bool
     undo_stack: list[tuple[DeckDocument, int, str]]  # before the edit, the slide shown, the digest right after
     saving: bool = False  # one save at a time: each starts from the document the last one left
+    speakers: int = 0  # speaker views connected: they report reloads and errors, not the audience's screen
     _anchor: tuple[DeckDocument, int, int, float] | None = None  # document, index shown, index landed on, when
 
     @property
@@ -86,6 +87,8 @@ class EditingApp(FileWatching):
             self.presenter.show_errors([])
             return  # our own save, or the file put back as it was shown
         presenter = self.presenter
+        if self.speakers and message.loaded.deck is None:
+            return  # the speaker view says what is wrong; the audience keeps the last good version, unannotated
         base, index = document, presenter.index
         anchor = self._anchor
         if anchor is not None and time.monotonic() - anchor[3] < TRANSIENT_S and presenter.index == anchor[2]:
@@ -96,7 +99,8 @@ class EditingApp(FileWatching):
             return
         self._anchor = (base, index, outcome.index, time.monotonic())
         self._show(outcome.document, outcome.index)
-        self.notify("Reloaded", timeout=1.5)
+        if not self.speakers:  # with a speaker view, it is the one that says so
+            self.notify("Reloaded", timeout=1.5)
 
     def _show(self, document: DeckDocument, index: int) -> None:
         self.document = document
