@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -34,6 +35,13 @@ def content(app) -> str:
         console.print(app.presenter.query_one("#slide-content").content)
         console.print(app.presenter.query_one("#slide-tail").content)  # the sources, below a slide's image
     return capture.get()
+
+
+def one_speculative(folder) -> Path:
+    """The pacing deck with its reveal slide's first point ("One") speculative, written to `folder`."""
+    path = folder / "pacing.yaml"
+    path.write_text(PACING.read_text().replace("      - One\n", "      - text: One\n        confidence: speculative\n"))
+    return path
 
 
 def status(app) -> str:
@@ -128,9 +136,7 @@ async def test_go_to_and_overview_land_complete():
 
 
 async def test_the_filter_counts_hidden_claims_the_same_at_every_step(tmp_path):
-    text = PACING.read_text().replace("      - One\n", "      - text: One\n        confidence: speculative\n")
-    path = tmp_path / "p.yaml"
-    path.write_text(text)
+    path = one_speculative(tmp_path)
     app = make_app(load_deck(path), clock=lambda: 0.0, start=1)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("c", "right")
@@ -284,9 +290,7 @@ def test_numbering_every_slide_walks_the_deck_once_not_once_per_slide():
 async def test_with_the_filter_on_every_press_on_a_reveal_slide_shows_something(tmp_path):
     """A point the filter hides is not a step: before, one press on this slide showed nothing new, and a
     presenter took the frozen-looking screen for a hang."""
-    text = PACING.read_text().replace("      - One\n", "      - text: One\n        confidence: speculative\n")
-    path = tmp_path / "p.yaml"
-    path.write_text(text)
+    path = one_speculative(tmp_path)
     app = make_app(load_deck(path), clock=lambda: 0.0, start=1)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("c", "right")  # hide speculative; onto "Steps", at its first step
@@ -303,9 +307,7 @@ async def test_with_the_filter_on_every_press_on_a_reveal_slide_shows_something(
 
 
 async def test_changing_the_filter_keeps_what_has_been_revealed(tmp_path):
-    text = PACING.read_text().replace("      - One\n", "      - text: One\n        confidence: speculative\n")
-    path = tmp_path / "p.yaml"
-    path.write_text(text)
+    path = one_speculative(tmp_path)
     app = make_app(load_deck(path), clock=lambda: 0.0, start=1)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("c", "right", "right", "right")  # filtered: the second part, then "Two"
@@ -323,8 +325,7 @@ async def test_the_speaker_view_steps_over_what_the_audiences_filter_hides(tmp_p
     from deck.tui.speaker_app import make_speaker_app
 
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
-    path = tmp_path / "pacing.yaml"
-    path.write_text(PACING.read_text().replace("      - One\n", "      - text: One\n        confidence: speculative\n"))
+    path = one_speculative(tmp_path)
     audience = make_app(DeckDocument.load(path), clock=lambda: 0.0, link=True, start=2)
     speaker = make_speaker_app(DeckDocument.load(path), clock=lambda: 0.0)
     async with audience.run_test(size=(120, 40)) as a, speaker.run_test(size=(120, 40)) as s:
@@ -343,9 +344,7 @@ async def test_the_speaker_view_steps_over_what_the_audiences_filter_hides(tmp_p
 
 def test_a_filtered_html_export_spends_no_step_on_a_claim_it_leaves_out(tmp_path):
     """Found in review: the presenter stepped over hidden claims, the HTML export still counted them."""
-    text = PACING.read_text().replace("      - One\n", "      - text: One\n        confidence: speculative\n")
-    path = tmp_path / "p.yaml"
-    path.write_text(text)
+    path = one_speculative(tmp_path)
     html = export_deck(load_deck(path), "html", ExportOptions(min_confidence=Confidence.UNVERIFIED))
     steps = html[html.index('data-index="2"') :]
     steps = steps[: steps.index("</section>")]
