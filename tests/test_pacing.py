@@ -464,3 +464,20 @@ async def test_with_a_speaker_view_the_audience_sees_no_editing_messages(tmp_pat
         await until(s, lambda: "Reloaded" in notified(speaker))
         assert not [bar for bar in audience.presenter.query(ErrorBar) if bar.has_class("-shown")]
         assert not [m for m in notified(audience) if "Reloaded" in m or "sure" in m]
+
+
+async def test_a_point_added_above_the_revealed_ones_hides_none_of_them(tmp_path):
+    """Found by a newcomer: at 4/5, a point added above by a live edit made it 4/6, and a point the
+    audience had seen vanished."""
+    path = tmp_path / "pacing.yaml"
+    text = PACING.read_text()
+    path.write_text(text)
+    app = make_app(DeckDocument.load(path), watch=True, clock=lambda: 0.0, start=1)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right", "right", "right", "right")  # Steps: the second part, One, Two
+        assert "3 / 4 · 3/4" in status(app) and "Two" in content(app) and "Three" not in content(app)
+        path.write_text(text.replace("      - One\n", "      - Zero\n      - One\n"))
+        await until(pilot, lambda: len(app.presenter.slide.points) == 4)
+        shown = content(app)
+        assert "Zero" in shown and "One" in shown and "Two" in shown and "Three" not in shown
+        assert "3 / 4 · 4/5" in status(app)

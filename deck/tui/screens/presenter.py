@@ -180,13 +180,21 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         )
 
     def set_deck(self, deck: Deck, index: int) -> None:
-        """Show another version of the deck (after a reload), on slide `index`: at the same step if it is
-        the slide shown before (edited), complete if it is another (the one shown was deleted or renamed)."""
-        shown_before = self.slide.title
+        """Show another version of the deck (after a reload), on slide `index`. The slide shown before,
+        edited, keeps every point the audience has seen (and one added above them); another slide (the
+        one shown was deleted or renamed) is shown complete."""
+        before, seen = self.slide, at_step(self.slide, self.step, self.minimum).points
         self.deck = deck
         self.set_reactive(PresenterScreen.index, max(0, min(index, len(deck.slides) - 1)))
-        last = self.last_step_of(self.index)
-        self.set_reactive(PresenterScreen.step, min(self.step, last) if self.slide.title == shown_before else last)
+        if self.slide.title != before.title:
+            step = self.last_step_of(self.index)
+        elif seen is None or not self.slide.reveal:
+            step = min(self.step, self.last_step_of(self.index))
+        else:
+            shown = {point.text for point in before.all_points()[:seen]}
+            revealed = max((i + 1 for i, point in enumerate(self.slide.all_points()) if point.text in shown), default=0)
+            step = step_showing(self.slide, self.step, revealed, self.minimum)
+        self.set_reactive(PresenterScreen.step, step)
         self._remember_revealed()
         self._apply_width()
         self.refresh_slide()
