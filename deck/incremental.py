@@ -26,8 +26,8 @@ from .loader import MAX_BYTES, Loaded, _Reader
 from .model import Deck, Pos, Slide, Span
 from .yamlnodes import ComposeError, compose
 
-_DOCUMENT_MARK = re.compile(r"^(?:---|\.\.\.)(?:[ \t\r\n]|$)", re.MULTILINE)
-_BREAK = re.compile(r"\r\n|\r|\n")
+_DOCUMENT_MARK = re.compile("(?:\\A|[\r\n\x85\u2028\u2029])(?:---|\\.\\.\\.)(?=[ \t\r\n\x85\u2028\u2029]|\\Z)")  # at a line start, any line break
+_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks: NEL and the Unicode separators too
 CHUNK = 4096  # characters compared at a time when looking for where two texts differ
 
 
@@ -51,7 +51,7 @@ def reparse(old_text: str, old: Deck, new_text: str, path: str = "<deck>") -> Lo
     slide = _read_slide(new_text, span, boundary + grown, index, old, path)
     if slide is None:
         return None
-    # line breaks as YAML counts them ('\r\n', '\r' or '\n'), in the slide's lines before and after
+    # line breaks as YAML counts them, in the slide's lines before and after
     lines = len(_BREAK.findall(new_text, span.start, boundary + grown)) - len(_BREAK.findall(old_text, span.start, boundary))
     slides = list(old.slides)
     slides[index] = slide

@@ -17,7 +17,7 @@ DECKS["briefing"] = open(bundled_deck(), encoding="utf-8").read()
 DECKS["crlf"] = DECKS["pacing"].replace("\n", "\r\n")
 LOADED = {name: parse_deck(text, f"{name}.yaml").deck for name, text in DECKS.items()}
 # what a person types into YAML, including what changes its structure
-TYPED = st.text(alphabet="abc XYZ19:-#.'\"|>[]{},.\n\t*`&!", max_size=12) | st.text(alphabet="abc XYZ19\n", max_size=12)
+TYPED = st.text(alphabet="abc XYZ19\x85\u2028:-#.'\"|>[]{},.\n\t*`&!", max_size=12) | st.text(alphabet="abc XYZ19\n", max_size=12)
 
 
 def test_the_decks_load():
@@ -58,6 +58,7 @@ def edit(name: str, old: str, new: str) -> tuple[str, str]:
         ("pacing", "      - Two\n", ""),  # a point deleted: later slides move up
         ("pacing", "    points: [Detail]\n", "    points: [Detail, More]\n"),  # the last slide
         ("crlf", "Say the steps.", "Say the\r\n      steps."),  # Windows line ends
+        ("pacing", "Say the steps.", "Say the\u2028      steps."),  # a line separator: a line break to YAML, later lines move
         ("briefing", "confidence: speculative", "confidence: unverified"),  # the first of many
     ],
 )
