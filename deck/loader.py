@@ -173,11 +173,14 @@ def _span(text: str, node: Node, shift: int = 0) -> Span:
     end = node.end.offset
     if node.kind == "map" and not text.startswith("{", start):
         lines = text[start:end].splitlines(keepends=True)
+        content_end = node.value[-1][1].end.offset if node.value else start  # where its last value ends
         while len(lines) > 1:
             last = lines[-1]
             stripped = last.lstrip(" ")
-            if stripped.strip() == "" or (stripped.startswith("#") and len(last) - len(stripped) <= indent):
+            comment = stripped.startswith("#") and len(last) - len(stripped) <= indent and end - len(last) >= content_end
+            if stripped.strip() == "" or comment:  # (a line of a quoted value may start with '#' too)
                 lines.pop()
+                end -= len(last)
             else:
                 break
         end = start + len("".join(lines).rstrip("\r\n"))

@@ -212,3 +212,16 @@ def test_the_save_check_catches_an_edit_that_swallows_the_next_slide():
     assert edit.only_slide_changed(text, deck.slides, new_text, parse_deck(new_text).deck.slides, 0)
     broken = text.replace("  - title: B\n    confidence: reported\n", "  - title: B2\n    confidence: reported\n")
     assert not edit.only_slide_changed(text, deck.slides, broken, parse_deck(broken).deck.slides, 0)
+
+
+def test_a_quoted_value_whose_next_line_starts_with_a_hash_is_all_in_the_slide():
+    """Found in review: the line "#bar'" continues a quoted value, but the slide's text was cut before it
+    as if it were a comment, and a splice then left a stray "#bar'" in the file."""
+    text = "title: D\nslides:\n  - title: A\n    confidence: reported\n    notes: 'foo\n#bar'\n  - title: B\n    confidence: reported\n"
+    deck = parse_deck(text, "d.yaml").deck
+    assert deck is not None and deck.slides[0].notes == "foo #bar"
+    span = deck.slides[0].span
+    assert span is not None and text[span.start : span.end].endswith("#bar'")
+    edited = edit.replace_slide(text, span, edit.slide_source(text, span).replace("title: A", "title: A2"))
+    again = parse_deck(edited, "d.yaml").deck
+    assert again is not None and [s.title for s in again.slides] == ["A2", "B"] and again.slides[0].notes == "foo #bar"
