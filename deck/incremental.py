@@ -27,6 +27,7 @@ from .model import Deck, Pos, Slide, Span
 from .yamlnodes import ComposeError, compose
 
 _DOCUMENT_MARK = re.compile("(?:\\A|[\r\n\x85\u2028\u2029])(?:---|\\.\\.\\.)(?=[ \t\r\n\x85\u2028\u2029]|\\Z)")  # at a line start, any line break
+_ODD = re.compile("\r(?!\n)|[\x85\u2028\u2029]|^%", re.MULTILINE)
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks: NEL and the Unicode separators too
 CHUNK = 4096  # characters compared at a time when looking for where two texts differ
 
@@ -37,6 +38,15 @@ def reparse(old_text: str, old: Deck, new_text: str, path: str = "<deck>") -> Lo
     has no diagnostics: it is made only when the edited slide has none."""
     if old_text.startswith("\ufeff") or new_text.startswith("\ufeff") or len(new_text) * 4 > MAX_BYTES:
         return None  # a byte-order mark shifts the parser's offsets; a text that may be near the size limit is measured in full
+    if _ODD.search(old_text) or _ODD.search(new_text):
+        return None  # line breaks other than '\n' and '\r\n' (a slide's lines are found by '\n'), or a YAML directive
+    try:
+        return _reparse(old_text, old, new_text, path)
+    except Exception:  # e.g. a lone surrogate the parser cannot encode: the whole parse reports it
+        return None
+
+
+def _reparse(old_text: str, old: Deck, new_text: str, path: str) -> Loaded | None:
     start = common_prefix(old_text, new_text)
     if start == len(old_text) == len(new_text):
         return Loaded(old)

@@ -58,7 +58,6 @@ def edit(name: str, old: str, new: str) -> tuple[str, str]:
         ("pacing", "      - Two\n", ""),  # a point deleted: later slides move up
         ("pacing", "    points: [Detail]\n", "    points: [Detail, More]\n"),  # the last slide
         ("crlf", "Say the steps.", "Say the\r\n      steps."),  # Windows line ends
-        ("pacing", "Say the steps.", "Say the\u2028      steps."),  # a line separator: a line break to YAML, later lines move
         ("briefing", "confidence: speculative", "confidence: unverified"),  # the first of many
     ],
 )
@@ -104,3 +103,28 @@ def test_common_prefix_across_chunks():
     a = "x" * 10_000 + "a" + "y" * 5000
     b = "x" * 10_000 + "b" + "y" * 5000
     assert common_prefix(a, b) == 10_000 and common_suffix(a, b, len(a) - 10_000) == 5000
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("Say the steps.", "Say the\r steps."),  # a lone CR: a line break to YAML, not to a search for '\n'
+        ("Say the steps.", "Say the\x85steps."),
+        ("Say the steps.", "Say the\u2028      steps."),
+        ("Say the steps.", "Say the \ud800steps."),  # a lone surrogate: the parser cannot encode it
+    ],
+)
+def test_line_breaks_other_than_newlines_and_text_the_parser_cannot_take_read_the_whole_file(old, new):
+    """Found in review: a lone CR or NEL hid a line from the search for the slide's end (a slide's span
+    then pointed at text that was gone); a lone surrogate made the reread raise."""
+    text, changed = edit("pacing", old, new)
+    deck = LOADED["pacing"]
+    assert deck is not None
+    assert reparse(text, deck, changed, "pacing.yaml") is None
+
+
+def test_a_tag_directive_reads_the_whole_file():
+    text = "%TAG !! tag:example.com,2000:\n---\n" + DECKS["pacing"]
+    deck = parse_deck(text, "d.yaml").deck
+    assert deck is not None
+    assert reparse(text, deck, text.replace("Say the steps.", "!!str Say the steps."), "d.yaml") is None
