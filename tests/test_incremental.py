@@ -128,3 +128,21 @@ def test_a_tag_directive_reads_the_whole_file():
     deck = parse_deck(text, "d.yaml").deck
     assert deck is not None
     assert reparse(text, deck, text.replace("Say the steps.", "!!str Say the steps."), "d.yaml") is None
+
+
+def test_every_model_field_that_can_hold_a_position_can_be_moved():
+    """`shifted` walks model dataclasses, tuples, Pos and Span: a position kept in a list or dict (other
+    than the deck's sources, which reparse moves itself) would silently keep its old place."""
+    import dataclasses
+
+    from deck import model
+    from deck.incremental import _PLAIN
+
+    for cls in vars(model).values():
+        if not (isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__):
+            continue
+        for field in dataclasses.fields(cls):
+            annotation = str(field.type)
+            if annotation in _PLAIN or (cls is model.Deck and field.name == "sources"):
+                continue
+            assert "list[" not in annotation and "dict[" not in annotation and "set[" not in annotation, (cls.__name__, field.name)
