@@ -27,7 +27,6 @@ from .model import Deck, Pos, Slide, Span
 from .yamlnodes import ComposeError, compose
 
 _DOCUMENT_MARK = re.compile("(?:\\A|[\r\n\x85\u2028\u2029])(?:---|\\.\\.\\.)(?=[ \t\r\n\x85\u2028\u2029]|\\Z)")  # at a line start, any line break
-_ODD = re.compile("\r(?!\n)|[\x85\u2028\u2029]|^%", re.MULTILINE)
 _BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks: NEL and the Unicode separators too
 CHUNK = 4096  # characters compared at a time when looking for where two texts differ
 
@@ -38,7 +37,7 @@ def reparse(old_text: str, old: Deck, new_text: str, path: str = "<deck>") -> Lo
     has no diagnostics: it is made only when the edited slide has none."""
     if old_text.startswith("\ufeff") or new_text.startswith("\ufeff") or len(new_text) * 4 > MAX_BYTES:
         return None  # a byte-order mark shifts the parser's offsets; a text that may be near the size limit is measured in full
-    if _ODD.search(old_text) or _ODD.search(new_text):
+    if _odd(old_text) or _odd(new_text):
         return None  # line breaks other than '\n' and '\r\n' (a slide's lines are found by '\n'), or a YAML directive
     try:
         return _reparse(old_text, old, new_text, path)
@@ -78,6 +77,17 @@ def _reparse(old_text: str, old: Deck, new_text: str, path: str) -> Loaded | Non
         theme_pos=shifted(old.theme_pos, lines, grown, boundary),
     )
     return Loaded(deck)
+
+
+def _odd(text: str) -> bool:
+    """A line break other than '\n' and '\r\n' (a slide's lines are found by '\n'), or a YAML directive
+    (it changes what tags mean). Substring searches: a regex over the whole text took 5 ms at 1,000 slides."""
+    if "\x85" in text or "\u2028" in text or "\u2029" in text or text.startswith("%") or "\n%" in text:
+        return True
+    return "\r" in text and _LONE_CR.search(text) is not None
+
+
+_LONE_CR = re.compile("\r(?!\n)")
 
 
 def common_prefix(a: str, b: str) -> int:
