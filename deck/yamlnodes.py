@@ -238,7 +238,19 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
     hint = ""
     if "alias" in (exc.context or "") or "anchor" in (exc.context or ""):
         hint = "; a value that starts with '*' or '&' means something to YAML: put the text in quotes"
+    else:
+        hint = next((advice for words, advice in _SYNTAX_HINTS if words in problem), "")
     return Diagnostic(line, col, f"YAML syntax: {problem}{context}{hint}")
+
+
+# The parser's words for the mistakes people make most, and what to look at (a newcomer found the words alone
+# unhelpful; the place was always right).
+_SYNTAX_HINTS = [
+    ("did not find expected key", "; check this line's indentation: keys line up with the keys above them"),
+    ("did not find expected '-' indicator", "; check this line's indentation: list items line up with the items above them"),
+    ("expected <block end>", "; check this line's indentation against the lines above it"),
+    ("mapping values are not allowed", "; text with ': ' in it needs quotes, or this line's indentation is off"),
+]
 
 
 _TYPE_NAMES: list[tuple[type, str]] = [

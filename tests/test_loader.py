@@ -142,9 +142,13 @@ def test_error_count_is_capped():
 class TestYamlLevel:
     def test_syntax_error_points_where_the_parser_does(self):
         result = found("title: T\nsubtitle: a: b\nslides: []\n")
-        assert result == ["2:12: error: YAML syntax: mapping values are not allowed in this context"]
+        assert result == [
+            "2:12: error: YAML syntax: mapping values are not allowed in this context; text with ': ' in it needs quotes, or this line's indentation is off"
+        ]
         result = found("title: T\nslides:\n  - title: A\n   confidence: reported\n")
-        assert result == ["4:4: error: YAML syntax: did not find expected '-' indicator (while parsing a block collection)"]
+        assert result == [
+            "4:4: error: YAML syntax: did not find expected '-' indicator (while parsing a block collection); check this line's indentation: list items line up with the items above them"
+        ]
 
     def test_unclosed_quote(self):
         result = found('title: "T\nslides: []\n')
@@ -320,3 +324,18 @@ def test_an_unclosed_quote_that_swallows_slides_is_warned_about():
     assert deck is not None and len(deck.slides) == 1  # YAML itself is fine with it
     found = lint_deck(deck)
     assert any("is a quote left open above?" in d.message and d.line == 7 for d in found)
+
+
+@pytest.mark.parametrize(
+    ("extra", "advice"),
+    [
+        ("     notes: x\n", "keys line up with the keys above them"),
+        ("   - title: B\n    confidence: reported\n", "list items line up with the items above them"),
+    ],
+)
+def test_an_indentation_mistake_says_to_check_the_indentation(extra, advice):
+    """Found by a newcomer: 'did not find expected key (while parsing a block mapping)' was at the right
+    place but said nothing a writer could act on."""
+    text = "title: T\nslides:\n  - title: A\n    confidence: reported\n    points:\n      - one\n" + extra
+    errors = parse_deck(text, "t.yaml").errors
+    assert errors and errors[0].line == 7 and "check this line's indentation" in errors[0].message and advice in errors[0].message
