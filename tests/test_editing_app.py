@@ -193,6 +193,21 @@ class TestSlideEditor:
             assert isinstance(app.screen, PresenterScreen)
             assert deck_path.read_text() == DECK
 
+    async def test_the_arrow_keys_move_between_a_questions_answers(self, deck_path):
+        """Found by a newcomer: in the delete dialog, → then Enter kept the slide (→ did nothing)."""
+        app = app_for(deck_path, start=1)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("X")
+            await pilot.pause()
+            assert isinstance(app.screen, ConfirmScreen) and app.screen.focused is not None
+            assert app.screen.focused.id == "answer-keep"  # the safe answer first
+            await pilot.press("right")
+            assert app.screen.focused.id == "answer-delete"
+            await pilot.press("left")
+            assert app.screen.focused.id == "answer-keep"
+            await pilot.press("right", "enter")
+            await until(pilot, lambda: titles(app) == ["One", "Three"])
+
     async def test_quitting_with_unsaved_edits_asks_first(self, deck_path):
         app = app_for(deck_path)
         async with app.run_test(size=(120, 40)) as pilot:

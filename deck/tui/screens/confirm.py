@@ -12,7 +12,12 @@ from textual.widgets import Button, Static
 class ConfirmScreen(ModalScreen[str | None]):
     """Dismisses with the chosen answer's id, or None on Escape."""
 
-    BINDINGS = [Binding("escape", "dismiss_none", "Cancel")]
+    BINDINGS = [
+        Binding("escape", "dismiss_none", "Cancel"),
+        # the answers stand in a row: ← and → move between them, as Tab and Shift+Tab do
+        Binding("right", "app.focus_next", "Next answer", show=False),
+        Binding("left", "app.focus_previous", "Previous answer", show=False),
+    ]
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
     #confirm-box { width: 70; max-width: 95%; height: auto; padding: 1 2; background: $surface; border: thick $warning; }
