@@ -4,7 +4,8 @@ The audience view (`deck present`) listens; speaker views (`deck speaker`) conne
 JSON lines: a speaker view says {"hello": 1} first, {"goto": N, "step": S} to move, and {"blank": 1}
 or {"filter": 1} to blank the audience's screen or cycle its filter; the audience view sends
 {"slide": N, "step": S, "shown": F} on connect and at every change (the step of an incremental slide; F the
-audience's filter, the rank of the weakest level shown, -1 for all). Only a peer that said hello counts as a
+audience's filter, the rank of the weakest level shown, -1 for all), with "talk": T on connect (the seconds
+since the talk started, by the audience view's clock: a speaker view started late keeps the same time). Only a peer that said hello counts as a
 speaker view (a probe that connects and leaves does not). No network port is ever opened: the socket lives in a folder only the user can
 enter, and is itself mode 0600.
 """
@@ -25,7 +26,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 MAX_LINE = 4096
-KEYS = ("slide", "goto", "step", "hello", "blank", "filter", "shown")  # a message is a few bytes; anything longer is not from a deck view
+KEYS = ("slide", "goto", "step", "hello", "blank", "filter", "shown", "talk")  # a message is a few bytes; anything longer is not from a deck view
 
 
 def runtime_dir() -> Path:
@@ -102,10 +103,12 @@ class AudienceLink:
         on_count: Callable[[int], None],
         on_command: Callable[[str], None] = lambda name: None,
         shown: Callable[[], int] = lambda: -1,
+        talk: Callable[[], int] = lambda: 0,
     ) -> None:
         self.path = path
         self.current = current  # (slide, step)
         self.shown = shown  # the audience's filter: the rank of the weakest level it shows, -1 for all
+        self.talk = talk  # seconds since the talk started
         self.on_goto = on_goto
         self.on_command = on_command  # 'blank' or 'filter', asked by a speaker view
         self.on_count = on_count  # told how many speaker views are connected, whenever it changes
@@ -128,7 +131,7 @@ class AudienceLink:
             return
         try:
             index, step = self.current()
-            writer.write(encode({"slide": index, "step": step, "shown": self.shown()}))
+            writer.write(encode({"slide": index, "step": step, "shown": self.shown(), "talk": self.talk()}))
             await writer.drain()
             while line := await reader.readline():
                 message = decode(line)
@@ -193,8 +196,10 @@ class SpeakerLink:
         on_connected: Callable[[bool], None],
         current: Callable[[], tuple[int, int]] | None = None,
         on_shown: Callable[[int], None] = lambda rank: None,
+        on_talk: Callable[[int], None] = lambda seconds: None,
     ) -> None:
         self.path = path
+        self.on_talk = on_talk  # how long the talk has run, told once on connecting
         self.on_slide = on_slide
         self.on_shown = on_shown  # the audience's filter, as it changes
         self.on_connected = on_connected
@@ -230,6 +235,8 @@ class SpeakerLink:
                         continue
                     if message and "shown" in message:
                         self.on_shown(message["shown"])
+                    if message and "talk" in message and message["talk"] >= 0:
+                        self.on_talk(message["talk"])
                     if message and "slide" in message:
                         result = self.on_slide(message["slide"], message.get("step", 0))
                         if asyncio.iscoroutine(result):

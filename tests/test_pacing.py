@@ -8,6 +8,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from textual.widgets import Static
 
 from deck.document import DeckDocument
 from deck.export import ExportOptions, export_deck
@@ -481,3 +482,23 @@ async def test_a_point_added_above_the_revealed_ones_hides_none_of_them(tmp_path
         shown = content(app)
         assert "Zero" in shown and "One" in shown and "Two" in shown and "Three" not in shown
         assert "3 / 4 · 4/5" in status(app)
+
+
+async def test_a_speaker_view_started_during_the_talk_takes_the_talks_time(tmp_path, monkeypatch):
+    """Found by a newcomer: a speaker view (re)started mid-talk counted the talk from zero, so its time
+    left and ahead/behind were wrong; the audience view's clock said 03:46."""
+    from deck.tui.speaker_app import make_speaker_app
+
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    path = tmp_path / "pacing.yaml"
+    path.write_text(PACING.read_text())
+    now = [0.0]
+    audience = make_app(DeckDocument.load(path), clock=lambda: now[0], link=True, start=2)
+    async with audience.run_test(size=(120, 40)) as a:
+        await a.pause()
+        now[0] = 226.0  # 3:46 into the talk
+        speaker = make_speaker_app(DeckDocument.load(path), clock=lambda: 5000.0)
+        async with speaker.run_test(size=(120, 40)) as s:
+            await until(s, lambda: speaker.speaker.connected)
+            await until(s, lambda: "talk 03:46" in str(speaker.speaker.query_one("#speaker-clock", Static).content))
+            assert "16:14 left" in str(speaker.speaker.query_one("#speaker-clock", Static).content)  # 20 minutes, less 3:46

@@ -69,13 +69,23 @@ class SpeakerApp(FileWatching, Themed):
             self.notify(f"No link to the audience view: {exc}", severity="error", timeout=10)
             return
         self.link = SpeakerLink(
-            path, on_slide=self._show, on_connected=self._connected, current=lambda: (self.speaker.index, self.speaker.step), on_shown=self._filter
+            path,
+            on_slide=self._show,
+            on_connected=self._connected,
+            current=lambda: (self.speaker.index, self.speaker.step),
+            on_shown=self._filter,
+            on_talk=self._talk,
         )
         await self.link.run()
 
     def _show(self, index: int, step: int) -> None:
         if self.is_running and self.screen_stack:
             self.speaker.show(index, step)
+
+    def _talk(self, seconds: int) -> None:
+        """The talk has run `seconds` by the audience view's clock: the talk timer and the pace follow it."""
+        if self.is_running and self.screen_stack:
+            self.speaker.talk_has_run(seconds)
 
     def _filter(self, rank: int) -> None:
         """The audience's filter: the next slide is previewed as the audience will see it."""

@@ -91,6 +91,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         self.request_goto = request_goto  # asks the audience view to move; False when it is not there
         self.request = request  # asks the audience view to blank or cycle its filter
         self.talk_started = 0.0
+        self._talk_told = False
         self.slide_started = 0.0
         self.wanted = (0, 0)  # the slide and step last asked for, kept across a reload
 
@@ -106,7 +107,9 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         yield KeyBar(id="keys")
 
     def on_mount(self) -> None:
-        self.talk_started = self.slide_started = self.clock()
+        self.slide_started = self.clock()
+        if not self._talk_told:  # the audience view may have said how long the talk has run, before this mounted
+            self.talk_started = self.slide_started
         self.show_link()
         self.refresh_slide()
         self.set_interval(1.0, self.refresh_clock)
@@ -184,6 +187,12 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         if view.hidden:
             side.append(f"({view.hidden} hidden by the audience's filter)\n", style=f"italic {palette.dim}")
         return side
+
+    def talk_has_run(self, seconds: int) -> None:
+        """The talk has run `seconds` by the audience view's clock: the talk timer and the pace follow it."""
+        self.talk_started, self._talk_told = self.clock() - seconds, True
+        if self.is_mounted:
+            self.refresh_clock()
 
     def refresh_clock(self) -> None:
         now = self.clock()
