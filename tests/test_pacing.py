@@ -38,6 +38,13 @@ def content(app) -> str:
     return capture.get()
 
 
+def save(path: Path, text: str) -> None:
+    """Write `path` as an editor does (a new file renamed over it): a watcher never sees it half written."""
+    part = path.with_suffix(".part")
+    part.write_text(text)
+    part.replace(path)
+
+
 def one_speculative(folder) -> Path:
     """The pacing deck with its reveal slide's first point ("One") speculative, written to `folder`."""
     path = folder / "pacing.yaml"
@@ -456,11 +463,11 @@ async def test_with_a_speaker_view_the_audience_sees_no_editing_messages(tmp_pat
     async with audience.run_test(size=(120, 40)) as a, speaker.run_test(size=(120, 40)) as s:
         await until(s, lambda: speaker.speaker.connected)
         await until(a, lambda: audience.speakers == 1)
-        path.write_text(text.replace("confidence: reported\n    reveal: true\n    body", "confidence: sure\n    reveal: true\n    body"))
+        save(path, text.replace("confidence: reported\n    reveal: true\n    body", "confidence: sure\n    reveal: true\n    body"))
         await until(s, lambda: any("errors" in m for m in notified(speaker)))
-        await until(a, lambda: read == [False])
+        await until(a, lambda: bool(read) and not any(read))  # read, and broken (a slow write may be seen half-done first)
         assert not [bar for bar in audience.presenter.query(ErrorBar) if bar.has_class("-shown")]
-        path.write_text(text.replace("Say the steps.", "Say the steps slowly."))
+        save(path, text.replace("Say the steps.", "Say the steps slowly."))
         await until(a, lambda: audience.presenter.deck.slides[2].notes == "Say the steps slowly.")
         await until(s, lambda: "Reloaded" in notified(speaker))
         assert not [bar for bar in audience.presenter.query(ErrorBar) if bar.has_class("-shown")]
