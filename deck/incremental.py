@@ -20,14 +20,14 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .loader import MAX_BYTES, Loaded, _Reader
 from .model import Deck, Pos, Slide, Span
 from .yamlnodes import ComposeError, compose
 
-_DOCUMENT_MARK = re.compile("(?:\\A|[\r\n\x85\u2028\u2029])(?:---|\\.\\.\\.)(?=[ \t\r\n\x85\u2028\u2029]|\\Z)")  # at a line start, any line break
-_BREAK = re.compile("\r\n|[\r\n\x85\u2028\u2029]")  # YAML's line breaks: NEL and the Unicode separators too
+_DOCUMENT_MARK = re.compile(r"^(?:---|\.\.\.)(?:[ \t\r\n]|$)", re.MULTILINE)  # a text with other line breaks is read whole
 CHUNK = 4096  # characters compared at a time when looking for where two texts differ
 
 
@@ -60,8 +60,8 @@ def _reparse(old_text: str, old: Deck, new_text: str, path: str) -> Loaded | Non
     slide = _read_slide(new_text, span, boundary + grown, index, old, path)
     if slide is None:
         return None
-    # line breaks as YAML counts them, in the slide's lines before and after
-    lines = len(_BREAK.findall(new_text, span.start, boundary + grown)) - len(_BREAK.findall(old_text, span.start, boundary))
+    # lines the edit added ('\n' ends every line: other line breaks are read whole, above)
+    lines = new_text.count("\n", span.start, boundary + grown) - old_text.count("\n", span.start, boundary)
     slides = list(old.slides)
     slides[index] = slide
     for i in range(index + 1, len(slides)):
@@ -91,35 +91,31 @@ _LONE_CR = re.compile("\r(?!\n)")
 
 
 def common_prefix(a: str, b: str) -> int:
-    """How many characters `a` and `b` share from their start (string slices compared at C speed)."""
-    n, same = min(len(a), len(b)), 0
-    while same + CHUNK <= n and a[same : same + CHUNK] == b[same : same + CHUNK]:
-        same += CHUNK
-    high = min(same + CHUNK, n)
-    while same < high:  # a[:same] == b[:same]; is the rest up to `mid` equal too?
-        mid = (same + high + 1) // 2
-        if a[same:mid] == b[same:mid]:
-            same = mid
-        else:
-            high = mid - 1
-    return same
+    """How many characters `a` and `b` share from their start."""
+    return _run(min(len(a), len(b)), lambda i, j: a[i:j] == b[i:j])
 
 
 def common_suffix(a: str, b: str, limit: int) -> int:
     """How many characters `a` and `b` share at their end, at most `limit` (and never more than the
     shorter text's length minus `len(a) - limit`, so that the prefix and the suffix never overlap)."""
-    n = min(limit, len(b) - (len(a) - limit))
-    same = 0
-    while same + CHUNK <= n and a[len(a) - same - CHUNK : len(a) - same] == b[len(b) - same - CHUNK : len(b) - same]:
-        same += CHUNK
-    high = min(same + CHUNK, n)
-    while same < high:
-        mid = (same + high + 1) // 2
-        if a[len(a) - mid : len(a) - same] == b[len(b) - mid : len(b) - same]:
-            same = mid
+    end_a, end_b = len(a), len(b)
+    return _run(min(limit, end_b - (end_a - limit)), lambda i, j: a[end_a - j : end_a - i] == b[end_b - j : end_b - i])
+
+
+def _run(most: int, same: Callable[[int, int], bool]) -> int:
+    """The longest run, up to `most` characters, for which `same(i, j)` holds of its part [i, j): compared
+    a chunk at a time (string slices compare at C speed), then halving within the chunk that differs."""
+    length = 0
+    while length + CHUNK <= most and same(length, length + CHUNK):
+        length += CHUNK
+    high = min(length + CHUNK, most)
+    while length < high:  # the run is at least `length` long; does it reach `mid`?
+        mid = (length + high + 1) // 2
+        if same(length, mid):
+            length = mid
         else:
             high = mid - 1
-    return same
+    return length
 
 
 def _slide_around(deck: Deck, text: str, start: int, end: int) -> int | None:
