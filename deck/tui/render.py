@@ -123,12 +123,11 @@ class Heading:
         width = options.max_width
         beside = bool(self.badge) and width - self.badge.cell_len - BADGE_GAP >= MIN_TITLE_WIDTH
         room = width - self.badge.cell_len - BADGE_GAP if beside else width
-        badge = Text.assemble(self.badge, no_wrap=True, overflow="crop")  # on a tiny screen cut, never broken over lines
         for i, line in enumerate(Text(self.title, style=self.palette.accent).wrap(console, room, overflow="fold")):
             line.truncate(room, pad=True)  # in cells: a wide character takes two
-            yield Text.assemble(line, " " * BADGE_GAP, badge, end="\n") if i == 0 and beside else Text.assemble(line, end="\n")
+            yield Text.assemble(line, " " * BADGE_GAP, self.badge, end="\n") if i == 0 and beside else Text.assemble(line, end="\n")
         if self.badge and not beside:
-            yield Text.assemble(badge, end="\n", no_wrap=True, overflow="crop")
+            yield Text.assemble(self.badge, end="\n", no_wrap=True, overflow="crop")  # on a tiny screen cut, never broken over lines
         yield Text("▁" * room, style=self.palette.rule, end="\n")
         if not self.compact:
             yield Text(end="\n")

@@ -105,7 +105,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         self.set_reactive(PresenterScreen.step, self.last_step_of(self.index))  # a start slide shows complete
         self.set_reactive(PresenterScreen.chrome, deck.chrome and chrome)
         self._chrome_hidden_for_speaker = False
-        self._revealed: tuple[Slide | None, int | None] = (None, None)  # set at each move
+        self._revealed: int | None = None  # of this slide's points, how many the audience has seen (set at each move)
         self.started = 0.0
         self._binding_state = self._edges()  # the footer's first composition already reflects this
 
@@ -122,6 +122,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         self._apply_chrome()
         self._apply_width()
         self._short = self.has_class("-short")
+        self._remember_revealed()
         self.refresh_slide()
         self.set_interval(1.0, self.refresh_status)
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self.refresh_slide())
@@ -147,7 +148,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
 
     def _remember_revealed(self) -> None:
         """The points of this slide the audience has been shown: a filter change keeps them revealed."""
-        self._revealed = (self.slide, at_step(self.slide, self.step, self.minimum).points)
+        self._revealed = at_step(self.slide, self.step, self.minimum).points
 
     def _refresh_bindings_if_needed(self) -> None:
         # The footer rebuilds itself on every refresh_bindings; only what check_action answers
@@ -183,7 +184,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         """Show another version of the deck (after a reload), on slide `index`. The slide shown before,
         edited, keeps every point the audience has seen (and one added above them); another slide (the
         one shown was deleted or renamed) is shown complete."""
-        before, seen = self.slide, at_step(self.slide, self.step, self.minimum).points
+        before, seen = self.slide, self._revealed
         self.deck = deck
         self.set_reactive(PresenterScreen.index, max(0, min(index, len(deck.slides) - 1)))
         if self.slide.title != before.title:
@@ -262,13 +263,10 @@ class PresenterScreen(SlideNavigation, Screen[None]):
     def shown_minimum(self) -> Confidence | None:
         return self.minimum
 
-    def watch_minimum(self, before: Confidence | None, after: Confidence | None) -> None:
+    def watch_minimum(self, after: Confidence | None) -> None:
         # what the audience has seen of this slide stays revealed (through any number of filter changes),
         # and no press is spent on a point the filter hides
-        slide, revealed = self._revealed
-        if slide is not self.slide:
-            revealed = at_step(self.slide, self.step, before).points
-        self.set_reactive(PresenterScreen.step, step_showing(self.slide, self.step, revealed, after))
+        self.set_reactive(PresenterScreen.step, step_showing(self.slide, self.step, self._revealed, after))
         self.refresh_slide()
         self.post_message(self.SlideShown(self.index, self.step))  # speaker views learn the filter too
 
