@@ -35,6 +35,13 @@ def deck_text(slide: str) -> str:
     return "title: T\nsources:\n  a: A source\n  b: B source\nslides:\n" + slide
 
 
+def picture_slides(*slides: tuple[str, str, str]) -> str:
+    """A deck of one picture slide per (title, path, alt)."""
+    return deck_text(
+        "".join(f"  - title: {title}\n    confidence: reported\n    image: {{path: {path}, alt: {alt}}}\n" for title, path, alt in slides)
+    )
+
+
 def errors(text: str) -> list[str]:
     return [f"{d.line}:{d.col}: {d.message}" for d in parse_deck(text).errors]
 
@@ -407,13 +414,7 @@ async def test_an_image_that_cannot_be_shown_says_why_and_the_talk_goes_on(tmp_p
     path = tmp_path / "deck" / "talk.yaml"
     path.parent.mkdir()
     (path.parent / "broken.png").write_bytes(png_header(40, 20) + b"\x00" * 64)  # a header, then no picture
-    path.write_text(
-        deck_text(
-            "  - title: S\n    confidence: reported\n    image: {path: broken.png, alt: a picture}\n"
-            "  - title: T\n    confidence: reported\n    image: {path: gone.png, alt: another}\n"
-        ),
-        encoding="utf-8",
-    )
+    path.write_text(picture_slides(("S", "broken.png", "a picture"), ("T", "gone.png", "another")), encoding="utf-8")
     app = make_app(load_deck(path), clock=lambda: 0.0)
     async with app.run_test(size=(80, 24)) as pilot:
         view = app.presenter.query_one(PictureView)
@@ -656,13 +657,7 @@ async def test_two_slides_with_one_picture_show_each_their_own_alt_text(tmp_path
 
     files.copy(ROOT / "tests" / "decks" / "pictures" / "pipeline.png", tmp_path / "p.png")
     path = tmp_path / "talk.yaml"
-    path.write_text(
-        deck_text(
-            "  - title: A\n    confidence: reported\n    image: {path: p.png, alt: the first view}\n"
-            "  - title: B\n    confidence: reported\n    image: {path: p.png, alt: the second view}\n"
-        ),
-        encoding="utf-8",
-    )
+    path.write_text(picture_slides(("A", "p.png", "the first view"), ("B", "p.png", "the second view")), encoding="utf-8")
     app = make_app(load_deck(path), clock=lambda: 0.0)
     async with app.run_test(size=(120, 40)) as pilot:
         await app.workers.wait_for_complete()
