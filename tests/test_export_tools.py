@@ -16,7 +16,7 @@ import pytest
 
 from deck.export import ExportOptions, export_deck
 from deck.imagefile import local_images
-from deck.loader import load_deck
+from deck.loader import load_deck, parse_deck
 from deck.paths import bundled_deck
 
 from .conftest import ROOT
@@ -97,6 +97,27 @@ def test_pandoc_makes_reveal_slides_with_speaker_notes(path, tmp_path):
     assert len(re.findall(r'<section id="[^"]*"\s+class="slide level2"', page)) == len(deck.slides)
     assert page.count('<aside class="notes">') == len(deck.slides)
     assert "<script>alert" not in page
+
+
+def test_headings_in_speaker_notes_stay_in_the_notes_in_pandoc(tmp_path):
+    """Found while checking: a heading in the notes (written '# Plan', or a line under '--') made pandoc
+    end the notes there and start a section of its own, which reveal.js shows as a slide."""
+    pandoc = tool("pandoc", "apt-get install -y pandoc")
+    text = (
+        "title: T\nslides:\n"
+        '  - {title: One, confidence: reported, notes: "# Plan\\n\\nSay this."}\n'
+        '  - {title: Two, confidence: reported, notes: "--\\n--"}\n'
+        '  - {title: Three, confidence: reported, notes: "Setext\\n===\\n\\nthen more"}\n'
+    )
+    deck = parse_deck(text, "t.yaml").deck
+    assert deck is not None
+    source = tmp_path / "deck.md"
+    source.write_text(export_deck(deck, "pandoc"), encoding="utf-8")
+    result = run(pandoc, "-t", "revealjs", "-s", str(source), "-o", str(tmp_path / "deck.html"), cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = (tmp_path / "deck.html").read_text(encoding="utf-8")
+    assert page.count('<aside class="notes">') == 3 and 'class="notes"' not in page.replace('<aside class="notes">', "")
+    assert "<strong>Plan</strong>" in page and "Say this." in page and "<strong>Setext</strong>" in page
 
 
 HOSTILE = ROOT / "tests" / "decks" / "hostile.yaml"

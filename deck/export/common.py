@@ -132,6 +132,7 @@ def block(
     raw_separators: bool = False,
     heading_floor: int | None = None,
     fence_language: str | None = None,
+    headings: bool = True,
 ) -> str:
     """Deck Markdown (lists, tables, code) kept as Markdown, with what could break the output neutralized:
     raw HTML and comments, thematic breaks (slide separators in Marp and pandoc), and any line start
@@ -140,7 +141,9 @@ def block(
     `raw_separators`: the format splits slides on the raw text, even inside code (reveal.js), so a
     code line of dashes alone gets a trailing space that keeps it from matching.
     `heading_floor`: headings in the text are made at least this deep (a document's outline stays whole).
-    `fence_language`: given to code fences that name none (linters ask for one)."""
+    `fence_language`: given to code fences that name none (linters ask for one).
+    `headings`: False where a heading would be taken for a slide or section (pandoc's speaker notes, which
+    pandoc turns into a slide of their own when they hold one): a heading's words are written in bold."""
     lines = []
     fence: str | None = None
     open_span = False  # a code span left open on an earlier line of this paragraph: trust no code until it ends
@@ -175,12 +178,16 @@ def block(
                 continue
             # a setext heading (text, then a line of = or -) becomes the same heading written with #
             lines[-1] = ("# " if "=" in line else "## ") + lines[-1].strip()
-            if heading_floor:
+            if not headings:
+                lines[-1] = _bold(lines[-1])
+            elif heading_floor:
                 level = 1 if "=" in line else 2
                 lines[-1] = "#" * max(heading_floor, level) + lines[-1][level:]
             continue
         heading = _ATX_HEADING.match(line)
-        if heading and heading_floor:
+        if heading and not headings:
+            line = _bold(line)
+        elif heading and heading_floor:
             line = "#" * max(heading_floor, len(heading.group(1))) + line[heading.end(1) :]
         if _THEMATIC_BREAK.match(line):
             line = ""  # a rule would split the slide in Marp, pandoc and reveal.js: a gap says the same here
@@ -202,6 +209,12 @@ def block(
     while lines and not lines[-1]:
         lines.pop()
     return _squeeze_blank_lines("\n".join(_tidy_tables(lines)))
+
+
+def _bold(heading: str) -> str:
+    """An ATX heading line as a paragraph of its words in bold (closing #s dropped)."""
+    words = re.sub(r"\s+#+\s*$", "", _ATX_HEADING.sub("", heading, count=1)).strip()
+    return f"**{words}**" if words else ""
 
 
 _LIST_ITEM = re.compile(r"^\s{0,3}(?:[-*+]|\d{1,9}[.)])(?:\s|$)")

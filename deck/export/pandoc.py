@@ -37,5 +37,5 @@ def export(deck: Deck, options: ExportOptions) -> str:
                 heading_floor=3,
             )
         if options.notes and slide.notes:
-            out += ["::: notes", "", block(slide.notes, FORBIDDEN, heading_floor=3), "", ":::", ""]
+            out += ["::: notes", "", block(slide.notes, FORBIDDEN, headings=False), "", ":::", ""]
     return "\n".join(out).rstrip("\n") + "\n"
