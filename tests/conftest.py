@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -51,14 +52,14 @@ def _no_color_env(monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
 
 
-async def until(pilot, condition, timeout: float = 5.0, step: float = 0.02) -> None:
+async def until(pilot, condition, timeout: float = 30.0, step: float = 0.02) -> None:
     """Let the app run (Pilot's pause) until `condition()` holds: a file watcher or a socket peer
-    reacts on its own time, so there is no single event to await."""
-    waited = 0.0
+    reacts on its own time, so there is no single event to await. The timeout only ends a test that
+    would never pass; it is generous so that a busy machine is never mistaken for a failure."""
+    deadline = time.monotonic() + timeout
     while not condition():
-        assert waited < timeout, "the app never reached the expected state"
+        assert time.monotonic() < deadline, "the app never reached the expected state"
         await pilot.pause(step)
-        waited += step
 
 
 @pytest.fixture(autouse=True)

@@ -29,7 +29,11 @@ if TYPE_CHECKING:
 def settle_heap() -> None:
     """Move what is alive now (the deck, the widgets) out of the collector's way: a big deck's objects
     would otherwise be rescanned by every full collection, a pause of tens of ms in the middle of a talk.
-    Objects are still freed by reference counting when they die."""
+
+    What was frozen before is thawed and collected first: the last deck's cyclic garbage (its drawings,
+    removed widgets) would otherwise stay frozen for good, and memory would grow with every reload."""
+    gc.unfreeze()
+    gc.collect()
     gc.freeze()
 
 
@@ -106,7 +110,7 @@ class EditingApp(FileWatching):
         self.document = document
         self.presenter.show_errors([])
         self.presenter.set_deck(document.deck, index)
-        settle_heap()
+        self.call_after_refresh(settle_heap)  # once the new slide is on screen
 
     def reload_from_disk(self, announce: bool = True) -> None:
         """Read the file again in a thread (what it needs is taken here: a thread never reads widgets)."""

@@ -96,6 +96,7 @@ class FileWatching(App[int]):
                 gone = Diagnostic(1, 1, "the file was moved or deleted; showing the last version read. Put it back to go on editing", path=str(path))
                 self.post_message(DeckFileChanged(path, "", Loaded(None, [gone])))
                 last_text = ""
+                settling.forget()  # put back by a rename, it has the signature last read: it must still be read
             if not settling.observe(signature):
                 continue
             try:
