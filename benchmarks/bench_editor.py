@@ -49,9 +49,9 @@ async def burst(pilot, ticker: Ticker) -> None:
 
 
 async def run_deck(path: Path) -> tuple[float, float, int]:
-    import deck.document as document_module
-    import deck.loader as loader_module
-    from deck.document import DeckDocument
+    import deck.core.document as document_module
+    import deck.core.loader as loader_module
+    from deck.core.document import DeckDocument
     from deck.tui.app import make_app
     from deck.tui.screens.editor import EditorScreen
 

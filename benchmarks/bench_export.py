@@ -17,8 +17,8 @@ sys.path.insert(0, str(HERE))
 
 from decks import child_env, write_deck  # noqa: E402
 
+from deck.core.loader import load_deck  # noqa: E402
 from deck.export import FORMATS, ExportOptions, export_deck  # noqa: E402
-from deck.loader import load_deck  # noqa: E402
 
 
 def best_ms(fn, repeat: int = 5) -> float:

@@ -51,7 +51,7 @@ def repaint_ms(deck, index: int, rounds: int = 200) -> float:
     from deck.tui.render import render_slide
     from deck.tui.themes import Palette
 
-    palette = Palette(levels={level: "red" for level in __import__("deck.model", fromlist=["Confidence"]).Confidence})
+    palette = Palette(levels={level: "red" for level in __import__("deck.core.model", fromlist=["Confidence"]).Confidence})
     console = Console(width=110, color_system="truecolor", file=open("/dev/null", "w"))
     times = []
     for _ in range(rounds):
@@ -132,7 +132,7 @@ def main() -> None:
     import textual_image.widget  # noqa: F401  as `deck` does before the app starts, for a deck with images
     from PIL import Image
 
-    from deck.loader import parse_deck
+    from deck.core.loader import parse_deck
 
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "figures.yaml"

@@ -27,8 +27,8 @@ sys.path.insert(0, str(HERE))
 
 from decks import child_env  # noqa: E402
 
-from deck.document import DeckDocument  # noqa: E402
-from deck.paths import bundled_deck  # noqa: E402
+from deck.core.document import DeckDocument  # noqa: E402
+from deck.core.paths import bundled_deck  # noqa: E402
 
 MOVES = 20
 

@@ -95,7 +95,7 @@ class Terminal:
 
 
 def titles(deck_path: Path) -> list[bytes]:
-    from deck.loader import load_deck
+    from deck.core.loader import load_deck
 
     return [slide.title[:24].encode("utf-8") for slide in load_deck(deck_path).slides]
 
@@ -133,7 +133,7 @@ def main() -> None:
     folder = Path(tempfile.mkdtemp())
     for size in args.sizes.split(","):
         if size == "briefing":
-            from deck.paths import bundled_deck
+            from deck.core.paths import bundled_deck
 
             path = Path(bundled_deck())
         else:

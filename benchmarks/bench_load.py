@@ -18,8 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from decks import child_env, write_deck
 
-from deck.lint import lint_deck
-from deck.loader import parse_deck, read_text
+from deck.core.lint import lint_deck
+from deck.core.loader import parse_deck, read_text
 
 
 def best_ms(fn, repeat: int) -> float:

@@ -25,7 +25,7 @@ from decks import child_env, deck_text  # noqa: E402
 def child(mode: str, path: str) -> None:
     import yaml
 
-    from deck.loader import load_deck
+    from deck.core.loader import load_deck
 
     text = Path(path).read_text(encoding="utf-8")
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

@@ -39,7 +39,7 @@ async def opened(app, pilot, key: str, screen_type: type) -> float:
 
 
 async def measure(path: Path) -> tuple[list[float], list[float], list[float]]:
-    from deck.loader import load_deck
+    from deck.core.loader import load_deck
     from deck.tui.app import make_app
     from deck.tui.screens.help import HelpScreen
     from deck.tui.screens.overview import OverviewScreen

@@ -55,7 +55,7 @@ def child(mode: str, deck_path: str) -> None:
 
         app = Bare()
     else:
-        from deck.loader import load_deck
+        from deck.core.loader import load_deck
         from deck.tui.app import make_app
 
         app = make_app(load_deck(deck_path))
@@ -70,7 +70,7 @@ def measure(mode: str, deck_path: str = "") -> dict[str, float]:
 
 
 async def next_slide_latency(deck_path: str, presses: int = 60) -> list[float]:
-    from deck.loader import load_deck
+    from deck.core.loader import load_deck
     from deck.tui.app import make_app
 
     app = make_app(load_deck(deck_path))
@@ -92,7 +92,7 @@ async def next_slide_latency(deck_path: str, presses: int = 60) -> list[float]:
 def main() -> None:
     from decks import write_deck
 
-    from deck.paths import bundled_deck
+    from deck.core.paths import bundled_deck
 
     folder = Path(tempfile.mkdtemp())
     small, big = write_deck(folder, 10), write_deck(folder, 1_000)

@@ -23,7 +23,7 @@ sys.path.insert(0, str(HERE))
 
 from decks import deck_text  # noqa: E402
 
-from deck.document import DeckDocument  # noqa: E402
+from deck.core.document import DeckDocument  # noqa: E402
 from deck.tui.app import make_app  # noqa: E402
 
 SAVES = 20

@@ -37,8 +37,8 @@ def rss_mb() -> float:
 
 
 async def reload_loop(floor: bool) -> dict[str, float]:
-    from deck.document import DeckDocument
-    from deck.loader import parse_deck
+    from deck.core.document import DeckDocument
+    from deck.core.loader import parse_deck
     from deck.tui import editing
     from deck.tui.app import make_app
     from deck.tui.watcher import DeckFileChanged

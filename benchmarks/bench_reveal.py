@@ -38,7 +38,7 @@ async def timed(app, action) -> float:
 
 
 async def run() -> tuple[list[float], list[float]]:
-    from deck.loader import parse_deck
+    from deck.core.loader import parse_deck
     from deck.tui.app import make_app
 
     deck = parse_deck(reveal_deck()).deck

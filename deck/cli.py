@@ -12,14 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from . import __version__
-from .config import Config
-from .diagnostics import DeckError, Diagnostic
-from .model import Confidence
-from .text import visible
+from .core.config import Config
+from .core.diagnostics import DeckError, Diagnostic
+from .core.model import Confidence
+from .core.text import visible
 
 if TYPE_CHECKING:
+    from .core.model import Deck
     from .export import ExportOptions
-    from .model import Deck
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
 
@@ -92,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def confidence_level(value: str) -> Confidence:
-    from .loader import level_from_word
+    from .core.loader import level_from_word
 
     level = level_from_word(value)
     if level is None:
@@ -161,9 +161,9 @@ def complete(parser: argparse.ArgumentParser) -> None:
     for command in sub.choices.values():
         for action in command._actions:
             if action.dest in ("path", "paths"):
-                action.completer = decks  # type: ignore[attr-defined]
+                action.completer = decks
             elif action.dest == "theme":
-                action.completer = themes  # type: ignore[attr-defined]
+                action.completer = themes
     argcomplete.autocomplete(parser)
     raise SystemExit(1)  # autocomplete exits when it answers: never go on to present a deck to a shell
 
@@ -176,15 +176,15 @@ def cmd_completion(args: argparse.Namespace) -> int:
 
 
 def available_themes() -> list[str]:
-    from .config import theme_folders
-    from .themefile import theme_names
+    from .core.config import theme_folders
+    from .core.themefile import theme_names
 
     return theme_names(*theme_folders())
 
 
 def user_config() -> Config:
     """The user's settings; a broken file is said on stderr, at its lines, and the defaults used."""
-    from .config import read_config
+    from .core.config import read_config
 
     config, problems = read_config()
     print_diagnostics(problems, sys.stderr)
@@ -197,7 +197,7 @@ def safe_path(path: str) -> str:
 
 
 def deck_path(path: str | None) -> str:
-    from .paths import bundled_deck
+    from .core.paths import bundled_deck
 
     if path is None:
         return str(bundled_deck())
@@ -219,8 +219,8 @@ def print_diagnostics(diagnostics: list[Diagnostic], stream: TextIO | None = Non
 def cmd_check(args: argparse.Namespace) -> int:
     import json
 
-    from .check import check_path, strict
-    from .diagnostics import collapse
+    from .core.check import check_path, strict
+    from .core.diagnostics import collapse
 
     paths = [deck_path(p) for p in args.paths] if args.paths else [deck_path(None)]
     failed = False
@@ -256,10 +256,10 @@ def _count(n: int, word: str) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .check import check_images
+    from .core.check import check_images
+    from .core.files import same_file, write_atomic
+    from .core.loader import parse_deck, read_text
     from .export import ExportOptions, export_deck
-    from .files import same_file, write_atomic
-    from .loader import parse_deck, read_text
 
     path = deck_path(args.path)
     if args.output == "-":  # the usual name for standard output (it wrote a file called '-')
@@ -299,8 +299,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def _export_pdf(deck: Deck, options: ExportOptions, output: str | None) -> int:
+    from .core.files import write_atomic
     from .export.pdf import PDF_HINT, available, export_pdf
-    from .files import write_atomic
 
     if not available():
         raise UsageError(PDF_HINT)
@@ -338,10 +338,10 @@ def format_for(output: str | None) -> str:
 def cmd_new(args: argparse.Namespace) -> int:
     import json
 
-    from .files import create_new
-    from .paths import bundled_deck
-    from .schema import SCHEMA_ID, deck_schema
-    from .template import new_deck_text
+    from .core.files import create_new
+    from .core.paths import bundled_deck
+    from .core.schema import SCHEMA_ID, deck_schema
+    from .core.template import new_deck_text
 
     # editors with the YAML language server complete and check the deck against the schema beside it
     modeline = f"# yaml-language-server: $schema=./{SCHEMA_ID}\n".encode()
@@ -366,19 +366,19 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_schema(args: argparse.Namespace) -> int:
     import json
 
-    from .schema import deck_schema
+    from .core.schema import deck_schema
 
     sys.stdout.write(json.dumps(deck_schema(), indent=2) + "\n")
     return EXIT_OK
 
 
 def cmd_present(args: argparse.Namespace) -> int:
-    from .document import DeckDocument
+    from .core.document import DeckDocument
 
     path = deck_path(args.path)
     document = DeckDocument.load(path)  # errors stop here, with the same messages as `deck check`
     if not document.read_only and not args.read_only:
-        from .files import clean_stale_temps
+        from .core.files import clean_stale_temps
 
         clean_stale_temps(path)  # left by a save that was killed
     count = len(document.deck.slides)
@@ -410,7 +410,7 @@ def cmd_present(args: argparse.Namespace) -> int:
 
 
 def cmd_speaker(args: argparse.Namespace) -> int:
-    from .document import DeckDocument
+    from .core.document import DeckDocument
 
     document = DeckDocument.load(deck_path(args.path))
     from .tui.speaker_app import make_speaker_app
@@ -448,7 +448,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import importlib.util
     import shlex
 
-    from .loader import load_deck
+    from .core.loader import load_deck
 
     if importlib.util.find_spec("textual_serve") is None:
         raise UsageError(SERVE_HINT)

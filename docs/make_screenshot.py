@@ -10,8 +10,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from deck.loader import load_deck  # noqa: E402
-from deck.paths import bundled_deck  # noqa: E402
+from deck.core.loader import load_deck  # noqa: E402
+from deck.core.paths import bundled_deck  # noqa: E402
 from deck.tui.app import make_app  # noqa: E402
 
 SLIDE = 8  # "Benchmarks: leaks against an old bar", a slide with labelled points and notes

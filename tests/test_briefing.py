@@ -13,10 +13,10 @@ import re
 
 import pytest
 
-from deck.check import check_path, strict
-from deck.loader import load_deck
-from deck.model import Confidence
-from deck.paths import bundled_deck
+from deck.core.check import check_path, strict
+from deck.core.loader import load_deck
+from deck.core.model import Confidence
+from deck.core.paths import bundled_deck
 
 from .conftest import ROOT
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from deck.check import check_path
 from deck.cli import main
-from deck.config import Config, read_config
-from deck.loader import load_deck
-from deck.session import editor_command
+from deck.core.check import check_path
+from deck.core.config import Config, read_config
+from deck.core.loader import load_deck
+from deck.core.session import editor_command
 from deck.tui.app import make_app
 
 from .conftest import ROOT, VALID

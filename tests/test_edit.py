@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from deck import edit
-from deck.diagnostics import DeckError
-from deck.document import ConflictError, DeckDocument, ReadOnlyError
-from deck.loader import parse_deck
-from deck.paths import bundled_deck
+from deck.core import edit
+from deck.core.diagnostics import DeckError
+from deck.core.document import ConflictError, DeckDocument, ReadOnlyError
+from deck.core.loader import parse_deck
+from deck.core.paths import bundled_deck
 
 WORDS = st.text(alphabet="abcdefgh ABC é✓日本-_", min_size=1, max_size=12).map(str.strip).filter(bool)
 TITLE = WORDS.map(lambda w: "T " + w)
@@ -189,7 +189,7 @@ class TestDocument:
 
     def test_the_bundled_briefing_is_read_only_when_installed(self, monkeypatch):
         doc = DeckDocument.load(bundled_deck())
-        monkeypatch.setattr("deck.document.is_bundled", lambda path: True)
+        monkeypatch.setattr("deck.core.document.is_bundled", lambda path: True)
         with pytest.raises(ReadOnlyError, match="deck new my-briefing.yaml --from-bundled"):
             doc.save(doc.text)
 

@@ -8,9 +8,9 @@ import re
 import pytest
 from textual.widgets import TextArea
 
-from deck.document import DeckDocument
-from deck.loader import parse_deck
-from deck.session import EditorNotFound, editor_command, follow
+from deck.core.document import DeckDocument
+from deck.core.loader import parse_deck
+from deck.core.session import EditorNotFound, editor_command, follow
 from deck.tui.app import make_app
 from deck.tui.screens.confirm import ConfirmScreen
 from deck.tui.screens.editor import EditorScreen
@@ -296,9 +296,9 @@ class TestStructuralEdits:
 
 
 async def test_the_bundled_briefing_says_how_to_make_an_editable_copy(monkeypatch):
-    from deck.paths import bundled_deck
+    from deck.core.paths import bundled_deck
 
-    monkeypatch.setattr("deck.document.is_bundled", lambda path: True)
+    monkeypatch.setattr("deck.core.document.is_bundled", lambda path: True)
     app = make_app(DeckDocument.load(bundled_deck()), clock=lambda: 0.0)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("e")

@@ -14,11 +14,11 @@ import stat
 
 import pytest
 
+from deck.core.files import write_atomic
+from deck.core.loader import load_deck
+from deck.core.model import Chart, Confidence, Event, Picture
+from deck.core.paths import bundled_deck
 from deck.export import EXTENSIONS, FORMATS, ExportOptions, export_deck
-from deck.files import write_atomic
-from deck.loader import load_deck
-from deck.model import Chart, Confidence, Event, Picture
-from deck.paths import bundled_deck
 
 from .conftest import ROOT
 

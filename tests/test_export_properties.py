@@ -9,8 +9,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
+from deck.core.model import Confidence, Deck, Point, Slide
 from deck.export import ExportOptions, export_deck
-from deck.model import Confidence, Deck, Point, Slide
 
 PIECES = st.sampled_from(
     [
@@ -85,16 +85,16 @@ def test_html_fast_path_for_plain_text_shows_what_the_markdown_parser_would(text
     """The HTML export skips markdown-it for text with no Markdown in it (10x faster); what a browser shows
     must not change. It did: the fast path wrote indented code as a paragraph, dropped hard breaks and wrote
     an empty paragraph for empty notes."""
-    from deck.markdown_html import block_html as _block
-    from deck.markdown_html import inline_html as _inline
-    from deck.markdown_html import parser as markdown
+    from deck.core.markdown import block_html as _block
+    from deck.core.markdown import inline_html as _inline
+    from deck.core.markdown import parser as markdown
 
     assert _shown(_inline(text)) == _shown(markdown().renderInline(text))
     assert _shown(_block(text)) == _shown(markdown().render(text))
 
 
 def test_html_notes_keep_indented_code_and_hard_breaks():
-    from deck.markdown_html import block_html as _block
+    from deck.core.markdown import block_html as _block
 
     assert _block("    code here") == "<pre><code>code here\n</code></pre>\n"
     assert _block("a \nb") == "<p>a\nb</p>\n"  # one trailing space goes, as markdown-it drops it (review)
@@ -111,8 +111,8 @@ _EMPHASIS = st.lists(st.sampled_from(_PIECES), max_size=25).map("".join)
 def test_html_emphasis_and_code_without_the_parser_are_what_the_parser_writes(text):
     """Words with **strong**, *emphasis* and `code` are written without markdown-it (a tenth of the time);
     wherever that path answers, its answer is markdown-it's, character for character."""
-    from deck.markdown_html import parser as markdown
-    from deck.markdown_html import simple_inline, simple_paragraphs
+    from deck.core.markdown import parser as markdown
+    from deck.core.markdown import simple_inline, simple_paragraphs
 
     if "\n" not in text:
         fast = simple_inline(text)
@@ -123,7 +123,7 @@ def test_html_emphasis_and_code_without_the_parser_are_what_the_parser_writes(te
 
 def test_the_fast_path_answers_for_what_decks_are_made_of():
     """It must answer for the usual text, or it saves nothing."""
-    from deck.markdown_html import simple_inline, simple_paragraphs
+    from deck.core.markdown import simple_inline, simple_paragraphs
 
     assert simple_inline("A **confirmed** claim with `code`") == "A <strong>confirmed</strong> claim with <code>code</code>"
     assert simple_paragraphs("**Say:** something.\n**Caution:** the estimate is ours.\n\nMore.") == (
@@ -135,7 +135,7 @@ def test_the_character_classes_are_markdown_its():
     """The fast path classes characters as markdown-it does, without importing it."""
     from markdown_it.common.utils import isMdAsciiPunct, isPunctChar, isWhiteSpace
 
-    from deck.markdown_html import punctuation, white_space
+    from deck.core.markdown import punctuation, white_space
 
     for code in [*range(0x3100), *range(0xFE00, 0xFF70), 0x1F600, 0x20AC]:
         ch = chr(code)
@@ -154,7 +154,7 @@ def test_exporting_simple_text_to_html_never_imports_the_markdown_parser(tmp_pat
         encoding="utf-8",
     )
     code = (
-        "import sys; from deck.loader import load_deck; from deck.export import export_deck; "
+        "import sys; from deck.core.loader import load_deck; from deck.export import export_deck; "
         f"page = export_deck(load_deck({str(deck)!r}), 'html'); "
         "print('<strong>strong</strong>' in page, '<em>plainly</em>' in page, 'markdown_it' in sys.modules)"
     )

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
+from deck.core.imagefile import local_images
+from deck.core.loader import load_deck, parse_deck
+from deck.core.paths import bundled_deck
 from deck.export import ExportOptions, export_deck
-from deck.imagefile import local_images
-from deck.loader import load_deck, parse_deck
-from deck.paths import bundled_deck
 
 from .conftest import ROOT
 
@@ -201,7 +201,7 @@ slides:
 @pytest.mark.parametrize("fmt", ["markdown", "pandoc"])
 def test_ordinary_markdown_survives_export_as_written(tmp_path, fmt):
     """Rendered with pandoc: no literal escapes (\\\\*, \\\\#, \\\\---, &gt; quotes, &lt; links), every construct intact."""
-    from deck.loader import parse_deck
+    from deck.core.loader import parse_deck
 
     pandoc = tool("pandoc", "apt-get install -y pandoc")
     deck = parse_deck(ORDINARY).deck
@@ -225,7 +225,7 @@ def test_ordinary_markdown_survives_export_as_written(tmp_path, fmt):
 
 
 def test_marp_joins_a_paragraphs_wrapped_lines_as_markdown_does(tmp_path):
-    from deck.loader import parse_deck
+    from deck.core.loader import parse_deck
 
     deck = parse_deck(
         "title: T\nslides:\n  - title: A\n    confidence: reported\n    notes: n\n    body: |\n"

@@ -16,12 +16,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from deck.check import check_path
+from deck.core.check import check_path
+from deck.core.figures import parse_when
+from deck.core.imagefile import sniff
+from deck.core.loader import load_deck, parse_deck
+from deck.core.model import Bar, Chart, Confidence, Event, Point, When
 from deck.export import ExportOptions, export_deck
-from deck.figures import parse_when
-from deck.imagefile import sniff
-from deck.loader import load_deck, parse_deck
-from deck.model import Bar, Chart, Confidence, Event, Point, When
 from deck.tui.figures import BarChart, Timeline, bar_cells
 from deck.tui.themes import Palette
 
@@ -144,7 +144,7 @@ def test_the_weakest_bar_or_event_bounds_the_slide_label_in_lint():
     )
     deck = parse_deck(text, "t.yaml").deck
     assert deck is not None
-    from deck.lint import lint_deck
+    from deck.core.lint import lint_deck
 
     messages = [d.message for d in lint_deck(deck) if "labelled" in d.message]
     assert messages == [

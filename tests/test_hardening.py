@@ -11,15 +11,15 @@ import time
 
 import pytest
 
-from deck import session
 from deck.cli import main
-from deck.document import DeckDocument, ReadOnlyError
+from deck.core import session
+from deck.core.document import DeckDocument, ReadOnlyError
+from deck.core.files import clean_stale_temps, temp_name, write_atomic
+from deck.core.loader import load_deck, parse_deck
+from deck.core.text import strip_unsafe
+from deck.core.themefile import read_theme
 from deck.export import export_deck
-from deck.files import clean_stale_temps, temp_name, write_atomic
 from deck.link import runtime_dir
-from deck.loader import load_deck, parse_deck
-from deck.text import strip_unsafe
-from deck.themefile import read_theme
 
 from .conftest import ROOT, VALID
 
@@ -146,7 +146,7 @@ def test_a_change_on_disk_during_a_save_is_a_conflict_not_a_loss(tmp_path, monke
     path = tmp_path / "deck.yaml"
     path.write_text(VALID)
     document = DeckDocument.load(path)
-    import deck.document as document_module
+    import deck.core.document as document_module
 
     real = document_module.write_atomic
 
@@ -224,7 +224,7 @@ def test_export_onto_a_symlink_says_where_it_points(capsys, tmp_path):
 
 KILL_SAVER = """
 import sys
-from deck.document import DeckDocument
+from deck.core.document import DeckDocument
 path = sys.argv[1]
 texts = [open(sys.argv[2]).read(), open(sys.argv[3]).read()]
 i = 0

@@ -12,9 +12,9 @@ import subprocess
 import pytest
 
 from deck.cli import main
+from deck.core.loader import load_deck
+from deck.core.paths import bundled_deck
 from deck.export import ExportOptions, export_deck
-from deck.loader import load_deck
-from deck.paths import bundled_deck
 
 from .conftest import ROOT
 

@@ -6,9 +6,9 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from deck.incremental import common_prefix, common_suffix, reparse
-from deck.loader import parse_deck
-from deck.paths import bundled_deck
+from deck.core.incremental import common_prefix, common_suffix, reparse
+from deck.core.loader import parse_deck
+from deck.core.paths import bundled_deck
 
 from .conftest import ROOT
 
@@ -136,7 +136,7 @@ def test_every_model_field_that_can_hold_a_position_can_be_moved():
     import dataclasses
 
     from deck import model
-    from deck.incremental import _PLAIN
+    from deck.core.incremental import _PLAIN
 
     for cls in vars(model).values():
         if not (isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls.__module__ == model.__name__):

@@ -24,7 +24,9 @@ def core_modules() -> list[str]:
 
 def test_the_walk_finds_the_whole_core():
     found = core_modules()
-    assert {"deck.model", "deck.loader", "deck.session", "deck.filtering", "deck.themefile", "deck.export.marp"} <= set(found)
+    assert {"deck.core.model", "deck.core.loader", "deck.core.session", "deck.core.filtering", "deck.core.themefile", "deck.export.marp"} <= set(
+        found
+    )
     assert not [name for name in found if "tui" in name]
 
 
@@ -44,8 +46,8 @@ def test_every_exporter_runs_without_textual_or_rich():
     code = (
         "import sys\n"
         "from deck.export import FORMATS, export_deck\n"
-        "from deck.loader import load_deck\n"
-        "from deck.paths import bundled_deck\n"
+        "from deck.core.loader import load_deck\n"
+        "from deck.core.paths import bundled_deck\n"
         "deck = load_deck(bundled_deck())\n"
         "for name in FORMATS: export_deck(deck, name)\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))))\n"
@@ -72,7 +74,7 @@ def test_the_presenters_first_frame_loads_only_what_it_shows():
     image library (each was imported before the first frame: about 40 ms of a 250 ms start). What the
     next slide needs loads once the first frame is on screen."""
     code = (
-        "import sys; from deck.loader import load_deck; from deck.paths import bundled_deck; from deck.tui.app import make_app\n"
+        "import sys; from deck.core.loader import load_deck; from deck.core.paths import bundled_deck; from deck.tui.app import make_app\n"
         "from textual.screen import Screen\n"
         "LATER = ('markdown_it', 'rich.markdown', 'textual.widgets._text_area', 'PIL')\n"
         "loaded = []\n"

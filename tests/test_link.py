@@ -8,7 +8,7 @@ import stat
 
 import pytest
 
-from deck.document import DeckDocument
+from deck.core.document import DeckDocument
 from deck.link import decode, encode, socket_path
 from deck.tui.app import make_app
 from deck.tui.speaker_app import make_speaker_app
@@ -215,7 +215,7 @@ async def test_a_peer_that_never_said_hello_cannot_move_the_presenter():
 
 async def test_speaker_views_next_slide_shows_markdown_as_styles_not_marks():
     """Found in tmux: the 'Next' preview showed '**Confirmed**' where the audience sees bold Confirmed."""
-    from deck.paths import bundled_deck
+    from deck.core.paths import bundled_deck
 
     spk = speaker(bundled_deck())
     async with spk.run_test(size=(120, 40)) as s:

@@ -6,11 +6,11 @@ import pytest
 from rich.console import Console
 from textual.widgets import Static
 
-from deck import edit
-from deck.document import DeckDocument
+from deck.core import edit
+from deck.core.document import DeckDocument
+from deck.core.loader import load_deck, parse_deck
+from deck.core.model import Confidence
 from deck.export import ExportOptions, export_deck
-from deck.loader import load_deck, parse_deck
-from deck.model import Confidence
 from deck.tui.app import make_app
 from deck.tui.inline import inline_text
 from deck.tui.screens.confirm import ConfirmScreen
@@ -454,7 +454,7 @@ async def test_quick_structural_edits_never_raise_a_false_conflict(tmp_path):
 
 
 def test_pause_markers_in_code_are_code_and_a_trailing_one_adds_no_step():
-    from deck.reveal import body_parts
+    from deck.core.reveal import body_parts
 
     assert body_parts("a\n\n<!-- pause -->\n\nb\n\n<!-- pause -->\n") == ["a", "b"]
     assert body_parts("```\nx\n<!-- pause -->\n```") == ["```\nx\n<!-- pause -->\n```"]
@@ -462,7 +462,7 @@ def test_pause_markers_in_code_are_code_and_a_trailing_one_adds_no_step():
 
 def test_structural_edits_keep_the_appendix_whole(tmp_path):
     from deck import session
-    from deck.session import Refused, Saved, StructuralEdit
+    from deck.core.session import Refused, Saved, StructuralEdit
 
     path = tmp_path / "p.yaml"
     path.write_text((ROOT / "tests" / "decks" / "pacing.yaml").read_text())
@@ -475,7 +475,7 @@ def test_structural_edits_keep_the_appendix_whole(tmp_path):
 def test_an_in_place_save_keeps_its_backup_private_and_never_follows_a_link(tmp_path):
     import os
 
-    from deck.files import write_atomic
+    from deck.core.files import write_atomic
 
     path = tmp_path / "deck.yaml"
     path.write_text("old")

@@ -8,11 +8,11 @@ import textwrap
 import pytest
 import yaml
 
-from deck.check import check_path
-from deck.diagnostics import DeckError
-from deck.lint import lint_deck
-from deck.loader import MAX_BYTES, load_deck, parse_deck
-from deck.model import Confidence
+from deck.core.check import check_path
+from deck.core.diagnostics import DeckError
+from deck.core.lint import lint_deck
+from deck.core.loader import MAX_BYTES, load_deck, parse_deck
+from deck.core.model import Confidence
 
 from .conftest import VALID
 

@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from deck.document import DeckDocument
+from deck.core.document import DeckDocument
+from deck.core.loader import load_deck, parse_deck
+from deck.core.model import Confidence
+from deck.core.reveal import at_step, body_parts, last_step
 from deck.export import ExportOptions, export_deck
-from deck.loader import load_deck, parse_deck
-from deck.model import Confidence
-from deck.reveal import at_step, body_parts, last_step
 from deck.tui.app import make_app
 
 from .conftest import ROOT, until
@@ -197,7 +197,7 @@ async def test_a_deck_sets_its_reading_width():
 
 
 async def test_the_speaker_view_marks_revealed_points_and_steps_both_views(tmp_path, monkeypatch):
-    from deck.document import DeckDocument
+    from deck.core.document import DeckDocument
     from deck.tui.speaker_app import make_speaker_app
 
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
@@ -329,7 +329,7 @@ async def test_changing_the_filter_keeps_what_has_been_revealed(tmp_path):
 
 
 async def test_the_speaker_view_steps_over_what_the_audiences_filter_hides(tmp_path, monkeypatch):
-    from deck.document import DeckDocument
+    from deck.core.document import DeckDocument
     from deck.tui.speaker_app import make_speaker_app
 
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))

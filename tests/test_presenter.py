@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 from textual.widgets import Static
 
-from deck.loader import parse_deck
-from deck.model import Confidence
+from deck.core.loader import parse_deck
+from deck.core.model import Confidence
 from deck.tui.app import make_app
 from deck.tui.screens.blank import BlankScreen
 from deck.tui.screens.help import HelpScreen
@@ -382,7 +382,7 @@ async def test_hostile_text_is_shown_as_text():
 async def test_palette_exports_beside_the_deck(tmp_path):
     path = tmp_path / "talk.yaml"
     path.write_text(DECK)
-    from deck.loader import load_deck
+    from deck.core.loader import load_deck
 
     app = make_app(load_deck(path), clock=lambda: 0.0)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -440,7 +440,7 @@ async def test_keys_scroll_a_slide_that_does_not_fit_and_the_notes():
 
 
 async def test_markup_in_deck_text_never_breaks_toasts_or_the_palette(tmp_path):
-    from deck.document import DeckDocument
+    from deck.core.document import DeckDocument
 
     text = DECK.replace("title: Pilot deck\n", 'title: Pilot deck\ntheme: "[/nope]"\n')
     text = text.replace("title: Fourth", 'title: "Fourth [/draft]"')
@@ -468,7 +468,7 @@ async def test_overview_of_a_big_deck_draws_only_the_rows_on_screen():
     replaced took 3.7 s to open at this size)."""
     import yaml as _yaml
 
-    from deck.loader import parse_deck
+    from deck.core.loader import parse_deck
 
     text = _yaml.safe_dump(
         {"title": "Big", "slides": [{"title": f"Slide {i}", "confidence": "reported", "notes": "n"} for i in range(10_000)]}, sort_keys=False
@@ -501,7 +501,7 @@ async def test_palette_search_narrows_by_words_and_shows_few_rows_of_a_big_deck(
     a second per keystroke)."""
     import yaml as _yaml
 
-    from deck.loader import parse_deck
+    from deck.core.loader import parse_deck
     from deck.tui.commands import MAX_HITS, SlideCommands
 
     slides = [{"title": f"Slide {i} about {'ducks' if i % 2 else 'geese'}", "confidence": "reported", "notes": "n"} for i in range(10_000)]

@@ -7,8 +7,8 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from deck.diagnostics import DeckError
-from deck.loader import load_deck, parse_deck
+from deck.core.diagnostics import DeckError
+from deck.core.loader import load_deck, parse_deck
 
 from .conftest import VALID
 

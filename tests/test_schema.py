@@ -10,9 +10,9 @@ import pytest
 import yaml
 
 from deck.cli import main
-from deck.loader import parse_deck
-from deck.paths import bundled_deck
-from deck.schema import deck_schema
+from deck.core.loader import parse_deck
+from deck.core.paths import bundled_deck
+from deck.core.schema import deck_schema
 
 from .conftest import ROOT, VALID
 
@@ -108,6 +108,6 @@ def test_deck_schema_prints_it_and_deck_new_points_editors_at_it(capsys, tmp_pat
     assert json.loads(capsys.readouterr().out) == deck_schema()
     deck = tmp_path / "talk.yaml"
     assert main(["new", str(deck)]) == 0
-    assert deck.read_text().startswith("# yaml-language-server: $schema=./deck.schema.json\n")
-    assert json.loads((tmp_path / "deck.schema.json").read_text()) == deck_schema()
+    assert deck.read_text().startswith("# yaml-language-server: $schema=./deck.core.schema.json\n")
+    assert json.loads((tmp_path / "deck.core.schema.json").read_text()) == deck_schema()
     assert parse_deck(deck.read_text()).deck is not None and schema_accepts(deck.read_text())

@@ -13,7 +13,7 @@ import time
 import pytest
 
 from deck.cli import main
-from deck.document import DeckDocument
+from deck.core.document import DeckDocument
 from deck.tui.app import make_app
 
 from .conftest import ROOT

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from deck import edit, session
-from deck.document import DeckDocument
-from deck.session import Conflict, Invalid, IOFailure, Refused, Reloaded, Saved, StructuralEdit
+from deck.core import edit, session
+from deck.core.document import DeckDocument
+from deck.core.session import Conflict, Invalid, IOFailure, Refused, Reloaded, Saved, StructuralEdit
 
 from .conftest import VALID
 

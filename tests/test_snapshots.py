@@ -9,9 +9,9 @@ import datetime as dt
 
 import pytest
 
-from deck.diagnostics import Diagnostic
-from deck.document import DeckDocument
-from deck.loader import load_deck
+from deck.core.diagnostics import Diagnostic
+from deck.core.document import DeckDocument
+from deck.core.loader import load_deck
 from deck.tui.app import make_app
 
 from .conftest import ROOT, until

@@ -6,14 +6,14 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import Confidence, Deck
+from ..core.model import Confidence, Deck
 
 # format name -> module in this package; each module defines `export(deck, options) -> str`
 FORMATS: dict[str, str] = {
     "markdown": "markdown",
     "marp": "marp",
     "pandoc": "pandoc",
-    "reveal": "reveal",
+    "reveal": "revealjs",
     "ledger": "ledger",
     "csv": "ledger_csv",
     "json": "json_export",

@@ -9,8 +9,8 @@ import dataclasses
 import re
 from collections.abc import Callable
 
-from ..imagefile import CODE, MARKDOWN_IMAGE, ImageProblem, read_image
-from ..model import Deck, Picture, Point, Slide
+from ..core.imagefile import CODE, MARKDOWN_IMAGE, ImageProblem, read_image
+from ..core.model import Deck, Picture, Point, Slide
 from . import ExportOptions
 from .figures_md import image_target
 

@@ -6,10 +6,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..filtering import Shown, shown
-from ..model import Confidence, Deck, Point, Slide
-from ..reveal import body_parts, without_pauses
-from ..text import strip_unsafe
+from ..core.filtering import Shown, shown
+from ..core.model import Confidence, Deck, Point, Slide
+from ..core.reveal import body_parts, without_pauses
+from ..core.text import strip_unsafe
 from . import ExportOptions
 
 # What would make one line of inline text a block: a list or heading marker followed by a space (or

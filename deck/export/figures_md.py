@@ -7,9 +7,9 @@ import os
 import urllib.parse
 from pathlib import Path
 
-from ..filtering import Shown
-from ..imagefile import ImageProblem, locate
-from ..model import Deck, Picture, Slide, with_unit
+from ..core.filtering import Shown
+from ..core.imagefile import ImageProblem, locate
+from ..core.model import Deck, Picture, Slide, with_unit
 from . import ExportOptions
 from .common import inline, table_row
 from .svg import chart_svg, timeline_svg

@@ -10,13 +10,13 @@ import html
 import json
 import re
 
-from ..filtering import Shown
-from ..imagefile import ImageProblem, read_image
-from ..markdown_html import block_html as _block
-from ..markdown_html import inline_html as _inline
-from ..model import Confidence, Deck, Point, Slide
-from ..reveal import last_step
-from ..text import strip_unsafe
+from ..core.filtering import Shown
+from ..core.imagefile import ImageProblem, read_image
+from ..core.markdown import block_html as _block
+from ..core.markdown import inline_html as _inline
+from ..core.model import Confidence, Deck, Point, Slide
+from ..core.reveal import last_step
+from ..core.text import strip_unsafe
 from . import ExportOptions
 from .common import Kept, keep, kept_numbers, left_out_line, legend_lines
 from .marp import IMAGE_PX, estimated_height

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..filtering import shown
-from ..model import Bar, Deck, Point, Slide
+from ..core.filtering import shown
+from ..core.model import Bar, Deck, Point, Slide
 from . import ExportOptions
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import Deck, Point, Slide, with_unit
+from ..core.model import Deck, Point, Slide, with_unit
 from . import ExportOptions
 from .common import inline, table_row
 

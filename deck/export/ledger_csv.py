@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from ..model import Deck
-from ..text import strip_unsafe
+from ..core.model import Deck
+from ..core.text import strip_unsafe
 from . import ExportOptions
 from .ledger import claims, source_titles
 

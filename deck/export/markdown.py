@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Deck, Point, Slide
+from ..core.model import Deck, Point, Slide
 from . import ExportOptions
 from .common import Kept, keep, kept_numbers, left_out_line, legend_lines, safe_url
 from .common import block as _block

@@ -6,7 +6,7 @@ import dataclasses
 import json
 import re
 
-from ..model import Confidence, Deck, Slide
+from ..core.model import Confidence, Deck, Slide
 from . import ExportOptions
 from .common import comment_text, inline
 from .slides_common import content_lines, divider_lines, meta_line

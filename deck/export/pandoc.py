@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..model import Deck
+from ..core.model import Deck
 from . import ExportOptions
 from .common import block, inline
 from .slides_common import content_lines, divider_lines, meta_line

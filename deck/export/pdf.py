@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib.util
 from typing import Any
 
-from ..model import Deck
+from ..core.model import Deck
 from . import ExportOptions
 
 PDF_HINT = "a PDF export needs WeasyPrint, an optional part: pip install 'briefing-deck[pdf]'"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..filtering import Shown
-from ..model import Deck, Point, Slide
+from ..core.filtering import Shown
+from ..core.model import Deck, Point, Slide
 from . import ExportOptions
 from .common import Kept, block, inline, keep, left_out_line
 from .figures_md import figure_tables, image_lines

@@ -9,9 +9,9 @@ import html
 import re
 import textwrap
 
-from ..markdown_html import inline_html
-from ..model import Bar, Chart, Confidence, Event, bar_geometry, with_unit
-from ..text import strip_unsafe
+from ..core.markdown import inline_html
+from ..core.model import Bar, Chart, Confidence, Event, bar_geometry, with_unit
+from ..core.text import strip_unsafe
 
 COLOURS = {  # the exports' colour per level (the HTML page takes these too)
     Confidence.CONFIRMED: "#2e9e5b",

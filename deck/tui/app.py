@@ -16,10 +16,10 @@ from textual.binding import Binding
 from textual.markup import escape
 from textual.screen import Screen
 
-from ..document import DeckDocument
-from ..files import same_file
-from ..model import Confidence, Deck
-from ..paths import is_bundled
+from ..core.document import DeckDocument
+from ..core.files import same_file
+from ..core.model import Confidence, Deck
+from ..core.paths import is_bundled
 from .commands import SlideCommands
 from .editing import EditingApp, settle_heap
 from .screens.presenter import FILTER_NAMES, FILTERS, PresenterScreen
@@ -268,8 +268,8 @@ class DeckApp(EditingApp, Themed):
     @work(thread=True, exclusive=True, group="export")
     def _write_export(self, name: str, deck: Deck, options: Any, target: Path) -> None:
         """Export `deck` (taken from the screen before this thread starts: a thread never reads widgets)."""
+        from ..core.files import write_atomic
         from ..export import export_deck
-        from ..files import write_atomic
 
         try:
             write_atomic(target, export_deck(deck, name, options).encode("utf-8"), follow_symlinks=False)

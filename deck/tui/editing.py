@@ -1,4 +1,4 @@
-"""The app's side of editing: a thin adapter over `deck.session`.
+"""The app's side of editing: a thin adapter over `deck.core.session`.
 
 Saves, structural edits, undo and reloads run in worker threads that call the session and post its
 outcome back; this module only maps outcomes to toasts, dialogs, the editor and the error bar.
@@ -16,9 +16,9 @@ from textual import work
 from textual.app import SuspendNotSupported
 from textual.message import Message
 
-from .. import session
-from ..document import DeckDocument
-from ..session import Conflict, EditorNotFound, Invalid, IOFailure, ReadOnly, Refused, Saved, StructuralEdit
+from ..core import session
+from ..core.document import DeckDocument
+from ..core.session import Conflict, EditorNotFound, Invalid, IOFailure, ReadOnly, Refused, Saved, StructuralEdit
 from .screens.presenter import PresenterScreen
 from .watcher import DeckFileChanged, FileWatching
 

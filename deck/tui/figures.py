@@ -10,7 +10,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Bar, Chart, Confidence, Event, bar_geometry, with_unit
+from ..core.model import Bar, Chart, Confidence, Event, bar_geometry, with_unit
 from .inline import inline_text
 from .themes import Palette
 

@@ -11,9 +11,9 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from ..filtering import ShownColumn, shown
-from ..model import Confidence, Deck, Point, Slide
-from ..reveal import at_step, last_step
+from ..core.filtering import ShownColumn, shown
+from ..core.model import Confidence, Deck, Point, Slide
+from ..core.reveal import at_step, last_step
 from .figures import BarChart, Timeline
 from .inline import inline_text
 from .themes import Palette

@@ -10,9 +10,9 @@ from typing import Any
 from textual import work
 from textual.screen import Screen
 
-from ..document import DeckDocument
+from ..core.document import DeckDocument
+from ..core.model import Confidence
 from ..link import SpeakerLink, socket_path
-from ..model import Confidence
 from .screens.speaker import SpeakerScreen
 from .themes import Themed
 from .watcher import DeckFileChanged, FileWatching

@@ -10,12 +10,13 @@ from typing import Any, TypeVar
 from textual.app import App
 from textual.binding import Binding
 from textual.color import Color, ColorParseError
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.theme import Theme
 
-from ..config import theme_file, theme_folders
-from ..model import Confidence
-from ..themefile import DEFAULT_THEME, MONO_THEME, ThemeSpec, read_theme, read_themes
+from ..core.config import theme_file, theme_folders
+from ..core.model import Confidence
+from ..core.themefile import DEFAULT_THEME, MONO_THEME, ThemeSpec, read_theme, read_themes
 
 S = TypeVar("S", bound=Screen[Any])
 
@@ -119,11 +120,12 @@ class Themed(App[int]):
         for problem in self.theme_problems:
             self.notify(problem, title="Theme", severity="warning", timeout=8, markup=False)
 
-    def notify(  # type: ignore[override]
-        self, message: str, *, title: str = "", severity: str = "information", timeout: float | None = None, markup: bool = False
+    def notify(
+        self, message: str, *, title: str = "", severity: SeverityLevel = "information", timeout: float | None = None, markup: bool = False
     ) -> None:
-        """Notifications are plain text: deck text and file names often hold '[', which is never markup here."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)  # type: ignore[arg-type]
+        """Notifications are plain text: deck text and file names often hold '[', which is never markup here,
+        whatever a caller passes as `markup`."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
 
 _KEY_NAMES = {

@@ -10,10 +10,10 @@ from textual.app import App
 from textual.message import Message
 from textual.worker import get_current_worker
 
-from ..diagnostics import DeckError, Diagnostic
-from ..document import DeckDocument
-from ..incremental import reparse
-from ..loader import Loaded, parse_deck, read_text
+from ..core.diagnostics import DeckError, Diagnostic
+from ..core.document import DeckDocument
+from ..core.incremental import reparse
+from ..core.loader import Loaded, parse_deck, read_text
 
 POLL_S = 0.025  # how often the watcher looks at the file (a stat call: 40 a second cost nothing to see)
 SETTLE_POLLS = 2  # a change is read once size and mtime have held still across this many polls

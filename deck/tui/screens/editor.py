@@ -16,12 +16,12 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
-from ... import edit
-from ...diagnostics import Diagnostic
-from ...document import DeckDocument
-from ...loader import parse_slide
-from ...model import Span
-from ...session import follow
+from ...core import edit
+from ...core.diagnostics import Diagnostic
+from ...core.document import DeckDocument
+from ...core.loader import parse_slide
+from ...core.model import Span
+from ...core.session import follow
 
 CHECK_DELAY_S = 0.15  # check once typing pauses, not at every key
 

@@ -6,8 +6,8 @@ from textual import events
 from textual.binding import Binding
 from textual.timer import Timer
 
-from ...model import Confidence, Deck
-from ...reveal import last_step
+from ...core.model import Confidence, Deck
+from ...core.reveal import last_step
 
 NAVIGATION_BINDINGS = [
     Binding("right,space,l,n,pagedown", "next", "Next", key_display="→", id="next", tooltip="Next slide"),

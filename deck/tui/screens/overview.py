@@ -9,7 +9,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ...model import Deck
+from ...core.model import Deck
 from ..themes import Palette
 from ..widgets.slide_list import SlideList
 

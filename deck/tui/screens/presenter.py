@@ -13,9 +13,9 @@ from textual.message import Message
 from textual.reactive import reactive
 from textual.screen import Screen
 
-from ...diagnostics import Diagnostic
-from ...model import Confidence, Deck, Slide
-from ...reveal import at_step, step_showing
+from ...core.diagnostics import Diagnostic
+from ...core.model import Confidence, Deck, Slide
+from ...core.reveal import at_step, step_showing
 from ..themes import Palette, palette_for
 from ..widgets.error_bar import ErrorBar
 from ..widgets.key_bar import KeyBar

@@ -16,9 +16,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...filtering import shown
-from ...model import Confidence, Deck, Slide
-from ...reveal import at_step
+from ...core.filtering import shown
+from ...core.model import Confidence, Deck, Slide
+from ...core.reveal import at_step
 from ..inline import inline_text
 from ..render import badge_text, render_notes, render_sources
 from ..themes import Palette, palette_for

@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ...diagnostics import Diagnostic
+from ...core.diagnostics import Diagnostic
 
 
 class ErrorBar(Static):

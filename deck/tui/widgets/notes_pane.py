@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ...model import Slide
+from ...core.model import Slide
 from ..render import render_notes
 from ..themes import Palette
 
 
 class NotesPane(VerticalScroll, can_focus=False):
-    def compose(self):
+    def compose(self) -> ComposeResult:
         yield Static("Speaker notes", id="notes-heading", markup=False)
         yield Static(id="notes-body", markup=False)
 

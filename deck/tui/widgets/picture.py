@@ -28,8 +28,8 @@ from textual.widget import Widget
 from textual.widgets import Static
 from textual.worker import get_current_worker
 
-from ... import imagefile
-from ...model import Deck, Picture
+from ...core import imagefile
+from ...core.model import Deck, Picture
 
 IMAGE_MODULE = "textual_image.widget"
 MAX_HEIGHT_SHARE = 0.5  # of the screen's height
@@ -127,7 +127,7 @@ def sixel_widget_class() -> Any:
         from textual_image.widget.sixel import Image as SixelImage
         from textual_image.widget.sixel import _ImageSixelImpl
 
-        class PreEncoded(_ImageSixelImpl):  # type: ignore[misc]
+        class PreEncoded(_ImageSixelImpl):
             encoded: tuple[tuple[int, int], Any, str] | None = None
 
             def _image_to_sixels(self, image: Any, sixel_options: Any = None, background: Any = None) -> str:
@@ -135,7 +135,7 @@ def sixel_widget_class() -> Any:
                     return self.encoded[2]
                 return str(super()._image_to_sixels(image, sixel_options, background))
 
-        class PreEncodedSixelImage(SixelImage, Renderable=SixelImage._Renderable):  # type: ignore[misc,valid-type]
+        class PreEncodedSixelImage(SixelImage, Renderable=SixelImage._Renderable):
             def __init__(self, image: Any, encoded: tuple[tuple[int, int], Any, str], **kwargs: Any) -> None:
                 super().__init__(image, **kwargs)
                 self.encoded = encoded

@@ -14,7 +14,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from ...model import Deck
+from ...core.model import Deck
 from ..themes import Palette
 
 

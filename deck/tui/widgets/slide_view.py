@@ -10,8 +10,8 @@ from textual.events import Click
 from textual.message import Message
 from textual.widgets import Static
 
-from ...filtering import shown
-from ...model import Confidence, Deck, Picture, Slide
+from ...core.filtering import shown
+from ...core.model import Confidence, Deck, Picture, Slide
 from ..render import Drawn, Heading, badge_text, render_slide_parts
 from ..themes import Palette
 from .picture import PictureView

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..model import Deck
+from ..core.model import Deck
 from . import ExportOptions
 from .common import block, inline
 from .figures_md import svg_figures

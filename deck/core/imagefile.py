@@ -40,7 +40,7 @@ def image_sources(text: str) -> list[str]:
     if "![" not in text:
         return []
     found = []
-    from .markdown_html import parser  # the HTML export's own reading of deck Markdown, made on first need
+    from .markdown import parser  # the HTML export's own reading of deck Markdown, made on first need
 
     pending = list(parser().parse(text))
     while pending:

@@ -10,7 +10,7 @@ from .figures import BAR_KEYS, CHART_KEYS, EVENT_KEYS, IMAGE_KEYS, MAX_ITEMS
 from .loader import ALIGNS, COLUMN_KEYS, DECK_KEYS, DECK_LAYOUT_KEYS, MAX_WIDTH, MIN_WIDTH, POINT_KEYS, SLIDE_KEYS, SOURCE_KEYS
 from .model import CHART_KINDS, LAYOUTS, Confidence
 
-SCHEMA_ID = "deck.schema.json"
+SCHEMA_ID = "deck.core.schema.json"
 TEXT = {"type": "string", "minLength": 1}
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "a date like 2026-04-03"}
 IDS = {"oneOf": [{"type": "string"}, {"type": "integer"}, {"type": "array", "items": {"type": ["string", "integer"]}}]}

@@ -1,0 +1,158 @@
+"""What a slide shows: one answer for the presenter, the speaker view and every export.
+
+`view_slide(deck, index, minimum=..., step=...)` decides, once, what slide `index` shows at reveal step
+`step` under the confidence filter `minimum`: its badge, each claim with the mark drawn before it, its
+label in words where that differs from the badge and its source numbers, the columns with their widths,
+the body as far as it is revealed, the figures, what the filter hid, and the sources, numbered. The
+renderers (the terminal, Markdown, HTML, JSON) only format this answer.
+
+The rules it applies live beside it: what survives the filter in `filtering`, the reveal steps in
+`reveal`; the numbering of a slide's sources is the deck's (`Deck.source_numbers`), the same filtered
+or not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .filtering import Shown, shown
+from .model import Bar, Confidence, Deck, Event, Picture, Point, Slide
+from .reveal import at_step, body_parts, last_step
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A point as it is drawn: `shape` before it, `word` after it (None: the badge says it), then `refs`."""
+
+    point: Point
+    shape: str  # the glyph of its level where it carries its own label or differs from the badge, else "•"
+    word: Confidence | None  # its level in words, where it differs from the slide's badge
+    refs: tuple[int, ...]  # the numbers of its sources on this slide
+    step: int | None  # the reveal step that shows it (None: the slide does not reveal its points)
+
+    @property
+    def text(self) -> str:
+        return self.point.text
+
+    @property
+    def level(self) -> Confidence:
+        return self.point.confidence
+
+
+@dataclass(frozen=True)
+class ColumnView:
+    title: str
+    width: int  # the column's share of the slide's width
+    body: str | None
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class SlideView:
+    """Slide `index` as it shows at `step` under `minimum` (see the module's docstring)."""
+
+    deck: Deck
+    index: int
+    slide: Slide
+    minimum: Confidence | None
+    step: int  # the reveal step shown (last_step: complete)
+    last_step: int
+    badge: Confidence | None  # the label of what shows (None: a title or section slide)
+    body: str | None  # as far as it is revealed, without pause markers
+    body_parts: tuple[str, ...]  # the whole body's parts between pauses (for formats that pause)
+    claims: tuple[Claim, ...]  # the slide's points that show
+    columns: tuple[ColumnView, ...]  # columns with something left to show
+    bars: tuple[Bar, ...]
+    events: tuple[Event, ...]
+    image: Picture | None
+    hidden: int  # claims the filter leaves out
+    hidden_levels: tuple[Confidence, ...]  # their levels, strongest first
+    sources: tuple[tuple[int, str], ...]  # (number, source id) cited by what shows, [1] first
+    own_refs: tuple[int, ...]  # the numbers of the slide's own sources, where its own claim shows
+    numbers: dict[str, int]  # the slide's numbering of every source it cites (figures look theirs up here)
+
+    @property
+    def title(self) -> str:
+        return self.slide.title
+
+    @property
+    def divider(self) -> bool:
+        """A title or section slide: words, no claims."""
+        return self.slide.layout is not None
+
+    @property
+    def complete(self) -> bool:
+        return self.step >= self.last_step
+
+    @property
+    def position(self) -> str:
+        return self.deck.position(self.index)
+
+    @property
+    def all_claims(self) -> tuple[Claim, ...]:
+        """The slide's claims, then each column's, in reading order."""
+        return self.claims + tuple(c for column in self.columns for c in column.claims)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.claims or self.columns or self.body or self.bars or self.events or self.image)
+
+
+def view_slide(deck: Deck, index: int, *, minimum: Confidence | None = None, step: int | None = None) -> SlideView:
+    """Slide `index` at reveal `step` (None: complete) under the filter `minimum` (None: everything)."""
+    slide = deck.slides[index]
+    numbers = deck.source_numbers(slide)  # the same numbers filtered or not
+    last = last_step(slide, minimum)
+    step = last if step is None else max(0, min(step, last))
+    if slide.layout is not None:
+        return SlideView(deck, index, slide, minimum, step, last, None, None, (), (), (), (), (), None, 0, (), (), (), numbers)
+    kept: Shown = shown(slide, minimum)
+    badge = kept.confidence
+    reached = at_step(slide, step, minimum)
+    every = slide.all_points()
+    revealed = {id(p) for p in every[: reached.points]} if reached.points is not None else None
+    pauses = max(0, len(body_parts(slide.body)) - 1)
+    order = {id(p): n for n, p in enumerate(p for p in every if p.confidence.meets(minimum))}
+
+    def claim(point: Point) -> Claim:
+        word = point.confidence if point.confidence is not badge else None
+        shape = point.confidence.glyph if point.labelled or word is not None else "•"
+        refs = tuple(numbers[s] for s in point.sources if s in numbers)
+        return Claim(point, shape, word, refs, pauses + order[id(point)] + 1 if slide.reveal else None)
+
+    def showing(points: tuple[Point, ...]) -> tuple[Claim, ...]:
+        return tuple(claim(p) for p in points if revealed is None or id(p) in revealed)
+
+    claims = showing(kept.points)
+    columns = tuple(ColumnView(c.column.title, c.column.width, c.body, showing(c.points)) for c in kept.columns)
+    # a source shows once a claim that cites it does: the sources must not give away what is to come
+    ids = set(kept.sources)
+    if revealed is not None:
+        drawn = claims + tuple(c for column in columns for c in column.claims)
+        ids &= set(slide.sources) | {s for c in drawn for s in c.point.sources}
+    sources = tuple((numbers[sid], sid) for sid in kept.sources if sid in ids and sid in numbers)
+    own_kept = slide.label.meets(minimum)
+    own_refs = tuple(numbers[s] for s in slide.sources if s in numbers) if own_kept else ()
+    parts = tuple(part for part in body_parts(kept.body) if part.strip())
+    body = reached.body if kept.body is not None else None
+    return SlideView(
+        deck,
+        index,
+        slide,
+        minimum,
+        step,
+        last,
+        badge if slide.confidence is not None else None,
+        body,
+        parts,
+        claims,
+        columns,
+        kept.bars,
+        kept.events,
+        kept.image,
+        kept.hidden,
+        kept.hidden_levels,
+        tuple(sorted(sources)),
+        own_refs,
+        numbers,
+    )
