@@ -48,6 +48,7 @@ def figures_deck() -> str:
 def repaint_ms(deck, index: int, rounds: int = 200) -> float:
     from rich.console import Console
 
+    from deck.core.view import view_slide
     from deck.tui.render import render_slide
     from deck.tui.themes import Palette
 
@@ -56,7 +57,7 @@ def repaint_ms(deck, index: int, rounds: int = 200) -> float:
     times = []
     for _ in range(rounds):
         started = time.perf_counter()
-        renderable = render_slide(deck, deck.slides[index], palette)  # as a move builds it
+        renderable = render_slide(view_slide(deck, index), palette)  # as a move builds it
         console.render_lines(renderable, console.options)  # as a repaint draws it
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times)

@@ -135,7 +135,7 @@ def test_every_model_field_that_can_hold_a_position_can_be_moved():
     than the deck's sources, which reparse moves itself) would silently keep its old place."""
     import dataclasses
 
-    from deck import model
+    from deck.core import model
     from deck.core.incremental import _PLAIN
 
     for cls in vars(model).values():

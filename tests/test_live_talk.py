@@ -461,7 +461,7 @@ def test_pause_markers_in_code_are_code_and_a_trailing_one_adds_no_step():
 
 
 def test_structural_edits_keep_the_appendix_whole(tmp_path):
-    from deck import session
+    from deck.core import session
     from deck.core.session import Refused, Saved, StructuralEdit
 
     path = tmp_path / "p.yaml"

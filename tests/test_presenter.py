@@ -562,9 +562,9 @@ async def test_the_next_slide_is_drawn_before_its_key_is_pressed(monkeypatch):
     events: list[str] = []
     draw = slide_view.render_slide_parts
 
-    def drawing(deck, slide, *args, **kwargs):
-        events.append(f"draw {slide.title}")
-        return draw(deck, slide, *args, **kwargs)
+    def drawing(view, *args, **kwargs):
+        events.append(f"draw {view.title}")
+        return draw(view, *args, **kwargs)
 
     paint = Screen._compositor_refresh
 

@@ -48,7 +48,7 @@ class ColumnView:
 
 
 @dataclass(frozen=True)
-class SlideView:
+class ShownSlide:
     """Slide `index` as it shows at `step` under `minimum` (see the module's docstring)."""
 
     deck: Deck
@@ -98,14 +98,16 @@ class SlideView:
         return not (self.claims or self.columns or self.body or self.bars or self.events or self.image)
 
 
-def view_slide(deck: Deck, index: int, *, minimum: Confidence | None = None, step: int | None = None) -> SlideView:
-    """Slide `index` at reveal `step` (None: complete) under the filter `minimum` (None: everything)."""
-    slide = deck.slides[index]
-    numbers = deck.source_numbers(slide)  # the same numbers filtered or not
-    last = last_step(slide, minimum)
+def view_slide(deck: Deck, index: int, *, minimum: Confidence | None = None, step: int | None = None, part: Slide | None = None) -> ShownSlide:
+    """Slide `index` at reveal `step` (None: complete) under the filter `minimum` (None: everything).
+
+    `part`: some of the slide's content (a continuation page of an export), numbered as the slide."""
+    slide = part or deck.slides[index]
+    numbers = deck.source_numbers(deck.slides[index])  # the same numbers filtered or not
+    last = last_step(slide, minimum) if slide.layout is None else 0
     step = last if step is None else max(0, min(step, last))
     if slide.layout is not None:
-        return SlideView(deck, index, slide, minimum, step, last, None, None, (), (), (), (), (), None, 0, (), (), (), numbers)
+        return ShownSlide(deck, index, slide, minimum, step, last, None, None, (), (), (), (), (), None, 0, (), (), (), numbers)
     kept: Shown = shown(slide, minimum)
     badge = kept.confidence
     reached = at_step(slide, step, minimum)
@@ -135,7 +137,7 @@ def view_slide(deck: Deck, index: int, *, minimum: Confidence | None = None, ste
     own_refs = tuple(numbers[s] for s in slide.sources if s in numbers) if own_kept else ()
     parts = tuple(part for part in body_parts(kept.body) if part.strip())
     body = reached.body if kept.body is not None else None
-    return SlideView(
+    return ShownSlide(
         deck,
         index,
         slide,

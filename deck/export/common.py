@@ -4,11 +4,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from ..core.filtering import Shown, shown
-from ..core.model import Confidence, Deck, Point, Slide
-from ..core.reveal import body_parts, without_pauses
+from ..core.model import Confidence
 from ..core.text import strip_unsafe
 from . import ExportOptions
 
@@ -271,39 +268,6 @@ def comment_text(text: str) -> str:
     """Text safe inside an HTML comment: it cannot close the comment or open another."""
     text = strip_unsafe(text).replace("-->", "-- >").replace("<!--", "< !--").replace("--!>", "-- !>")
     return "\n".join(line.rstrip() for line in text.splitlines()).strip()
-
-
-def source_numbers(deck: Deck) -> dict[str, int]:
-    """Every source of the deck, numbered in the order the deck defines them."""
-    return {sid: n for n, sid in enumerate(deck.sources, 1)}
-
-
-@dataclass(frozen=True)
-class Kept:
-    """What survives a --min-confidence filter on one slide (the same rule as the presenter's filter)."""
-
-    points: tuple[Point, ...]
-    columns: tuple[tuple[str, str | None, tuple[Point, ...]], ...]  # only columns with something left
-    body: str | None  # whole, without pause markers
-    left_out: int
-    sources: tuple[str, ...]  # cited by what is kept
-    body_parts: tuple[str, ...] = ()  # the body split at its pause markers, for formats that pause
-    label: Confidence | None = None  # the label of what is kept (a filter takes a hidden level's label along)
-    view: Shown | None = None  # the filter's whole answer: chart bars, timeline events and the image too
-
-
-def keep(slide: Slide, options: ExportOptions) -> Kept:
-    view = shown(slide, options.min_confidence)
-    columns = tuple((c.column.title, c.body, c.points) for c in view.columns)
-    parts = tuple(part for part in body_parts(view.body) if part.strip())
-    label = view.confidence if slide.confidence is not None else None
-    return Kept(view.points, columns, without_pauses(view.body), view.hidden, view.sources, parts, label, view)
-
-
-def kept_numbers(deck: Deck, slide: Slide, kept: Kept) -> dict[str, int]:
-    """The slide's source numbers (unchanged by the filter) for the sources its kept claims cite."""
-    numbers = deck.source_numbers(slide)
-    return {sid: numbers[sid] for sid in kept.sources if sid in numbers}
 
 
 def left_out_line(count: int, options: ExportOptions) -> str:

@@ -7,9 +7,9 @@ import os
 import urllib.parse
 from pathlib import Path
 
-from ..core.filtering import Shown
 from ..core.imagefile import ImageProblem, locate
-from ..core.model import Deck, Picture, Slide, with_unit
+from ..core.model import Deck, Picture, with_unit
+from ..core.view import ShownSlide
 from . import ExportOptions
 from .common import inline, table_row
 from .svg import chart_svg, timeline_svg
@@ -21,10 +21,11 @@ def _refs(ids: tuple[str, ...], numbers: dict[str, int], escaped: bool) -> str:
     return "".join(mark.format(n) for n in found) or "—"
 
 
-def figure_tables(view: Shown, slide: Slide, numbers: dict[str, int], escaped: bool = False) -> list[str]:
+def figure_tables(view: ShownSlide, escaped: bool = False) -> list[str]:
     """The chart's and the timeline's tables, each followed by a blank line. `escaped`: write source numbers
     as \\[1\\] (the handout, where [1] next to a title could read as a link)."""
     out: list[str] = []
+    slide, numbers = view.slide, view.numbers
     if view.bars and slide.chart is not None:
         out += [table_row(["Item", "Value", "Confidence", "Sources"]), "| --- | ---: | --- | --- |"]
         for bar in view.bars:
@@ -46,10 +47,11 @@ def figure_tables(view: Shown, slide: Slide, numbers: dict[str, int], escaped: b
     return out
 
 
-def svg_figures(view: Shown, slide: Slide, numbers: dict[str, int]) -> list[str]:
+def svg_figures(view: ShownSlide) -> list[str]:
     """The chart and the timeline as inline SVG, for formats that take HTML (one line each: a blank line
     inside would end the HTML block)."""
     out = []
+    slide, numbers = view.slide, view.numbers
     if view.bars and slide.chart is not None:
         out += [chart_svg(slide.chart, view.bars, numbers, f"chart{slide.pos.line}"), ""]
     if view.events:

@@ -10,15 +10,14 @@ import html
 import json
 import re
 
-from ..core.filtering import Shown
 from ..core.imagefile import ImageProblem, read_image
 from ..core.markdown import block_html as _block
 from ..core.markdown import inline_html as _inline
-from ..core.model import Confidence, Deck, Point, Slide
-from ..core.reveal import last_step
+from ..core.model import Confidence, Deck, Picture, Slide
 from ..core.text import strip_unsafe
+from ..core.view import Claim, ShownSlide, view_slide
 from . import ExportOptions
-from .common import Kept, keep, kept_numbers, left_out_line, legend_lines
+from .common import left_out_line, legend_lines
 from .marp import IMAGE_PX, estimated_height
 from .slides_common import columns_as_table
 from .svg import COLOURS, chart_svg, timeline_svg  # one colour per level, in the page and in its drawings
@@ -37,73 +36,60 @@ _GLYPH = {level: f'<span class="glyph" style="color:{COLOURS[level]}">{level.gly
 _BULLET = {level: f'<span class="glyph" style="color:{COLOURS[level]}">•</span> ' for level in Confidence}
 
 
-def _point(point: Point, label: Confidence, numbers: dict[str, int], step: int | None) -> str:
-    """A claim as a list item: its label's glyph, the claim, its label in words where it differs, its sources."""
-    level = point.confidence
-    differs = level is not label
-    refs = "".join(f"[{numbers[s]}]" for s in point.sources if s in numbers) if point.sources else ""
-    start = f'<li class="step" data-step="{step}">' if step is not None else "<li>"
-    glyph = _GLYPH[level] if point.labelled or differs else _BULLET[level]
-    return f"{start}{glyph}{_inline(point.text)}{_OWN[level] if differs else ''}{f' <span class=refs>{refs}</span>' if refs else ''}</li>"
+def _claim(claim: Claim) -> str:
+    """A claim as a list item: its shape, the claim, its label in words where it differs, its sources."""
+    level = claim.level
+    refs = "".join(f"[{n}]" for n in claim.refs)
+    start = f'<li class="step" data-step="{claim.step}">' if claim.step is not None else "<li>"
+    glyph = _BULLET[level] if claim.shape == "•" else _GLYPH[level]
+    own = _OWN[claim.word] if claim.word is not None else ""
+    return f"{start}{glyph}{_inline(claim.text)}{own}{f' <span class=refs>{refs}</span>' if refs else ''}</li>"
 
 
 def _slide(deck: Deck, index: int, options: ExportOptions) -> str:
-    slide = deck.slides[index]
-    kept = keep(slide, options)
-    numbers = deck.source_numbers(slide)
-    position = deck.position(index)
-    figures = _figures(slide, kept.view, numbers) if slide.layout is None else []
+    view = view_slide(deck, index, minimum=options.min_confidence)
+    slide = view.slide
+    position = view.position
+    figures = _figures(view)
     # the print size, estimated as for Marp (no script runs when printing to PDF): the screen refits by measuring
-    cited = kept_numbers(deck, slide, kept)
-    size = _print_size(deck, slide, kept, numbers, cited, figures)
+    size = _print_size(view, figures)
     style = f' style="--print-size:{size}px"'
-    parts = [f'<section class="slide{" divider" if slide.layout else ""}" data-index="{index}" data-steps="{_steps(slide, options)}"{style}>']
+    parts = [f'<section class="slide{" divider" if slide.layout else ""}" data-index="{index}" data-steps="{view.last_step}"{style}>']
     parts.append('<div class="content">')
     if slide.layout is not None:
         parts += _divider(deck, slide)
     else:
-        badge = _badge(kept.label) if kept.label is not None else ""
+        badge = _badge(view.badge) if view.badge is not None else ""
         parts.append(f"<header><h2>{_text(slide.title)}</h2>{badge}</header>")
         meta = " · ".join(
             x for x in (_text(slide.section) if slide.section else "", f"Appendix {position.split(' / ')[0]}" if slide.appendix else "") if x
         )
         if meta:
             parts.append(f'<p class="meta">{meta}</p>')
-        if kept.left_out:
-            parts.append(f'<p class="left-out">{_text(left_out_line(kept.left_out, options))}</p>')
+        if view.hidden:
+            parts.append(f'<p class="left-out">{_text(left_out_line(view.hidden, options))}</p>')
         if slide.subtitle:
             parts.append(f'<p class="subtitle">{_text(slide.subtitle)}</p>')
-        pauses = 0
-        if kept.body_parts:
-            for i, part in enumerate(kept.body_parts):
-                step = f' class="step" data-step="{i}"' if i else ""
-                parts.append(f"<div{step}>{_block(part)}</div>")
-            pauses = len(kept.body_parts) - 1
-        # a point the filter leaves out is not a step (as in the presenter): each step shows something
-        order = {id(p): n for n, p in enumerate(p for p in slide.all_points() if p.confidence.meets(options.min_confidence))}
-
-        def step_of(point: Point) -> int | None:
-            return pauses + order[id(point)] + 1 if slide.reveal else None
-
-        label = kept.label or slide.label
+        for i, part in enumerate(view.body_parts):
+            step = f' class="step" data-step="{i}"' if i else ""
+            parts.append(f"<div{step}>{_block(part)}</div>")
         parts += figures
-        if kept.points:
-            parts.append("<ul>" + "".join(_point(p, label, numbers, step_of(p)) for p in kept.points) + "</ul>")
-        if kept.columns:
-            widths = {c.title: c.width for c in slide.columns}
-            template = " ".join(f"{widths.get(title, 1)}fr" for title, _, _ in kept.columns)
+        if view.claims:
+            parts.append("<ul>" + "".join(_claim(c) for c in view.claims) + "</ul>")
+        if view.columns:
+            template = " ".join(f"{column.width}fr" for column in view.columns)
             parts.append(f'<div class="columns" style="grid-template-columns:{template}">')
-            for title, body, points in kept.columns:
-                parts.append(f"<div><h3>{_text(title)}</h3>")
-                if body:
-                    parts.append(_block(body))
-                if points:
-                    parts.append("<ul>" + "".join(_point(p, label, numbers, step_of(p)) for p in points) + "</ul>")
+            for column in view.columns:
+                parts.append(f"<div><h3>{_text(column.title)}</h3>")
+                if column.body:
+                    parts.append(_block(column.body))
+                if column.claims:
+                    parts.append("<ul>" + "".join(_claim(c) for c in column.claims) + "</ul>")
                 parts.append("</div>")
             parts.append("</div>")
-        parts += _image(deck, kept.view)  # after the claims, as on screen
-        if cited:
-            items = "".join(f"<li>[{n}] {_text(deck.sources[sid].title)}</li>" for sid, n in cited.items())
+        parts += _image(deck, view.image)  # after the claims, as on screen
+        if view.sources:
+            items = "".join(f"<li>[{n}] {_text(deck.sources[sid].title)}</li>" for n, sid in view.sources)
             parts.append(f'<ol class="sources">{items}</ol>')
     parts.append("</div>")
     if options.notes and slide.notes:
@@ -116,10 +102,9 @@ def _slide(deck: Deck, index: int, options: ExportOptions) -> str:
 PRINT_SIZES = (22, 19, 16, 14, 12, 10)
 
 
-def _figures(slide: Slide, view: Shown | None, numbers: dict[str, int]) -> list[str]:
+def _figures(view: ShownSlide) -> list[str]:
     """The chart and the timeline as inline SVG."""
-    if view is None:
-        return []
+    slide, numbers = view.slide, view.numbers
     out = []
     if view.bars and slide.chart is not None:
         out.append(f'<figure class="chart">{chart_svg(slide.chart, view.bars, numbers, f"chart{slide.pos.line}")}</figure>')
@@ -128,47 +113,47 @@ def _figures(slide: Slide, view: Shown | None, numbers: dict[str, int]) -> list[
     return out
 
 
-def _image(deck: Deck, view: Shown | None) -> list[str]:
+def _image(deck: Deck, image: Picture | None) -> list[str]:
     """The image embedded as a data URI: the file stays whole, and reaches for nothing."""
     out = []
-    if view is not None and view.image is not None:
+    if image is not None:
         try:
-            _, info, data = read_image(deck.path, view.image.path)
+            _, info, data = read_image(deck.path, image.path)
         except ImageProblem as exc:
-            out.append(f'<p class="image-missing">▨ {_text(view.image.alt)} <em>(image not available: {_text(str(exc))})</em></p>')
+            out.append(f'<p class="image-missing">▨ {_text(image.alt)} <em>(image not available: {_text(str(exc))})</em></p>')
         else:
             source = f"data:{info.mime};base64,{base64.b64encode(data).decode('ascii')}"
-            out.append(f'<figure class="image"><img src="{source}" alt="{_text(view.image.alt)}"></figure>')
+            out.append(f'<figure class="image"><img src="{source}" alt="{_text(image.alt)}"></figure>')
     return out
 
 
-def _print_size(deck: Deck, slide: Slide, kept: Kept, numbers: dict[str, int], cited: dict[str, int], figures: list[str]) -> int:
+def _print_size(view: ShownSlide, figures: list[str]) -> int:
     """The type size that fits the slide on a printed page, by Marp's estimate (wrapped lines, headings,
     gaps), worked out from the slide's parts: its lines of plain text are counted, not written out."""
-    if slide.layout is not None:
+    deck, slide = view.deck, view.slide
+    if view.divider:
         return PRINT_SIZES[0]
-    label = slide.label
     plain = [len(slide.section or "") + 16]  # the label and the section; then each line as the slide formats write it
-    if kept.left_out:
+    if view.hidden:
         plain.append(60)
     if slide.subtitle:
         plain.append(len(slide.subtitle))
-    for point in kept.points:  # '- text *(label)* [1]'
-        length = 2 + len(point.text)
-        if point.confidence is not label:
-            length += _LABEL_LENGTH[point.confidence]
-        if point.sources:
-            length += 1 + 3 * len(point.sources)
+    for claim in view.claims:  # '- text *(label)* [1]'
+        length = 2 + len(claim.text)
+        if claim.word is not None:
+            length += _LABEL_LENGTH[claim.word]
+        if claim.point.sources:
+            length += 1 + 3 * len(claim.point.sources)
         plain.append(length)
-    if cited:
-        plain.append(9 + sum(len(deck.sources[sid].title) + 6 for sid in cited))  # 'Sources: [1] a; [2] b'
-    gaps = 2 + bool(kept.left_out) + bool(slide.subtitle) + bool(kept.points) + bool(kept.body) + bool(kept.columns) + bool(cited)
-    blocks = [kept.body] if kept.body else []
-    if kept.columns:
-        blocks += columns_as_table(kept, slide, numbers)
+    if view.sources:
+        plain.append(9 + sum(len(deck.sources[sid].title) + 6 for _, sid in view.sources))  # 'Sources: [1] a; [2] b'
+    gaps = 2 + bool(view.hidden) + bool(slide.subtitle) + bool(view.claims) + bool(view.body) + bool(view.columns) + bool(view.sources)
+    blocks = [view.body] if view.body else []
+    if view.columns:
+        blocks += columns_as_table(view)
     # a chart or timeline is drawn to the page's width (1100 px for its 1000 units), at most 60% of its height
     drawn = sum(min(432.0, float(m.group(1)) * 1.1) for f in figures if (m := _VIEWBOX.search(f)))
-    if kept.view is not None and kept.view.image is not None:
+    if view.image is not None:
         drawn += IMAGE_PX
     title = len(slide.title) + 3
     for size in PRINT_SIZES:
@@ -184,10 +169,6 @@ def _print_size(deck: Deck, slide: Slide, kept: Kept, numbers: dict[str, int], c
 
 _LABEL_LENGTH = {level: len(level.value) + 5 for level in Confidence}
 _VIEWBOX = re.compile(r'viewBox="0 0 \d+ (\d+)"')
-
-
-def _steps(slide: Slide, options: ExportOptions) -> int:
-    return last_step(slide, options.min_confidence) if slide.layout is None else 0
 
 
 def _divider(deck: Deck, slide: Slide) -> list[str]:

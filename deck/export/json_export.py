@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..core.filtering import shown
 from ..core.model import Bar, Deck, Point, Slide
+from ..core.view import ShownSlide, view_slide
 from . import ExportOptions
 
 
@@ -40,7 +40,7 @@ def deck_dict(deck: Deck, options: ExportOptions = ExportOptions()) -> dict[str,
             }
             for s in deck.sources.values()
         },
-        "slides": [_slide(slide, options) for slide in deck.slides],
+        "slides": [_slide(view_slide(deck, index, minimum=options.min_confidence), options) for index in range(len(deck.slides))],
     }
 
 
@@ -62,8 +62,8 @@ def _chart(slide: Slide, bars: tuple[Bar, ...]) -> dict[str, Any] | None:
     return {"kind": slide.chart.kind, "unit": slide.chart.unit, "items": items}
 
 
-def _slide(slide: Slide, options: ExportOptions) -> dict[str, Any]:
-    view = shown(slide, options.min_confidence)  # the filter's one rule: hidden claims take their sources along
+def _slide(view: ShownSlide, options: ExportOptions) -> dict[str, Any]:
+    slide = view.slide  # the view applies the filter's one rule: hidden claims take their sources along
     return {
         "title": slide.title,
         "subtitle": slide.subtitle,
@@ -72,9 +72,9 @@ def _slide(slide: Slide, options: ExportOptions) -> dict[str, Any]:
         "layout": slide.layout,
         "reveal": slide.reveal,
         "appendix": slide.appendix,
-        "body": view.body,
-        "points": _points(view.points),
-        "columns": [{"title": c.column.title, "body": c.body, "points": _points(c.points), "width": c.column.width} for c in view.columns],
+        "body": slide.body if view.body is not None else None,  # as written, pauses and all: this is data
+        "points": _points(tuple(c.point for c in view.claims)),
+        "columns": [{"title": c.title, "body": c.body, "points": _points(tuple(c.point for c in c.claims)), "width": c.width} for c in view.columns],
         "chart": _chart(slide, view.bars),
         "timeline": [
             {
@@ -89,5 +89,5 @@ def _slide(slide: Slide, options: ExportOptions) -> dict[str, Any]:
         ],
         "image": {"path": view.image.path, "alt": view.image.alt} if view.image else None,
         "notes": slide.notes if options.notes else None,
-        "sources": [s for s in slide.sources if s in view.sources],
+        "sources": [s for s in slide.sources if s in {sid for _, sid in view.sources}],
     }

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from ..core.model import Deck, Point, Slide
+from ..core.model import Deck
+from ..core.view import Claim, ShownSlide, view_slide
 from . import ExportOptions
-from .common import Kept, keep, kept_numbers, left_out_line, legend_lines, safe_url
 from .common import block as _block
 from .common import inline as _inline
+from .common import left_out_line, legend_lines, safe_url
 from .figures_md import figure_tables, image_lines
+from .slides_common import claim_line
 
 
 def inline(text: str) -> str:
@@ -35,9 +37,9 @@ def export(deck: Deck, options: ExportOptions) -> str:
     for index, slide in enumerate(deck.slides):
         if slide.appendix and (index == 0 or not deck.slides[index - 1].appendix):
             out += ["## Appendix", ""]
-        kept = keep(slide, options)
-        used.update(kept.sources)
-        out += _slide(deck, deck.position(index).split(" / ")[0], slide, kept, options)
+        view = view_slide(deck, index, minimum=options.min_confidence)
+        used.update(sid for _, sid in view.sources)
+        out += _slide(view, options)
     listed = [sid for sid in deck.sources if sid in used]  # a source only removed claims cite goes too
     if listed:
         out += ["## All sources", ""]
@@ -46,55 +48,44 @@ def export(deck: Deck, options: ExportOptions) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _refs(ids: tuple[str, ...], numbers: dict[str, int]) -> str:
-    return "".join(f"\\[{numbers[s]}\\]" for s in ids if s in numbers)
-
-
-def _point(point: Point, slide: Slide, numbers: dict[str, int]) -> str:
-    line = f"- {inline(point.text)}"
-    if point.confidence is not slide.label:
-        line += f" *({point.confidence.value})*"
-    refs = _refs(point.sources, numbers)
-    return f"{line} {refs}" if refs else line
-
-
-def _slide(deck: Deck, n: str, slide: Slide, kept: Kept, options: ExportOptions) -> list[str]:
-    numbers = deck.source_numbers(slide)  # the slide's own numbering, the same as on screen
+def _slide(view: ShownSlide, options: ExportOptions) -> list[str]:
+    deck, slide = view.deck, view.slide
+    n = view.position.split(" / ")[0]
     out = [f"## {n}. {inline(slide.title)}", ""]
-    meta = f"Label: **{kept.label.label}**" if kept.label is not None else ""
+    meta = f"Label: **{view.badge.label}**" if view.badge is not None else ""
     if slide.section:
         meta += f"{' · ' if meta else ''}{inline(slide.section)}"
-    own = slide.sources if slide.label.meets(options.min_confidence) else ()  # the slide's own claim, if kept
-    refs = _refs(own, numbers)
-    if refs:
-        meta += f" · Sources: {refs}"
+    if view.own_refs:  # the slide's own claim, where it shows
+        meta += " · Sources: " + "".join(f"\\[{n}\\]" for n in view.own_refs)
     out += [meta, ""] if meta else []
-    if kept.left_out:
-        out += [f"*{left_out_line(kept.left_out, options)}*", ""]
+    if view.hidden:
+        out += [f"*{left_out_line(view.hidden, options)}*", ""]
     if slide.subtitle:
         out += [inline(slide.subtitle), ""]
-    if kept.body:
-        out += [block(kept.body), ""]
-    if kept.view is not None:
-        out += figure_tables(kept.view, slide, numbers, escaped=True)
-    if kept.points:
-        out += [_point(p, slide, numbers) for p in kept.points] + [""]
-    for i, (title, body, points) in enumerate(kept.columns, 1):
-        out += [f"### {n}.{i} {inline(title)}", ""]
-        if body:
-            out += [block(body), ""]
-        if points:
-            out += [_point(p, slide, numbers) for p in points] + [""]
-    if kept.view is not None:
-        out += image_lines(deck, kept.view.image, options)  # after the claims, as on screen
-    cited = kept_numbers(deck, slide, kept)
-    if cited:
-        out += ["Sources: " + "; ".join(f"\\[{number}\\] {inline(deck.sources[sid].title)}" for sid, number in cited.items()), ""]
+    if view.body:
+        out += [block(view.body), ""]
+    out += figure_tables(view, escaped=True)
+    if view.claims:
+        out += [_claim_line(c) for c in view.claims] + [""]
+    for i, column in enumerate(view.columns, 1):
+        out += [f"### {n}.{i} {inline(column.title)}", ""]
+        if column.body:
+            out += [block(column.body), ""]
+        if column.claims:
+            out += [_claim_line(c) for c in column.claims] + [""]
+    out += image_lines(deck, view.image, options)  # after the claims, as on screen
+    if view.sources:
+        out += ["Sources: " + "; ".join(f"\\[{number}\\] {inline(deck.sources[sid].title)}" for number, sid in view.sources), ""]
     if options.notes and slide.notes:
         out += ["> **Speaker notes:**", ">"]
         out += [f"> {line}".rstrip() for line in block(slide.notes).splitlines()]
         out.append("")
     return out
+
+
+def _claim_line(claim: Claim) -> str:
+    # [1] next to a title could read as a link here: the handout escapes its source numbers
+    return claim_line(claim, refs="\\[{}\\]", autolink=True)
 
 
 def _source(deck: Deck, sid: str) -> str:

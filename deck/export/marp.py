@@ -7,6 +7,7 @@ import json
 import re
 
 from ..core.model import Confidence, Deck, Slide
+from ..core.view import view_slide
 from . import ExportOptions
 from .common import comment_text, inline
 from .slides_common import content_lines, divider_lines, meta_line
@@ -120,12 +121,11 @@ def export(deck: Deck, options: ExportOptions) -> str:
 
 def _page(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> list[str]:
     """One Marp slide: the deck slide `index`, or a continuation of it (`piece` holds some of its points)."""
-    slide = deck.slides[index]
-    out = [f"## {inline(piece.title)}", "", meta_line(deck, index, options), ""]
+    minimum = options.min_confidence
+    out = [f"## {inline(piece.title)}", "", meta_line(view_slide(deck, index, minimum=minimum)), ""]
     # Marp shows a list written with '*' one item per step (a fragmented list)
-    out += content_lines(
-        deck, piece, options, forbidden=(), reveal_list=lambda lines: ["*" + line[1:] for line in lines], columns_table=True, numbered_as=slide
-    )
+    view = view_slide(deck, index, minimum=minimum, part=piece)
+    out += content_lines(view, options, forbidden=(), reveal_list=lambda lines: ["*" + line[1:] for line in lines], columns_table=True)
     size = fitting_class(out)
     return [f"<!-- _class: {size} -->", "", *out] if size else out
 

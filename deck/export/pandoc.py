@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from ..core.model import Deck
+from ..core.view import view_slide
 from . import ExportOptions
 from .common import block, inline
 from .slides_common import content_lines, divider_lines, meta_line
@@ -23,10 +24,10 @@ def export(deck: Deck, options: ExportOptions) -> str:
             words = divider_lines(deck, slide)
             out += [f"## {inline(slide.title)}", "", *words[2:]]
         else:
-            out += [f"## {inline(slide.title)}", "", meta_line(deck, index, options), ""]
+            view = view_slide(deck, index, minimum=options.min_confidence)
+            out += [f"## {inline(slide.title)}", "", meta_line(view), ""]
             out += content_lines(
-                deck,
-                slide,
+                view,
                 options,
                 FORBIDDEN,
                 columns_open=":::: {.columns}",

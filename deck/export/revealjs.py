@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..core.model import Deck
+from ..core.view import view_slide
 from . import ExportOptions
 from .common import block, inline
 from .figures_md import svg_figures
@@ -18,10 +19,11 @@ def export(deck: Deck, options: ExportOptions) -> str:
         if slide.layout is not None:
             out = divider_lines(deck, slide)
         else:
-            out = [f"## {inline(slide.title)}", "", meta_line(deck, index, options), ""]
+            view = view_slide(deck, index, minimum=options.min_confidence)
+            out = [f"## {inline(slide.title)}", "", meta_line(view), ""]
             # reveal.js's Markdown plugin makes an element a fragment with this comment after it
             fragments = lambda lines: [line + ' <!-- .element: class="fragment" -->' for line in lines]  # noqa: E731
-            out += content_lines(deck, slide, options, FORBIDDEN, raw_separators=True, reveal_list=fragments, figures=svg_figures)
+            out += content_lines(view, options, FORBIDDEN, raw_separators=True, reveal_list=fragments, figures=svg_figures)
         if options.notes and slide.notes:
             out += ["Note:", "", block(slide.notes, FORBIDDEN, raw_separators=True), ""]
         slides.append("\n".join(out).rstrip("\n"))

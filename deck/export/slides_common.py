@@ -4,37 +4,37 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..core.filtering import Shown
-from ..core.model import Deck, Point, Slide
+from ..core.model import Deck, Slide
+from ..core.view import Claim, ShownSlide
 from . import ExportOptions
-from .common import Kept, block, inline, keep, left_out_line
+from .common import block, inline, left_out_line
 from .figures_md import figure_tables, image_lines
 
 
-def point_line(point: Point, slide: Slide, numbers: dict[str, int]) -> str:
-    line = f"- {inline(point.text)}"
-    if point.confidence is not slide.label:
-        line += f" *({point.confidence.value})*"
-    refs = "".join(f"[{numbers[s]}]" for s in point.sources if s in numbers)
-    return f"{line} {refs}" if refs else line
+def claim_line(claim: Claim, refs: str = "[{}]", autolink: bool = False) -> str:
+    """'- text *(label)* [1]': the claim's label in words where the view says it differs from the badge."""
+    line = f"- {inline(claim.text, autolink=autolink)}"
+    if claim.word is not None:
+        line += f" *({claim.word.value})*"
+    marks = "".join(refs.format(n) for n in claim.refs)
+    return f"{line} {marks}" if marks else line
 
 
-def columns_as_table(kept: Kept, slide: Slide, numbers: dict[str, int]) -> list[str]:
+def columns_as_table(view: ShownSlide) -> list[str]:
     """Columns side by side as a one-row table: a title per column, then its body and points as lines of
     one cell (joined by <br>, which Marp allows without raw HTML)."""
-    header = "| " + " | ".join(f"**{inline(title, table=True)}**" for title, _, _ in kept.columns) + " |"
+    header = "| " + " | ".join(f"**{inline(column.title, table=True)}**" for column in view.columns) + " |"
     cells = []
-    for _, body, points in kept.columns:
-        lines = [inline(line, table=True) for line in (body or "").splitlines() if line.strip()]
-        for point in points:
-            glyph = point.confidence.glyph if point.labelled or point.confidence is not slide.label else "•"
-            line = f"{glyph} {inline(point.text, table=True)}"
-            if point.confidence is not slide.label:
-                line += f" *({point.confidence.value})*"
-            refs = "".join(f"[{numbers[s]}]" for s in point.sources if s in numbers)
+    for column in view.columns:
+        lines = [inline(line, table=True) for line in (column.body or "").splitlines() if line.strip()]
+        for claim in column.claims:
+            line = f"{claim.shape} {inline(claim.text, table=True)}"
+            if claim.word is not None:
+                line += f" *({claim.word.value})*"
+            refs = "".join(f"[{n}]" for n in claim.refs)
             lines.append(f"{line} {refs}" if refs else line)
         cells.append("<br>".join(lines))
-    return [header, "| " + " | ".join("---" for _ in kept.columns) + " |", "| " + " | ".join(cells) + " |"]
+    return [header, "| " + " | ".join("---" for _ in view.columns) + " |", "| " + " | ".join(cells) + " |"]
 
 
 def divider_lines(deck: Deck, slide: Slide) -> list[str]:
@@ -50,24 +50,22 @@ def divider_lines(deck: Deck, slide: Slide) -> list[str]:
     return out + ([f"*{inline(slide.subtitle)}*", ""] if slide.subtitle else [])
 
 
-def meta_line(deck: Deck, index: int, options: ExportOptions) -> str:
-    """The label of what is kept, then 'Appendix A2' on appendix slides (one slide per deck slide, so no
+def meta_line(view: ShownSlide) -> str:
+    """The label of what shows, then 'Appendix A2' on appendix slides (one slide per deck slide, so no
     heading slide), then the section."""
-    slide = deck.slides[index]
-    label = keep(slide, options).label
-    parts = [f"**{label.label}**"] if label is not None else []
-    parts += [f"Appendix {deck.position(index).split(' / ')[0]}"] if slide.appendix else []
+    slide = view.slide
+    parts = [f"**{view.badge.label}**"] if view.badge is not None else []
+    parts += [f"Appendix {view.position.split(' / ')[0]}"] if slide.appendix else []
     parts += [inline(slide.section)] if slide.section else []
     return " · ".join(parts)
 
 
-def sources_line(deck: Deck, numbers: dict[str, int]) -> str:
-    return "Sources: " + "; ".join(f"[{n}] {inline(deck.sources[sid].title)}" for sid, n in numbers.items())
+def sources_line(deck: Deck, view: ShownSlide) -> str:
+    return "Sources: " + "; ".join(f"[{n}] {inline(deck.sources[sid].title)}" for n, sid in view.sources)
 
 
 def content_lines(
-    deck: Deck,
-    slide: Slide,
+    view: ShownSlide,
     options: ExportOptions,
     forbidden: tuple[str, ...],
     columns_open: str | None = None,
@@ -78,53 +76,47 @@ def content_lines(
     reveal_list: Callable[[list[str]], list[str]] | None = None,
     heading_floor: int | None = None,
     columns_table: bool = False,
-    numbered_as: Slide | None = None,
-    figures: Callable[[Shown, Slide, dict[str, int]], list[str]] | None = None,
+    figures: Callable[[ShownSlide], list[str]] | None = None,
 ) -> list[str]:
-    """Subtitle, body, points and columns; columns use the format's own wrappers when it has them.
+    """Subtitle, body, points and columns of `view`; columns use the format's own wrappers when it has them.
 
     `pause`: the format's pause between a body's parts (pandoc's '. . .'); without one the parts run on.
     `reveal_list`: how the format makes a list appear item by item, for slides with `reveal: true`.
     `figures`: how the format draws a chart and a timeline (default: as tables)."""
-    kept: Kept = keep(slide, options)
-    numbers = deck.source_numbers(numbered_as or slide)  # a continuation keeps its slide's numbers
-    cited = dict(sorted(((sid, numbers[sid]) for sid in kept.sources if sid in numbers), key=lambda item: item[1]))  # [1] first
+    deck, slide = view.deck, view.slide
     out: list[str] = []
-    if kept.left_out:
-        out += [f"*{left_out_line(kept.left_out, options)}*", ""]
+    if view.hidden:
+        out += [f"*{left_out_line(view.hidden, options)}*", ""]
     if slide.subtitle:
         out += [f"*{inline(slide.subtitle)}*", ""]
     listed: Callable[[list[str]], list[str]] = reveal_list if (slide.reveal and reveal_list) else (lambda lines: lines)
-    if kept.body and pause and len(kept.body_parts) > 1:
-        for i, part in enumerate(kept.body_parts):
+    if view.body and pause and len(view.body_parts) > 1:
+        for i, part in enumerate(view.body_parts):
             out += ([pause, ""] if i else []) + [block(part, forbidden, raw_separators, heading_floor), ""]
-    elif kept.body:
-        out += [block(kept.body, forbidden, raw_separators, heading_floor), ""]
-    if kept.view is not None:
-        out += figures(kept.view, slide, numbers) if figures else figure_tables(kept.view, slide, numbers)
-    if kept.points:
-        out += listed([point_line(p, slide, numbers) for p in kept.points]) + [""]
-    if kept.columns and columns_table and not slide.reveal:
-        out += columns_as_table(kept, slide, numbers) + [""]
-    elif kept.columns:
+    elif view.body:
+        out += [block(view.body, forbidden, raw_separators, heading_floor), ""]
+    out += figures(view) if figures else figure_tables(view)
+    if view.claims:
+        out += listed([claim_line(c) for c in view.claims]) + [""]
+    if view.columns and columns_table and not slide.reveal:
+        out += columns_as_table(view) + [""]
+    elif view.columns:
         if columns_open:
             out += [columns_open, ""]
-        widths = {c.title: c.width for c in slide.columns}
-        total = sum(widths.get(title, 1) for title, _, _ in kept.columns)
-        for title, body, points in kept.columns:
+        total = sum(column.width for column in view.columns)
+        for column in view.columns:
             if column_open:
-                out += [column_open(100 * widths.get(title, 1) // total), ""]
-            out += [f"**{inline(title)}:**", ""]
-            if body:
-                out += [block(body, forbidden, raw_separators, heading_floor), ""]
-            if points:
-                out += listed([point_line(p, slide, numbers) for p in points]) + [""]
+                out += [column_open(100 * column.width // total), ""]
+            out += [f"**{inline(column.title)}:**", ""]
+            if column.body:
+                out += [block(column.body, forbidden, raw_separators, heading_floor), ""]
+            if column.claims:
+                out += listed([claim_line(c) for c in column.claims]) + [""]
             if close:
                 out += [close[1], ""]
         if close:
             out += [close[0], ""]
-    if kept.view is not None:
-        out += image_lines(deck, kept.view.image, options)  # after the claims, as on screen
-    if cited:
-        out += [sources_line(deck, cited), ""]
+    out += image_lines(deck, view.image, options)  # after the claims, as on screen
+    if view.sources:
+        out += [sources_line(deck, view), ""]
     return out

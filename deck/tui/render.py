@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from collections.abc import Iterable
 
@@ -11,9 +10,8 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from ..core.filtering import ShownColumn, shown
-from ..core.model import Confidence, Deck, Point, Slide
-from ..core.reveal import at_step, last_step
+from ..core.model import Confidence, Deck, Slide
+from ..core.view import Claim, ColumnView, ShownSlide
 from .figures import BarChart, Timeline
 from .inline import inline_text
 from .themes import Palette
@@ -35,16 +33,14 @@ def _markdown(text: str, palette: Palette) -> RenderableType:
     return SlideMarkdown(text, code_theme=palette.code_theme, inline_code_lexer="text", inline_code_theme=palette.code_theme)
 
 
-def render_points(
-    points: tuple[Point, ...],
-    label: Confidence,
-    palette: Palette,
-    numbers: dict[str, int],
-) -> list[RenderableType]:
-    return [Claims(points, label, palette, numbers)] if points else []
+def render_claims(claims: tuple[Claim, ...], palette: Palette) -> list[RenderableType]:
+    return [Claims(claims, palette)] if claims else []
 
 
 WORDS_MIN_WIDTH = 44  # narrower than this, a point's label is its glyph alone, to leave room for the claim
+
+
+DRAWN_WIDTHS = 3  # widths a drawing is kept at: the slide's, a column's, and one resize back
 
 
 class Drawn:
@@ -61,6 +57,8 @@ class Drawn:
         cache: dict[int, list[Segment]] = self.__dict__.setdefault("_drawn", {})
         width = options.max_width
         if width not in cache:
+            if len(cache) >= DRAWN_WIDTHS:
+                del cache[next(iter(cache))]  # a terminal resized again and again keeps only its last widths
             cache[width] = [segment for line in self.lines(console, width) for segment in console.render(line, options)]
         return cache[width]
 
@@ -69,27 +67,25 @@ class Drawn:
 
 
 class Claims(Drawn):
-    """Points as rows: the glyph of each point's label, then the claim followed by its label in words
-    where it differs from the slide's, and its source numbers. Laid out for the width it is given: in a
-    narrow column the words give way to the glyph, which still tells the levels apart."""
+    """Claims as rows: the shape the view gives each, then the claim followed by its label in words where
+    the view says it differs from the badge, and its source numbers. Laid out for the width it is given: in
+    a narrow column the words give way to the level's glyph, which still tells the levels apart."""
 
-    def __init__(self, points: tuple[Point, ...], label: Confidence, palette: Palette, numbers: dict[str, int]) -> None:
-        self.points, self.label, self.palette, self.numbers = points, label, palette, numbers
-        self.texts = [inline_text(point.text) for point in points]  # parsed once per text, drawn at any width
+    def __init__(self, claims: tuple[Claim, ...], palette: Palette) -> None:
+        self.claims, self.palette = claims, palette
+        self.texts = [inline_text(claim.text) for claim in claims]  # parsed once per text, drawn at any width
 
     def lines(self, console: Console, width: int) -> Iterable[RenderableType]:
         words = width >= WORDS_MIN_WIDTH
-        for point, claim in zip(self.points, self.texts):
-            differs = point.confidence is not self.label
-            line = claim.copy()
-            if differs and words:
-                line.append_text(point_marker(point.confidence, self.palette))
-            refs = [self.numbers[s] for s in point.sources if s in self.numbers]
-            if refs:
-                line.append(" " + "".join(f"[{n}]" for n in refs), style=self.palette.dim)
-            # the glyph of the point's own label where list bullets stand, the claim hanging beside it
-            glyph = point.confidence.glyph if point.labelled or (differs and not words) else "•"
-            yield from hanging(console, Text(" " + glyph + " ", style=self.palette.levels[point.confidence]), line, width)
+        for claim, text in zip(self.claims, self.texts):
+            line = text.copy()
+            if claim.word is not None and words:
+                line.append_text(point_marker(claim.word, self.palette))
+            if claim.refs:
+                line.append(" " + "".join(f"[{n}]" for n in claim.refs), style=self.palette.dim)
+            # the shape where list bullets stand (the level's glyph where the word gave way), the claim beside it
+            shape = claim.level.glyph if claim.word is not None and not words else claim.shape
+            yield from hanging(console, Text(" " + shape + " ", style=self.palette.levels[claim.level]), line, width)
 
 
 def hanging(console: Console, head: Text, body: Text, width: int) -> Iterable[Text]:
@@ -143,67 +139,49 @@ def hidden_notice(count: int, levels: tuple[Confidence, ...], palette: Palette) 
     )
 
 
-def render_column(column: ShownColumn, label: Confidence, palette: Palette, numbers: dict[str, int]) -> RenderableType:
-    parts: list[RenderableType] = [Text(column.column.title, style=palette.accent)]
+def render_column(column: ColumnView, palette: Palette) -> RenderableType:
+    parts: list[RenderableType] = [Text(column.title, style=palette.accent)]
     if column.body:
         parts.append(_markdown(column.body, palette))
-    parts += render_points(column.points, label, palette, numbers)
+    parts += render_claims(column.claims, palette)
     return Group(*parts)
 
 
-def render_slide(
-    deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None = None, compact: bool = False, step: int | None = None
-) -> RenderableType:
+def render_slide(view: ShownSlide, palette: Palette, compact: bool = False) -> RenderableType:
     """Everything below the slide's title: subtitle, body, chart, timeline, points, columns, source
-    references (an image is a widget of its own: see SlideView).
-
-    With a minimum confidence, hidden claims take their sources and empty column headings with them.
-    `step`: how far an incremental slide is revealed (None: complete)."""
-    main, tail = render_slide_parts(deck, slide, palette, minimum, compact, step)
+    references (an image is a widget of its own: see SlideView)."""
+    main, tail = render_slide_parts(view, palette, compact)
     return Group(main, tail)
 
 
-def render_slide_parts(
-    deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None = None, compact: bool = False, step: int | None = None
-) -> tuple[RenderableType, RenderableType]:
+def render_slide_parts(view: ShownSlide, palette: Palette, compact: bool = False) -> tuple[RenderableType, RenderableType]:
     """The slide's content, and what goes below its image: the filter's notice and the sources."""
-    if slide.layout is not None:
+    deck, slide = view.deck, view.slide
+    if view.divider:
         return render_divider(deck, slide, palette), Group()
-    view = shown(slide, minimum)
-    reached = at_step(slide, step if step is not None else last_step(slide, minimum), minimum)
-    if reached.points is not None:  # points not yet revealed are not drawn (the filter's count stays the same)
-        revealed = {id(p) for p in slide.all_points()[: reached.points]}
-        points = tuple(p for p in view.points if id(p) in revealed)
-        columns = tuple(dataclasses.replace(c, points=tuple(p for p in c.points if id(p) in revealed)) for c in view.columns)
-        # a source shows once a claim that cites it does: the sources must not give away what is to come
-        cited_now = set(slide.sources) | {s for p in points for s in p.sources} | {s for c in columns for p in c.points for s in p.sources}
-        view = dataclasses.replace(view, points=points, columns=columns, sources=tuple(s for s in view.sources if s in cited_now))
-    if view.body is not None:
-        view = dataclasses.replace(view, body=reached.body)
-    numbers = deck.source_numbers(slide)  # the same numbers, filtered or not
-    cited = {sid: numbers[sid] for sid in view.sources if sid in numbers}
     parts: list[RenderableType] = []
     if slide.subtitle:
         parts += [Text(slide.subtitle, style=f"italic {palette.dim}"), Text()]
     if view.body:
         parts += [_markdown(view.body, palette), Text()]
     if view.bars and slide.chart is not None:
-        parts += [BarChart(slide.chart, view.bars, palette, numbers), Text()]
+        parts += [BarChart(slide.chart, view.bars, palette, view.numbers), Text()]
     if view.events:
-        parts += [Timeline(view.events, palette, numbers), Text()]
-    if view.points:
-        parts += render_points(view.points, view.confidence, palette, numbers)
+        parts += [Timeline(view.events, palette, view.numbers), Text()]
+    if view.claims:
+        parts += render_claims(view.claims, palette)
         parts.append(Text())
     if view.columns:
         grid = Table.grid(padding=(0, 3), expand=True)
         for column in view.columns:
-            grid.add_column(ratio=column.column.width)
-        grid.add_row(*(render_column(c, view.confidence, palette, numbers) for c in view.columns))
+            grid.add_column(ratio=column.width)
+        grid.add_row(*(render_column(c, palette) for c in view.columns))
         parts += [grid, Text()]
     tail: list[RenderableType] = []
     if view.hidden:
         tail += [hidden_notice(view.hidden, view.hidden_levels, palette), Text()]
-    if cited:
+    if view.sources:
+        cited = {sid: n for n, sid in view.sources}
         tail.append(render_sources_line(deck, cited, palette) if compact else render_sources(deck, cited, palette))
     return Group(*parts), Group(*tail)
 

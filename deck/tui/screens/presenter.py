@@ -134,7 +134,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
 
     def refresh_slide(self) -> None:
         palette = palette_for(self.app)
-        self.query_one(SlideView).show(self.deck, self.slide, palette, self.minimum, compact=self.has_class("-short"), step=self.step)
+        self.query_one(SlideView).show(self.deck, self.index, palette, self.minimum, compact=self.has_class("-short"), step=self.step)
         self.refresh_notes()
         self.refresh_status()
         self._refresh_bindings_if_needed()
@@ -143,8 +143,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
     def _prepare_neighbours(self, palette: Palette) -> None:
         """Once this slide is on screen, draw where next and previous go, ready for the key."""
         places = [place for place in (self.next_place(), self.previous_place()) if place is not None]
-        slides = [(self.deck.slides[index], step) for index, step in places]
-        self.query_one(SlideView).prepare(self.deck, slides, palette, self.minimum, compact=self.has_class("-short"))
+        self.query_one(SlideView).prepare(self.deck, places, palette, self.minimum, compact=self.has_class("-short"))
 
     def _remember_revealed(self) -> None:
         """The points of this slide the audience has been shown: a filter change keeps them revealed."""

@@ -16,9 +16,9 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ...core.filtering import shown
 from ...core.model import Confidence, Deck, Slide
 from ...core.reveal import at_step
+from ...core.view import view_slide
 from ..inline import inline_text
 from ..render import badge_text, render_notes, render_sources
 from ..themes import Palette, palette_for
@@ -164,22 +164,19 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         return text
 
     def next_slide(self, palette: Palette) -> Text:
-        following = self.deck.slides[self.index + 1] if self.index + 1 < len(self.deck.slides) else None
         side = Text()
-        if following is None:
+        if self.index + 1 >= len(self.deck.slides):
             side.append("Last slide.", style="bold")
             return side
-        view = shown(following, self.audience_minimum)  # as the audience will see it, with its filter
+        view = view_slide(self.deck, self.index + 1, minimum=self.audience_minimum)  # as the audience will see it
         side.append("Next\n", style="bold")
-        side.append(f"{following.title}\n", style="bold")
-        if following.confidence is not None:
-            side.append(f"{view.confidence.label}\n\n", style=palette.levels[view.confidence])
-        points = view.points + tuple(p for column in view.columns for p in column.points)
-        for point in points[:4]:
-            differs = point.confidence is not view.confidence
-            side.append(f"{point.confidence.glyph if differs or point.labelled else '•'} ", style=palette.levels[point.confidence])
-            side.append_text(inline_text(point.text))
-            side.append(f"  {point.confidence.value}\n" if differs else "\n", style=f"italic {palette.levels[point.confidence]}")
+        side.append(f"{view.title}\n", style="bold")
+        if view.badge is not None:
+            side.append(f"{view.badge.label}\n\n", style=palette.levels[view.badge])
+        for claim in view.all_claims[:4]:
+            side.append(f"{claim.shape} ", style=palette.levels[claim.level])
+            side.append_text(inline_text(claim.text))
+            side.append(f"  {claim.word.value}\n" if claim.word is not None else "\n", style=f"italic {palette.levels[claim.level]}")
         pictures = [f"a chart of {len(view.bars)} bars" if view.bars else "", f"a timeline of {len(view.events)} events" if view.events else ""]
         pictures.append(f"a picture: {view.image.alt}" if view.image else "")
         for picture in filter(None, pictures):  # what else is on it, in a word

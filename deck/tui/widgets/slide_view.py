@@ -10,8 +10,8 @@ from textual.events import Click
 from textual.message import Message
 from textual.widgets import Static
 
-from ...core.filtering import shown
-from ...core.model import Confidence, Deck, Picture, Slide
+from ...core.model import Confidence, Deck, Picture
+from ...core.view import view_slide
 from ..render import Drawn, Heading, badge_text, render_slide_parts
 from ..themes import Palette
 from .picture import PictureView
@@ -20,16 +20,15 @@ KEPT = 8  # slides whose drawing is kept: this one, the ones either side, and a 
 
 
 def _draw(
-    deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None, compact: bool, step: int | None
+    deck: Deck, index: int, palette: Palette, minimum: Confidence | None, compact: bool, step: int | None
 ) -> tuple[Drawn, Picture | None, RenderableType]:
-    view = shown(slide, minimum)  # what the filter leaves
-    main, tail = render_slide_parts(deck, slide, palette, minimum, compact, step)
-    picture = view.image if slide.layout is None else None
+    view = view_slide(deck, index, minimum=minimum, step=step)
+    main, tail = render_slide_parts(view, palette, compact)
+    picture = view.image
     parts = [main] if picture else [main, tail]  # the sources go below a picture
-    if slide.layout is None:  # a title or section slide draws its words itself
-        # with a filter on, the badge says the weakest level still shown, not the level of hidden claims
-        badge = badge_text(view.confidence, palette) if slide.confidence is not None else Text()
-        parts.insert(0, Heading(slide.title, badge, palette, compact))
+    if not view.divider:  # a title or section slide draws its words itself
+        badge = badge_text(view.badge, palette) if view.badge is not None else Text()
+        parts.insert(0, Heading(view.title, badge, palette, compact))
     return Drawn(*parts), picture, tail
 
 
@@ -54,8 +53,8 @@ class SlideView(VerticalScroll, can_focus=False):
         yield PictureView(id="slide-picture")
         yield Static(id="slide-tail", markup=False)
 
-    def show(self, deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None, compact: bool = False, step: int | None = None) -> None:
-        content, picture, tail = self._drawing(deck, slide, palette, minimum, compact, step)
+    def show(self, deck: Deck, index: int, palette: Palette, minimum: Confidence | None, compact: bool = False, step: int | None = None) -> None:
+        content, picture, tail = self._drawing(deck, index, palette, minimum, compact, step)
         self.query_one("#slide-content", Static).update(content)
         self.query_one(PictureView).show(deck, picture)
         self.set_class(picture is None, "-text")
@@ -65,27 +64,27 @@ class SlideView(VerticalScroll, can_focus=False):
             tail_widget.update(tail)
         self.scroll_home(animate=False)
 
-    def prepare(self, deck: Deck, places: list[tuple[Slide, int]], palette: Palette, minimum: Confidence | None, compact: bool = False) -> None:
+    def prepare(self, deck: Deck, places: list[tuple[int, int]], palette: Palette, minimum: Confidence | None, compact: bool = False) -> None:
         """Draw the slides the presenter may go to next, at this width, while nothing else is happening:
         the move then only lays them out (drawing a slide took about as long as laying out the screen)."""
         width = self.query_one("#slide-content").size.width
-        for slide, step in places:
-            content, _, _ = self._drawing(deck, slide, palette, minimum, compact, step)
+        for index, step in places:
+            content, _, _ = self._drawing(deck, index, palette, minimum, compact, step)
             if width:
                 content.draw(self.app.console, self.app.console_options.update_width(width).update(highlight=False))
 
     def _drawing(
-        self, deck: Deck, slide: Slide, palette: Palette, minimum: Confidence | None, compact: bool, step: int | None
+        self, deck: Deck, index: int, palette: Palette, minimum: Confidence | None, compact: bool, step: int | None
     ) -> tuple[Drawn, Picture | None, RenderableType]:
         """The slide's content (heading, words, and the sources unless below a picture), its picture, and
         what goes below that; kept for the last few slides, which are drawn once per width."""
         if deck is not self._kept_for[0] or palette != self._kept_for[1]:
             self._kept, self._kept_for = {}, (deck, palette)
-        key = (id(slide), minimum, compact, step)  # the deck keeps its slides alive while it is kept
+        key = (index, minimum, compact, step)  # kept for this deck only
         if key not in self._kept:
             if len(self._kept) >= KEPT:
                 del self._kept[next(iter(self._kept))]  # the oldest
-            self._kept[key] = _draw(deck, slide, palette, minimum, compact, step)
+            self._kept[key] = _draw(deck, index, palette, minimum, compact, step)
         return self._kept[key]
 
     def on_click(self, event: Click) -> None:
