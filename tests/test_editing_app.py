@@ -379,3 +379,29 @@ async def test_after_reload_an_edit_of_a_slide_that_is_gone_cannot_be_saved(deck
     app, _ = await rename_two_then_reload_and_save(deck_path, other)
     assert deck_path.read_text() == other
     assert any("no longer in the file" in m for m in notified(app))
+
+
+async def test_an_edit_in_the_external_editor_is_said_once(deck_path):
+    """After `E`, the watcher saw the save and said "Reloaded", then the app read the file again and said
+    "The file was not changed": two reload paths. The watcher is now the only one."""
+    app = app_for(deck_path, watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app._asked = (app.document.text, True)  # as `E` does before it hands the terminal to the editor
+        saved = deck_path.with_name("saved.yaml")
+        saved.write_text(DECK.replace("title: One", "title: Uno"))
+        saved.rename(deck_path)  # the editor saves while the presenter waits
+        await until(pilot, lambda: titles(app)[0] == "Uno")  # taken in while the editor is open
+        app.reload_from_disk()  # the editor has closed
+        await until(pilot, lambda: app._asked is None)  # the asked-for read has been answered
+        await pilot.pause()
+        assert [n for n in notified(app) if "Reloaded" in n or "not changed" in n] == ["Reloaded"]
+
+
+async def test_reload_after_the_editor_changed_nothing_says_so(deck_path):
+    app = app_for(deck_path)  # not watching: the app reads the file once when asked
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        app.reload_from_disk()
+        await until(pilot, lambda: app._asked is None)
+        assert "The file was not changed" in notified(app) and "Reloaded" not in notified(app)

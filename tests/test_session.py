@@ -6,6 +6,7 @@ import pytest
 
 from deck.core import edit, session
 from deck.core.document import DeckDocument
+from deck.core.loader import parse_deck
 from deck.core.session import Conflict, Invalid, IOFailure, Refused, Reloaded, Saved, StructuralEdit
 
 from .conftest import VALID
@@ -83,19 +84,17 @@ def test_a_move_past_the_end_is_refused(document):
     assert isinstance(session.structural(document, StructuralEdit.MOVE_UP, 0), Refused)
 
 
-def test_reload_follows_the_slide_by_title(document):
-    document.path.write_text(VALID.replace("  - title: First", "  - title: Zeroth\n    confidence: reported\n  - title: First", 1), encoding="utf-8")
-    outcome = session.reload(document, 1)  # on "Second"
+def test_adopting_what_the_watcher_read_follows_the_slide_by_title(document):
+    text = VALID.replace("  - title: First", "  - title: Zeroth\n    confidence: reported\n  - title: First", 1)
+    outcome = session.adopt(document, 1, document.path, text, parse_deck(text, str(document.path)))  # on "Second"
     assert isinstance(outcome, Reloaded) and outcome.changed
     assert outcome.document.deck.slides[outcome.index].title == "Second"
-    assert isinstance(session.reload(outcome.document, 0), Reloaded) and not session.reload(outcome.document, 0).changed
+    again = session.adopt(outcome.document, 0, document.path, text, parse_deck(text, str(document.path)))
+    assert isinstance(again, Reloaded) and not again.changed
 
 
-def test_reload_of_a_broken_or_missing_file(document):
-    document.path.write_text("title: [", encoding="utf-8")
-    assert isinstance(session.reload(document, 0), Invalid)
-    document.path.unlink()
-    assert isinstance(session.reload(document, 0), IOFailure)
+def test_adopting_a_broken_file_is_invalid(document):
+    assert isinstance(session.adopt(document, 0, document.path, "title: [", parse_deck("title: [", "d.yaml")), Invalid)
 
 
 def test_the_editor_splice_helpers_agree_with_the_session(document):

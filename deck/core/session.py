@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import edit
-from .diagnostics import DeckError, Diagnostic
+from .diagnostics import Diagnostic
 from .document import READ_ONLY_HINT, ConflictError, DeckDocument, ReadOnlyError
 from .loader import Loaded
 from .model import Deck
@@ -90,7 +90,6 @@ class Reloaded:
 
 
 SaveOutcome = Saved | Invalid | Conflict | ReadOnly | IOFailure | Refused
-ReloadOutcome = Reloaded | Invalid | IOFailure
 
 
 def follow(old: Deck, index: int, new: Deck) -> int:
@@ -168,19 +167,8 @@ def undo(document: DeckDocument, before: DeckDocument, index: int, *, overwrite:
     return save(document, before.text, index, "Undone", overwrite=overwrite)
 
 
-def reload(document: DeckDocument, index: int) -> ReloadOutcome:
-    """Read the file again; the slide shown follows by title."""
-    try:
-        fresh = DeckDocument.load(document.path)
-    except DeckError as exc:
-        return Invalid(exc.diagnostics)
-    except OSError as exc:
-        return IOFailure(f"Cannot read {document.path}: {exc.strerror or exc}")
-    return Reloaded(fresh, follow(document.deck, index, fresh.deck), fresh.text != document.text)
-
-
 def adopt(document: DeckDocument, index: int, path: Path, text: str, loaded: Loaded) -> Reloaded | Invalid:
-    """What the watcher read, as a reload outcome."""
+    """What the watcher read, as a reload outcome: the one way a new version of the file is taken in."""
     if loaded.deck is None:
         return Invalid(loaded.errors)
     fresh = DeckDocument.from_text(path, text, loaded.deck)

@@ -61,13 +61,6 @@ class SaveDone(Message):
         super().__init__()
 
 
-class ReloadDone(Message):
-    def __init__(self, outcome: session.ReloadOutcome, announce: bool) -> None:
-        self.outcome = outcome
-        self.announce = announce
-        super().__init__()
-
-
 class EditingApp(FileWatching):
     """Editing for the presenter app. Subclasses provide `presenter`."""
 
@@ -77,71 +70,71 @@ class EditingApp(FileWatching):
     saving: bool = False  # one save at a time: each starts from the document the last one left
     speakers: int = 0  # speaker views connected: they report reloads and errors, not the audience's screen
     _anchor: tuple[DeckDocument, int, int, float] | None = None  # document, index shown, index landed on, when
+    _asked: tuple[str, bool] | None = None  # a reread asked for: the text shown then, and whether to say the outcome
 
     @property
     def presenter(self) -> PresenterScreen:
         raise NotImplementedError
 
     # -- live reload ---------------------------------------------------------------------------------
+    def reload_from_disk(self, announce: bool = True) -> None:
+        """Take the file from disk again (after `E`, or the conflict dialog's Reload), through the watcher:
+        the one path by which a new version of the deck reaches the screen. `announce`: say the outcome."""
+        if self.document is not None:
+            shown = self._asked[0] if self._asked is not None else self.document.text
+            self._asked = (shown, announce)
+            self.reread_deck_file()
+
     def on_deck_file_changed(self, message: DeckFileChanged) -> None:
         document = self.document
         if document is None:
             return
+        # A read the user asked for says its outcome, once, against the text shown when they asked; what
+        # the watcher finds meanwhile (an editor saving during `E`) is taken in without a word.
+        asked = self._asked if message.asked else None
+        if message.asked:
+            self._asked = None
+        quiet = self.speakers > 0 or self._asked is not None  # with a speaker view, it is the one that says so
         if message.loaded.deck is not None and message.text == document.text:
             self.presenter.show_errors([])
+            if asked is not None and asked[1] and not quiet:
+                self.notify("Reloaded" if message.text != asked[0] else "The file was not changed", timeout=2)
             return  # our own save, or the file put back as it was shown
         presenter = self.presenter
-        if self.speakers and message.loaded.deck is None:
+        if self.speakers and message.loaded.deck is None and asked is None:
             return  # the speaker view says what is wrong; the audience keeps the last good version, unannotated
         base, index = document, presenter.index
         anchor = self._anchor
         if anchor is not None and time.monotonic() - anchor[3] < TRANSIENT_S and presenter.index == anchor[2]:
             base, index = anchor[0], anchor[1]  # a step of one write: follow from before its first step
         outcome = session.adopt(base, index, message.path, message.text, message.loaded)
+        editor = self._slide_editor()
         if isinstance(outcome, Invalid):
             presenter.show_errors(outcome.diagnostics)
+            if asked is not None:
+                first = outcome.diagnostics[0] if outcome.diagnostics else None
+                where = "The file on disk has errors, so it was not reloaded"
+                self.notify(f"{where}: {first}" if first else where, title="Not reloaded", severity="error", timeout=10)
+                if editor is not None:
+                    editor.show_disk_errors(outcome.diagnostics)
             return
         self._anchor = (base, index, outcome.index, time.monotonic())
         self._show(outcome.document, outcome.index)
-        if not self.speakers:  # with a speaker view, it is the one that says so
+        if asked is not None and editor is not None:
+            editor.reloaded(outcome.document, outcome.index)
+        elif (asked is None or asked[1]) and not quiet:
             self.notify("Reloaded", timeout=1.5)
+
+    def _slide_editor(self) -> EditorScreen | None:
+        from .screens.editor import EditorScreen  # the editor's parts load when it is first used
+
+        return self.screen if isinstance(self.screen, EditorScreen) else None
 
     def _show(self, document: DeckDocument, index: int) -> None:
         self.document = document
         self.presenter.show_errors([])
         self.presenter.set_deck(document.deck, index)
         self.call_after_refresh(settle_heap)  # once the new slide is on screen
-
-    def reload_from_disk(self, announce: bool = True) -> None:
-        """Read the file again in a thread (what it needs is taken here: a thread never reads widgets)."""
-        if self.document is not None:
-            self._reload(self.document, self.presenter.index, announce)
-
-    @work(thread=True, exclusive=True, group="reload")
-    def _reload(self, document: DeckDocument, index: int, announce: bool) -> None:
-        self.post_message(ReloadDone(session.reload(document, index), announce))
-
-    def on_reload_done(self, message: ReloadDone) -> None:
-        outcome = message.outcome
-        from .screens.editor import EditorScreen  # the editor's parts load when it is first used
-
-        editor = self.screen if isinstance(self.screen, EditorScreen) else None
-        if isinstance(outcome, Invalid):
-            self.presenter.show_errors(outcome.diagnostics)
-            first = outcome.diagnostics[0] if outcome.diagnostics else None
-            where = "The file on disk has errors, so it was not reloaded"
-            self.notify(f"{where}: {first}" if first else where, title="Not reloaded", severity="error", timeout=10)
-            if editor is not None:
-                editor.show_disk_errors(outcome.diagnostics)
-            return
-        if isinstance(outcome, IOFailure):
-            self.notify(outcome.message, severity="error", timeout=8)
-            return
-        self._show(outcome.document, outcome.index)
-        if editor is not None:
-            editor.reloaded(outcome.document, outcome.index)
-        elif message.announce:
-            self.notify("Reloaded" if outcome.changed else "The file was not changed", timeout=2)
 
     # -- saving --------------------------------------------------------------------------------------
     def editable(self) -> DeckDocument | None:
@@ -314,6 +307,7 @@ class EditingApp(FileWatching):
             self.notify(f"Cannot open an editor: {exc}", title="Editor", severity="error", timeout=10)
             return
         failure: str | None = None
+        self._asked = (document.text, True)  # what the editor changes is said once, when it is closed
         try:
             with self.suspend():
                 # nothing may escape this block: an exception here would skip the app's resume
@@ -326,6 +320,7 @@ class EditingApp(FileWatching):
                 except KeyboardInterrupt:
                     failure = f"{command[0]} was interrupted"
         except SuspendNotSupported:
+            self._asked = None
             self.notify("This terminal cannot hand over to an editor (e.g. in a browser).", severity="error", timeout=8)
             return
         if failure:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import time
+import threading
 from pathlib import Path
 
 from textual import work
@@ -21,12 +21,15 @@ MISSING_POLLS = 20  # half a second without the file: it was moved or deleted, n
 
 
 class DeckFileChanged(Message):
-    """The deck file changed on disk and has settled: its new text, and what loading it found."""
+    """The deck file changed on disk and has settled, or was read because the app asked (`asked`: after
+    `E`, or the conflict dialog's Reload; then it comes even if nothing changed): its text, and what
+    loading it found."""
 
-    def __init__(self, path: Path, text: str, loaded: Loaded) -> None:
+    def __init__(self, path: Path, text: str, loaded: Loaded, asked: bool = False) -> None:
         self.path = path
         self.text = text
         self.loaded = loaded
+        self.asked = asked
         super().__init__()
 
 
@@ -66,11 +69,41 @@ class Settling:
         """The read failed: look again at the next poll."""
         self.seen = None
 
+    def read(self, signature: tuple[int, int, int] | None) -> None:
+        """The file was read out of turn (asked for): that version is the one seen."""
+        self.seen, self.pending, self.still = signature, None, 0
+
 
 class FileWatching(App[int]):
-    """An App with a `document`; it handles DeckFileChanged (`on_deck_file_changed`)."""
+    """An App with a `document`; it handles DeckFileChanged (`on_deck_file_changed`). The watcher is the
+    app's one way of reading its deck file again: `reread_deck_file` asks it to read now."""
 
     document: DeckDocument | None
+    _reread_wanted: threading.Event | None = None  # set while the watcher runs: setting it asks for a read
+
+    def reread_deck_file(self) -> None:
+        """Read the deck file now and post what was found, even if nothing changed."""
+        if self._reread_wanted is not None:
+            self._reread_wanted.set()
+        elif self.document is not None:
+            self._read_deck_file_once(self.document.path)
+
+    @work(thread=True, group="reread")
+    def _read_deck_file_once(self, path: Path) -> None:
+        """An asked-for read when no watcher runs (a deck not followed on disk)."""
+        try:
+            text = read_text(path)
+        except DeckError as exc:
+            self.post_message(DeckFileChanged(path, "", Loaded(None, exc.diagnostics), asked=True))
+            return
+        except OSError as exc:
+            self.post_message(
+                DeckFileChanged(
+                    path, "", Loaded(None, [Diagnostic(1, 1, f"cannot read the file: {exc.strerror or exc}", path=str(path))]), asked=True
+                )
+            )
+            return
+        self.post_message(DeckFileChanged(path, text, parse_deck(text, str(path)), asked=True))
 
     @work(thread=True, exclusive=True, group="watch")
     def follow_deck_file(self) -> None:
@@ -87,31 +120,45 @@ class FileWatching(App[int]):
         settling = Settling()
         last_text = document.text
         base = (document.text, document.deck)  # the last valid version read: an edit to one slide re-reads that slide
+        last_loaded = Loaded(document.deck, [])
         missing = 0
-        while not worker.is_cancelled:
-            time.sleep(POLL_S)
-            signature = file_signature(path)
-            missing = missing + 1 if signature is None else 0
-            if missing == MISSING_POLLS:  # gone for longer than a rename takes: say so, once
-                gone = Diagnostic(1, 1, "the file was moved or deleted; showing the last version read. Put it back to go on editing", path=str(path))
-                self.post_message(DeckFileChanged(path, "", Loaded(None, [gone])))
-                last_text = ""
-                settling.forget()  # put back by a rename, it has the signature last read: it must still be read
-            if not settling.observe(signature):
-                continue
-            try:
-                text = read_text(path)
-            except DeckError as exc:
-                self.post_message(DeckFileChanged(path, "", Loaded(None, exc.diagnostics)))
-                last_text = ""  # whatever is read next is news, even the text shown before
-                continue
-            except OSError:
-                settling.forget()
-                continue
-            if text == last_text:
-                continue  # touched, not changed
-            last_text = text
-            loaded = reparse(*base, text, str(path)) or parse_deck(text, str(path))
-            if loaded.deck is not None:
-                base = (text, loaded.deck)
-            self.post_message(DeckFileChanged(path, text, loaded))
+        wanted = self._reread_wanted = threading.Event()
+        try:
+            while not worker.is_cancelled:
+                asked = wanted.wait(POLL_S)  # at once when asked, else after a poll
+                wanted.clear()
+                signature = file_signature(path)
+                missing = missing + 1 if signature is None else 0
+                if missing == MISSING_POLLS:  # gone for longer than a rename takes: say so, once
+                    gone = Diagnostic(
+                        1, 1, "the file was moved or deleted; showing the last version read. Put it back to go on editing", path=str(path)
+                    )
+                    self.post_message(DeckFileChanged(path, "", Loaded(None, [gone])))
+                    last_text = ""
+                    settling.forget()  # put back by a rename, it has the signature last read: it must still be read
+                if asked:
+                    settling.read(signature)
+                elif not settling.observe(signature):
+                    continue
+                try:
+                    text = read_text(path)
+                except DeckError as exc:
+                    self.post_message(DeckFileChanged(path, "", Loaded(None, exc.diagnostics), asked))
+                    last_text = ""  # whatever is read next is news, even the text shown before
+                    continue
+                except OSError as exc:
+                    settling.forget()
+                    if asked:
+                        problem = Diagnostic(1, 1, f"cannot read the file: {exc.strerror or exc}", path=str(path))
+                        self.post_message(DeckFileChanged(path, "", Loaded(None, [problem]), asked))
+                    continue
+                if text != last_text:
+                    last_text = text
+                    last_loaded = reparse(*base, text, str(path)) or parse_deck(text, str(path))
+                    if last_loaded.deck is not None:
+                        base = (text, last_loaded.deck)
+                elif not asked:
+                    continue  # touched, not changed
+                self.post_message(DeckFileChanged(path, text, last_loaded, asked))
+        finally:
+            self._reread_wanted = None
