@@ -12,7 +12,7 @@ import pytest
 
 import deck
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 
 def core_modules() -> list[str]:

@@ -1,9 +1,9 @@
-"""Every export format of a few decks, compared byte for byte with the files in tests/golden/.
+"""Every export format of a few decks, compared byte for byte with the files in tests/export/golden/.
 
 A change to an exporter shows here as a diff a reviewer reads. After a change that is meant, write the
 files again and read the diff before committing it:
 
-    DECK_UPDATE_GOLDEN=1 pytest tests/test_export_golden.py
+    DECK_UPDATE_GOLDEN=1 pytest tests/export/test_golden.py
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from deck.core.loader import load_deck
 from deck.core.model import Confidence
 from deck.export import EXTENSIONS, FORMATS, ExportOptions, export_deck
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
-GOLDEN = ROOT / "tests" / "golden"
+GOLDEN = ROOT / "tests" / "export" / "golden"
 DECKS = {
     "showcase": (ROOT / "tests" / "decks" / "showcase.yaml", None),
     "showcase-unverified": (ROOT / "tests" / "decks" / "showcase.yaml", Confidence.UNVERIFIED),

@@ -20,7 +20,7 @@ from deck.core.model import Chart, Confidence, Event, Picture
 from deck.core.paths import bundled_deck
 from deck.export import EXTENSIONS, FORMATS, ExportOptions, export_deck
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"
 AWKWARD = ROOT / "tests" / "decks" / "awkward.yaml"

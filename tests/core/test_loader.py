@@ -14,7 +14,7 @@ from deck.core.lint import lint_deck
 from deck.core.loader import MAX_BYTES, load_deck, parse_deck
 from deck.core.model import Confidence
 
-from .conftest import VALID
+from ..conftest import VALID
 
 
 def found(text: str) -> list[str]:

@@ -14,7 +14,7 @@ from deck.core.loader import parse_deck
 from deck.core.paths import bundled_deck
 from deck.core.schema import deck_schema
 
-from .conftest import ROOT, VALID
+from ..conftest import ROOT, VALID
 
 DECKS = [bundled_deck(), *sorted((ROOT / "tests" / "decks").glob("*.yaml"))]
 

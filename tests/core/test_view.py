@@ -11,7 +11,7 @@ from deck.core.model import Confidence
 from deck.core.view import view_slide
 from deck.export import ExportOptions, export_deck
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 RULES = ROOT / "tests" / "decks" / "view-rules.yaml"
 PACING = ROOT / "tests" / "decks" / "pacing.yaml"

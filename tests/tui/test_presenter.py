@@ -18,7 +18,7 @@ from deck.tui.themes import palette_for
 from deck.tui.widgets.notes_pane import NotesPane
 from deck.tui.widgets.slide_list import SlideList
 
-from .conftest import notified
+from ..conftest import notified
 
 DECK = """\
 title: Pilot deck

@@ -16,7 +16,7 @@ from deck.core.loader import load_deck
 from deck.core.paths import bundled_deck
 from deck.export import ExportOptions, export_deck
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 NODE_MODULES = ROOT / ".ci" / "tools" / "node_modules"
 CHECK = ROOT / "tests" / "browser" / "html_check.js"

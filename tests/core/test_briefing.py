@@ -1,6 +1,6 @@
 """The bundled DeepSeek V4 briefing: the structure a presenter relies on, and honesty to its source.
 
-The rules (issue 17): at most 16 main slides then an appendix; every claim labelled by one written rule,
+The rules: at most 16 main slides then an appendix; every claim labelled by one written rule,
 never stronger on one slide than another; every quote verbatim from the article; a number not in the
 article only inside a marked derivation ("Our arithmetic"), labelled speculative; "Say" in at most three
 sentences; no main slide needs scrolling at 120x40.
@@ -18,7 +18,7 @@ from deck.core.loader import load_deck
 from deck.core.model import Confidence
 from deck.core.paths import bundled_deck
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 ARTICLE = ROOT.parent / "shared" / "sources" / "deepseek-v4-article.txt"
 SECTIONS = [

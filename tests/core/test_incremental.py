@@ -10,7 +10,7 @@ from deck.core.incremental import common_prefix, common_suffix, reparse
 from deck.core.loader import parse_deck
 from deck.core.paths import bundled_deck
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 DECKS = {name: (ROOT / "tests" / "decks" / f"{name}.yaml").read_text() for name in ("showcase", "pacing", "figures", "awkward")}
 DECKS["briefing"] = open(bundled_deck(), encoding="utf-8").read()

@@ -9,7 +9,7 @@ from deck.core.document import DeckDocument
 from deck.core.loader import parse_deck
 from deck.core.session import Conflict, Invalid, IOFailure, Refused, Reloaded, Saved, StructuralEdit
 
-from .conftest import VALID
+from ..conftest import VALID
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Pacing and layout (issue 15): reveal steps, title and section slides, the appendix, chrome, duration."""
+"""Pacing and layout: reveal steps, title and section slides, the appendix, chrome, duration."""
 
 from __future__ import annotations
 
@@ -17,8 +17,8 @@ from deck.core.reveal import at_step, body_parts, last_step
 from deck.export import ExportOptions, export_deck
 from deck.tui.app import make_app
 
-from .conftest import ROOT, until
-from .test_export_tools import NPM_HINT, marp_page, run, tool
+from ..conftest import ROOT, until
+from ..export.test_real_readers import NPM_HINT, marp_page, run, tool
 
 PACING = ROOT / "tests" / "decks" / "pacing.yaml"
 

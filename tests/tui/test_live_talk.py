@@ -1,4 +1,4 @@
-"""Faults a live talk meets (issue 11): each tested as the presenter shows it."""
+"""Faults a live talk meets: each tested as the presenter shows it."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ from deck.tui.screens.confirm import ConfirmScreen
 from deck.tui.watcher import SETTLE_POLLS, DeckFileChanged, Settling
 from deck.tui.widgets.error_bar import ErrorBar
 
-from .conftest import ROOT, notified, until
+from ..conftest import ROOT, notified, until
 
 AWKWARD = ROOT / "tests" / "decks" / "presenter-awkward.yaml"
 SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"
@@ -37,7 +37,7 @@ def overlaps(a, b) -> bool:
     return a.region.overlaps(b.region)
 
 
-# -- 2. nothing docked paints over anything else ---------------------------------------------------
+# -- nothing docked paints over anything else ---------------------------------------------------
 async def test_the_error_bar_shows_its_whole_message_above_the_status_and_key_bars(tmp_path):
     document = DeckDocument.load(SHOWCASE)
     app = make_app(document, clock=lambda: 0.0)
@@ -65,7 +65,7 @@ async def test_the_speaker_views_clock_is_not_under_its_key_bar(tmp_path, monkey
         assert "go to: 4" in str(clock.render())
 
 
-# -- 3. typed digits count only until the next move, Escape or a pause ------------------------------
+# -- typed digits count only until the next move, Escape or a pause ------------------------------
 async def test_a_move_forgets_typed_digits():
     app = make_app(load_deck(SHOWCASE), clock=lambda: 0.0)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -83,7 +83,7 @@ async def test_typed_digits_are_forgotten_after_a_pause():
         assert "go to" not in screen_text(app, "#status")  # shown only while it counts
 
 
-# -- 4. a point is one line of inline text -----------------------------------------------------------
+# -- a point is one line of inline text -----------------------------------------------------------
 @pytest.mark.parametrize("point", ["1. Install the CLI", "# of GPUs: 8", "- starts with a dash", "> not a quote", "+ plus"])
 def test_points_that_look_like_blocks_stay_text(point):
     assert inline_text(point).plain == point
@@ -126,7 +126,7 @@ async def test_slides_are_centred_on_a_wide_terminal():
         assert content.width == 110 and abs(left - right) <= 2
 
 
-# -- 5. a write in steps is followed from before its first step ------------------------------------
+# -- a write in steps is followed from before its first step ------------------------------------
 def test_a_changed_file_is_read_only_once_it_holds_still():
     settling = Settling()
     assert not settling.observe((1, 10, 7))  # changed: wait
@@ -155,7 +155,7 @@ async def test_a_transient_valid_file_does_not_move_the_presenter(tmp_path):
         assert app.presenter.index == 2  # back where the talk was before the write began
 
 
-# -- 6. reload from disk says why not, where the user is ---------------------------------------------
+# -- reload from disk says why not, where the user is ---------------------------------------------
 async def test_reload_onto_a_broken_file_shows_its_errors_in_the_editor(tmp_path):
     path = tmp_path / "talk.yaml"
     path.write_text(SHOWCASE.read_text())
@@ -197,7 +197,7 @@ async def test_a_structural_edit_conflict_is_worded_for_no_editor(tmp_path):
         assert "what you typed" not in question and "'Slide duplicated' was not done" in question
 
 
-# -- 8. hidden claims take their sources and badge along -------------------------------------------
+# -- hidden claims take their sources and badge along -------------------------------------------
 async def test_the_filter_hides_the_sources_and_label_of_hidden_claims():
     app = make_app(load_deck(SHOWCASE), clock=lambda: 0.0, start=2)  # confirmed points on an unverified slide
     async with app.run_test(size=(120, 40)) as pilot:
@@ -220,7 +220,7 @@ def test_a_filtered_export_drops_unused_sources_and_empty_columns():
     assert "A deleted forum post" in export_deck(deck, "markdown")
 
 
-# -- 11. the palette's export follows the filter and asks before replacing ---------------------------
+# -- the palette's export follows the filter and asks before replacing ---------------------------
 async def test_palette_export_uses_the_filter_and_asks_before_replacing(tmp_path):
     path = tmp_path / "talk.yaml"
     path.write_text(SHOWCASE.read_text())
@@ -252,7 +252,7 @@ async def test_palette_export_never_follows_a_planted_symlink(tmp_path):
         assert any("symbolic link" in m for m in notified(app))
 
 
-# -- 14. structural edits keep the file's layout and can be undone -----------------------------------
+# -- structural edits keep the file's layout and can be undone -----------------------------------
 def test_an_added_slide_is_set_apart_like_the_others():
     text = "title: T\nslides:\n  - title: A\n    confidence: reported\n\n  - title: B\n    confidence: reported\n"
     deck = parse_deck(text).deck

@@ -11,7 +11,7 @@ from deck.core.loader import load_deck
 from deck.core.session import editor_command
 from deck.tui.app import make_app
 
-from .conftest import ROOT, VALID
+from ..conftest import ROOT, VALID
 
 BRAND = "name: brand\nprimary: '#123456'\nvariables:\n  confidence-confirmed: '#00aa00'\n"
 

@@ -16,7 +16,7 @@ from deck.cli import main
 from deck.core.document import DeckDocument
 from deck.tui.app import make_app
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"
 NODE_MODULES = ROOT / ".ci" / "tools" / "node_modules"

@@ -1,4 +1,4 @@
-"""Pictures (#16): charts, timelines and images, from the deck file to the screen and every export."""
+"""Pictures: charts, timelines and images, from the deck file to the screen and every export."""
 
 from __future__ import annotations
 
@@ -25,7 +25,7 @@ from deck.export import ExportOptions, export_deck
 from deck.tui.figures import BarChart, Timeline, bar_cells
 from deck.tui.themes import Palette
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 FIGURES = ROOT / "tests" / "decks" / "figures.yaml"
 PALETTE = Palette(levels={level: "red" for level in Confidence})

@@ -19,7 +19,7 @@ from deck.core.loader import load_deck, parse_deck
 from deck.core.paths import bundled_deck
 from deck.export import ExportOptions, export_deck
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 NODE_BIN = ROOT / ".ci" / "tools" / "node_modules" / ".bin"
 DECKS = [bundled_deck(), *(ROOT / "tests" / "decks" / name for name in ("awkward.yaml", "showcase.yaml", "figures.yaml"))]

@@ -1,6 +1,6 @@
 """SVG snapshots of what the eye must see. The clock and the date are frozen so they are stable.
 
-Update after a deliberate change with `pytest tests/test_snapshots.py --snapshot-update`, and review the diff.
+Update after a deliberate change with `pytest tests/tui/test_snapshots.py --snapshot-update`, and review the diff.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from deck.core.document import DeckDocument
 from deck.core.loader import load_deck
 from deck.tui.app import make_app
 
-from .conftest import ROOT, until
+from ..conftest import ROOT, until
 
 SIZE = (120, 40)
 SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"

@@ -1,4 +1,4 @@
-"""What an attack review broke (issue 13), each with a test that failed before its fix."""
+"""What attack reviews broke, each with a test that failed before its fix."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from deck.core.themefile import read_theme
 from deck.export import export_deck
 from deck.link import runtime_dir
 
-from .conftest import ROOT, VALID
+from ..conftest import ROOT, VALID
 
 SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"
 

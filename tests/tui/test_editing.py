@@ -17,7 +17,7 @@ from deck.tui.screens.editor import EditorScreen
 from deck.tui.screens.presenter import PresenterScreen
 from deck.tui.widgets.error_bar import ErrorBar
 
-from .conftest import notified, until
+from ..conftest import notified, until
 
 DECK = """\
 # A deck with comments, which every edit must keep.

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"
 
@@ -25,24 +25,27 @@ def deck_command() -> str:
 
 
 @pytest.fixture
-def terminal():
+def terminal(tmp_path_factory):
     if shutil.which("tmux") is None:
         pytest.skip("tmux is not installed; apt-get install -y tmux")
     name = f"deck-e2e-{uuid.uuid4().hex[:8]}"
+    # a server of its own, its socket in a folder of the test's (not /tmp/tmux-UID): removed with it
+    socket = tmp_path_factory.mktemp("tmux") / "socket"
 
     class Terminal:
         def start(self, command: str) -> None:
-            subprocess.run(["tmux", "-L", name, "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command], check=True)
+            subprocess.run(["tmux", "-S", str(socket), "new-session", "-d", "-s", name, "-x", "120", "-y", "40", command], check=True)
 
         def screen(self) -> str:
-            result = subprocess.run(["tmux", "-L", name, "capture-pane", "-p", "-t", name], capture_output=True, text=True)
+            result = subprocess.run(["tmux", "-S", str(socket), "capture-pane", "-p", "-t", name], capture_output=True, text=True)
             return result.stdout
 
         def keys(self, *keys: str) -> None:
-            subprocess.run(["tmux", "-L", name, "send-keys", "-t", name, *keys], check=True)
+            subprocess.run(["tmux", "-S", str(socket), "send-keys", "-t", name, *keys], check=True)
 
-        def wait_for(self, text: str, timeout: float = 20.0) -> str:
-            """Poll the screen until `text` shows (a real process: there is no event to await)."""
+        def wait_for(self, text: str, timeout: float = 60.0) -> str:
+            """Poll the screen until `text` shows (a real process: there is no event to await). The timeout
+            only ends a test that would never pass."""
             deadline = time.monotonic() + timeout
             while time.monotonic() < deadline:
                 screen = self.screen()
@@ -52,7 +55,8 @@ def terminal():
             raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
 
     yield Terminal()
-    subprocess.run(["tmux", "-L", name, "kill-server"], capture_output=True)  # a server of its own: no race with others
+    subprocess.run(["tmux", "-S", str(socket), "kill-server"], capture_output=True)  # a server of its own: no race with others
+    socket.unlink(missing_ok=True)
 
 
 def test_present_navigate_and_quit(terminal, tmp_path):

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from deck.core.diagnostics import DeckError
 from deck.core.loader import load_deck, parse_deck
 
-from .conftest import VALID
+from ..conftest import VALID
 
 TIME_LIMIT_S = 2.0
 

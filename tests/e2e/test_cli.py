@@ -10,7 +10,7 @@ import pytest
 
 from deck.cli import main
 
-from .conftest import ROOT, VALID
+from ..conftest import ROOT, VALID
 
 
 def run(capsys, *args: str) -> tuple[int, str, str]:

@@ -13,7 +13,7 @@ from deck.link import decode, encode, socket_path
 from deck.tui.app import make_app
 from deck.tui.speaker_app import make_speaker_app
 
-from .conftest import ROOT, notified, until
+from ..conftest import ROOT, notified, until
 
 SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"
 
