@@ -52,6 +52,12 @@ def _no_color_env(monkeypatch):
     monkeypatch.delenv("NO_COLOR", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def _debug(monkeypatch):
+    """DECK_DEBUG=1: a bug that a catch-all would turn into a polite message fails the test instead."""
+    monkeypatch.setenv("DECK_DEBUG", "1")
+
+
 async def until(pilot, condition, timeout: float = 30.0, step: float = 0.02) -> None:
     """Let the app run (Pilot's pause) until `condition()` holds: a file watcher or a socket peer
     reacts on its own time, so there is no single event to await. The timeout only ends a test that

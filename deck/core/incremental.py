@@ -23,6 +23,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .debug import note
 from .loader import MAX_BYTES, Loaded, _Reader
 from .model import Deck, Pos, Slide, Span
 from .yamlnodes import ComposeError, compose
@@ -36,13 +37,19 @@ def reparse(old_text: str, old: Deck, new_text: str, path: str = "<deck>") -> Lo
     None when that cannot be done exactly (the caller then parses the whole file). The Loaded it returns
     has no diagnostics: it is made only when the edited slide has none."""
     if old_text.startswith("\ufeff") or new_text.startswith("\ufeff") or len(new_text) * 4 > MAX_BYTES:
+        note("incremental reread: a whole parse (a byte-order mark, or a text near the size limit)")
         return None  # a byte-order mark shifts the parser's offsets; a text that may be near the size limit is measured in full
     if _odd(old_text) or _odd(new_text):
+        note("incremental reread: a whole parse (unusual line breaks or a YAML directive)")
         return None  # line breaks other than '\n' and '\r\n' (a slide's lines are found by '\n'), or a YAML directive
     try:
-        return _reparse(old_text, old, new_text, path)
-    except Exception:  # e.g. a lone surrogate the parser cannot encode: the whole parse reports it
+        loaded = _reparse(old_text, old, new_text, path)
+    except Exception as exc:  # e.g. a lone surrogate the parser cannot encode: the whole parse reports it
+        note(f"incremental reread: a whole parse ({type(exc).__name__}: {exc})")
         return None
+    if loaded is None:
+        note("incremental reread: a whole parse (the edit is not inside one slide, or the slide has a problem)")
+    return loaded
 
 
 def _reparse(old_text: str, old: Deck, new_text: str, path: str) -> Loaded | None:

@@ -9,6 +9,7 @@ import re
 import stat
 from dataclasses import dataclass, field
 
+from .debug import debugging
 from .diagnostics import ERROR, WARNING, DeckError, Diagnostic, did_you_mean, sort_diagnostics
 from .figures import FigureReader
 from .imagefile import local_images, remote_image
@@ -81,6 +82,8 @@ def parse_deck(text: str, path: str = "<deck>", loader: type = Loader) -> Loaded
     try:
         return _parse_deck(text, path, loader)
     except Exception as exc:
+        if debugging():
+            raise
         return Loaded(None, [Diagnostic(1, 1, f"cannot read this file as a deck ({type(exc).__name__}); please report it", path=path)])
     finally:
         if enabled:

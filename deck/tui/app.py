@@ -265,21 +265,19 @@ class DeckApp(EditingApp, Themed):
             ConfirmScreen(f"{target} already exists. Replace it with this export?", [("keep", "Keep it"), ("replace", "Replace")]), answered
         )
 
-    @work(thread=True, exclusive=True, group="export")
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _write_export(self, name: str, deck: Deck, options: Any, target: Path) -> None:
-        """Export `deck` (taken from the screen before this thread starts: a thread never reads widgets)."""
+        """Export `deck` (taken from the screen before this thread starts: a thread never reads widgets).
+        An unforeseen failure is reported by `on_worker_state_changed`; the talk goes on."""
         from ..core.files import write_atomic
         from ..export import export_deck
 
         try:
             write_atomic(target, export_deck(deck, name, options).encode("utf-8"), follow_symlinks=False)
         except OSError as exc:
-            self.call_from_thread(self.notify, f"Could not write {target}: {exc.strerror or exc}", title="Export", severity="error")
+            self.notify(f"Could not write {target}: {exc.strerror or exc}", title="Export", severity="error")  # notify is thread-safe
             return
-        except Exception as exc:  # an unforeseen failure is reported; the talk goes on
-            self.call_from_thread(self.notify, f"Not exported ({type(exc).__name__}: {exc})", title="Export", severity="error")
-            return
-        self.call_from_thread(self.notify, f"Wrote {target}", title=f"Export: {name}")
+        self.notify(f"Wrote {target}", title=f"Export: {name}")
 
 
 def export_path(deck: Deck, name: str) -> Path:

@@ -9,14 +9,17 @@ from __future__ import annotations
 import gc
 import subprocess
 import time
+import traceback
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import SuspendNotSupported
 from textual.message import Message
+from textual.worker import Worker, WorkerState
 
 from ..core import session
+from ..core.debug import debugging, note
 from ..core.document import DeckDocument
 from ..core.session import Conflict, EditorNotFound, Invalid, IOFailure, ReadOnly, Refused, Saved, StructuralEdit
 from .screens.presenter import PresenterScreen
@@ -171,23 +174,29 @@ class EditingApp(FileWatching):
         if self._start_save():
             self._structural_worker(context, kind, overwrite)
 
-    @work(thread=True, group="save")
+    # An unforeseen failure in a save is reported by `on_worker_state_changed`, which frees the save slot.
+    @work(thread=True, group="save", exit_on_error=False)
     def _save_worker(self, context: SaveContext, new_text: str, only_slide: int | None, overwrite: bool) -> None:
-        try:
-            outcome: session.SaveOutcome = session.save(
-                context.base, new_text, context.index, context.message, overwrite=overwrite, only_slide=only_slide
-            )
-        except Exception as exc:
-            outcome = IOFailure(f"Not saved ({type(exc).__name__}: {exc}); the file is as it was")
+        outcome = session.save(context.base, new_text, context.index, context.message, overwrite=overwrite, only_slide=only_slide)
         self.post_message(SaveDone(outcome, context))
 
-    @work(thread=True, group="save")
+    @work(thread=True, group="save", exit_on_error=False)
     def _structural_worker(self, context: SaveContext, kind: StructuralEdit, overwrite: bool) -> None:
-        try:
-            outcome: session.SaveOutcome = session.structural(context.base, kind, context.index, overwrite=overwrite)
-        except Exception as exc:
-            outcome = IOFailure(f"Not saved ({type(exc).__name__}: {exc}); the file is as it was")
-        self.post_message(SaveDone(outcome, context))
+        self.post_message(SaveDone(session.structural(context.base, kind, context.index, overwrite=overwrite), context))
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """The one place a worker's unforeseen failure is reported (its expected outcomes are values):
+        the talk goes on, the file as it was. Under DECK_DEBUG=1 the traceback goes to stderr too."""
+        if event.state is not WorkerState.ERROR:
+            return
+        worker, error = event.worker, event.worker.error
+        what = {"save": "Not saved", "export": "Not exported"}.get(worker.group, f"{worker.name} failed")
+        if worker.group == "save":
+            self.saving = False
+        tail = "; the file is as it was" if worker.group == "save" else ""
+        self.notify(f"{what} ({type(error).__name__}: {error}){tail}", severity="error", timeout=8)
+        if error is not None and debugging():
+            note("".join(traceback.format_exception(error)))
 
     def on_save_done(self, message: SaveDone) -> None:
         self.saving = False

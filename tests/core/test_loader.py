@@ -339,3 +339,29 @@ def test_an_indentation_mistake_says_to_check_the_indentation(extra, advice):
     text = "title: T\nslides:\n  - title: A\n    confidence: reported\n    points:\n      - one\n" + extra
     errors = parse_deck(text, "t.yaml").errors
     assert errors and errors[0].line == 7 and "check this line's indentation" in errors[0].message and advice in errors[0].message
+
+
+def test_the_last_resort_net_says_please_report_and_deck_debug_shows_the_traceback(monkeypatch):
+    from deck.core import loader
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug in the loader")
+
+    monkeypatch.setattr(loader, "_parse_deck", broken)
+    with pytest.raises(RuntimeError, match="a bug in the loader"):
+        loader.parse_deck("title: T\n", "t.yaml")  # DECK_DEBUG=1 (set for every test): the traceback
+    monkeypatch.delenv("DECK_DEBUG")
+    loaded = loader.parse_deck("title: T\n", "t.yaml")
+    assert loaded.deck is None and "cannot read this file as a deck (RuntimeError); please report it" in loaded.errors[0].message
+
+
+def test_deck_debug_says_when_the_incremental_reread_falls_back(monkeypatch, capsys):
+    from deck.core.incremental import reparse
+
+    text = "title: T\nslides:\n  - {title: A, confidence: reported, notes: n}\n"
+    deck = parse_deck(text, "t.yaml").deck
+    assert reparse(text, deck, text + "  - {title: B, confidence: reported, notes: n}\n", "t.yaml") is None  # a new slide
+    assert "incremental reread: a whole parse" in capsys.readouterr().err
+    monkeypatch.delenv("DECK_DEBUG")
+    reparse(text, deck, text + "  - {title: B, confidence: reported, notes: n}\n", "t.yaml")
+    assert capsys.readouterr().err == ""

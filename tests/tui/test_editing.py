@@ -405,3 +405,18 @@ async def test_reload_after_the_editor_changed_nothing_says_so(deck_path):
         app.reload_from_disk()
         await until(pilot, lambda: app._asked is None)
         assert "The file was not changed" in notified(app) and "Reloaded" not in notified(app)
+
+
+async def test_an_unforeseen_failure_in_a_save_is_reported_and_frees_the_save(deck_path, monkeypatch):
+    from deck.core import session
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(session, "structural", broken)
+    app = app_for(deck_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("D")  # duplicate the slide
+        await until(pilot, lambda: any("Not saved (RuntimeError: boom)" in n for n in notified(app)))
+        assert not app.saving and app.is_running
+        assert deck_path.read_text() == DECK
