@@ -18,7 +18,7 @@ sys.path.insert(0, str(HERE))
 from decks import child_env, write_deck  # noqa: E402
 
 from deck.core.loader import load_deck  # noqa: E402
-from deck.export import FORMATS, ExportOptions, export_deck  # noqa: E402
+from deck.export import TEXT_FORMATS, ExportOptions, export_deck  # noqa: E402
 
 
 def best_ms(fn, repeat: int = 5) -> float:
@@ -35,7 +35,7 @@ def main() -> None:
     small, big = load_deck(write_deck(folder, 10)), load_deck(write_deck(folder, 1_000))
     print(f"{'format':<10} {'10 slides':>10} {'1,000 slides':>13} {'per slide, 10':>14} {'per slide, 1,000':>17} {'1,000 / 10 per slide':>21}")
     big_ms = {}
-    for name in FORMATS:
+    for name in TEXT_FORMATS:
         a = best_ms(lambda: export_deck(small, name))
         b = big_ms[name] = best_ms(lambda: export_deck(big, name))
         print(f"{name:<10} {a:>8.2f}ms {b:>11.1f}ms {a / 10:>12.3f}ms {b / 1000:>15.3f}ms {b / 1000 / (a / 10):>20.2f}x")
@@ -52,7 +52,7 @@ def main() -> None:
     print("`deck export` as a command (process start, load and export), best of 7 (noise only adds time):")
     paths = {10: folder / "deck-10.yaml", 1_000: folder / "deck-1000.yaml"}
     print(f"{'format':<10} {'10 slides':>10} {'1,000 slides':>13} {'ratio':>7}   (goal: within 3x)")
-    for name in FORMATS:
+    for name in TEXT_FORMATS:
         times = {}
         for n, path in paths.items():
             cmd = [sys.executable, "-m", "deck", "export", str(path), "--format", name]

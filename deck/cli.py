@@ -56,9 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     export = commands.add_parser("export", help="export a deck to another format")
     export.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
-    export.add_argument(
-        "--format", "-f", choices=sorted([*FORMATS, "pdf"]), help="output format (default: from the -o file's extension, else markdown)"
-    )
+    export.add_argument("--format", "-f", choices=sorted(FORMATS), help="output format (default: from the -o file's extension, else markdown)")
     export.add_argument("-o", "--output", help="write to this file ('-' or none: standard output)")
     export.add_argument(
         "--min-confidence",
@@ -259,7 +257,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from .core.check import check_images
     from .core.files import same_file, write_atomic
     from .core.loader import parse_deck, read_text
-    from .export import ExportOptions, export_deck
+    from .export import FORMATS, ExportOptions, export_deck
 
     path = deck_path(args.path)
     if args.output == "-":  # the usual name for standard output (it wrote a file called '-')
@@ -278,11 +276,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         out_dir=os.path.dirname(os.path.abspath(args.output)) if args.output else None,
         indent=args.indent,
     )
-    name = args.format or format_for(args.output)
+    name = args.format or output_format(args.output)
     if args.indent is not None and (name != "json" or not 0 <= args.indent <= 16):
         raise UsageError("--indent is for the JSON export, from 0 to 16 spaces" if name == "json" else f"--indent is for the JSON export, not {name}")
-    if name == "pdf":
-        return _export_pdf(deck, options, args.output)
+    if FORMATS[name].binary:
+        return _export_binary(deck, name, options, args.output)
     text = export_deck(deck, name, options)
     if args.output:
         if os.path.islink(args.output):  # typed by the user: followed, but said first
@@ -298,41 +296,33 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _export_pdf(deck: Deck, options: ExportOptions, output: str | None) -> int:
+def _export_binary(deck: Deck, name: str, options: ExportOptions, output: str | None) -> int:
     from .core.files import write_atomic
-    from .export.pdf import PDF_HINT, available, export_pdf
+    from .export import FORMATS, export_bytes
+    from .export.pdf import PDF_HINT, available
 
-    if not available():
+    if name == "pdf" and not available():
         raise UsageError(PDF_HINT)
     if not output:
-        raise UsageError("a PDF goes to a file: give -o talk.pdf")
-    write_atomic(output, export_pdf(deck, options))  # written whole, or not at all
-    print(f"wrote {safe_path(output)} (pdf, {_count(len(deck.slides), 'slide')})", file=sys.stderr)
+        raise UsageError(f"a {name.upper()} goes to a file: give -o talk{FORMATS[name].extension}")
+    write_atomic(output, export_bytes(deck, name, options))  # written whole, or not at all
+    print(f"wrote {safe_path(output)} ({name}, {_count(len(deck.slides), 'slide')})", file=sys.stderr)
     return EXIT_OK
 
 
-MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt", "")
-
-
-def format_for(output: str | None) -> str:
+def output_format(output: str | None) -> str:
     """The format an output file's name asks for (talk.marp.md -> marp, x.json -> json, x.md -> markdown).
 
-    A name no format writes (x.html, x.pdf, x.docx) is a usage error, never Markdown under a wrong name."""
-    from .export import EXTENSIONS, FORMATS
+    A name no format writes (x.docx) is a usage error, never Markdown under a wrong name."""
+    from .export import FORMATS, format_for
 
     if not output:
         return "markdown"
-    name = Path(output).name.lower()
-    for fmt, extension in sorted(EXTENSIONS.items(), key=lambda item: -len(item[1])):
-        if name.endswith(extension):
-            return fmt
-    suffix = Path(name).suffix
-    by_suffix = {".json": "json", ".csv": "csv", ".pdf": "pdf"}
-    if suffix in by_suffix:
-        return by_suffix[suffix]
-    if suffix in MARKDOWN_SUFFIXES:
-        return "markdown"
-    raise UsageError(f"no export format writes '{safe_path(suffix)}' files; choose one with --format ({', '.join(sorted(FORMATS))})")
+    name = format_for(output)
+    if name is None:
+        suffix = Path(output).suffix.lower()
+        raise UsageError(f"no export format writes '{safe_path(suffix)}' files; choose one with --format ({', '.join(sorted(FORMATS))})")
+    return name
 
 
 def cmd_new(args: argparse.Namespace) -> int:

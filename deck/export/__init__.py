@@ -1,34 +1,46 @@
-"""Exporters: one module per format, each a function `export(deck, options) -> str`."""
+"""Exporters: one module per format, each a function `export(deck, options)` over the core's view of
+each slide, and one registry of them (`FORMATS`) that the CLI and the palette both read."""
 
 from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from ..core.model import Confidence, Deck
 
-# format name -> module in this package; each module defines `export(deck, options) -> str`
-FORMATS: dict[str, str] = {
-    "markdown": "markdown",
-    "marp": "marp",
-    "pandoc": "pandoc",
-    "reveal": "revealjs",
-    "ledger": "ledger",
-    "csv": "ledger_csv",
-    "json": "json_export",
-    "html": "html",
+
+@dataclass(frozen=True)
+class Format:
+    """One export format: its module in this package, the file ending it writes, and how it takes images."""
+
+    name: str
+    module: str
+    extension: str  # the ending of the file it writes beside the deck (talk.marp.md)
+    images: str = "relative"  # Markdown images in deck text: 'relative' to where it lands, 'data' URIs, or 'as-is'
+    binary: bool = False  # bytes (a PDF), not text
+    suffixes: tuple[str, ...] = ()  # other file endings that ask for this format (-o x.json)
+    note: str = ""  # what it is, for help and the palette
+
+
+FORMATS: dict[str, Format] = {
+    f.name: f
+    for f in (
+        Format("markdown", "markdown", ".handout.md", suffixes=(".md", ".markdown", ".txt", ""), note="a handout to read or print"),
+        Format("marp", "marp", ".marp.md", note="slides for Marp"),
+        Format("pandoc", "pandoc", ".pandoc.md", note="slides for pandoc (Beamer, reveal.js, PowerPoint)"),
+        Format("reveal", "revealjs", ".reveal.md", note="slides for reveal.js's Markdown plugin"),
+        Format("ledger", "ledger", ".ledger.md", images="as-is", note="every claim with its label and sources"),
+        Format("csv", "ledger_csv", ".ledger.csv", images="as-is", suffixes=(".csv",), note="the ledger as CSV"),
+        Format("json", "json_export", ".json", images="as-is", suffixes=(".json",), note="the deck as data"),
+        Format("html", "html", ".html", images="data", note="one self-contained page"),
+        Format("pdf", "pdf", ".pdf", images="data", binary=True, note="the HTML page printed (needs WeasyPrint)"),
+    )
 }
-EXTENSIONS: dict[str, str] = {
-    "markdown": ".handout.md",
-    "marp": ".marp.md",
-    "pandoc": ".pandoc.md",
-    "reveal": ".reveal.md",
-    "ledger": ".ledger.md",
-    "csv": ".ledger.csv",
-    "json": ".json",
-    "html": ".html",
-}
+TEXT_FORMATS = tuple(name for name, f in FORMATS.items() if not f.binary)
+EXTENSIONS: dict[str, str] = {name: f.extension for name, f in FORMATS.items()}
 
 
 @dataclass(frozen=True)
@@ -39,18 +51,45 @@ class ExportOptions:
     indent: int | None = None  # JSON: None writes it compact (the C encoder), a number indents it for people
 
 
-def exporter(name: str) -> Callable[[Deck, ExportOptions], str]:
-    module = importlib.import_module(f".{FORMATS[name]}", __name__)
-    export: Callable[[Deck, ExportOptions], str] = module.export
+def format_for(filename: str) -> str | None:
+    """The format a file's name asks for (talk.marp.md -> marp, x.json -> json, x.md -> markdown), or None."""
+    name = Path(filename).name.lower()
+    for f in sorted(FORMATS.values(), key=lambda f: -len(f.extension)):
+        if name.endswith(f.extension):
+            return f.name
+    suffix = Path(name).suffix
+    return next((f.name for f in FORMATS.values() if suffix in f.suffixes), None)
+
+
+def exporter(name: str) -> Callable[[Deck, ExportOptions], Any]:
+    module = importlib.import_module(f".{FORMATS[name].module}", __name__)
+    export: Callable[[Deck, ExportOptions], Any] = module.export
     return export
 
 
-def export_deck(deck: Deck, name: str, options: ExportOptions = ExportOptions()) -> str:
-    """The deck in format `name`, its Markdown images made to work where the export lands."""
+def _with_images(deck: Deck, name: str, options: ExportOptions) -> Deck:
+    """The deck with its Markdown images made to work where the export lands."""
     from .body_images import as_data_uri, relative_to_export, with_images
 
-    if name in ("markdown", "marp", "pandoc", "reveal"):
-        deck = with_images(deck, relative_to_export(deck, options))
-    elif name == "html":
-        deck = with_images(deck, as_data_uri(deck))
-    return exporter(name)(deck, options)
+    images = FORMATS[name].images
+    if images == "relative":
+        return with_images(deck, relative_to_export(deck, options))
+    if images == "data":
+        return with_images(deck, as_data_uri(deck))
+    return deck
+
+
+def export_deck(deck: Deck, name: str, options: ExportOptions = ExportOptions()) -> str:
+    """The deck in the text format `name`."""
+    if FORMATS[name].binary:
+        raise ValueError(f"{name} is not a text format: use export_bytes")
+    text: str = exporter(name)(_with_images(deck, name, options), options)
+    return text
+
+
+def export_bytes(deck: Deck, name: str, options: ExportOptions = ExportOptions()) -> bytes:
+    """The deck in any format, as the bytes of its file."""
+    if FORMATS[name].binary:
+        data: bytes = exporter(name)(deck, options)  # a binary format renders another one (PDF: the HTML page)
+        return data
+    return export_deck(deck, name, options).encode("utf-8")

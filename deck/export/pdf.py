@@ -30,7 +30,7 @@ def data_only(weasyprint: Any) -> Any:
     return fetch
 
 
-def export_pdf(deck: Deck, options: ExportOptions) -> bytes:
+def export(deck: Deck, options: ExportOptions) -> bytes:
     """The deck as PDF bytes. Raises RuntimeError(PDF_HINT) without WeasyPrint."""
     if not available():
         raise RuntimeError(PDF_HINT)

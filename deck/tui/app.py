@@ -213,10 +213,10 @@ class DeckApp(EditingApp, Themed):
         if not self.read_only:
             from ..export import FORMATS  # exporters load only when the palette is opened
 
-            for name in FORMATS:
+            for name, export_format in FORMATS.items():
                 yield SystemCommand(
                     f"export: {name}",
-                    f"Write {escape(export_path(presenter.deck, name).name)} (with the filter shown)",
+                    f"Write {escape(export_path(presenter.deck, name).name)}, {export_format.note} (with the filter shown)",
                     lambda name=name: self.export_to(name),
                 )
         # every key's action by name, described by its keys (from the bindings, not a copy of them)
@@ -236,7 +236,11 @@ class DeckApp(EditingApp, Themed):
     def export_to(self, name: str) -> None:
         """The palette's export: beside the deck, with the filter on screen; asks before replacing a file."""
         from ..export import ExportOptions
+        from ..export.pdf import PDF_HINT, available
 
+        if name == "pdf" and not available():
+            self.notify(f"Not exported: {PDF_HINT}", title="Export", severity="warning", timeout=8)
+            return
         presenter = self.presenter
         deck = presenter.deck
         target = export_path(deck, name)
@@ -270,10 +274,10 @@ class DeckApp(EditingApp, Themed):
         """Export `deck` (taken from the screen before this thread starts: a thread never reads widgets).
         An unforeseen failure is reported by `on_worker_state_changed`; the talk goes on."""
         from ..core.files import write_atomic
-        from ..export import export_deck
+        from ..export import export_bytes
 
         try:
-            write_atomic(target, export_deck(deck, name, options).encode("utf-8"), follow_symlinks=False)
+            write_atomic(target, export_bytes(deck, name, options), follow_symlinks=False)
         except OSError as exc:
             self.notify(f"Could not write {target}: {exc.strerror or exc}", title="Export", severity="error")  # notify is thread-safe
             return
@@ -282,11 +286,11 @@ class DeckApp(EditingApp, Themed):
 
 def export_path(deck: Deck, name: str) -> Path:
     """Beside the deck; in the current folder for the bundled briefing, which is read-only."""
-    from ..export import EXTENSIONS
+    from ..export import FORMATS
 
     source = Path(deck.path)
     folder = Path.cwd() if is_bundled(source) or not source.parent.exists() else source.parent
-    return folder / (source.stem + EXTENSIONS[name])
+    return folder / (source.stem + FORMATS[name].extension)
 
 
 def make_app(

@@ -45,11 +45,11 @@ def test_core_module_does_not_import_textual_or_rich(module):
 def test_every_exporter_runs_without_textual_or_rich():
     code = (
         "import sys\n"
-        "from deck.export import FORMATS, export_deck\n"
+        "from deck.export import TEXT_FORMATS, export_deck\n"
         "from deck.core.loader import load_deck\n"
         "from deck.core.paths import bundled_deck\n"
         "deck = load_deck(bundled_deck())\n"
-        "for name in FORMATS: export_deck(deck, name)\n"
+        "for name in TEXT_FORMATS: export_deck(deck, name)\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] in ('textual', 'rich'))))\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)

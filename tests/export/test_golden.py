@@ -14,7 +14,7 @@ import pytest
 
 from deck.core.loader import load_deck
 from deck.core.model import Confidence
-from deck.export import EXTENSIONS, FORMATS, ExportOptions, export_deck
+from deck.export import EXTENSIONS, TEXT_FORMATS, ExportOptions, export_deck
 
 from ..conftest import ROOT
 
@@ -30,7 +30,7 @@ DECKS = {
 
 
 @pytest.mark.parametrize("name", sorted(DECKS))
-@pytest.mark.parametrize("format_name", sorted(FORMATS))
+@pytest.mark.parametrize("format_name", sorted(TEXT_FORMATS))
 def test_export_matches_its_golden_file(name, format_name, monkeypatch):
     monkeypatch.chdir(ROOT)  # image paths are made relative to where the export lands
     path, minimum = DECKS[name]

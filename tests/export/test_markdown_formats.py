@@ -18,7 +18,7 @@ from deck.core.files import write_atomic
 from deck.core.loader import load_deck
 from deck.core.model import Chart, Confidence, Event, Picture
 from deck.core.paths import bundled_deck
-from deck.export import EXTENSIONS, FORMATS, ExportOptions, export_deck
+from deck.export import EXTENSIONS, FORMATS, TEXT_FORMATS, ExportOptions, export_deck
 
 from ..conftest import ROOT
 
@@ -39,15 +39,20 @@ def all_claims(deck):
 
 
 @pytest.mark.parametrize("path", DECKS, ids=lambda p: p.stem)
-@pytest.mark.parametrize("fmt", sorted(FORMATS))
+@pytest.mark.parametrize("fmt", sorted(TEXT_FORMATS))
 def test_no_control_characters_in_any_output(path, fmt):
     text = export_deck(load_deck(path), fmt)
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", text)
     assert text.endswith("\n")
 
 
-def test_every_format_has_a_file_extension():
+def test_every_format_has_a_file_extension_that_asks_for_it():
+    from deck.export import format_for
+
     assert set(EXTENSIONS) == set(FORMATS)
+    for name, extension in EXTENSIONS.items():
+        assert format_for(f"talk{extension}") == name
+    assert (format_for("notes.md"), format_for("data.json"), format_for("x.docx")) == ("markdown", "json", None)
 
 
 class TestHandout:

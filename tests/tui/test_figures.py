@@ -616,7 +616,7 @@ def test_the_pdf_export_fetches_nothing(monkeypatch):
         return real(*args, url_fetcher=url_fetcher, **kwargs)
 
     monkeypatch.setattr(weasyprint, "HTML", recording)
-    assert pdf.export_pdf(load_deck(FIGURES), ExportOptions()).startswith(b"%PDF")
+    assert pdf.export(load_deck(FIGURES), ExportOptions()).startswith(b"%PDF")
     assert len(asked) == 3
 
 

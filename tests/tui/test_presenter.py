@@ -18,7 +18,7 @@ from deck.tui.themes import palette_for
 from deck.tui.widgets.notes_pane import NotesPane
 from deck.tui.widgets.slide_list import SlideList
 
-from ..conftest import notified
+from ..conftest import ROOT, notified, until
 
 DECK = """\
 title: Pilot deck
@@ -647,3 +647,20 @@ def test_on_a_tiny_slide_the_badge_is_cut_not_broken_over_lines():
         console.print(Heading("Hi", badge_text(Confidence.SPECULATIVE, palette), palette))
     lines = capture.get().splitlines()
     assert [line.rstrip() for line in lines] == ["Hi", " ◌ SPE", "▁" * 6, ""]
+
+
+async def test_the_palette_offers_every_export_format_pdf_included(tmp_path):
+    """The palette could not export PDF: the formats were listed in two places and PDF only in the CLI."""
+    from deck.core.document import DeckDocument
+    from deck.export import FORMATS
+
+    path = tmp_path / "talk.yaml"
+    path.write_text((ROOT / "tests" / "decks" / "showcase.yaml").read_text())
+    app = make_app(DeckDocument.load(path), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert [t for t in titles if t.startswith("export: ")] == [f"export: {name}" for name in FORMATS]
+        app.export_to("pdf")
+        await until(pilot, lambda: any("Wrote" in n for n in notified(app)))
+        assert (tmp_path / "talk.pdf").read_bytes().startswith(b"%PDF")
