@@ -13,10 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import edit
+from .cursor import follow, follow_index
 from .diagnostics import Diagnostic
 from .document import READ_ONLY_HINT, ConflictError, DeckDocument, ReadOnlyError
 from .loader import Loaded
-from .model import Deck
 
 
 class StructuralEdit(enum.Enum):
@@ -92,20 +92,6 @@ class Reloaded:
 SaveOutcome = Saved | Invalid | Conflict | ReadOnly | IOFailure | Refused
 
 
-def follow(old: Deck, index: int, new: Deck) -> int:
-    """Where the slide shown at `index` is in the new deck: by title, nearest first; else by position."""
-    title = old.slides[index].title if index < len(old.slides) else None
-    matches = [i for i, slide in enumerate(new.slides) if slide.title == title]
-    if matches:
-        return min(matches, key=lambda i: abs(i - index))
-    return clamp(index, len(new.slides))
-
-
-def clamp(index: int, count: int) -> int:
-    """`index` kept within a deck of `count` slides."""
-    return max(0, min(index, count - 1))
-
-
 def save(document: DeckDocument, new_text: str, index: int, message: str, *, overwrite: bool = False, only_slide: int | None = None) -> SaveOutcome:
     """Write `new_text` (made from `document`) if it is a valid deck, then show slide `index`.
 
@@ -127,7 +113,7 @@ def save(document: DeckDocument, new_text: str, index: int, message: str, *, ove
         return Conflict(new_text, index, message)
     except OSError as exc:
         return IOFailure(f"Not saved, the file is unchanged: {exc.strerror or exc}")
-    return Saved(saved, clamp(index, len(saved.deck.slides)), message)
+    return Saved(saved, follow_index(index, len(saved.deck.slides)), message)
 
 
 def plan(document: DeckDocument, kind: StructuralEdit, index: int) -> tuple[str, int] | Refused:

@@ -8,9 +8,10 @@ import re
 import pytest
 from textual.widgets import TextArea
 
+from deck.core.cursor import follow
 from deck.core.document import DeckDocument
 from deck.core.loader import parse_deck
-from deck.core.session import EditorNotFound, editor_command, follow
+from deck.core.session import EditorNotFound, editor_command
 from deck.tui.app import make_app
 from deck.tui.screens.confirm import ConfirmScreen
 from deck.tui.screens.editor import EditorScreen

@@ -447,7 +447,7 @@ async def test_with_a_speaker_view_the_audience_sees_no_editing_messages(tmp_pat
     from deck.tui.speaker_app import make_speaker_app
     from deck.tui.widgets.error_bar import ErrorBar
 
-    from .conftest import notified
+    from ..conftest import notified
 
     read: list[bool] = []  # what the audience view's watcher has handed it: loaded or not
     handler = DeckApp.on_deck_file_changed

@@ -17,11 +17,11 @@ from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from ...core import edit
+from ...core.cursor import follow
 from ...core.diagnostics import Diagnostic
 from ...core.document import DeckDocument
 from ...core.loader import parse_slide
 from ...core.model import Span
-from ...core.session import follow
 
 CHECK_DELAY_S = 0.15  # check once typing pauses, not at every key
 

@@ -6,8 +6,8 @@ from textual import events
 from textual.binding import Binding
 from textual.timer import Timer
 
+from ...core.cursor import Cursor
 from ...core.model import Confidence, Deck
-from ...core.reveal import last_step
 
 NAVIGATION_BINDINGS = [
     Binding("right,space,l,n,pagedown", "next", "Next", key_display="→", id="next", tooltip="Next slide"),
@@ -45,8 +45,13 @@ class SlideNavigation:
         """The audience's confidence filter: a claim it hides is not a step to press through."""
         return None
 
+    @property
+    def cursor(self) -> Cursor:
+        """Where the talk is, as the core moves it."""
+        return Cursor(self.deck, self.index, self.step, self.shown_minimum)
+
     def last_step_of(self, index: int) -> int:
-        return last_step(self.deck.slides[index], self.shown_minimum)
+        return self.cursor.last_step_of(index)
 
     def go(self, index: int) -> None:
         self.move(index, None)
@@ -57,15 +62,13 @@ class SlideNavigation:
 
     def next_place(self) -> tuple[int, int] | None:
         """Where "next" goes from here: (slide, step), or None at the end."""
-        if self.step < self.last_step_of(self.index):
-            return self.index, self.step + 1
-        return (self.index + 1, 0) if self.index + 1 < self.slide_count else None
+        place = self.cursor.next()
+        return (place.index, place.step) if place is not None else None
 
     def previous_place(self) -> tuple[int, int] | None:
         """Where "previous" goes from here: (slide, step), or None at the start."""
-        if self.step > 0:
-            return self.index, self.step - 1
-        return (self.index - 1, self.last_step_of(self.index - 1)) if self.index > 0 else None
+        place = self.cursor.previous()
+        return (place.index, place.step) if place is not None else None
 
     def action_next(self) -> None:
         self.typed = ""
@@ -92,8 +95,7 @@ class SlideNavigation:
     def action_last(self) -> None:
         """The last main slide; pressed there (or in the appendix), the last slide of the appendix."""
         self.typed = ""
-        last_main = self.deck.main_count - 1
-        self.move(last_main if self.index < last_main else self.slide_count - 1, None)
+        self.move(self.cursor.last().index, None)
 
     def on_key(self, event: events.Key) -> None:
         if event.character and event.character.isdecimal() and event.character.isascii():
