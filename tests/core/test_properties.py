@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -122,6 +123,7 @@ def test_any_tag_on_any_value_is_a_diagnostic_at_its_place(tag, value, where):
         assert loaded.errors
 
 
+@pytest.mark.slow
 def test_a_flow_style_deck_loads_in_linear_time():
     """`slides: [{...},{...},...]` on one line once took quadratic time (a 10 MB file: 562 s)."""
 

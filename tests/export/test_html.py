@@ -93,6 +93,7 @@ def test_in_chromium_keys_step_and_move(tmp_path):
 PDF_DECKS = [bundled_deck(), ROOT / "tests" / "decks" / "showcase.yaml", ROOT / "tests" / "decks" / "awkward.yaml"]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("path", PDF_DECKS, ids=lambda p: p.stem)
 def test_pdf_has_a_page_per_slide_with_all_of_its_text(path, tmp_path):
     from deck.export.pdf import available
