@@ -3,8 +3,9 @@
 Most deck text is words with **strong**, *emphasis* and `code`: written here by CommonMark's rules, with
 markdown-it's own character classes, that costs a tenth of parsing, and markdown-it is imported only for
 the rest (35 ms for a command). A property test finds the two identical wherever the fast path answers.
-The one parser configuration of the project: the HTML export renders with it, and images in deck text are
-found with it (imagefile)."""
+`parser()` is the project's markdown-it setup: the HTML export renders with it, images in deck text are
+found with it (imagefile), and the terminal reads a point's inline Markdown with it (tui/inline.py). Rich's
+Markdown, which draws bodies and notes on screen, builds its own."""
 
 from __future__ import annotations
 

@@ -7,23 +7,12 @@ uses), so nothing a point says can change the slide's layout. Parsed once per te
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
-from typing import TYPE_CHECKING
+from functools import lru_cache
 
 from rich.style import Style
 from rich.text import Text
 
-if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
-
-
-@cache
-def _parser() -> MarkdownIt:
-    """Made on first need: a deck whose first slide has no Markdown starts without importing it (15 ms)."""
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark").enable("strikethrough")
-
+from ..core.markdown import parser as _parser  # the project's one markdown-it setup, made on first need
 
 _PLAIN = frozenset("*_`[]<>!\\~&")  # no inline construct starts without one of these
 
