@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import WARNING, Diagnostic, did_you_mean
+from .model import Deck
 from .paths import themes_dir
+from .themefile import DEFAULT_THEME, ThemeSpec, read_theme, read_themes
 from .yamlnodes import ComposeError, compose
 
 CONFIG_KEYS = ("theme", "notes", "chrome", "editor")
@@ -91,3 +93,14 @@ def theme_file(theme: str | None, deck_path: str | os.PathLike[str]) -> Path | N
     folder = Path(deck_path).resolve().parent
     candidate = (folder / theme).resolve()
     return candidate if candidate.is_relative_to(folder) else None
+
+
+def deck_theme(deck: Deck) -> ThemeSpec | None:
+    """The theme the deck names, read and checked: a file beside it, or a bundled or user theme by name
+    (the default theme where it names none); None where it cannot be read (its page then takes the
+    default colours)."""
+    path = theme_file(deck.theme, deck.path)
+    if path is None:
+        return read_themes(*theme_folders()).themes.get(deck.theme or DEFAULT_THEME)
+    spec, _ = read_theme(path)  # a broken theme is reported by `deck check` and the presenter
+    return spec

@@ -7,6 +7,7 @@ a `textual.theme.Theme`. A bad file gives diagnostics at its line, never an exce
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,6 +23,33 @@ MAX_THEME_BYTES = 64 * 1024  # a theme is a few lines of colours
 MAX_NAME = 40
 
 
+# deck's own theme variables (one colour per confidence level, and the badge's text), with the values every
+# theme starts from: the TUI declares them to Textual, the exports' pages and drawings use them.
+DEFAULT_VARIABLES = {
+    "confidence-confirmed": "#2e9e5b",
+    "confidence-reported": "#2f7fc1",
+    "confidence-unverified": "#c7851c",
+    "confidence-speculative": "#a0509e",
+    "confidence-text": "#ffffff",
+}
+# The default theme's page colours, for pages when a deck's theme gives none (the same as themes/dark.yaml).
+DEFAULT_COLOURS = {
+    "primary": "#5fafff",
+    "accent": "#ffaf5f",
+    "foreground": "#e4e4e4",
+    "background": "#101418",
+    "surface": "#181d23",
+    "panel": "#232a33",
+}
+_HEX = re.compile(r"#(?:[0-9a-fA-F]{3}){1,2}")
+
+
+def css_colour(value: str | None, default: str) -> str:
+    """`value` where it is a hex colour (#rgb or #rrggbb), else `default`: a theme's text never reaches
+    a page's CSS as it was written."""
+    return value if value is not None and _HEX.fullmatch(value) else default
+
+
 @dataclass(frozen=True)
 class ThemeSpec:
     name: str
@@ -29,6 +57,15 @@ class ThemeSpec:
     colours: dict[str, str]
     variables: dict[str, str]
     path: str
+
+    def level_colour(self, level: str) -> str:
+        """The colour of confidence level `level` ('confirmed'), checked as a hex colour."""
+        key = f"confidence-{level}"
+        return css_colour(self.variables.get(key), DEFAULT_VARIABLES[key])
+
+    def page_colour(self, key: str) -> str:
+        """One of the theme's colours ('background', 'accent', ...), checked as a hex colour."""
+        return css_colour(self.colours.get(key), DEFAULT_COLOURS[key])
 
 
 @dataclass

@@ -10,17 +10,19 @@ import html
 import json
 import re
 
+from ..core.config import deck_theme
 from ..core.imagefile import ImageProblem, read_image
 from ..core.markdown import block_html as _block
 from ..core.markdown import inline_html as _inline
 from ..core.model import Confidence, Deck, Picture, Slide
 from ..core.text import strip_unsafe
+from ..core.themefile import DEFAULT_COLOURS, DEFAULT_VARIABLES, ThemeSpec, css_colour
 from ..core.view import Claim, ShownSlide, view_slide
 from . import ExportOptions
 from .common import left_out_line, legend_lines
 from .marp import IMAGE_PX, estimated_height
 from .slides_common import columns_as_table
-from .svg import COLOURS, chart_svg, timeline_svg  # one colour per level, in the page and in its drawings
+from .svg import chart_svg, timeline_svg
 
 
 def _text(value: str) -> str:
@@ -28,12 +30,28 @@ def _text(value: str) -> str:
 
 
 def _badge(level: Confidence) -> str:
-    return f'<span class="badge" style="background:{COLOURS[level]}">{_text(level.label)}</span>'
+    return f'<span class="badge level-{level.value}">{_text(level.label)}</span>'
 
 
-_OWN = {level: f' <em class="own" style="color:{COLOURS[level]}">{level.glyph} {level.value}</em>' for level in Confidence}
-_GLYPH = {level: f'<span class="glyph" style="color:{COLOURS[level]}">{level.glyph}</span> ' for level in Confidence}
-_BULLET = {level: f'<span class="glyph" style="color:{COLOURS[level]}">•</span> ' for level in Confidence}
+_OWN = {level: f' <em class="own level-{level.value}">{level.glyph} {level.value}</em>' for level in Confidence}
+_GLYPH = {level: f'<span class="glyph level-{level.value}">{level.glyph}</span> ' for level in Confidence}
+_BULLET = {level: f'<span class="glyph level-{level.value}">•</span> ' for level in Confidence}
+
+
+def _theme_css(spec: ThemeSpec | None) -> str:
+    """The page's colours from the deck's theme, each checked as a hex colour by the theme reader."""
+    page = {key: spec.page_colour(key) if spec else DEFAULT_COLOURS[key] for key in DEFAULT_COLOURS}
+    levels = {level.value: spec.level_colour(level.value) if spec else DEFAULT_VARIABLES[f"confidence-{level.value}"] for level in Confidence}
+    badge_text = css_colour(spec.variables.get("confidence-text") if spec else None, DEFAULT_VARIABLES["confidence-text"])
+    names = [f"--{key}:{value}" for key, value in page.items()] + [f"--{name}:{value}" for name, value in levels.items()]
+    rules = "".join(
+        f".level-{name}{{color:var(--{name})}} .badge.level-{name}{{background:var(--{name});color:var(--badge-text)}}" for name in levels
+    )
+    return ":root{" + ";".join([*names, f"--badge-text:{badge_text}"]) + "}\n" + rules + "\n"
+
+
+def _colours(spec: ThemeSpec | None) -> dict[Confidence, str]:
+    return {level: spec.level_colour(level.value) if spec else DEFAULT_VARIABLES[f"confidence-{level.value}"] for level in Confidence}
 
 
 def _claim(claim: Claim) -> str:
@@ -46,11 +64,11 @@ def _claim(claim: Claim) -> str:
     return f"{start}{glyph}{_inline(claim.text)}{own}{f' <span class=refs>{refs}</span>' if refs else ''}</li>"
 
 
-def _slide(deck: Deck, index: int, options: ExportOptions) -> str:
+def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confidence, str]) -> str:
     view = view_slide(deck, index, minimum=options.min_confidence)
     slide = view.slide
     position = view.position
-    figures = _figures(view)
+    figures = _figures(view, colours)
     # the print size, estimated as for Marp (no script runs when printing to PDF): the screen refits by measuring
     size = _print_size(view, figures)
     style = f' style="--print-size:{size}px"'
@@ -102,14 +120,14 @@ def _slide(deck: Deck, index: int, options: ExportOptions) -> str:
 PRINT_SIZES = (22, 19, 16, 14, 12, 10)
 
 
-def _figures(view: ShownSlide) -> list[str]:
+def _figures(view: ShownSlide, colours: dict[Confidence, str]) -> list[str]:
     """The chart and the timeline as inline SVG."""
     slide, numbers = view.slide, view.numbers
     out = []
     if view.bars and slide.chart is not None:
-        out.append(f'<figure class="chart">{chart_svg(slide.chart, view.bars, numbers, f"chart{slide.pos.line}")}</figure>')
+        out.append(f'<figure class="chart">{chart_svg(slide.chart, view.bars, numbers, f"chart{slide.pos.line}", colours)}</figure>')
     if view.events:
-        out.append(f'<figure class="timeline">{timeline_svg(view.events, numbers, f"timeline{slide.pos.line}")}</figure>')
+        out.append(f'<figure class="timeline">{timeline_svg(view.events, numbers, f"timeline{slide.pos.line}", colours)}</figure>')
     return out
 
 
@@ -185,11 +203,13 @@ def _divider(deck: Deck, slide: Slide) -> list[str]:
 
 
 def export(deck: Deck, options: ExportOptions) -> str:
-    slides = "\n".join(_slide(deck, i, options) for i in range(len(deck.slides)))
+    spec = deck_theme(deck)  # the page follows the deck's theme, as the presenter does
+    colours = _colours(spec)
+    slides = "\n".join(_slide(deck, i, options, colours) for i in range(len(deck.slides)))
     legend = "".join(f"<li>{_inline(line)}</li>" for line in legend_lines())
     return PAGE.format(
         title=_text(deck.title),
-        style=STYLE,
+        style=_theme_css(spec) + STYLE,
         slides=slides,
         legend=legend,
         script=SCRIPT,
@@ -219,38 +239,38 @@ PAGE = """<!doctype html>
 
 STYLE = """
 * { box-sizing: border-box; }
-html, body { margin: 0; height: 100%; background: #101418; color: #e4e4e4; font-family: system-ui, sans-serif; }
+html, body { margin: 0; height: 100%; background: var(--background); color: var(--foreground); font-family: system-ui, sans-serif; }
 .slide { display: none; position: relative; width: 100vw; height: 100vh; padding: 4vh 6vw 7vh; overflow: hidden; }
 .slide.current { display: flex; flex-direction: column; }
 .slide .content { flex: 1; min-height: 0; font-size: 22px; line-height: 1.35; max-width: 1100px; width: 100%; margin: 0 auto; }
 .divider .content { display: flex; flex-direction: column; justify-content: center; text-align: center; }
-h1 { font-size: 2.2em; margin: 0 0 .4em; color: #ffaf5f; }
-header { display: flex; align-items: baseline; gap: 1em; border-bottom: 2px solid #2f4a66; margin-bottom: .6em; }
-h2 { flex: 1; margin: 0 0 .3em; color: #ffaf5f; font-size: 1.4em; }
-h3 { margin: .4em 0 .2em; color: #ffaf5f; font-size: 1em; }
-.badge { color: #fff; font-weight: bold; padding: .1em .5em; white-space: nowrap; }
+h1 { font-size: 2.2em; margin: 0 0 .4em; color: var(--accent); }
+header { display: flex; align-items: baseline; gap: 1em; border-bottom: 2px solid var(--panel); margin-bottom: .6em; }
+h2 { flex: 1; margin: 0 0 .3em; color: var(--accent); font-size: 1.4em; }
+h3 { margin: .4em 0 .2em; color: var(--accent); font-size: 1em; }
+.badge { font-weight: bold; padding: .1em .5em; white-space: nowrap; }
 .legend .badge { margin: 0 .3em; }
-.meta, .subtitle, .left-out { color: #9aa4ad; font-style: italic; margin: .2em 0; }
+.meta, .subtitle, .left-out { opacity: .75; font-style: italic; margin: .2em 0; }
 ul { list-style: none; padding-left: .2em; margin: .4em 0; }
 li { margin: .15em 0; padding-left: 1.3em; text-indent: -1.3em; }
 .glyph { display: inline-block; width: 1.2em; }
 .own { font-size: .85em; }
-.refs, .sources { color: #9aa4ad; }
+.refs, .sources { opacity: .75; }
 .sources { list-style: none; padding: 0; font-size: .8em; margin-top: .8em; }
 .columns { display: grid; gap: 2em; }
 figure { margin: .5em 0; }
 figure.image img { display: block; max-width: 100%; max-height: 45vh; margin: 0 auto; }
 svg.figure { display: block; }
-.image-missing { color: #9aa4ad; font-style: italic; }
-table { border-collapse: collapse; } td, th { padding: .1em .6em; border-bottom: 1px solid #2f4a66; }
-pre { background: #1c2329; padding: .5em; white-space: pre-wrap; overflow-wrap: anywhere; }
-a { color: #5fafff; }
+.image-missing { opacity: .75; font-style: italic; }
+table { border-collapse: collapse; } td, th { padding: .1em .6em; border-bottom: 1px solid var(--panel); }
+pre { background: var(--surface); padding: .5em; white-space: pre-wrap; overflow-wrap: anywhere; }
+a { color: var(--primary); }
 .step.hidden { visibility: hidden; }
 .notes { display: none; position: absolute; right: 1vw; bottom: 7vh; width: 40vw; max-height: 60vh; overflow: auto;
-  background: #232a33; border: 1px solid #5fafff; padding: .6em 1em; font-size: 16px; }
+  background: var(--panel); border: 1px solid var(--primary); padding: .6em 1em; font-size: 16px; }
 body.show-notes .slide.current .notes { display: block; }
-footer { position: absolute; left: 6vw; right: 6vw; bottom: 2vh; color: #9aa4ad; font-size: 14px; }
-.legend-box { position: fixed; right: 1vw; top: 1vh; color: #9aa4ad; font-size: 13px; max-width: 40vw; }
+footer { position: absolute; left: 6vw; right: 6vw; bottom: 2vh; opacity: .75; font-size: 14px; }
+.legend-box { position: fixed; right: 1vw; top: 1vh; opacity: .85; font-size: 13px; max-width: 40vw; }
 @media print {
   @page { size: 1280px 720px; margin: 0; }
   html, body { background: #fff; color: #000; height: auto; }

@@ -12,13 +12,10 @@ import textwrap
 from ..core.markdown import inline_html
 from ..core.model import Bar, Chart, Confidence, Event, bar_geometry, with_unit
 from ..core.text import strip_unsafe
+from ..core.themefile import DEFAULT_VARIABLES
 
-COLOURS = {  # the exports' colour per level (the HTML page takes these too)
-    Confidence.CONFIRMED: "#2e9e5b",
-    Confidence.REPORTED: "#2f7fc1",
-    Confidence.UNVERIFIED: "#c7851c",
-    Confidence.SPECULATIVE: "#a0509e",
-}
+Colours = dict[Confidence, str]
+COLOURS: Colours = {level: DEFAULT_VARIABLES[f"confidence-{level.value}"] for level in Confidence}  # the default theme's
 WIDTH = 1000
 FONT = 18
 LINE = 24  # a text line's height
@@ -39,9 +36,8 @@ def _words(text: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", inline_html(text)))  # the page's own rendering, tags dropped
 
 
-def _defs(uid: str) -> str:
+def _defs(uid: str, c: Colours) -> str:
     """One fill per level: solid, hatched, dotted, and (speculative) an outline with a light tint."""
-    c = COLOURS
     return (
         "<defs>"
         f'<pattern id="{uid}-reported" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">'
@@ -52,17 +48,17 @@ def _defs(uid: str) -> str:
     )
 
 
-def _fill(level: Confidence, uid: str) -> str:
+def _fill(level: Confidence, uid: str, c: Colours) -> str:
     if level is Confidence.CONFIRMED:
-        return f'fill="{COLOURS[level]}"'
+        return f'fill="{c[level]}"'
     if level is Confidence.SPECULATIVE:
-        return f'fill="{COLOURS[level]}" fill-opacity=".15" stroke="{COLOURS[level]}" stroke-width="2" stroke-dasharray="6 4"'
-    return f'fill="url(#{uid}-{level.value})" stroke="{COLOURS[level]}" stroke-width="1"'
+        return f'fill="{c[level]}" fill-opacity=".15" stroke="{c[level]}" stroke-width="2" stroke-dasharray="6 4"'
+    return f'fill="url(#{uid}-{level.value})" stroke="{c[level]}" stroke-width="1"'
 
 
-def shape(level: Confidence, cx: float, cy: float, r: float = 7) -> str:
+def shape(level: Confidence, cx: float, cy: float, r: float = 7, c: Colours = COLOURS) -> str:
     """The label's glyph drawn: ● filled, ◐ half, ○ open, ◌ dashed."""
-    colour = COLOURS[level]
+    colour = c[level]
     ring = f'<circle cx="{cx}" cy="{cy}" r="{r}" fill="none" stroke="{colour}" stroke-width="2"'
     if level is Confidence.CONFIRMED:
         return f'<circle cx="{cx}" cy="{cy}" r="{r + 1}" fill="{colour}"/>'
@@ -73,23 +69,23 @@ def shape(level: Confidence, cx: float, cy: float, r: float = 7) -> str:
     return ring + ' stroke-dasharray="3 3"/>'
 
 
-def _legend(levels: set[Confidence], y: float, uid: str) -> str:
+def _legend(levels: set[Confidence], y: float, uid: str, c: Colours) -> str:
     parts: list[str] = []
     x = 0.0
     for level in Confidence:
         if level in levels:
-            parts.append(f'<rect x="{x}" y="{y}" width="28" height="14" {_fill(level, uid)}/>')
-            parts.append(shape(level, x + 44, y + 7, 6))
+            parts.append(f'<rect x="{x}" y="{y}" width="28" height="14" {_fill(level, uid, c)}/>')
+            parts.append(shape(level, x + 44, y + 7, 6, c))
             parts.append(f'<text x="{x + 58}" y="{y + 12}">{level.value}</text>')
             x += 58 + len(level.value) * FONT * 0.6 + 30
     return "".join(parts)
 
 
-def _svg(uid: str, height: float, title: str, body: str) -> str:
+def _svg(uid: str, height: float, title: str, body: str, c: Colours) -> str:
     return (
         f'<svg class="figure" role="img" aria-labelledby="{uid}-t" viewBox="0 0 {WIDTH} {height:.0f}" width="100%" '
         f'style="max-height:60vh" font-size="{FONT}" fill="currentColor" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{uid}-t">{_text(title)}</title>{_defs(uid)}{body}</svg>'
+        f'<title id="{uid}-t">{_text(title)}</title>{_defs(uid, c)}{body}</svg>'
     )
 
 
@@ -108,7 +104,7 @@ def _refs(ids: tuple[str, ...], numbers: dict[str, int]) -> str:
     return " " + "".join(f"[{n}]" for n in found) if found else ""
 
 
-def chart_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid: str) -> str:
+def chart_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid: str, c: Colours = COLOURS) -> str:
     """Horizontal bars from a zero axis, the value and unit at each bar's end, the label's shape before it."""
     values = [with_unit(b.value_text, chart.unit) + _refs(b.claim.sources, numbers) for b in bars]
     label_w = 300
@@ -123,21 +119,21 @@ def chart_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid:
         row = max(LINE * len(lines), LINE + 6)
         mid = y + 12  # level with the label's first line
         level = bar.claim.confidence
-        parts.append(shape(level, 10, mid))
+        parts.append(shape(level, 10, mid, c=c))
         for i, line in enumerate(lines):
             parts.append(f'<text x="30" y="{y + 18 + i * LINE}">{_text(line)}</text>')
         length = abs(s) * track_w
         x = zero if s >= 0 else zero - length
-        parts.append(f'<rect x="{x:.1f}" y="{mid - 10:.1f}" width="{max(length, 1 if s else 0):.1f}" height="20" {_fill(level, uid)}/>')
+        parts.append(f'<rect x="{x:.1f}" y="{mid - 10:.1f}" width="{max(length, 1 if s else 0):.1f}" height="20" {_fill(level, uid, c)}/>')
         parts.append(_mono(value, WIDTH, y + 18, right=True))
         y += row + ROW_GAP
     parts.append(f'<line x1="{zero:.1f}" y1="0" x2="{zero:.1f}" y2="{y - ROW_GAP:.1f}" stroke="currentColor" stroke-opacity=".5"/>')
-    parts.append(_legend({b.claim.confidence for b in bars}, y + 6, uid))
+    parts.append(_legend({b.claim.confidence for b in bars}, y + 6, uid, c))
     title = "Bar chart: " + "; ".join(f"{_words(b.claim.text)}: {v} ({b.claim.confidence.value})" for b, v in zip(bars, values))
-    return _svg(uid, y + 30, title, "".join(parts))
+    return _svg(uid, y + 30, title, "".join(parts), c)
 
 
-def timeline_svg(events: tuple[Event, ...], numbers: dict[str, int], uid: str) -> str:
+def timeline_svg(events: tuple[Event, ...], numbers: dict[str, int], uid: str, c: Colours = COLOURS) -> str:
     """Events in date order: when, the label's shape, a track from the first date to the last with the
     event's place (a span as a bar in its level's fill), then what happened."""
     when_w = int(max(len(e.when_text) for e in events) * FONT * MONO) + 10
@@ -158,20 +154,20 @@ def timeline_svg(events: tuple[Event, ...], numbers: dict[str, int], uid: str) -
         mid = y + 12  # level with the text's first line
         level = event.claim.confidence
         parts.append(_mono(event.when_text, 0, y + 18, extra=' opacity=".8"'))
-        parts.append(shape(level, when_w + 14, mid))
+        parts.append(shape(level, when_w + 14, mid, c=c))
         parts.append(f'<line x1="{track_x}" y1="{mid}" x2="{track_x + track_w}" y2="{mid}" stroke="currentColor" stroke-opacity=".3"/>')
         x0 = track_x + _offset(event.first, start, days) * track_w
         x1 = track_x + min(1.0, ((event.last - start).days + 1) / days) * track_w  # in days: 9999-12-31 has no next day
         if event.first == event.last:
-            parts.append(shape(level, round(x0, 1), mid, 6))
+            parts.append(shape(level, round(x0, 1), mid, 6, c))
         else:
-            parts.append(f'<rect x="{x0:.1f}" y="{mid - 8:.1f}" width="{max(x1 - x0, 3):.1f}" height="16" {_fill(level, uid)}/>')
+            parts.append(f'<rect x="{x0:.1f}" y="{mid - 8:.1f}" width="{max(x1 - x0, 3):.1f}" height="16" {_fill(level, uid, c)}/>')
         for i, line in enumerate(lines):
             parts.append(f'<text x="{text_x}" y="{y + 18 + i * LINE}">{_text(line)}</text>')
         y += row + ROW_GAP
-    parts.append(_legend({e.claim.confidence for e in events}, y + 6, uid))
+    parts.append(_legend({e.claim.confidence for e in events}, y + 6, uid, c))
     title = "Timeline: " + "; ".join(f"{e.when_text}: {_words(e.claim.text)} ({e.claim.confidence.value})" for e in events)
-    return _svg(uid, y + 30, title, "".join(parts))
+    return _svg(uid, y + 30, title, "".join(parts), c)
 
 
 def _offset(day: dt.date, start: dt.date, days: int) -> float:

@@ -16,18 +16,12 @@ from textual.theme import Theme
 
 from ..core.config import theme_file, theme_folders
 from ..core.model import Confidence
-from ..core.themefile import DEFAULT_THEME, MONO_THEME, ThemeSpec, read_theme, read_themes
+from ..core.themefile import DEFAULT_THEME, DEFAULT_VARIABLES, MONO_THEME, ThemeSpec, read_theme, read_themes
 
 S = TypeVar("S", bound=Screen[Any])
 
 # deck's own theme variables, used in TCSS as $confidence-confirmed etc.; each theme may override them.
-VARIABLE_DEFAULTS = {
-    "confidence-confirmed": "#2e9e5b",
-    "confidence-reported": "#2f7fc1",
-    "confidence-unverified": "#c7851c",
-    "confidence-speculative": "#a0509e",
-    "confidence-text": "#ffffff",
-}
+VARIABLE_DEFAULTS = DEFAULT_VARIABLES
 
 
 def confidence_variable(level: Confidence) -> str:

@@ -123,3 +123,30 @@ def test_pdf_without_weasyprint_says_how_to_get_it(monkeypatch, capsys, tmp_path
     assert main(["export", str(bundled_deck()), "-o", str(tmp_path / "x.pdf")]) == 2
     assert "pip install 'briefing-deck[pdf]'" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()  # nothing partial
+
+
+def test_the_page_follows_the_decks_theme(tmp_path):
+    """The page's colours were hard-coded (the dark theme's) whatever theme the deck named."""
+    from deck.core.loader import parse_deck
+    from deck.export import export_deck
+
+    text = "title: T\ntheme: light\nslides:\n  - {title: A, confidence: reported, notes: n}\n"
+    page = export_deck(parse_deck(text, str(tmp_path / "t.yaml")).deck, "html")
+    assert "--background:#fafafa" in page and "--reported:#1f5fa8" in page
+    dark = export_deck(parse_deck(text.replace("theme: light\n", ""), str(tmp_path / "t.yaml")).deck, "html")
+    assert "--background:#101418" in dark
+
+
+def test_a_theme_files_colours_reach_the_page_only_as_checked_hex_colours(tmp_path):
+    from deck.core.loader import parse_deck
+    from deck.export import export_deck
+
+    (tmp_path / "brand.yaml").write_text(
+        "name: brand\nprimary: '#123456'\nbackground: 'red;}</style><script>alert(1)</script>'\n"
+        "variables:\n  confidence-reported: 'url(http://example.com/x)'\n  confidence-confirmed: '#0a0'\n"
+    )
+    deck = parse_deck("title: T\ntheme: ./brand.yaml\nslides:\n  - {title: A, confidence: reported, notes: n}\n", str(tmp_path / "t.yaml")).deck
+    page = export_deck(deck, "html")
+    assert "<script>alert" not in page and "example.com" not in page
+    assert "--primary:#123456" in page and "--confirmed:#0a0" in page
+    assert "--background:#101418" in page and "--reported:#2f7fc1" in page  # the defaults where a value is not a colour

@@ -44,7 +44,9 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Show every key"),
         Binding("escape", "clear_typed", "Clear", show=False, id="clear", tooltip="Forget the digits typed for go-to"),
         Binding("e", "app.edit_slide", "Edit", show=False, id="edit", tooltip="Edit this slide's YAML here (ctrl+s saves)"),
-        Binding("E", "app.edit_external", "Editor", show=False, id="edit-external", tooltip="Open the file at this slide in $VISUAL or $EDITOR (else vi)"),
+        Binding(
+            "E", "app.edit_external", "Editor", show=False, id="edit-external", tooltip="Open the file at this slide in $VISUAL or $EDITOR (else vi)"
+        ),
         Binding("a", "app.structural_edit('add')", "Add", show=False, id="add", tooltip="Add a new slide after this one"),
         Binding("D", "app.structural_edit('duplicate')", "Duplicate", show=False, id="duplicate", tooltip="Duplicate this slide"),
         Binding("X", "app.structural_edit('delete')", "Delete", show=False, id="delete", tooltip="Delete this slide (asks first)"),
