@@ -33,3 +33,10 @@ def strip_unsafe(text: str) -> str:
 def visible(text: str) -> str:
     """Unsafe characters spelled out (\\x1b), for messages that quote what a file holds."""
     return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+
+
+def html_text(value: str) -> str:
+    """Deck text as HTML text: unsafe characters removed, then escaped (the HTML page and its drawings)."""
+    import html
+
+    return html.escape(strip_unsafe(value))

@@ -17,13 +17,18 @@ from .figures_md import image_target
 Resolve = Callable[[str], str | None]  # an image's path as written -> what the export writes (None: as written)
 
 
+def data_uri(mime: str, data: bytes) -> str:
+    """A picture inside the page itself: it reaches for nothing."""
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+
+
 def as_data_uri(deck: Deck) -> Resolve:
     def resolve(path: str) -> str | None:
         try:
             _, info, data = read_image(deck.path, path)
         except ImageProblem:
             return None
-        return f"data:{info.mime};base64,{base64.b64encode(data).decode('ascii')}"
+        return data_uri(info.mime, data)
 
     return resolve
 

@@ -5,8 +5,6 @@ each page, complete."""
 
 from __future__ import annotations
 
-import base64
-import html
 import json
 import re
 
@@ -15,18 +13,15 @@ from ..core.imagefile import ImageProblem, read_image
 from ..core.markdown import block_html as _block
 from ..core.markdown import inline_html as _inline
 from ..core.model import Confidence, Deck, Picture, Slide
-from ..core.text import strip_unsafe
+from ..core.text import html_text as _text
 from ..core.themefile import DEFAULT_COLOURS, DEFAULT_VARIABLES, ThemeSpec, css_colour
 from ..core.view import Claim, ShownSlide, view_slide
 from . import ExportOptions
+from .body_images import data_uri
 from .common import left_out_line, legend_lines
-from .marp import IMAGE_PX, estimated_height
+from .fit import GLYPH_WIDTH, IMAGE_PX, LINE_HEIGHT, estimated_height
 from .slides_common import columns_as_table
 from .svg import chart_svg, timeline_svg
-
-
-def _text(value: str) -> str:
-    return html.escape(strip_unsafe(value))
 
 
 def _badge(level: Confidence) -> str:
@@ -140,7 +135,7 @@ def _image(deck: Deck, image: Picture | None) -> list[str]:
         except ImageProblem as exc:
             out.append(f'<p class="image-missing">▨ {_text(image.alt)} <em>(image not available: {_text(str(exc))})</em></p>')
         else:
-            source = f"data:{info.mime};base64,{base64.b64encode(data).decode('ascii')}"
+            source = data_uri(info.mime, data)
             out.append(f'<figure class="image"><img src="{source}" alt="{_text(image.alt)}"></figure>')
     return out
 
@@ -175,11 +170,11 @@ def _print_size(view: ShownSlide, figures: list[str]) -> int:
         drawn += IMAGE_PX
     title = len(slide.title) + 3
     for size in PRINT_SIZES:
-        per_line = max(20, int(1100 / (size * 0.56)))
+        per_line = max(20, int(1100 / (size * GLYPH_WIDTH)))
         rows = 1.8 * max(1, -(-title // int(per_line / 1.35))) + 0.45 * gaps
         for length in plain:
             rows += max(1, -(-length // per_line))
-        height = rows * size * 1.45 + (estimated_height(blocks, size) if blocks else 0.0) + drawn
+        height = rows * size * LINE_HEIGHT + (estimated_height(blocks, size) if blocks else 0.0) + drawn
         if height * 1.15 <= 600:  # the page's content box, with room to spare
             return size
     return PRINT_SIZES[-1]

@@ -10,6 +10,7 @@ from ..core.model import Confidence, Deck, Slide
 from ..core.view import view_slide
 from . import ExportOptions
 from .common import comment_text, inline
+from .fit import HEIGHT_PX, MARGIN, SIZES, estimated_height
 from .slides_common import content_lines, divider_lines, meta_line
 
 # Marp reads a comment that parses as YAML directives as directives; a first line that is
@@ -17,13 +18,6 @@ from .slides_common import content_lines, divider_lines, meta_line
 NOTES_LEAD = "Speaker notes."
 
 
-# The fitting rule: a slide's type is made smaller, by its estimated height, until it fits above the
-# footer (sizes in px for a 1280x720 slide). The estimate is checked by rendering with Marp CLI and
-# measuring every slide in Chromium (tests/test_export_tools.py).
-SIZES = (26, 22, 19, 16, 14, 12)
-WIDTH_PX, HEIGHT_PX = 1280 - 2 * 56, 720 - 40 - 70  # inside the padding, above the footer
-IMAGE_PX = 260
-MARGIN = 0.8  # the estimate is rough (fonts, tables, headings): leave a fifth to spare
 STYLE = """\
   section { font-size: 26px; padding: 40px 56px 70px; justify-content: flex-start; }
   section h2 { font-size: 1.35em; margin: 0 0 .3em; }
@@ -56,33 +50,6 @@ def join_soft_breaks(text: str) -> str:
             out.append(line)
         plain_before = plain
     return "\n".join(out)
-
-
-def estimated_height(lines: list[str], size: int) -> float:
-    """About how tall the slide's Markdown renders at `size` px: wrapped lines, headings, gaps."""
-    per_line = max(20, int(WIDTH_PX / (size * 0.56)))
-    rows = 0.0
-    in_code = False
-    for line in "\n".join(lines).split("\n"):  # a body comes as one string of several lines
-        stripped = line.strip()
-        if stripped.startswith(("```", "~~~")):
-            in_code = not in_code
-            rows += 0.8  # a code block's padding
-        elif in_code:
-            rows += 1.1 * max(1, -(-len(line) // per_line))
-        elif not stripped:
-            rows += 0.45  # the gap between blocks
-        elif stripped.startswith("!["):
-            rows += IMAGE_PX / (size * 1.45)  # an image: at most this tall (the style's max-height)
-        elif stripped[0] == "#" or not stripped.strip("=-\\ "):
-            rows += 1.8 * max(1, -(-len(line) // int(per_line / 1.35)))  # headings, and setext underlines
-        elif stripped.startswith("|"):
-            cells = stripped.strip("|").split(" | ")
-            cell_width = max(8, per_line // max(1, len(cells)) - 2)
-            rows += 1.35 * max(sum(max(1, -(-len(part) // cell_width)) for part in cell.split("<br>")) for cell in cells)
-        else:
-            rows += max(1, -(-len(line) // per_line))
-    return rows * size * 1.45
 
 
 def fitting_class(lines: list[str]) -> str | None:

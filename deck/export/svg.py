@@ -11,8 +11,9 @@ import textwrap
 
 from ..core.markdown import inline_html
 from ..core.model import Bar, Chart, Confidence, Event, bar_geometry, with_unit
-from ..core.text import strip_unsafe
+from ..core.text import html_text as _text
 from ..core.themefile import DEFAULT_VARIABLES
+from .fit import GLYPH_WIDTH
 
 Colours = dict[Confidence, str]
 COLOURS: Colours = {level: DEFAULT_VARIABLES[f"confidence-{level.value}"] for level in Confidence}  # the default theme's
@@ -20,11 +21,7 @@ WIDTH = 1000
 FONT = 18
 LINE = 24  # a text line's height
 ROW_GAP = 10
-CHARS_PER_PX = 1 / (FONT * 0.56)  # about how many characters fit in a pixel of width
-
-
-def _text(value: str) -> str:
-    return html.escape(strip_unsafe(value))
+CHARS_PER_PX = 1 / (FONT * GLYPH_WIDTH)  # about how many characters fit in a pixel of width
 
 
 def _lines(text: str, width_px: int) -> list[str]:
