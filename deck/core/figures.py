@@ -91,7 +91,7 @@ class FigureReader:
     def _claim(self, f: dict[str, tuple[Node, Node]], node: Node, text: str, what: str, fallback: Confidence | None) -> Point:
         own = self.r.confidence(f.get("confidence"))
         ids = self.r.source_ids(f.get("sources"), f"{what}.sources")
-        return Point(text, own or fallback or Confidence.SPECULATIVE, own is not None, ids, node.start)
+        return Point(text, own or fallback, own is not None, ids, node.start)
 
     def _list(self, pair: tuple[Node, Node], what: str) -> list[Node]:
         nodes = self.r.items(pair, what)

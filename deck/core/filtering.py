@@ -1,7 +1,9 @@
 """What of a slide survives a minimum confidence: one rule for the presenter and every export.
 
-Hidden claims take with them their sources, the slide's label where it was set by them, and any
-column heading left with nothing under it. Source numbers are not changed by the filter: [3] is the
+Hidden claims take with them their sources and any column heading left with nothing under it; where
+the slide's main message (its body, image and own sources, under its label) is hidden, its badge goes
+too. Words that are not claims (points on a slide without a label) and the deck's own analysis are
+never hidden. Source numbers are not changed by the filter: [3] is the
 same source filtered or not (some numbers are then simply absent).
 """
 
@@ -26,7 +28,7 @@ class Shown:
     body: str | None
     hidden: int  # claims left out: points, and the body (one claim, at the slide's level)
     sources: tuple[str, ...]  # ids cited by what is shown, in the slide's order
-    confidence: Confidence  # the label of what is shown: the slide's, or the weakest level still shown
+    confidence: Confidence | None  # the slide's label, where its main message is shown (None: hidden, or no label)
     bars: tuple[Bar, ...] = ()  # the chart's bars that are shown
     events: tuple[Event, ...] = ()  # the timeline's events that are shown
     image: Picture | None = None  # goes with the slide's own claim, as the body does
@@ -42,16 +44,16 @@ def shown(slide: Slide, minimum: Confidence | None) -> Shown:
         every = tuple(ShownColumn(c, c.body, c.points) for c in slide.columns)
         bars = slide.chart.bars if slide.chart is not None else ()
         return Shown(slide.points, every, slide.body, 0, slide.cited(), slide.label, bars, slide.timeline, slide.image)
-    slide_kept = slide.label.meets(minimum)  # the body, the image and the slide's own sources are its claim
-    points = tuple(p for p in slide.points if p.confidence.meets(minimum))
+    slide_kept = slide.own_kept_by(minimum)  # the body, the image and the slide's own sources are its main message
+    points = tuple(p for p in slide.points if p.kept_by(minimum))
     all_bars = slide.chart.bars if slide.chart is not None else ()
-    bars = tuple(b for b in all_bars if b.claim.confidence.meets(minimum))
-    events = tuple(e for e in slide.timeline if e.claim.confidence.meets(minimum))
+    bars = tuple(b for b in all_bars if b.claim.kept_by(minimum))
+    events = tuple(e for e in slide.timeline if e.claim.kept_by(minimum))
     hidden = len(slide.points) - len(points) + (1 if slide.body and not slide_kept else 0) + (1 if slide.image and not slide_kept else 0)
     hidden += len(all_bars) - len(bars) + len(slide.timeline) - len(events)
     columns: list[ShownColumn] = []
     for column in slide.columns:
-        kept = tuple(p for p in column.points if p.confidence.meets(minimum))
+        kept = tuple(p for p in column.points if p.kept_by(minimum))
         hidden += len(column.points) - len(kept)
         body = column.body if slide_kept else None
         if kept or body:
@@ -60,13 +62,10 @@ def shown(slide: Slide, minimum: Confidence | None) -> Shown:
     ids = list(slide.sources if slide_kept else ()) + [s for p in all_kept for s in p.sources]
     order = {sid: n for n, sid in enumerate(slide.cited())}
     sources = tuple(sorted(dict.fromkeys(ids), key=lambda sid: order.get(sid, len(order))))
-    if hidden == 0:
-        confidence = slide.label
-    else:
-        levels = [p.confidence for p in all_kept] + ([slide.label] if slide_kept and (slide.body or slide.image) else [])
-        confidence = max(levels, key=lambda level: level.rank) if levels else slide.label
     image = slide.image if slide_kept else None
-    left_out = [c.confidence for c in slide.claims() if not c.confidence.meets(minimum)]
-    left_out += [slide.label] if not slide_kept and (slide.body or slide.image) else []
+    left_out = [c.confidence for c in slide.claims() if c.confidence is not None and not c.confidence.meets(minimum)]
+    left_out += [slide.label] if slide.label is not None and not slide_kept and (slide.body or slide.image) else []
     hidden_levels = tuple(sorted(set(left_out), key=lambda level: level.rank))
-    return Shown(points, tuple(columns), slide.body if slide_kept else None, hidden, sources, confidence, bars, events, image, hidden_levels)
+    # the badge is the main message's label: where the filter hides the main message, no badge stands for it
+    badge = slide.label if slide_kept else None
+    return Shown(points, tuple(columns), slide.body if slide_kept else None, hidden, sources, badge, bars, events, image, hidden_levels)

@@ -232,6 +232,7 @@ _PLAIN = {
     "Confidence | None",
     "dt.date | None",
     "tuple[str, ...]",
+    "dict[str, str]",  # the deck's own legend: words, no positions
 }
 
 

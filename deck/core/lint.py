@@ -37,14 +37,33 @@ def lint_deck(deck: Deck, today: dt.date | None = None) -> list[Diagnostic]:
 
     for number, slide in enumerate(deck.slides, 1):
         name = f"slide {number} ('{slide.title}')"
-        weakest = max(slide.claims(), key=lambda p: p.confidence.rank, default=None)
-        if weakest is not None and slide.label.is_stronger_than(weakest.confidence):
+        for text, pos in [(slide.title, slide.pos), *((p.text, p.pos) for p in slide.figure_claims() + slide.all_points())]:
+            if _LOOKS_LIKE_YAML.search(text):
+                warn(pos, "this text holds what looks like more of the deck ('- title:', 'confidence:' ...): is a quote left open above?")
+        label = slide.confidence
+        if label is None:
+            continue  # a slide without a label makes no claim of its own: a briefing's checks are for labelled slides
+        # The badge is the label of the slide's main message; it says nothing true where every claim on the
+        # slide is weaker than it (and the slide has no words of its own that it could be the label of).
+        sourced = [p for p in slide.claims() if p.confidence is not None and not p.confidence.is_analysis]
+        strongest = min(sourced, key=lambda p: p.confidence.rank if p.confidence else 0, default=None)
+        if (
+            strongest is not None
+            and strongest.confidence is not None
+            and not (slide.body or slide.image)
+            and label.is_stronger_than(strongest.confidence)
+        ):
             warn(
                 slide.confidence_pos,
-                f"{name} is labelled '{slide.label.value}' but has {_a(weakest.confidence.value)} {_kind(slide, weakest)} "
-                f"(line {weakest.pos.line}); a slide is labelled no stronger than its weakest claim: label it "
-                f"'{weakest.confidence.value}'",
+                f"{name} is labelled '{label.value}' but every claim on it is weaker (the strongest is {_a(strongest.confidence.value)} "
+                f"{_kind(slide, strongest)}, line {strongest.pos.line}): nothing on the slide supports its label; label the slide "
+                "by its main message",
             )
+        if label.is_analysis and not slide.cited():
+            warn(slide.confidence_pos, f"{name} is our analysis but names nothing it rests on; add 'sources: [...]'")
+        for point in slide.claims():
+            if point.labelled and point.confidence is Confidence.ANALYSIS and not (point.sources or slide.sources):
+                warn(point.pos, "an analysis names what it rests on; add 'sources: [...]' to it or to its slide")
         if slide.confidence is Confidence.CONFIRMED and not slide.cited():
             warn(slide.confidence_pos, f"{name} is labelled 'confirmed' but cites no source; add 'sources: [...]'")
         for point in slide.claims():
@@ -52,9 +71,6 @@ def lint_deck(deck: Deck, today: dt.date | None = None) -> list[Diagnostic]:
                 warn(point.pos, "a 'confirmed' point cites no source; add 'sources: [...]' to it or to its slide")
         if not (slide.notes and slide.notes.strip()) and slide.layout is None:
             warn(slide.pos, f"{name} has no speaker notes; add 'notes: |'")
-        for text, pos in [(slide.title, slide.pos), *((p.text, p.pos) for p in slide.claims())]:
-            if _LOOKS_LIKE_YAML.search(text):
-                warn(pos, "this text holds what looks like more of the deck ('- title:', 'confidence:' ...): is a quote left open above?")
     cited = set(deck.cited())
     for source in deck.sources.values():
         if source.id not in cited:

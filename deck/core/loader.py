@@ -13,7 +13,7 @@ from .debug import debugging
 from .diagnostics import ERROR, WARNING, DeckError, Diagnostic, did_you_mean, sort_diagnostics
 from .figures import FigureReader
 from .imagefile import local_images, remote_image
-from .model import LAYOUTS, Column, Confidence, Deck, Point, Pos, Slide, Source, Span
+from .model import LAYOUTS, LIKELIHOODS, Column, Confidence, Deck, Point, Pos, Slide, Source, Span
 from .text import has_unsafe, strip_unsafe
 from .yamlnodes import ComposeError, Loader, Node, compose
 from .yamlnodes import describe as _describe
@@ -21,15 +21,15 @@ from .yamlnodes import describe as _describe
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ERRORS = 100
 
-DECK_KEYS = ("title", "subtitle", "as_of", "author", "theme", "layout", "chrome", "duration", "sources", "slides")
+DECK_KEYS = ("title", "subtitle", "as_of", "author", "theme", "layout", "chrome", "duration", "labels", "sources", "slides")
 SLIDE_KEYS = (
-    "title", "confidence", "subtitle", "section", "layout", "reveal", "appendix", "body", "points", "columns", "chart", "timeline", "image",
-    "notes", "sources",
+    "title", "confidence", "likelihood", "subtitle", "section", "layout", "reveal", "appendix", "body", "points", "columns", "chart",
+    "timeline", "image", "notes", "sources",
 )  # fmt: skip
 DECK_LAYOUT_KEYS = ("max_width", "align")
 ALIGNS = ("center", "left")
 MIN_WIDTH, MAX_WIDTH = 40, 400
-POINT_KEYS = ("text", "confidence", "sources")
+POINT_KEYS = ("text", "confidence", "likelihood", "sources")
 COLUMN_KEYS = ("title", "body", "points", "width")
 SOURCE_KEYS = ("title", "kind", "date", "url", "note")
 
@@ -127,7 +127,7 @@ def parse_slide(source: str, index: int, sources: dict[str, Source], path: str =
         return [_moved(d, path, first_line) for d in problems]
     reader = _Reader(path, source, problems)
     if root is None or (root.kind == "scalar" and root.value is None):
-        reader.problems.append(Diagnostic(1, 1, "the slide is empty; it needs at least 'title' and 'confidence'"))
+        reader.problems.append(Diagnostic(1, 1, "the slide is empty; it needs at least 'title'"))
     else:
         reader.slide(root, index)
         reader.check_source_uses(sources)
@@ -149,8 +149,9 @@ _CONFIDENCE_SYNONYMS = {
     **dict.fromkeys(["fact", "official", "verified", "certain", "known", "true"], "confirmed"),
     **dict.fromkeys(["credible", "press", "reporting"], "reported"),
     **dict.fromkeys(["rumor", "rumour", "rumored", "rumoured", "leak", "leaked", "unconfirmed", "alleged"], "unverified"),
-    # the bundled legend calls 'likely' an estimate: speculative, not reported
-    **dict.fromkeys(["guess", "estimate", "estimated", "speculation", "extrapolated", "possible", "maybe", "likely", "probable"], "speculative"),
+    **dict.fromkeys(["guess", "speculation", "extrapolated", "possible", "maybe", "probable"], "speculative"),
+    # our own reasoning; a judgement word ('likely') goes in `likelihood:` beside it
+    **dict.fromkeys(["ours", "our analysis", "estimate", "estimated", "calculation", "inference", "judgement", "judgment", "likely"], "analysis"),
 }
 
 
@@ -374,6 +375,7 @@ class _Reader:
         max_width, align = self.deck_layout(f.get("layout"))
         chrome = self.bool_value(f.get("chrome"), "chrome", True)
         duration = self.duration(f.get("duration"))
+        labels = self.labels(f.get("labels"))
         self.check_appendix(slides, slide_nodes)
         if any(d.is_error for d in self.problems) or title is None:
             return None
@@ -392,7 +394,44 @@ class _Reader:
             align=align,
             chrome=chrome,
             duration_s=duration,
+            labels=labels,
         )
+
+    def labels(self, pair: tuple[Node, Node] | None) -> dict[str, str]:
+        """The deck's own legend: `labels: {confirmed: "...", analysis: "..."}`, one line per level."""
+        if pair is None:
+            return {}
+        value = pair[1]
+        if value.kind != "map":
+            self.error(
+                value,
+                f"'labels' must be a mapping of level -> what it means in this deck, like {{confirmed: \"a paper or a commit\"}}, got {_describe(value)}",
+            )
+            return {}
+        found: dict[str, str] = {}
+        for key, words in value.value:
+            name = str(key.value)
+            if name not in Confidence.names():
+                hint = did_you_mean(name, Confidence.names()) or f" (expected one of: {', '.join(Confidence.names())})"
+                self.error(key, f"unknown label '{strip_unsafe(name)}' in 'labels'{hint}")
+                continue
+            text = self.text_value((key, words), f"labels.{name}")
+            if text is not None:
+                if "\n" in text.strip():
+                    self.error(words, f"labels.{name} must be one line: the legend gives each level a line")
+                    continue
+                found[name] = text.strip()
+        return found
+
+    def likelihood(self, pair: tuple[Node, Node] | None, level: Confidence | None, what: str) -> str | None:
+        """An analysis's `likelihood:`, a word of the fixed scale (LIKELIHOODS)."""
+        if pair is None:
+            return None
+        word = self.choice(pair[1], LIKELIHOODS, f"{what}: likelihood")
+        if word is not None and level is not Confidence.ANALYSIS:
+            self.error(pair[0], f"{what}: 'likelihood' is the deck's own judgement: it goes with 'confidence: analysis'")
+            return None
+        return word
 
     def choice(self, node: Node, allowed: tuple[str, ...], what: str, hint: str = "") -> str | None:
         """One of a fixed set of words, or None with an error that lists them (and the nearest)."""
@@ -516,16 +555,16 @@ class _Reader:
     def slide(self, node: Node, index: int) -> Slide | None:
         what = f"slide {index + 1}"
         if node.kind != "map":
-            self.error(node, f"slides[{index}] must be a mapping with 'title' and 'confidence', got {_describe(node)}")
+            self.error(node, f"slides[{index}] must be a mapping with at least 'title', got {_describe(node)}")
             return None
         title_node = next((v for k, v in node.value if k.value == "title"), None)
         if title_node is not None and isinstance(title_node.value, str):
             what = f"slide {index + 1} ('{strip_unsafe(title_node.value)}')"
         layout = self.slide_layout(node, what)
-        required = ("title",) if layout is not None else ("title", "confidence")  # title and section slides make no claim
-        f = self.fields(node, SLIDE_KEYS, required, what)
+        f = self.fields(node, SLIDE_KEYS, ("title",), what)  # a label is optional: a slide without one makes no claim of its own
         title = self.text_value(f.get("title"), f"slide {index + 1}: title")
         confidence = self.confidence(f.get("confidence"))
+        likelihood = self.likelihood(f.get("likelihood"), confidence, what)
         if layout is not None:
             for claim in ("points", "columns", "body", "chart", "timeline", "image"):
                 if claim in f:
@@ -545,13 +584,7 @@ class _Reader:
         )
         reveal = self.bool_value(f.get("reveal"), f"{what}: reveal", False)
         appendix = self.bool_value(f.get("appendix"), f"{what}: appendix", False)
-        if (
-            title is None
-            or (confidence is None and layout is None)
-            or points is None
-            or columns is None
-            or not (chart_ok and timeline_ok and image_ok)
-        ):
+        if title is None or points is None or columns is None or not (chart_ok and timeline_ok and image_ok):
             return None
         return Slide(
             title=title,
@@ -572,6 +605,7 @@ class _Reader:
             chart=chart,
             timeline=timeline,
             image=image,
+            likelihood=likelihood,
         )
 
     def slide_layout(self, node: Node, what: str) -> str | None:
@@ -583,7 +617,7 @@ class _Reader:
     def points(self, pair: tuple[Node, Node] | None, what: str, slide_confidence: Confidence | None) -> tuple[Point, ...] | None:
         points = []
         ok = True
-        fallback = slide_confidence or Confidence.SPECULATIVE
+        fallback = slide_confidence  # None: words, on a slide without a label
         for i, node in enumerate(self.items(pair, what)):
             if node.kind == "scalar" and isinstance(node.value, str):
                 points.append(Point(self.clean(node, node.value), fallback, pos=node.start))
@@ -595,11 +629,12 @@ class _Reader:
             f = self.fields(node, POINT_KEYS, ("text",), f"{what}[{i}]")
             text = self.text_value(f.get("text"), f"{what}[{i}].text")
             own = self.confidence(f.get("confidence"))
+            likelihood = self.likelihood(f.get("likelihood"), own or fallback, f"{what}[{i}]")
             ids = self.source_ids(f.get("sources"), f"{what}[{i}].sources")
             if text is None:
                 ok = False
                 continue
-            points.append(Point(text, own or fallback, own is not None, ids, node.start))
+            points.append(Point(text, own or fallback, own is not None, ids, node.start, likelihood))
         return tuple(points) if ok else None
 
     def columns(self, pair: tuple[Node, Node] | None, slide_confidence: Confidence | None, slide_what: str) -> tuple[Column, ...] | None:

@@ -11,24 +11,32 @@ from typing import NamedTuple
 
 
 class Confidence(enum.Enum):
-    """How well a claim is established, strongest first."""
+    """How well a claim is established: four levels of what sources say, strongest first, and the deck's
+    own reasoning (`analysis`), which stands apart from them: no filter hides it."""
 
     CONFIRMED = "confirmed"
     REPORTED = "reported"
     UNVERIFIED = "unverified"
     SPECULATIVE = "speculative"
+    ANALYSIS = "analysis"
 
     @property
     def rank(self) -> int:
         """0 for the strongest level, 3 for the weakest."""
         return _RANKS[self]
 
+    @property
+    def is_analysis(self) -> bool:
+        return self is Confidence.ANALYSIS
+
     def is_stronger_than(self, other: Confidence) -> bool:
-        return self.rank < other.rank
+        """A source level above another (analysis is on no such scale: never stronger, never weaker)."""
+        return not (self.is_analysis or other.is_analysis) and self.rank < other.rank
 
     def meets(self, minimum: Confidence | None) -> bool:
-        """True when this level is `minimum` or stronger (None: no minimum)."""
-        return minimum is None or self.rank <= minimum.rank
+        """True when this level is `minimum` or stronger (None: no minimum). The filter is about what the
+        sources say: the deck's own analysis always meets it."""
+        return minimum is None or self.is_analysis or self.rank <= minimum.rank
 
     @property
     def meaning(self) -> str:
@@ -48,6 +56,11 @@ class Confidence(enum.Enum):
     def names(cls) -> list[str]:
         return [level.value for level in cls]
 
+    @classmethod
+    def source_levels(cls) -> tuple[Confidence, ...]:
+        """The levels of what sources say, strongest first (what a filter's minimum can be)."""
+        return tuple(level for level in cls if not level.is_analysis)
+
 
 _RANKS = {level: rank for rank, level in enumerate(Confidence)}
 _GLYPHS = {
@@ -55,13 +68,25 @@ _GLYPHS = {
     Confidence.REPORTED: "◐",
     Confidence.UNVERIFIED: "○",
     Confidence.SPECULATIVE: "◌",
+    Confidence.ANALYSIS: "◆",
 }
 _MEANINGS = {
     Confidence.CONFIRMED: "official or verifiable: a paper, a commit, an announcement",
     Confidence.REPORTED: "credible reporting, not officially confirmed",
     Confidence.UNVERIFIED: "leaks, single anonymous sources",
     Confidence.SPECULATIVE: "estimates, extrapolation",
+    Confidence.ANALYSIS: "our own reasoning (arithmetic, inference, a reading of the sources), apart from what the sources say",
 }
+
+
+def glyph_of(level: Confidence | None) -> str:
+    """The shape drawn for a level; a plain bullet for words that are not a claim."""
+    return level.glyph if level is not None else "•"
+
+
+# An analysis may say how likely it judges something, in one fixed scale of words (as intelligence
+# analysis does, ICD 203), from least to most likely.
+LIKELIHOODS = ("almost no chance", "very unlikely", "unlikely", "roughly even chance", "likely", "very likely", "almost certain")
 
 
 class Pos(NamedTuple):
@@ -103,13 +128,23 @@ class Source:
 
 @dataclass(frozen=True)
 class Point:
-    """One claim. `confidence` is effective: its own label, or its slide's."""
+    """A point of a slide. `confidence` is effective: its own label, or its slide's; None on a slide
+    without a label, for a point without one of its own: then it is words, not a claim."""
 
     text: str
-    confidence: Confidence
+    confidence: Confidence | None
     labelled: bool = False  # True when the point carries its own label
     sources: tuple[str, ...] = ()
     pos: Pos = Pos()
+    likelihood: str | None = None  # an analysis's judgement, a word of LIKELIHOODS
+
+    @property
+    def is_claim(self) -> bool:
+        return self.confidence is not None
+
+    def kept_by(self, minimum: Confidence | None) -> bool:
+        """Shown under the filter `minimum`: words and analysis always are."""
+        return self.confidence is None or self.confidence.meets(minimum)
 
 
 @dataclass(frozen=True)
@@ -237,12 +272,16 @@ class Slide:
     chart: Chart | None = None
     timeline: tuple[Event, ...] = ()  # in date order (the loader sorts it)
     image: Picture | None = None
+    likelihood: str | None = None  # where the main message is an analysis: how likely it judges it (LIKELIHOODS)
 
     @property
-    def label(self) -> Confidence:
-        """The slide's label, for what needs one (a title slide without a label counts as confirmed:
-        it makes no claim to be weaker than)."""
-        return self.confidence if self.confidence is not None else Confidence.CONFIRMED
+    def label(self) -> Confidence | None:
+        """The label of the slide's main message (None: the slide makes no claim of its own)."""
+        return self.confidence
+
+    def own_kept_by(self, minimum: Confidence | None) -> bool:
+        """The slide's own claim (its body, its image, its own sources) is shown under `minimum`."""
+        return self.confidence is None or self.confidence.meets(minimum)
 
     def all_points(self) -> tuple[Point, ...]:
         """The slide's points, then each column's points."""
@@ -255,8 +294,9 @@ class Slide:
 
     def claims(self) -> tuple[Point, ...]:
         """Every claim the slide makes one by one, in the order it shows them: its chart's bars and its
-        timeline's events, then its points and its columns' points (so sources are numbered as read)."""
-        return self.figure_claims() + self.all_points()
+        timeline's events, then its points and its columns' points (so sources are numbered as read).
+        Points without a level (on a slide without a label) are words, not claims."""
+        return tuple(p for p in self.figure_claims() + self.all_points() if p.is_claim)
 
     def cited(self) -> tuple[str, ...]:
         """Every source id the slide cites, in order of first use."""
@@ -264,7 +304,7 @@ class Slide:
 
     @cached_property  # frozen: worked out once (the filter, the numbering and every export ask for it)
     def _cited(self) -> tuple[str, ...]:
-        ids = list(self.sources) + [s for p in self.claims() for s in p.sources]
+        ids = list(self.sources) + [s for p in self.figure_claims() + self.all_points() for s in p.sources]
         return tuple(dict.fromkeys(ids))
 
 
@@ -284,6 +324,22 @@ class Deck:
     align: str = "center"  # 'center' or 'left' on terminals wider than max_width
     chrome: bool = True  # status and key bars shown (z toggles them)
     duration_s: int | None = None  # the talk's target length
+    labels: dict[str, str] = field(default_factory=dict)  # the deck's own legend: level name -> what it means here
+
+    @cached_property
+    def uses_labels(self) -> bool:
+        """Whether the deck labels anything: a deck that labels nothing is an ordinary talk (no badges, no
+        legend, none of a briefing's checks)."""
+        return any(slide.confidence is not None or any(p.labelled for p in slide.claims()) for slide in self.slides)
+
+    def levels_used(self) -> tuple[Confidence, ...]:
+        """The levels the deck's slides and claims use, in the scale's order."""
+        used = {slide.confidence for slide in self.slides} | {p.confidence for slide in self.slides for p in slide.claims()}
+        return tuple(level for level in Confidence if level in used)
+
+    def meaning(self, level: Confidence) -> str:
+        """What `level` means in this deck: its own words (`labels:`), else the built-in ones."""
+        return self.labels.get(level.value) or level.meaning
 
     @cached_property  # frozen, with a tuple of slides: counted once (position() per slide was quadratic)
     def main_count(self) -> int:

@@ -48,7 +48,7 @@ def last_step(slide: Slide, minimum: Confidence | None = None) -> int:
     """How many "next" presses a slide takes before the next slide (0 for most slides). With a minimum
     confidence, a point the filter hides is not a step: a press always shows something."""
     pauses = max(0, len(body_parts(slide.body)) - 1)
-    return pauses + (sum(1 for point in slide.all_points() if point.confidence.meets(minimum)) if slide.reveal else 0)
+    return pauses + (sum(1 for point in slide.all_points() if point.kept_by(minimum)) if slide.reveal else 0)
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def at_step(slide: Slide, step: int, minimum: Confidence | None = None) -> Step:
         return Step(body or None, len(every))
     wanted, points = max(0, step - pauses), 0  # the points the audience sees at this step
     while wanted:
-        wanted -= every[points].confidence.meets(minimum)
+        wanted -= every[points].kept_by(minimum)
         points += 1
     return Step(body or None, points)
 
@@ -84,4 +84,4 @@ def step_showing(slide: Slide, step: int, revealed: int | None, minimum: Confide
     pauses = max(0, len(body_parts(slide.body)) - 1)
     if revealed is None or step <= pauses:
         return min(step, last_step(slide, minimum))
-    return pauses + sum(1 for point in slide.all_points()[:revealed] if point.confidence.meets(minimum))
+    return pauses + sum(1 for point in slide.all_points()[:revealed] if point.kept_by(minimum))

@@ -8,9 +8,9 @@ from typing import Any
 
 from .figures import BAR_KEYS, CHART_KEYS, EVENT_KEYS, IMAGE_KEYS, MAX_ITEMS
 from .loader import ALIGNS, COLUMN_KEYS, DECK_KEYS, DECK_LAYOUT_KEYS, MAX_WIDTH, MIN_WIDTH, POINT_KEYS, SLIDE_KEYS, SOURCE_KEYS
-from .model import CHART_KINDS, LAYOUTS, Confidence
+from .model import CHART_KINDS, LAYOUTS, LIKELIHOODS, Confidence
 
-SCHEMA_ID = "deck.core.schema.json"
+SCHEMA_ID = "deck.schema.json"
 TEXT = {"type": "string", "minLength": 1}
 DATE = {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "description": "a date like 2026-04-03"}
 IDS = {"oneOf": [{"type": "string"}, {"type": "integer"}, {"type": "array", "items": {"type": ["string", "integer"]}}]}
@@ -22,11 +22,19 @@ def _object(properties: dict[str, Any], keys: tuple[str, ...], required: list[st
 
 
 def deck_schema() -> dict[str, Any]:
-    confidence = {"enum": Confidence.names(), "description": "confirmed, reported, unverified or speculative"}
+    confidence = {
+        "enum": Confidence.names(),
+        "description": "what the sources say (confirmed, reported, unverified, speculative), or the deck's own analysis; optional",
+    }
+    likelihood = {"enum": list(LIKELIHOODS), "description": "with confidence: analysis, how likely the deck judges it"}
     point = {
         "oneOf": [
             {"type": "string"},
-            _object({"text": TEXT, "confidence": {"$ref": "#/$defs/confidence"}, "sources": IDS}, POINT_KEYS, ["text"]),
+            _object(
+                {"text": TEXT, "confidence": {"$ref": "#/$defs/confidence"}, "likelihood": {"$ref": "#/$defs/likelihood"}, "sources": IDS},
+                POINT_KEYS,
+                ["text"],
+            ),
         ]
     }
     points = {"type": "array", "items": {"$ref": "#/$defs/point"}}
@@ -71,6 +79,7 @@ def deck_schema() -> dict[str, Any]:
         {
             "title": TEXT,
             "confidence": {"$ref": "#/$defs/confidence"},
+            "likelihood": {"$ref": "#/$defs/likelihood"},
             "subtitle": TEXT,
             "section": TEXT,
             "layout": {"enum": list(LAYOUTS)},
@@ -87,9 +96,9 @@ def deck_schema() -> dict[str, Any]:
         },
         SLIDE_KEYS,
         ["title"],
-        # a title or section slide makes no claim; every other slide needs a label, and a divider takes no claims
+        # a label is optional (a slide without one makes no claim of its own); a divider takes no claims
         allOf=[
-            {"if": {"not": {"required": ["layout"]}}, "then": {"required": ["confidence"]}},
+            {"if": {"required": ["likelihood"]}, "then": {"required": ["confidence"], "properties": {"confidence": {"const": "analysis"}}}},
             {
                 "if": {"required": ["layout"]},
                 "then": {"not": {"anyOf": [{"required": [k]} for k in ("points", "columns", "body", "chart", "timeline", "image")]}},
@@ -122,6 +131,12 @@ def deck_schema() -> dict[str, Any]:
                     {"type": "string", "pattern": r"^\s*(\d+\s*h)?\s*(\d+\s*m(in)?)?\s*(\d+\s*s)?\s*$"},
                 ]
             },
+            "labels": {
+                "type": "object",
+                "properties": {name: {"type": "string"} for name in Confidence.names()},
+                "additionalProperties": False,
+                "description": "the deck's own legend: what each label means in this deck, one line each",
+            },
             "sources": {"type": "object", "additionalProperties": {"$ref": "#/$defs/source"}},
             "slides": {"type": "array", "minItems": 1, "items": {"$ref": "#/$defs/slide"}},
         },
@@ -133,5 +148,5 @@ def deck_schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         "title": "deck: a YAML slide deck where every claim says how sure it is",
         **deck,
-        "$defs": {"confidence": confidence, "point": point, "column": column, "slide": slide, "source": source},
+        "$defs": {"confidence": confidence, "likelihood": likelihood, "point": point, "column": column, "slide": slide, "source": source},
     }

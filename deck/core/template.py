@@ -16,6 +16,10 @@ subtitle: What we know, and how well we know it   # optional
 as_of: AS_OF                   # optional: the date the content is true as of
 author: Your name                   # optional
 theme: dark                         # optional: dark, light, high-contrast, mono
+# Optional: what each label means in this deck, one line each (the legend everywhere uses these words).
+labels:
+  confirmed: "a primary source shows it: a paper, a commit, an announcement"
+  analysis: "our own reasoning from the sources on the slide"
 
 # Optional: every source a slide or point cites, by id.
 sources:
@@ -26,7 +30,8 @@ sources:
 slides:                             # required: at least one
   - title: What we know             # required
     section: Overview               # optional: shown in the status bar
-    confidence: reported            # required: confirmed | reported | unverified | speculative
+    confidence: reported            # optional: the label of the slide's main message:
+                                    # confirmed | reported | unverified | speculative | analysis
     subtitle: The short version     # optional
     points:                         # optional: a string, or a mapping with its own label and sources
       - A point that takes the slide's label
@@ -37,8 +42,20 @@ slides:                             # required: at least one
       Say what the slide shows in a sentence or two. Caution the audience where needed.
     sources: [press]                # ids from `sources` above
 
+  - title: What it would cost us
+    confidence: analysis            # our own reasoning, apart from what sources say: no filter hides it
+    likelihood: likely              # optional, with analysis: almost no chance | very unlikely | unlikely |
+                                    # roughly even chance | likely | very likely | almost certain
+    sources: [paper]                # what the analysis rests on
+    points:
+      - text: The paper's figure, times our volume
+        confidence: confirmed       # a point that differs carries its own label
+        sources: [paper]
+    notes: |
+      Show the arithmetic; say what would change the judgement.
+
   - title: Confirmed or rumoured?
-    confidence: unverified          # a slide is labelled with its weakest claim
+    confidence: unverified          # the main message: the rumour; stronger points carry their own label
     columns:                        # optional: side-by-side blocks, each with points or a body
       - title: Confirmed
         points:

@@ -30,6 +30,7 @@ DEFAULT_VARIABLES = {
     "confidence-reported": "#2f7fc1",
     "confidence-unverified": "#c7851c",
     "confidence-speculative": "#a0509e",
+    "confidence-analysis": "#3f8f8a",
     "confidence-text": "#ffffff",
 }
 # The default theme's page colours, for pages when a deck's theme gives none (the same as themes/dark.yaml).

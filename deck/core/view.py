@@ -35,8 +35,14 @@ class Claim:
         return self.point.text
 
     @property
-    def level(self) -> Confidence:
+    def level(self) -> Confidence | None:
+        """Its level (None: words on a slide without a label, not a claim)."""
         return self.point.confidence
+
+    @property
+    def likelihood(self) -> str | None:
+        """An analysis's judgement in words, always said where it is given."""
+        return self.point.likelihood
 
 
 @dataclass(frozen=True)
@@ -70,6 +76,18 @@ class ShownSlide:
     sources: tuple[tuple[int, str], ...]  # (number, source id) cited by what shows, [1] first
     own_refs: tuple[int, ...]  # the numbers of the slide's own sources, where its own claim shows
     numbers: dict[str, int]  # the slide's numbering of every source it cites (figures look theirs up here)
+    mix: tuple[tuple[Confidence, int], ...] = ()  # how many claims of each level show, in the scale's order
+
+    @property
+    def mixed(self) -> tuple[tuple[Confidence, int], ...]:
+        """The mix of levels to show beside the badge: where the claims shown hold more than the badge says
+        (nothing on a slide whose claims are all at its badge's level)."""
+        return self.mix if [level for level, _ in self.mix] not in ([], [self.badge]) else ()
+
+    @property
+    def likelihood(self) -> str | None:
+        """The main message's likelihood, where it is an analysis that gives one."""
+        return self.slide.likelihood if self.badge is not None else None
 
     @property
     def title(self) -> str:
@@ -114,11 +132,12 @@ def view_slide(deck: Deck, index: int, *, minimum: Confidence | None = None, ste
     every = slide.all_points()
     revealed = {id(p) for p in every[: reached.points]} if reached.points is not None else None
     pauses = max(0, len(body_parts(slide.body)) - 1)
-    order = {id(p): n for n, p in enumerate(p for p in every if p.confidence.meets(minimum))}
+    order = {id(p): n for n, p in enumerate(p for p in every if p.kept_by(minimum))}
 
     def claim(point: Point) -> Claim:
-        word = point.confidence if point.confidence is not badge else None
-        shape = point.confidence.glyph if point.labelled or word is not None else "•"
+        level = point.confidence
+        word = level if level is not None and level is not badge else None
+        shape = level.glyph if level is not None and (point.labelled or word is not None) else "•"
         refs = tuple(numbers[s] for s in point.sources if s in numbers)
         return Claim(point, shape, word, refs, pauses + order[id(point)] + 1 if slide.reveal else None)
 
@@ -133,10 +152,13 @@ def view_slide(deck: Deck, index: int, *, minimum: Confidence | None = None, ste
         drawn = claims + tuple(c for column in columns for c in column.claims)
         ids &= set(slide.sources) | {s for c in drawn for s in c.point.sources}
     sources = tuple((numbers[sid], sid) for sid in kept.sources if sid in ids and sid in numbers)
-    own_kept = slide.label.meets(minimum)
+    own_kept = slide.own_kept_by(minimum)
     own_refs = tuple(numbers[s] for s in slide.sources if s in numbers) if own_kept else ()
     parts = tuple(part for part in body_parts(kept.body) if part.strip())
     body = reached.body if kept.body is not None else None
+    shown_levels = [c.level for c in claims + tuple(c for column in columns for c in column.claims)]
+    shown_levels += [b.claim.confidence for b in kept.bars] + [e.claim.confidence for e in kept.events]
+    mix = tuple((level, n) for level in Confidence if (n := shown_levels.count(level)))
     return ShownSlide(
         deck,
         index,
@@ -144,7 +166,7 @@ def view_slide(deck: Deck, index: int, *, minimum: Confidence | None = None, ste
         minimum,
         step,
         last,
-        badge if slide.confidence is not None else None,
+        badge,
         body,
         parts,
         claims,
@@ -157,4 +179,13 @@ def view_slide(deck: Deck, index: int, *, minimum: Confidence | None = None, ste
         tuple(sorted(sources)),
         own_refs,
         numbers,
+        mix,
     )
+
+
+def legend(deck: Deck) -> tuple[tuple[Confidence, str], ...]:
+    """The deck's one legend, for every view and export: the levels it uses, each with what it means in
+    this deck (its own `labels:` words, else the built-in ones). Empty for a deck that labels nothing."""
+    if not deck.uses_labels:
+        return ()
+    return tuple((level, deck.meaning(level)) for level in deck.levels_used())

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..core.model import Confidence
+from ..core.model import Deck
 from ..core.text import strip_unsafe
+from ..core.view import legend
 from . import ExportOptions
 
 # What would make one line of inline text a block: a list or heading marker followed by a space (or
@@ -277,5 +278,6 @@ def left_out_line(count: int, options: ExportOptions) -> str:
     return f"{count} {noun} weaker than {level} left out of this export."
 
 
-def legend_lines() -> list[str]:
-    return [f"**{level.label}**: {level.meaning}" for level in Confidence]
+def legend_lines(deck: Deck) -> list[str]:
+    """The deck's legend (core.view.legend), one Markdown line a level."""
+    return [f"**{level.label}**: {inline(meaning)}" for level, meaning in legend(deck)]

@@ -8,7 +8,7 @@ import urllib.parse
 from pathlib import Path
 
 from ..core.imagefile import ImageProblem, locate
-from ..core.model import Deck, Picture, with_unit
+from ..core.model import Confidence, Deck, Picture, with_unit
 from ..core.view import ShownSlide
 from . import ExportOptions
 from .common import inline, table_row
@@ -21,6 +21,10 @@ def _refs(ids: tuple[str, ...], numbers: dict[str, int], escaped: bool) -> str:
     return "".join(mark.format(n) for n in found) or "—"
 
 
+def _level(level: Confidence | None) -> str:
+    return f"{level.glyph} {level.value}" if level is not None else "—"
+
+
 def figure_tables(view: ShownSlide, escaped: bool = False) -> list[str]:
     """The chart's and the timeline's tables, each followed by a blank line. `escaped`: write source numbers
     as \\[1\\] (the handout, where [1] next to a title could read as a link)."""
@@ -31,18 +35,14 @@ def figure_tables(view: ShownSlide, escaped: bool = False) -> list[str]:
         for bar in view.bars:
             level = bar.claim.confidence
             value = inline(with_unit(bar.value_text, slide.chart.unit), table=True)
-            out.append(
-                table_row([inline(bar.claim.text, table=True), value, f"{level.glyph} {level.value}", _refs(bar.claim.sources, numbers, escaped)])
-            )
+            out.append(table_row([inline(bar.claim.text, table=True), value, _level(level), _refs(bar.claim.sources, numbers, escaped)]))
         out.append("")
     if view.events:
         out += [table_row(["When", "Event", "Confidence", "Sources"]), table_row(["---"] * 4)]
         for event in view.events:
             level = event.claim.confidence
             when = event.when_text.replace(" – ", "–")  # a dash between spaces could read as a list
-            out.append(
-                table_row([when, inline(event.claim.text, table=True), f"{level.glyph} {level.value}", _refs(event.claim.sources, numbers, escaped)])
-            )
+            out.append(table_row([when, inline(event.claim.text, table=True), _level(level), _refs(event.claim.sources, numbers, escaped)]))
         out.append("")
     return out
 

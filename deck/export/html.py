@@ -15,7 +15,7 @@ from ..core.markdown import inline_html as _inline
 from ..core.model import Confidence, Deck, Picture, Slide
 from ..core.text import html_text as _text
 from ..core.themefile import DEFAULT_COLOURS, DEFAULT_VARIABLES, ThemeSpec, css_colour
-from ..core.view import Claim, ShownSlide, view_slide
+from ..core.view import Claim, ShownSlide, legend, view_slide
 from . import ExportOptions
 from .body_images import data_uri
 from .common import left_out_line, legend_lines
@@ -54,9 +54,12 @@ def _claim(claim: Claim) -> str:
     level = claim.level
     refs = "".join(f"[{n}]" for n in claim.refs)
     start = f'<li class="step" data-step="{claim.step}">' if claim.step is not None else "<li>"
-    glyph = _BULLET[level] if claim.shape == "•" else _GLYPH[level]
+    glyph = '<span class="glyph">•</span> ' if level is None else _BULLET[level] if claim.shape == "•" else _GLYPH[level]
     own = _OWN[claim.word] if claim.word is not None else ""
-    return f"{start}{glyph}{_inline(claim.text)}{own}{f' <span class=refs>{refs}</span>' if refs else ''}</li>"
+    likely = f' <em class="own level-{level.value}">{_text(claim.likelihood)}</em>' if claim.likelihood and level is not None else ""
+    label = f"{own}{likely}{f' <span class=refs>{refs}</span>' if refs else ''}"
+    # the label is kept whole and on the claim's last line: it never wraps apart
+    return f"{start}{glyph}{_inline(claim.text)}{f'<span class=label>{label}</span>' if label else ''}</li>"
 
 
 def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confidence, str]) -> str:
@@ -73,6 +76,11 @@ def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confide
         parts += _divider(deck, slide)
     else:
         badge = _badge(view.badge) if view.badge is not None else ""
+        if view.badge is not None and view.likelihood:
+            badge += f'<span class="mix level-{view.badge.value}">{_text(view.likelihood)}</span>'
+        if view.mixed:  # the mix of the claims shown, by shape, where it holds more than the badge says
+            counts = " ".join(f'<span class="level-{level.value}">{level.glyph}{n}</span>' for level, n in view.mixed)
+            badge += f'<span class="mix" title="claims on this slide, by label">{counts}</span>'
         parts.append(f"<header><h2>{_text(slide.title)}</h2>{badge}</header>")
         meta = " · ".join(
             x for x in (_text(slide.section) if slide.section else "", f"Appendix {position.split(' / ')[0]}" if slide.appendix else "") if x
@@ -193,7 +201,8 @@ def _divider(deck: Deck, slide: Slide) -> list[str]:
         facts = " · ".join(x for x in (deck.author, f"as of {deck.as_of.isoformat()}" if deck.as_of else None) if x)
         if facts:
             out.append(f'<p class="meta">{_text(facts)}</p>')
-        out.append('<p class="legend">' + " ".join(_badge(level) for level in Confidence) + "</p>")
+        if deck.uses_labels:
+            out.append('<p class="legend">' + " ".join(_badge(level) for level, _ in legend(deck)) + "</p>")
     return out
 
 
@@ -201,12 +210,14 @@ def export(deck: Deck, options: ExportOptions) -> str:
     spec = deck_theme(deck)  # the page follows the deck's theme, as the presenter does
     colours = _colours(spec)
     slides = "\n".join(_slide(deck, i, options, colours) for i in range(len(deck.slides)))
-    legend = "".join(f"<li>{_inline(line)}</li>" for line in legend_lines())
+    lines = "".join(f"<li>{_inline(line)}</li>" for line in legend_lines(deck))
     return PAGE.format(
         title=_text(deck.title),
         style=_theme_css(spec) + STYLE,
         slides=slides,
-        legend=legend,
+        legend=f'<details class="legend-box"><summary>How to read the labels</summary><ul>{lines}</ul>'
+        if lines
+        else '<details class="legend-box"><summary>Keys</summary>',
         script=SCRIPT,
         count=json.dumps(len(deck.slides)),
     )
@@ -225,7 +236,7 @@ PAGE = """<!doctype html>
 <main>
 {slides}
 </main>
-<details class="legend-box"><summary>How to read the labels</summary><ul>{legend}</ul>
+{legend}
 <p>Keys: → Space next · ← previous · Home End · a number then Enter · n notes</p></details>
 <script>{script}</script>
 </body>
@@ -250,6 +261,8 @@ ul { list-style: none; padding-left: .2em; margin: .4em 0; }
 li { margin: .15em 0; padding-left: 1.3em; text-indent: -1.3em; }
 .glyph { display: inline-block; width: 1.2em; }
 .own { font-size: .85em; }
+.label { white-space: nowrap; }
+.mix { font-size: .8em; white-space: nowrap; margin-left: .6em; }
 .refs, .sources { opacity: .75; }
 .sources { list-style: none; padding: 0; font-size: .8em; margin-top: .8em; }
 .columns { display: grid; gap: 2em; }

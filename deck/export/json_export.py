@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..core.model import Bar, Deck, Point, Slide
+from ..core.model import Bar, Confidence, Deck, Point, Slide
 from ..core.view import ShownSlide, view_slide
 from . import ExportOptions
 
@@ -20,6 +20,9 @@ def export(deck: Deck, options: ExportOptions) -> str:
 
 
 def deck_dict(deck: Deck, options: ExportOptions = ExportOptions()) -> dict[str, Any]:
+    views = [view_slide(deck, index, minimum=options.min_confidence) for index in range(len(deck.slides))]
+    # with a filter, a source that only left-out claims cite is left out too, as in every other format
+    cited = {sid for view in views for _, sid in view.sources} if options.min_confidence is not None else set(deck.sources)
     return {
         "title": deck.title,
         "subtitle": deck.subtitle,
@@ -30,6 +33,7 @@ def deck_dict(deck: Deck, options: ExportOptions = ExportOptions()) -> dict[str,
         "align": deck.align,
         "chrome": deck.chrome,
         "duration_s": deck.duration_s,
+        "labels": dict(deck.labels),  # the deck's own legend words, as written
         "sources": {
             s.id: {
                 "title": s.title,
@@ -39,13 +43,18 @@ def deck_dict(deck: Deck, options: ExportOptions = ExportOptions()) -> dict[str,
                 "note": s.note,
             }
             for s in deck.sources.values()
+            if s.id in cited
         },
-        "slides": [_slide(view_slide(deck, index, minimum=options.min_confidence), options) for index in range(len(deck.slides))],
+        "slides": [_slide(view, options) for view in views],
     }
 
 
 def _points(points: tuple[Point, ...]) -> list[dict[str, Any]]:
-    return [{"text": p.text, "confidence": p.confidence.value, "sources": list(p.sources)} for p in points]
+    return [{"text": p.text, "confidence": _level(p.confidence), "likelihood": p.likelihood, "sources": list(p.sources)} for p in points]
+
+
+def _level(level: Confidence | None) -> str | None:
+    return level.value if level is not None else None
 
 
 def _number(value: float) -> int | float:
@@ -57,7 +66,7 @@ def _chart(slide: Slide, bars: tuple[Bar, ...]) -> dict[str, Any] | None:
     if slide.chart is None or not bars:
         return None
     items = [
-        {"label": b.claim.text, "value": _number(b.value), "confidence": b.claim.confidence.value, "sources": list(b.claim.sources)} for b in bars
+        {"label": b.claim.text, "value": _number(b.value), "confidence": _level(b.claim.confidence), "sources": list(b.claim.sources)} for b in bars
     ]
     return {"kind": slide.chart.kind, "unit": slide.chart.unit, "items": items}
 
@@ -68,7 +77,8 @@ def _slide(view: ShownSlide, options: ExportOptions) -> dict[str, Any]:
         "title": slide.title,
         "subtitle": slide.subtitle,
         "section": slide.section,
-        "confidence": slide.confidence.value if slide.confidence else None,
+        "confidence": _level(view.badge),  # the label of what is shown (a filter that hides the main message drops it)
+        "likelihood": view.likelihood,
         "layout": slide.layout,
         "reveal": slide.reveal,
         "appendix": slide.appendix,
@@ -82,7 +92,7 @@ def _slide(view: ShownSlide, options: ExportOptions) -> dict[str, Any]:
                 "date": e.start.text if e.end is None else None,
                 "from": e.start.text if e.end is not None else None,
                 "to": e.end.text if e.end is not None else None,
-                "confidence": e.claim.confidence.value,
+                "confidence": _level(e.claim.confidence),
                 "sources": list(e.claim.sources),
             }
             for e in view.events

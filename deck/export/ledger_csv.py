@@ -5,12 +5,12 @@ from __future__ import annotations
 import csv
 import io
 
-from ..core.model import Deck
+from ..core.model import Confidence, Deck
 from ..core.text import strip_unsafe
 from . import ExportOptions
 from .ledger import claims, source_titles
 
-HEADER = ["slide", "slide_title", "column", "claim", "confidence", "own_label", "sources", "source_titles", "slide_sources"]
+HEADER = ["slide", "slide_title", "column", "claim", "confidence", "own_label", "sources", "source_titles", "slide_sources", "analysis", "likelihood"]
 
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
@@ -34,11 +34,13 @@ def export(deck: Deck, options: ExportOptions) -> str:
                 _cell(row.slide.title),
                 _cell(row.column or ""),
                 _cell(row.point.text),
-                row.point.confidence.value,
+                row.point.confidence.value if row.point.confidence is not None else "",
                 "yes" if row.point.labelled else "no",
                 _cell(";".join(row.sources)),
                 _cell(source_titles(deck, row.sources)),
                 _cell(";".join(row.slide_sources)),  # the slide's, apart: not credited to the claim
+                "yes" if row.point.confidence is Confidence.ANALYSIS else "no",  # our reasoning, apart from what sources say
+                row.point.likelihood or "",
             ]
         )
     return buffer.getvalue()

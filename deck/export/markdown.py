@@ -30,9 +30,10 @@ def export(deck: Deck, options: ExportOptions) -> str:
     facts = [f"As of {deck.as_of.isoformat()}." if deck.as_of else "", f"By {inline(deck.author)}." if deck.author else ""]
     facts.append(f"{len(deck.slides)} slide{'' if len(deck.slides) == 1 else 's'}.")
     out += [" ".join(f for f in facts if f), ""]
-    out += ["## How to read the labels", ""]
-    out += [f"- {line}" for line in legend_lines()]
-    out += ["", "A claim without its own label takes its slide's label.", ""]
+    if deck.uses_labels:  # a deck that labels nothing is an ordinary talk: no legend
+        out += ["## How to read the labels", ""]
+        out += [f"- {line}" for line in legend_lines(deck)]
+        out += ["", "A slide's label is its main message's; a claim without its own label takes its slide's.", ""]
     used: set[str] = set()
     for index, slide in enumerate(deck.slides):
         if slide.appendix and (index == 0 or not deck.slides[index - 1].appendix):
@@ -52,7 +53,7 @@ def _slide(view: ShownSlide, options: ExportOptions) -> list[str]:
     deck, slide = view.deck, view.slide
     n = view.position.split(" / ")[0]
     out = [f"## {n}. {inline(slide.title)}", ""]
-    meta = f"Label: **{view.badge.label}**" if view.badge is not None else ""
+    meta = f"Label: **{view.badge.label}**" + (f" *({view.likelihood})*" if view.likelihood else "") if view.badge is not None else ""
     if slide.section:
         meta += f"{' · ' if meta else ''}{inline(slide.section)}"
     if view.own_refs:  # the slide's own claim, where it shows

@@ -6,8 +6,8 @@ import dataclasses
 import json
 import re
 
-from ..core.model import Confidence, Deck, Slide
-from ..core.view import view_slide
+from ..core.model import Deck, Slide
+from ..core.view import legend, view_slide
 from . import ExportOptions
 from .common import comment_text, inline
 from .fit import HEIGHT_PX, MARGIN, SIZES, estimated_height
@@ -61,8 +61,8 @@ def fitting_class(lines: list[str]) -> str | None:
 
 
 def export(deck: Deck, options: ExportOptions) -> str:
-    legend = " ".join(f"{level.glyph} {level.value}" for level in Confidence)
-    footer = (f"As of {deck.as_of.isoformat()} · " if deck.as_of else "") + legend
+    shapes = " ".join(f"{level.glyph} {level.value}" for level, _ in legend(deck))  # the labels' shapes, where the deck has labels
+    footer = " · ".join(x for x in (f"As of {deck.as_of.isoformat()}" if deck.as_of else "", shapes) if x)
     front = [
         "---",
         "marp: true",

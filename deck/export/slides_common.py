@@ -14,10 +14,20 @@ from .figures_md import figure_tables, image_lines
 def claim_line(claim: Claim, refs: str = "[{}]", autolink: bool = False) -> str:
     """'- text *(label)* [1]': the claim's label in words where the view says it differs from the badge."""
     line = f"- {inline(claim.text, autolink=autolink)}"
-    if claim.word is not None:
-        line += f" *({claim.word.value})*"
+    said = label_words(claim)
     marks = "".join(refs.format(n) for n in claim.refs)
-    return f"{line} {marks}" if marks else line
+    # the label's parts are joined by no-break spaces: a reader never wraps the label apart
+    label = NBSP.join(x for x in (f"*({said})*" if said else "", marks) if x)
+    return f"{line}{NBSP}{label}" if label else line
+
+
+NBSP = "\u00a0"
+
+
+def label_words(claim: Claim) -> str:
+    """'unverified', 'analysis, likely', 'likely': a claim's level where it differs from the badge, and an
+    analysis's likelihood, always."""
+    return ", ".join(x for x in (claim.word.value if claim.word is not None else "", claim.likelihood or "") if x)
 
 
 def columns_as_table(view: ShownSlide) -> list[str]:
@@ -29,10 +39,10 @@ def columns_as_table(view: ShownSlide) -> list[str]:
         lines = [inline(line, table=True) for line in (column.body or "").splitlines() if line.strip()]
         for claim in column.claims:
             line = f"{claim.shape} {inline(claim.text, table=True)}"
-            if claim.word is not None:
-                line += f" *({claim.word.value})*"
+            said = label_words(claim)
             refs = "".join(f"[{n}]" for n in claim.refs)
-            lines.append(f"{line} {refs}" if refs else line)
+            label = NBSP.join(x for x in (f"*({said})*" if said else "", refs) if x)
+            lines.append(f"{line}{NBSP}{label}" if label else line)
         cells.append("<br>".join(lines))
     return [header, "| " + " | ".join("---" for _ in view.columns) + " |", "| " + " | ".join(cells) + " |"]
 
@@ -54,7 +64,7 @@ def meta_line(view: ShownSlide) -> str:
     """The label of what shows, then 'Appendix A2' on appendix slides (one slide per deck slide, so no
     heading slide), then the section."""
     slide = view.slide
-    parts = [f"**{view.badge.label}**"] if view.badge is not None else []
+    parts = [f"**{view.badge.label}**" + (f" *({view.likelihood})*" if view.likelihood else "")] if view.badge is not None else []
     parts += [f"Appendix {view.position.split(' / ')[0]}"] if slide.appendix else []
     parts += [inline(slide.section)] if slide.section else []
     return " · ".join(parts)

@@ -45,16 +45,22 @@ def _defs(uid: str, c: Colours) -> str:
     )
 
 
-def _fill(level: Confidence, uid: str, c: Colours) -> str:
+def _fill(level: Confidence | None, uid: str, c: Colours) -> str:
+    if level is None:
+        return 'fill="currentColor" fill-opacity=".6"'  # data on a slide without labels: no level to show
     if level is Confidence.CONFIRMED:
         return f'fill="{c[level]}"'
+    if level is Confidence.ANALYSIS:
+        return f'fill="{c[level]}" fill-opacity=".45" stroke="{c[level]}" stroke-width="2"'
     if level is Confidence.SPECULATIVE:
         return f'fill="{c[level]}" fill-opacity=".15" stroke="{c[level]}" stroke-width="2" stroke-dasharray="6 4"'
     return f'fill="url(#{uid}-{level.value})" stroke="{c[level]}" stroke-width="1"'
 
 
-def shape(level: Confidence, cx: float, cy: float, r: float = 7, c: Colours = COLOURS) -> str:
-    """The label's glyph drawn: ● filled, ◐ half, ○ open, ◌ dashed."""
+def shape(level: Confidence | None, cx: float, cy: float, r: float = 7, c: Colours = COLOURS) -> str:
+    """The label's glyph drawn: ● filled, ◐ half, ○ open, ◌ dashed, ◆ a diamond (our analysis); a small dot for data with no label."""
+    if level is None:
+        return f'<circle cx="{cx}" cy="{cy}" r="{r / 2}" fill="currentColor" fill-opacity=".6"/>'
     colour = c[level]
     ring = f'<circle cx="{cx}" cy="{cy}" r="{r}" fill="none" stroke="{colour}" stroke-width="2"'
     if level is Confidence.CONFIRMED:
@@ -63,10 +69,12 @@ def shape(level: Confidence, cx: float, cy: float, r: float = 7, c: Colours = CO
         return ring + f'/><path d="M{cx} {cy - r} A{r} {r} 0 0 0 {cx} {cy + r} Z" fill="{colour}"/>'
     if level is Confidence.UNVERIFIED:
         return ring + "/>"
+    if level is Confidence.ANALYSIS:
+        return f'<path d="M{cx} {cy - r - 1} L{cx + r + 1} {cy} L{cx} {cy + r + 1} L{cx - r - 1} {cy} Z" fill="{colour}"/>'
     return ring + ' stroke-dasharray="3 3"/>'
 
 
-def _legend(levels: set[Confidence], y: float, uid: str, c: Colours) -> str:
+def _legend(levels: set[Confidence | None], y: float, uid: str, c: Colours) -> str:
     parts: list[str] = []
     x = 0.0
     for level in Confidence:
@@ -126,7 +134,7 @@ def chart_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid:
         y += row + ROW_GAP
     parts.append(f'<line x1="{zero:.1f}" y1="0" x2="{zero:.1f}" y2="{y - ROW_GAP:.1f}" stroke="currentColor" stroke-opacity=".5"/>')
     parts.append(_legend({b.claim.confidence for b in bars}, y + 6, uid, c))
-    title = "Bar chart: " + "; ".join(f"{_words(b.claim.text)}: {v} ({b.claim.confidence.value})" for b, v in zip(bars, values))
+    title = "Bar chart: " + "; ".join(f"{_words(b.claim.text)}: {v}{_level_words(b.claim.confidence)}" for b, v in zip(bars, values))
     return _svg(uid, y + 30, title, "".join(parts), c)
 
 
@@ -163,8 +171,12 @@ def timeline_svg(events: tuple[Event, ...], numbers: dict[str, int], uid: str, c
             parts.append(f'<text x="{text_x}" y="{y + 18 + i * LINE}">{_text(line)}</text>')
         y += row + ROW_GAP
     parts.append(_legend({e.claim.confidence for e in events}, y + 6, uid, c))
-    title = "Timeline: " + "; ".join(f"{e.when_text}: {_words(e.claim.text)} ({e.claim.confidence.value})" for e in events)
+    title = "Timeline: " + "; ".join(f"{e.when_text}: {_words(e.claim.text)}{_level_words(e.claim.confidence)}" for e in events)
     return _svg(uid, y + 30, title, "".join(parts), c)
+
+
+def _level_words(level: Confidence | None) -> str:
+    return f" ({level.value})" if level is not None else ""
 
 
 def _offset(day: dt.date, start: dt.date, days: int) -> float:

@@ -10,7 +10,7 @@ from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from ..core.model import Bar, Chart, Confidence, Event, bar_geometry, with_unit
+from ..core.model import Bar, Chart, Confidence, Event, bar_geometry, glyph_of, with_unit
 from .inline import inline_text
 from .themes import Palette
 
@@ -19,12 +19,19 @@ FILLS = {
     Confidence.REPORTED: "▓",
     Confidence.UNVERIFIED: "▒",
     Confidence.SPECULATIVE: "░",
+    Confidence.ANALYSIS: "▞",
 }
+
+
+def fill(level: Confidence | None) -> str:
+    return FILLS[level] if level is not None else "■"  # data on a slide without labels
+
+
 NARROW = 44  # narrower than this, a chart's labels take less room
 TEXT_MIN = 28  # a timeline keeps its track only while its events' text has this many columns
 
 
-def legend(levels: list[Confidence], palette: Palette, width: int) -> Text:
+def legend(levels: list[Confidence | None], palette: Palette, width: int) -> Text:
     """The fills and shapes of the levels drawn, entries broken between, never inside, on a narrow slide."""
     line = Text()
     used = 0
@@ -94,10 +101,10 @@ class BarChart:
             grid.add_column(no_wrap=True)
         for bar, label, value, ref, (start, length) in zip(self.bars, self.labels, self.values, self.refs, cells):
             level = bar.claim.confidence
-            line = Text(" " * start + FILLS[level] * length + " " * (track - start - length), style=self.palette.levels[level])
+            line = Text(" " * start + fill(level) * length + " " * (track - start - length), style=self.palette.of(level))
             if zero is not None and zero < track and line.plain[zero] == " ":
                 line = line[:zero] + Text("│", style=self.palette.dim) + line[zero + 1 :]
-            row = [Text(level.glyph, style=self.palette.levels[level]), label, line, Text(value)]
+            row = [Text(glyph_of(level), style=self.palette.of(level)), label, line, Text(value)]
             grid.add_row(*row, *([Text(ref.strip(), style=self.palette.dim)] if any(self.refs) else []))
         yield grid
         yield legend([bar.claim.confidence for bar in self.bars], self.palette, width)
@@ -136,7 +143,7 @@ class Timeline:
             grid.add_row(Text(), Text(), Text(ends, style=self.palette.dim), Text())
         for event, text in zip(self.events, self.texts):
             level = event.claim.confidence
-            glyph = Text(level.glyph, style=self.palette.levels[level])
+            glyph = Text(glyph_of(level), style=self.palette.of(level))
             row = [Text(event.when_text, style=self.palette.dim), glyph]
             if track:
                 row.append(self._track(event, start, days, track))
@@ -150,9 +157,9 @@ class Timeline:
         last = max(first, min(track - 1, -(-((event.last - start).days + 1) * track // days) - 1))
         line = Text("·" * track, style=self.palette.dim)
         if event.first == event.last:  # one day: a point
-            line = line[:first] + Text(level.glyph, style=self.palette.levels[level]) + line[first + 1 :]
+            line = line[:first] + Text(glyph_of(level), style=self.palette.of(level)) + line[first + 1 :]
         else:
-            line = line[:first] + Text(FILLS[level] * (last - first + 1), style=self.palette.levels[level]) + line[last + 1 :]
+            line = line[:first] + Text(fill(level) * (last - first + 1), style=self.palette.of(level)) + line[last + 1 :]
         return line
 
 

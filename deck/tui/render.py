@@ -10,8 +10,8 @@ from rich.segment import Segment
 from rich.table import Table
 from rich.text import Text
 
-from ..core.model import Confidence, Deck, Slide
-from ..core.view import Claim, ColumnView, ShownSlide
+from ..core.model import Confidence, Deck, Slide, glyph_of
+from ..core.view import Claim, ColumnView, ShownSlide, legend
 from .figures import BarChart, Timeline
 from .inline import inline_text
 from .themes import Palette
@@ -19,6 +19,14 @@ from .themes import Palette
 
 def point_marker(level: Confidence, palette: Palette) -> Text:
     return Text(f" {level.glyph} {level.value}", style=f"italic {palette.levels[level]}")
+
+
+def mix_text(view: ShownSlide, palette: Palette) -> Text:
+    """The mix of the claims a slide shows, by shape ('●2 ◐1 ◆1'), where it holds more than its badge says."""
+    text = Text()
+    for level, count in view.mixed:
+        text.append(f"{' ' if text else ''}{level.glyph}{count}", style=palette.of(level))
+    return text
 
 
 _MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>#!\\|~&]|^\s*(?:[-+]\s|\d+[.)]\s)|\n")
@@ -67,9 +75,10 @@ class Drawn:
 
 
 class Claims(Drawn):
-    """Claims as rows: the shape the view gives each, then the claim followed by its label in words where
-    the view says it differs from the badge, and its source numbers. Laid out for the width it is given: in
-    a narrow column the words give way to the level's glyph, which still tells the levels apart."""
+    """Claims as rows: the shape the view gives each, then the claim followed by its label: its level in
+    words where the view says it differs from the badge, an analysis's likelihood, its source numbers. The
+    label is never broken from itself or across lines: it goes whole on the claim's last line, or on a line
+    of its own. In a narrow column the words give way to the level's shape, with a legend of the shapes."""
 
     def __init__(self, claims: tuple[Claim, ...], palette: Palette) -> None:
         self.claims, self.palette = claims, palette
@@ -78,21 +87,44 @@ class Claims(Drawn):
     def lines(self, console: Console, width: int) -> Iterable[RenderableType]:
         words = width >= WORDS_MIN_WIDTH
         for claim, text in zip(self.claims, self.texts):
-            line = text.copy()
+            label = Text()
             if claim.word is not None and words:
-                line.append_text(point_marker(claim.word, self.palette))
+                label.append_text(point_marker(claim.word, self.palette))
+            if claim.likelihood:
+                label.append(
+                    f" {claim.likelihood}" if claim.word is not None and words else f" ({claim.likelihood})",
+                    style=f"italic {self.palette.of(claim.level)}",
+                )
             if claim.refs:
-                line.append(" " + "".join(f"[{n}]" for n in claim.refs), style=self.palette.dim)
+                label.append(" " + "".join(f"[{n}]" for n in claim.refs), style=self.palette.dim)
             # the shape where list bullets stand (the level's glyph where the word gave way), the claim beside it
-            shape = claim.level.glyph if claim.word is not None and not words else claim.shape
-            yield from hanging(console, Text(" " + shape + " ", style=self.palette.levels[claim.level]), line, width)
+            shape = glyph_of(claim.level) if claim.word is not None and not words else claim.shape
+            yield from hanging(console, Text(" " + shape + " ", style=self.palette.of(claim.level)), text, width, label)
+        dropped = [c.word for c in self.claims if c.word is not None] if not words else []
+        if dropped:  # the words gave way: say what the shapes mean, here on the slide
+            key = Text()
+            for level in Confidence:
+                if level in dropped:
+                    key.append(f"{' · ' if key else ''}{level.glyph} {level.value}", style=f"italic {self.palette.of(level)}")
+            yield from hanging(console, Text("   "), key, width)
 
 
-def hanging(console: Console, head: Text, body: Text, width: int) -> Iterable[Text]:
+def hanging(console: Console, head: Text, body: Text, width: int, label: Text | None = None) -> Iterable[Text]:
     """`head`, then `body` wrapped beside it, its later lines indented under its first: a list item drawn
-    as lines of text (a table per slide cost a layout pass per move)."""
+    as lines of text (a table per slide cost a layout pass per move). `label` follows the body, whole: on
+    its last line where it fits, else on a line of its own (cut, never broken, where even that is too narrow)."""
     indent = head.cell_len
-    lines = body.wrap(console, max(1, width - indent), overflow="fold")
+    room = max(1, width - indent)
+    lines = list(body.wrap(console, room, overflow="fold"))
+    if label:
+        last = lines[-1].copy() if lines else Text()
+        last.rstrip()
+        if last.cell_len + label.cell_len <= room:
+            lines[-1:] = [Text.assemble(last, label)]
+        else:
+            alone = label[1:] if label.plain.startswith(" ") else label  # its own line: no leading gap
+            alone.truncate(room, overflow="crop")
+            lines.append(alone)
     blank = Text(" " * indent)
     for i, line in enumerate(lines):
         yield Text.assemble(head if i == 0 else blank, line, end="\n")
@@ -105,6 +137,7 @@ def badge_text(level: Confidence, palette: Palette) -> Text:
 
 BADGE_GAP = 2  # columns between a title and its badge
 MIN_TITLE_WIDTH = 8  # narrower than this beside the badge, the badge goes below the title
+MIX_MIN_TITLE = 30  # the mix of a slide's claims shows beside its badge where the title keeps this many columns
 
 
 class Heading:
@@ -112,11 +145,15 @@ class Heading:
     title, and a blank line below unless `compact`. Text in the slide's content: as three widgets of their
     own (a row, the title, the badge) they cost a share of every move's layout."""
 
-    def __init__(self, title: str, badge: Text, palette: Palette, compact: bool = False) -> None:
-        self.title, self.badge, self.palette, self.compact = title, badge, palette, compact
+    def __init__(self, title: str, badge: Text, palette: Palette, compact: bool = False, mix: Text | None = None) -> None:
+        self.title, self.palette, self.compact = title, palette, compact
+        self.label, self.mix = badge, mix or Text()
 
     def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
         width = options.max_width
+        # the mix of the slide's claims goes beside the badge where the title keeps room for a few words
+        with_mix = Text.assemble(self.label, " " if self.label else "", self.mix) if self.mix else self.label
+        self.badge = with_mix if width - with_mix.cell_len - BADGE_GAP >= MIX_MIN_TITLE else self.label
         beside = bool(self.badge) and width - self.badge.cell_len - BADGE_GAP >= MIN_TITLE_WIDTH
         room = width - self.badge.cell_len - BADGE_GAP if beside else width
         for i, line in enumerate(Text(self.title, style=self.palette.accent).wrap(console, room, overflow="fold")):
@@ -197,10 +234,10 @@ def render_divider(deck: Deck, slide: Slide, palette: Palette) -> RenderableType
         facts = " · ".join(x for x in (deck.author, f"as of {deck.as_of.isoformat()}" if deck.as_of else None) if x)
         if facts:
             lines += [Text(), Text(facts, style=palette.dim, justify="center")]
-        legend = Text(justify="center")
-        for level in Confidence:
-            legend.append(f" {level.glyph} {level.value} ", style=palette.levels[level])
-        lines += [Text(), Text(), legend]
+        key = Text(justify="center")
+        for level, _ in legend(deck):  # only where the deck uses labels
+            key.append(f" {level.glyph} {level.value} ", style=palette.levels[level])
+        lines += [Text(), Text(), key] if key else []
     else:
         lines.append(Text(slide.title, style=f"bold {palette.accent}", justify="center"))
         if slide.subtitle:

@@ -39,6 +39,10 @@ class Palette:
     code_theme: str = "monokai"
     rule: str = "dim"  # the line under a slide's title
 
+    def of(self, level: Confidence | None) -> str:
+        """The style of a level's colour; the text's own for words that are not a claim."""
+        return self.levels[level] if level is not None else ""
+
 
 def to_textual_theme(spec: ThemeSpec) -> Theme:
     """Raises ValueError naming the file when a colour does not parse."""

@@ -76,20 +76,33 @@ def test_deck_level_errors(text, expected):
 @pytest.mark.parametrize(
     "slide, expected",
     [
-        ("{title: A}\n", "3:5: error: slide 1 ('A') is missing the required key 'confidence'"),
+        (
+            "title: A\nconfidence: reported\nlikelihood: likely\n",
+            "5:5: error: slide 1 ('A'): 'likelihood' is the deck's own judgement: it goes with 'confidence: analysis'",
+        ),
+        (
+            "title: A\nconfidence: analysis\nlikelihood: probable\n",
+            "5:17: error: slide 1 ('A'): likelihood must be one of: almost no chance, very unlikely, unlikely, roughly even chance, likely, "
+            "very likely, almost certain",
+        ),
+        (
+            "title: A\nconfidence: analysis\npoints: [{text: x, likelihood: sure}]\n",
+            "5:36: error: slide 1 ('A'): points[0]: likelihood must be one of: almost no chance, very unlikely, unlikely, roughly even chance, "
+            "likely, very likely, almost certain",
+        ),
         ("{confidence: reported}\n", "3:5: error: slide 1 is missing the required key 'title'"),
         (
             "title: A\nconfidence: rumoured\n",
-            "4:17: error: unknown confidence 'rumoured' — did you mean 'unverified'? (expected one of: confirmed, reported, unverified, speculative)",
+            "4:17: error: unknown confidence 'rumoured' — did you mean 'unverified'? (expected one of: confirmed, reported, unverified, speculative, analysis)",
         ),
         (
             "title: A\nconfidence: 3\n",
-            "4:17: error: unknown confidence '3' (expected one of: confirmed, reported, unverified, speculative)",
+            "4:17: error: unknown confidence '3' (expected one of: confirmed, reported, unverified, speculative, analysis)",
         ),
         ("title: A\nconfidence: reported\nnote: hi\n", "5:5: error: unknown key 'note' in slide 1 ('A') — did you mean 'notes'?"),
         (
             "title: A\nconfidence: reported\nzzz: hi\n",
-            "5:5: error: unknown key 'zzz' in slide 1 ('A'); expected one of: title, confidence, subtitle, "
+            "5:5: error: unknown key 'zzz' in slide 1 ('A'); expected one of: title, confidence, likelihood, subtitle, "
             "section, layout, reveal, appendix, body, points, columns, chart, timeline, image, notes, sources",
         ),
         (
@@ -109,7 +122,7 @@ def test_deck_level_errors(text, expected):
         ),
         (
             "title: A\nconfidence: reported\ncolumns: [{title: C, points: [{text: x, confidence: maybe}]}]\n",
-            "5:57: error: unknown confidence 'maybe' — did you mean 'speculative'? (expected one of: confirmed, reported, unverified, speculative)",
+            "5:57: error: unknown confidence 'maybe' — did you mean 'speculative'? (expected one of: confirmed, reported, unverified, speculative, analysis)",
         ),
         (
             "title: A\nconfidence: reported\nsources: [nowhere]\n",
@@ -127,13 +140,13 @@ def test_undefined_source_suggests_the_nearest_id():
 
 
 def test_errors_are_all_reported_and_sorted_by_position():
-    text = "title: T\nslides:\n  - {title: A}\n  - {title: B, confidence: nope}\n  - {title: C, confidence: reported, note: x}\n"
+    text = "title: T\nslides:\n  - {title: A, likelihood: maybe}\n  - {title: B, confidence: nope}\n  - {title: C, confidence: reported, note: x}\n"
     lines = [entry.split(":")[0] for entry in found(text)]
     assert lines == ["3", "4", "5"]
 
 
 def test_error_count_is_capped():
-    slides = "".join(f"  - {{title: S{i}}}\n" for i in range(300))
+    slides = "".join(f"  - {{title: S{i}, confidence: sure}}\n" for i in range(300))
     result = found("title: T\nslides:\n" + slides)
     assert len(result) == 101
     assert result[-1].endswith("too many errors; stopped after 100")
@@ -239,7 +252,7 @@ class TestFiles:
         assert "over 10,485,760 bytes; decks are limited to that" in info.value.first.message
 
     def test_load_deck_raises_with_every_error(self, deck_file):
-        path = deck_file("title: T\nslides:\n  - {title: A}\n  - {title: B, confidence: x}\n")
+        path = deck_file("title: T\nslides:\n  - {title: A, confidence: y}\n  - {title: B, confidence: x}\n")
         with pytest.raises(DeckError) as info:
             load_deck(path)
         assert [(d.line, d.path) for d in info.value.diagnostics] == [(3, str(path)), (4, str(path))]
@@ -264,16 +277,32 @@ class TestWarnings:
     def test_valid_deck_has_no_warnings(self):
         assert self.lint(VALID, dt.date(2026, 4, 3)) == []
 
-    def test_slide_stronger_than_its_weakest_point(self):
+    def test_a_badge_is_the_main_message_not_the_weakest_claim(self):
+        """A slide's label is its main message's: a weaker point carries its own label and warns of nothing
+        (the old rule made 10 of 11 of the briefing's slides SPECULATIVE)."""
         text = "title: T\nslides:\n  - title: A\n    confidence: reported\n    notes: n\n    points:\n      - ok\n      - {text: x, confidence: speculative}\n"
+        assert self.lint(text) == []
+
+    def test_a_badge_stronger_than_every_claim_on_the_slide(self):
+        text = (
+            "title: T\nslides:\n  - title: A\n    confidence: reported\n    notes: n\n    columns:\n"
+            "      - {title: C, points: [{text: x, confidence: unverified}, {text: y, confidence: speculative}]}\n"
+        )
         assert self.lint(text) == [
-            "4:17: warning: slide 1 ('A') is labelled 'reported' but has a 'speculative' point (line 8); "
-            "a slide is labelled no stronger than its weakest claim: label it 'speculative'"
+            "4:17: warning: slide 1 ('A') is labelled 'reported' but every claim on it is weaker (the strongest is an 'unverified' point, "
+            "line 7): nothing on the slide supports its label; label the slide by its main message"
         ]
 
-    def test_column_points_count_for_the_weakest_label(self):
-        text = "title: T\nslides:\n  - title: A\n    confidence: reported\n    notes: n\n    columns:\n      - {title: C, points: [{text: x, confidence: unverified}]}\n"
-        assert self.lint(text)[0].startswith("4:17: warning: slide 1 ('A') is labelled 'reported' but has an 'unverified' point (line 7)")
+    def test_our_analysis_names_what_it_rests_on(self):
+        text = "title: T\nslides:\n  - title: A\n    confidence: analysis\n    likelihood: likely\n    notes: n\n"
+        assert self.lint(text) == ["4:17: warning: slide 1 ('A') is our analysis but names nothing it rests on; add 'sources: [...]'"]
+
+    def test_a_deck_without_labels_is_an_ordinary_talk(self):
+        text = "title: T\nslides:\n  - title: Agenda\n    points: [One, Two]\n  - {title: Thanks}\n"
+        loaded = parse_deck(text, "d.yaml")
+        assert loaded.diagnostics == [] and not loaded.deck.uses_labels
+        assert self.lint(text) == []  # no label, source or notes warnings
+        assert [p.confidence for p in loaded.deck.slides[0].points] == [None, None] and loaded.deck.slides[0].claims() == ()
 
     def test_confirmed_slide_without_a_source(self):
         text = "title: T\nslides:\n  - title: A\n    confidence: confirmed\n    notes: n\n"

@@ -56,7 +56,9 @@ INVALID = {
     "no slides": "title: T\nslides: []\n",
     "no title": f"slides:\n{SLIDE}",
     "unknown label": "title: T\nslides:\n  - {title: A, confidence: likely}\n",
-    "no label": "title: T\nslides:\n  - {title: A}\n",
+    "likelihood without analysis": "title: T\nslides:\n  - {title: A, confidence: reported, likelihood: likely}\n",
+    "likelihood off the scale": "title: T\nslides:\n  - {title: A, confidence: analysis, likelihood: probable}\n",
+    "unknown level in labels": "title: T\nlabels: {rumour: x}\nslides:\n  - {title: A}\n",
     "unknown slide key": "title: T\nslides:\n  - {title: A, confidence: reported, note: n}\n",
     "points not a list": "title: T\nslides:\n  - {title: A, confidence: reported, points: x}\n",
     "point without text": "title: T\nslides:\n  - {title: A, confidence: reported, points: [{confidence: reported}]}\n",
@@ -91,6 +93,9 @@ def test_the_schema_and_the_loader_refuse_the_same_decks(text):
     "text",
     [
         VALID,
+        "title: T\nslides:\n  - {title: Agenda, points: [One, Two]}\n  - {title: Thanks}\n",
+        "title: T\nlabels: {analysis: our sums}\nsources: {s: S}\nslides:\n  - {title: A, confidence: analysis, likelihood: likely, sources: [s],"
+        " points: [{text: x, confidence: reported, sources: [s]}, {text: y, likelihood: unlikely}]}\n",
         "title: T\nlayout: {max_width: 90}\nchrome: false\nduration: 1h30m\nslides:\n  - {title: T, layout: title}\n" + SLIDE,
         "title: T\nslides:\n  - {title: A, confidence: reported, reveal: true, columns: [{title: C, width: 2, points: [x]}]}\n",
         "title: T\nslides:\n  - {title: A, confidence: reported, chart: {unit: '%', items: [{label: x, value: -1.5, confidence: unverified}]}}\n",
@@ -108,6 +113,6 @@ def test_deck_schema_prints_it_and_deck_new_points_editors_at_it(capsys, tmp_pat
     assert json.loads(capsys.readouterr().out) == deck_schema()
     deck = tmp_path / "talk.yaml"
     assert main(["new", str(deck)]) == 0
-    assert deck.read_text().startswith("# yaml-language-server: $schema=./deck.core.schema.json\n")
-    assert json.loads((tmp_path / "deck.core.schema.json").read_text()) == deck_schema()
+    assert deck.read_text().startswith("# yaml-language-server: $schema=./deck.schema.json\n")
+    assert json.loads((tmp_path / "deck.schema.json").read_text()) == deck_schema()
     assert parse_deck(deck.read_text()).deck is not None and schema_accepts(deck.read_text())

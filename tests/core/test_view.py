@@ -26,21 +26,31 @@ def test_a_claim_says_its_level_in_words_only_where_it_differs_from_the_badge():
     assert (estimate.shape, estimate.word, estimate.refs) == ("•", None, ())
 
 
-def test_under_the_filter_the_badge_is_the_weakest_level_shown_and_the_words_follow_it():
+def test_under_the_filter_a_hidden_main_message_takes_its_badge_with_it():
+    """The badge is the label of the slide's main message: where the filter hides that, no badge stands
+    for it, and each claim still shown says its own level."""
     view = view_slide(load_deck(RULES), 0, minimum=Confidence.UNVERIFIED)
-    assert view.badge is Confidence.UNVERIFIED
+    assert view.badge is None
     assert [c.text for c in view.claims] == ["A fact", "A rumour"]
-    assert [c.word for c in view.claims] == [Confidence.CONFIRMED, None]  # the badge already says unverified
+    assert [c.word for c in view.claims] == [Confidence.CONFIRMED, Confidence.UNVERIFIED]
     assert (view.hidden, view.hidden_levels) == (1, (Confidence.SPECULATIVE,))
     assert view.sources == ((1, "paper"), (2, "leak"))  # numbered as unfiltered
+
+
+UNVERIFIED_SLIDE = (
+    "title: T\nsources: {p: {title: P}, l: {title: L}}\nslides:\n  - title: S\n    confidence: unverified\n    notes: n\n    points:\n"
+    "      - {text: A fact, confidence: confirmed, sources: [p]}\n      - {text: A rumour, confidence: unverified, sources: [l]}\n"
+    "      - {text: A guess, confidence: speculative}\n"
+)
 
 
 @pytest.mark.parametrize("format_name", ["marp", "pandoc", "markdown", "reveal", "html"])
 def test_no_export_repeats_the_badge_in_words_under_the_filter(format_name):
     """Marp, pandoc, reveal and the handout printed 'A rumour *(unverified)*' on a slide labelled
     UNVERIFIED under --min-confidence unverified; HTML did not."""
-    text = export_deck(load_deck(RULES), format_name, ExportOptions(min_confidence=Confidence.UNVERIFIED))
-    assert "A rumour" in text
+    deck = parse_deck(UNVERIFIED_SLIDE, "t.yaml").deck
+    text = export_deck(deck, format_name, ExportOptions(min_confidence=Confidence.UNVERIFIED))
+    assert "A rumour" in text and "A guess" not in text
     assert not re.search(r"A rumour[^\n]*unverified", text)
     assert re.search(r"A fact[^\n]*confirmed", text)
 

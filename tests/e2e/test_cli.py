@@ -66,7 +66,7 @@ def test_export_json_to_stdout_carries_effective_confidence(capsys, deck_file):
     assert code == 0
     data = json.loads(out)
     assert data["title"] == "Test deck" and data["as_of"] == "2026-04-03"
-    assert data["slides"][0]["points"] == [{"text": "A confirmed point", "confidence": "confirmed", "sources": []}]
+    assert data["slides"][0]["points"] == [{"text": "A confirmed point", "confidence": "confirmed", "likelihood": None, "sources": []}]
     assert [p["confidence"] for p in data["slides"][1]["points"]] == ["unverified", "speculative"]
     assert data["sources"]["paper"] == {"title": "A paper", "kind": "paper", "date": "2026-01-13", "url": None, "note": None}
 

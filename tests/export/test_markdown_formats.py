@@ -16,7 +16,7 @@ import pytest
 
 from deck.core.files import write_atomic
 from deck.core.loader import load_deck
-from deck.core.model import Chart, Confidence, Event, Picture
+from deck.core.model import Chart, Confidence, Event, Picture, Point
 from deck.core.paths import bundled_deck
 from deck.export import EXTENSIONS, FORMATS, TEXT_FORMATS, ExportOptions, export_deck
 
@@ -34,8 +34,9 @@ def structural(text: str) -> str:
 
 
 def all_claims(deck):
-    """Every claim in the order a slide shows them (chart bars, timeline events by date, points, columns' points), as the ledger lists them."""
-    return [p for s in deck.slides for p in s.claims()]
+    """Every claim in the order a slide shows them (its own words, chart bars, timeline events by date, points, columns' points), as
+    the ledger lists them. A labelled slide's body is its main message: a claim at the slide's label."""
+    return [p for s in deck.slides for p in ([Point(s.body or s.title, s.confidence)] if s.confidence and not s.layout else []) + list(s.claims())]
 
 
 @pytest.mark.parametrize("path", DECKS, ids=lambda p: p.stem)
@@ -69,7 +70,7 @@ class TestHandout:
             "## 4. A body with a table and code",
         ]
         assert "Label: **◌ SPECULATIVE** · Claims · Sources: \\[1\\]" in text
-        assert "- A deleted post claims a 90% score *(unverified)* \\[4\\]" in text  # numbered per slide, as on screen
+        assert "- A deleted post claims a 90% score\u00a0*(unverified)*\u00a0\\[4\\]" in text  # numbered per slide, as on screen
         assert "- An estimate that follows from the rest\n" in text  # takes the slide's label: no marker
         assert "> **Speaker notes:**\n>\n> **Caution:** the 90% comes from one deleted post." not in text
         assert "> **Say:** each point carries its own label where it differs from the slide.\n>\n> **Caution:**" in text
@@ -185,7 +186,7 @@ class TestLedger:
     def test_min_confidence(self):
         deck = load_deck(SHOWCASE)
         rows = list(csv.DictReader(io.StringIO(export_deck(deck, "csv", ExportOptions(min_confidence=Confidence.UNVERIFIED)))))
-        assert all(r["confidence"] != "speculative" for r in rows) and len(rows) == 10
+        assert all(r["confidence"] != "speculative" for r in rows) and len(rows) == 13  # 10 points, the main messages of 3 slides
 
 
 _POSITIONS = {"pos", "span", "confidence_pos", "as_of_pos", "theme_pos", "path", "id", "labelled"}
@@ -277,14 +278,14 @@ def test_ledger_never_credits_a_claim_with_sources_it_does_not_cite():
     assert estimate["sources"] == "" and estimate["source_titles"] == ""
     assert estimate["slide_sources"] == "paper"  # shown apart
     ledger = export_deck(deck, "ledger")
-    assert "| An estimate that follows from the rest | speculative | — (slide: A published paper) |" in ledger
+    assert "| An estimate that follows from the rest | ◌ speculative | — | — (slide: A published paper) |" in ledger
 
 
 def test_left_out_note_stands_at_the_top_of_the_slide():
     text = export_deck(load_deck(SHOWCASE), "markdown", ExportOptions(min_confidence=Confidence.REPORTED))
     slide = text.split("## 2. Points with their own labels\n\n", 1)[1]
-    # the speculative claims are gone, and with them the slide's speculative label and its own sources
-    assert slide.startswith("Label: **◐ REPORTED** · Claims\n\n*2 claims weaker than reported left out")
+    # the speculative claims are gone, and with them the slide's main message: its speculative label and its own sources
+    assert slide.startswith("Claims\n\n*2 claims weaker than reported left out")
 
 
 def test_atomic_write_to_a_pipe_writes_into_it(tmp_path):
@@ -316,7 +317,7 @@ def test_one_source_numbering_on_screen_and_in_every_export():
     numbers = deck.source_numbers(slide)
     assert numbers["leak"] == 4
     handout = export_deck(deck, "markdown").split("## 2. ", 1)[1].split("## 3. ", 1)[0]
-    assert "\\[4\\] A deleted forum post" in handout and "*(unverified)* \\[4\\]" in handout
+    assert "\\[4\\] A deleted forum post" in handout and "*(unverified)*\u00a0\\[4\\]" in handout
     for name in ("marp", "pandoc", "reveal"):
         text = export_deck(deck, name)
         assert "[4] A deleted forum post" in text, name

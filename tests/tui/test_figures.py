@@ -138,7 +138,7 @@ def test_a_divider_slide_takes_no_pictures():
     assert found == ["8:5: a section slide makes no claims, so it takes no 'timeline'; move them to a slide of their own"]
 
 
-def test_the_weakest_bar_or_event_bounds_the_slide_label_in_lint():
+def test_bars_and_events_count_as_claims_that_can_support_a_label_in_lint():
     text = deck_text(
         "  - title: S\n    confidence: confirmed\n    sources: [a]\n    notes: n\n    timeline: [{date: 2026, text: x, confidence: unverified}]\n"
     )
@@ -148,8 +148,8 @@ def test_the_weakest_bar_or_event_bounds_the_slide_label_in_lint():
 
     messages = [d.message for d in lint_deck(deck) if "labelled" in d.message]
     assert messages == [
-        "slide 1 ('S') is labelled 'confirmed' but has an 'unverified' timeline event (line 10); a slide is labelled no stronger "
-        "than its weakest claim: label it 'unverified'"
+        "slide 1 ('S') is labelled 'confirmed' but every claim on it is weaker (the strongest is an 'unverified' timeline event, line 10): "
+        "nothing on the slide supports its label; label the slide by its main message"
     ]
 
 

@@ -206,8 +206,8 @@ async def test_the_filter_hides_the_sources_and_label_of_hidden_claims():
         assert "A deleted forum post" not in shown  # cited only by the hidden rumours
         assert "Rumoured" not in shown  # the column heading left with nothing under it
         assert "A published paper" in shown
-        heading = shown.splitlines()[0]  # the title, and the badge beside it
-        assert "CONFIRMED" in heading and "UNVERIFIED" not in heading
+        heading = shown.splitlines()[0]  # the title, and beside it no badge: the slide's main message (unverified) is hidden
+        assert "UNVERIFIED" not in heading and "CONFIRMED" not in heading and "●" in heading  # the mix of what shows: confirmed claims
 
 
 def test_a_filtered_export_drops_unused_sources_and_empty_columns():

@@ -79,7 +79,7 @@ def test_steps_count_pauses_then_points():
         ("  - {title: T, layout: title, points: [x]}\n", "a title slide makes no claims, so it takes no 'points'"),
         ("  - {title: T, layout: chapter}\n", "layout must be one of: title, section"),
         ("  - {title: T, confidence: reported, reveal: yes please}\n", "reveal must be true or false"),
-        ("  - {title: T}\n", "is missing the required key 'confidence'"),
+        ("  - {title: T, confidence: reported, likelihood: likely}\n", "'likelihood' is the deck's own judgement"),
         ("  - {title: A, confidence: reported, appendix: true}\n  - {title: B, confidence: reported}\n", "comes after an appendix slide"),
     ],
 )

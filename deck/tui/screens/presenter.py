@@ -16,6 +16,7 @@ from textual.screen import Screen
 from ...core.diagnostics import Diagnostic
 from ...core.model import Confidence, Deck, Slide
 from ...core.reveal import at_step, step_showing
+from ...core.view import legend
 from ..themes import Palette, palette_for
 from ..widgets.error_bar import ErrorBar
 from ..widgets.key_bar import KeyBar
@@ -348,6 +349,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         bindings = [b for b in self.BINDINGS if isinstance(b, Binding) and self._runnable(b)] + app_bindings
         bindings.append(Binding("ctrl+p", "command_palette", "Commands", tooltip="Command palette: every action by name, go to any slide, themes"))
         extra = [("0–9, Enter", "Go to slide by number"), ("Click", "Right half: next slide; left half: previous")]
+        extra += [(f"{level.glyph} {level.value}", meaning) for level, meaning in legend(self.deck)]  # the deck's own words
         self.app.push_screen(HelpScreen(bindings, extra))
 
     def _runnable(self, binding: Binding) -> bool:

@@ -147,7 +147,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         text = Text()
         upcoming = True
         for i, point in enumerate(slide.all_points()):
-            if not point.confidence.meets(minimum):
+            if not point.kept_by(minimum):
                 mark, style = "⊘ ", palette.dim
             elif i < count:
                 mark, style = "✓ ", palette.dim
@@ -174,9 +174,10 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         if view.badge is not None:
             side.append(f"{view.badge.label}\n\n", style=palette.levels[view.badge])
         for claim in view.all_claims[:4]:
-            side.append(f"{claim.shape} ", style=palette.levels[claim.level])
+            side.append(f"{claim.shape} ", style=palette.of(claim.level))
             side.append_text(inline_text(claim.text))
-            side.append(f"  {claim.word.value}\n" if claim.word is not None else "\n", style=f"italic {palette.levels[claim.level]}")
+            said = " ".join(x for x in (claim.word.value if claim.word is not None else "", claim.likelihood or "") if x)
+            side.append(f"  {said}\n" if said else "\n", style=f"italic {palette.of(claim.level)}")
         pictures = [f"a chart of {len(view.bars)} bars" if view.bars else "", f"a timeline of {len(view.events)} events" if view.events else ""]
         pictures.append(f"a picture: {view.image.alt}" if view.image else "")
         for picture in filter(None, pictures):  # what else is on it, in a word

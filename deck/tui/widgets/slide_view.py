@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from ...core.model import Confidence, Deck, Picture
 from ...core.view import view_slide
-from ..render import Drawn, Heading, badge_text, render_slide_parts
+from ..render import Drawn, Heading, badge_text, mix_text, render_slide_parts
 from ..themes import Palette
 from .picture import PictureView
 
@@ -28,7 +28,9 @@ def _draw(
     parts = [main] if picture else [main, tail]  # the sources go below a picture
     if not view.divider:  # a title or section slide draws its words itself
         badge = badge_text(view.badge, palette) if view.badge is not None else Text()
-        parts.insert(0, Heading(view.title, badge, palette, compact))
+        if view.likelihood and view.badge is not None:
+            badge.append(f" {view.likelihood}", style=f"italic {palette.of(view.badge)}")
+        parts.insert(0, Heading(view.title, badge, palette, compact, mix_text(view, palette)))
     return Drawn(*parts), picture, tail
 
 
