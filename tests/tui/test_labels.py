@@ -24,6 +24,13 @@ ANALYSIS = ROOT / "tests" / "decks" / "analysis.yaml"
 LABEL_WORDS = re.compile(r"CONFIRMED|REPORTED|UNVERIFIED|SPECULATIVE|ANALYSIS|\((?:confirmed|reported|unverified|speculative|analysis)\)")
 
 
+def rendered(widget) -> str:
+    console = Console(width=120, color_system=None)
+    with console.capture() as capture:
+        console.print(widget.content, markup=False)
+    return capture.get()
+
+
 def screen(app) -> str:
     console = Console(width=200, color_system=None)
     with console.capture() as capture:
@@ -103,3 +110,23 @@ def test_a_label_never_wraps_apart(width):
         assert "● confirmed [1]" in text and "◐ reported [2]" in text
     else:  # too narrow for words: the shapes alone, and what they mean, on the slide
         assert "● confirmed" in lines[-1] or any("confirmed" in line and "·" in line for line in lines)
+
+
+async def test_the_speaker_views_badge_follows_the_audiences_filter(tmp_path, monkeypatch):
+    """The speaker view showed the slide's own label while the audience's filter hid it."""
+    from textual.widgets import Static
+
+    from deck.core.document import DeckDocument
+    from deck.tui.speaker_app import make_speaker_app
+
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    app = make_speaker_app(DeckDocument.load(ROOT / "tests" / "decks" / "showcase.yaml"), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.speaker.show(1, 0)  # 'Points with their own labels': speculative, with stronger points
+        await pilot.pause()
+        head = rendered(app.speaker.query_one("#speaker-head", Static))
+        assert "SPECULATIVE" in head
+        app.speaker.audience_minimum = Confidence.UNVERIFIED  # the audience hides speculative claims
+        await pilot.pause()
+        head = rendered(app.speaker.query_one("#speaker-head", Static))
+        assert "hidden by the audience's filter" in head and "SPECULATIVE" not in head and "●2" in head

@@ -20,7 +20,7 @@ from ...core.model import Confidence, Deck, Slide
 from ...core.reveal import at_step
 from ...core.view import view_slide
 from ..inline import inline_text
-from ..render import badge_text, render_notes, render_sources
+from ..render import badge_text, mix_text, render_notes, render_sources
 from ..themes import Palette, palette_for
 from ..widgets.key_bar import KeyBar
 from ..widgets.status_bar import format_elapsed
@@ -123,10 +123,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         head.add_column(justify="right", no_wrap=True)
         last = self.last_step_of(self.index)
         where = deck.position(self.index) + (f" · {self.step}/{last}" if last else "")
-        head.add_row(
-            Text.assemble((f"{where}  ", "bold"), (slide.title, "bold")),
-            badge_text(slide.confidence, palette) if slide.confidence is not None else Text(slide.layout or ""),
-        )
+        head.add_row(Text.assemble((f"{where}  ", "bold"), (slide.title, "bold")), self.badge(palette))
         numbers = deck.source_numbers(slide)
         self.query_one("#speaker-head", Static).update(Group(head, render_sources(deck, numbers, palette)) if numbers else head)
         parts: list[RenderableType] = []
@@ -137,6 +134,19 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         self.query_one("#speaker-next", Static).update(self.next_slide(palette))
         self.query_one("#speaker-notes").scroll_home(animate=False)
         self.refresh_clock()
+
+    def badge(self, palette: Palette) -> Text:
+        """The badge as the audience sees it (under its filter), with the mix of what it sees."""
+        slide = self.deck.slides[self.index]
+        view = view_slide(self.deck, self.index, minimum=self.audience_minimum)
+        if slide.confidence is None:
+            return Text(slide.layout or "")
+        if view.badge is None:  # the audience's filter hides the slide's main message, and its badge
+            badge = Text(f"{slide.confidence.glyph} {slide.confidence.value}: hidden by the audience's filter", style=f"italic {palette.dim}")
+        else:
+            badge = badge_text(view.badge, palette)
+        mix = mix_text(view, palette)
+        return Text.assemble(badge, " ", mix) if mix else badge
 
     def revealed_points(self, slide: Slide, palette: Palette) -> Text:
         """Every point of an incremental slide: ✓ shown to the audience, ▶ the next press, · still hidden,
