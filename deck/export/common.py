@@ -80,8 +80,7 @@ def _autolink(line: str) -> str:
 SAFE_SCHEMES = ("http", "https", "mailto")
 _LINK_TARGET = re.compile(r"\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*)\s*:")
 _REFERENCE_DEFINITION = re.compile(r"^(\s{0,3})\[[^\]]*\]:\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*)\s*:")
-_RAW_ATTRIBUTE = re.compile(r"`(\s*)\{(\s*)=")
-_RAW_FENCE_INFO = re.compile(r"\{\s*=\s*([\w-]*)\s*\}")
+_LANGUAGE = re.compile(r"[A-Za-z0-9_+#.-]+")
 
 
 def safe_url(url: str) -> bool:
@@ -94,8 +93,8 @@ def inert(line: str) -> str:
     """A line of deck Markdown that cannot become active content in any target format:
     pandoc's raw attributes (`x`{=html}) are escaped, and links to other schemes than http, https and
     mailto stay text (their brackets escaped)."""
-    if "{" in line and "`" in line:
-        line = _RAW_ATTRIBUTE.sub(lambda m: "`" + m.group(1) + "\\{" + m.group(2) + "=", line)
+    if "{" in line:  # pandoc reads {...} after a link, image, span, code or heading as attributes (onload=...)
+        line = _outside_code(line, lambda part: part.replace("{", "\\{"), code_spans(line))
     if "](" in line:
         line = _LINK_TARGET.sub(lambda m: m.group(0) if m.group(1).lower() in SAFE_SCHEMES else "\\]\\(" + m.group(0)[2:], line)
     definition = _REFERENCE_DEFINITION.match(line)
@@ -159,7 +158,10 @@ def block(
             continue
         if match:
             fence = match.group(1)
-            line = _RAW_FENCE_INFO.sub(lambda m: m.group(1), line)  # ```{=html} would pass raw HTML through pandoc
+            # the info string keeps a plain language word only: pandoc reads {=html} as raw HTML and
+            # {.class onload=...} as attributes of the code block
+            word = match.group(2).strip().split(" ")[0] if match.group(2).strip() else ""
+            line = line[: len(line) - len(line.lstrip())] + fence + (word if _LANGUAGE.fullmatch(word) else "")
             if fence_language and not line.strip()[len(fence) :].strip():
                 line += fence_language
             lines.append(line)

@@ -262,3 +262,41 @@ def test_a_kill_at_any_moment_of_saving_leaves_the_old_file_or_the_new_one(tmp_p
         assert path.read_text() in (old, new)  # never torn
     clean_stale_temps(path, older_than_s=-1)  # what the next start does (with a minute's grace)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".deck.yaml.") and p.name.endswith(".tmp")]
+
+
+# -- round 3 ----------------------------------------------------------------------------------------
+ATTRIBUTES = ROOT / "tests" / "decks" / "attributes.yaml"
+
+
+def _event_handlers(page: str) -> list[str]:
+    """Every on...= attribute of every element in an HTML page."""
+    from html.parser import HTMLParser
+
+    found: list[str] = []
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            found.extend(f"{tag} {name}" for name, _ in attrs if name.lower().startswith("on"))
+
+    Parser().feed(page)
+    return found
+
+
+@pytest.mark.parametrize(("format_name", "writer"), [("pandoc", "html"), ("pandoc", "revealjs"), ("markdown", "html")])
+def test_pandoc_attribute_syntax_in_deck_text_never_becomes_an_event_handler(format_name, writer, tmp_path):
+    """`![logo](pic.png){onload="alert(1)"}` and its kin ran script when pandoc's output was opened."""
+    import shutil
+    import subprocess
+
+    from deck.core.loader import load_deck
+    from deck.export import export_deck
+
+    if shutil.which("pandoc") is None:
+        pytest.skip("pandoc is not installed: apt-get install -y pandoc")
+    source = tmp_path / "talk.md"
+    source.write_text(export_deck(load_deck(ATTRIBUTES), format_name), encoding="utf-8")
+    out = tmp_path / "talk.html"
+    subprocess.run(["pandoc", "-s", "-t", writer, "--metadata", "title=t", str(source), "-o", str(out)], check=True, capture_output=True)
+    page = out.read_text(encoding="utf-8")
+    assert _event_handlers(page) == []
+    assert "alert(4)" in page and "alert(9)" not in page  # the words stay, as text; a code block's attributes go
