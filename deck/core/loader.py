@@ -332,6 +332,8 @@ class _Reader:
         shown = raw if value.kind == "scalar" else _describe(value)
         synonym = _CONFIDENCE_SYNONYMS.get(str(shown).strip().lower())
         hint = f" — did you mean '{synonym}'?" if synonym else did_you_mean(str(shown).lower(), Confidence.names())
+        if str(shown).strip().lower() in LIKELIHOODS:  # a judgement word: our analysis, with its likelihood
+            hint = f" — a judgement is our analysis: 'confidence: analysis' with 'likelihood: {str(shown).strip().lower()}'"
         self.error(
             value,
             f"unknown confidence '{shown}'{hint} (expected one of: {', '.join(Confidence.names())})",

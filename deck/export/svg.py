@@ -11,12 +11,22 @@ import textwrap
 
 from ..core.markdown import inline_html
 from ..core.model import Bar, Chart, Confidence, Event, bar_geometry, with_unit
-from ..core.text import html_text as _text
+from ..core.text import html_text
 from ..core.themefile import DEFAULT_VARIABLES
 from .fit import GLYPH_WIDTH
 
 Colours = dict[Confidence, str]
 COLOURS: Colours = {level: DEFAULT_VARIABLES[f"confidence-{level.value}"] for level in Confidence}  # the default theme's
+# The drawings also go inside Markdown (reveal.js, Marp): text in them must read as nothing to a Markdown
+# reader (no link, emphasis or code), and hold no line break (a blank line would end the HTML block, and a
+# line of '---' or 'Note:' split the slide or start its notes; with no line break, '-', ':' and '|' start nothing).
+_MARKDOWN_INERT = str.maketrans({c: f"&#{ord(c)};" for c in "[]()*_`!\\~"} | {"\n": " ", "\r": " ", "\u2028": " ", "\u2029": " ", "\x85": " "})
+
+
+def _text(value: str) -> str:
+    return html_text(value).translate(_MARKDOWN_INERT)
+
+
 WIDTH = 1000
 FONT = 18
 LINE = 24  # a text line's height

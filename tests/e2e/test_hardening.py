@@ -300,3 +300,24 @@ def test_pandoc_attribute_syntax_in_deck_text_never_becomes_an_event_handler(for
     page = out.read_text(encoding="utf-8")
     assert _event_handlers(page) == []
     assert "alert(4)" in page and "alert(9)" not in page  # the words stay, as text; a code block's attributes go
+
+
+def test_chart_and_timeline_text_in_the_reveal_export_is_inert_markdown():
+    """Chart labels and timeline text were written as live Markdown inside the inline SVG: a
+    [x](javascript:...) link was live, and blank lines let a label start a new slide or the notes."""
+    from markdown_it import MarkdownIt
+
+    from deck.core.loader import parse_deck
+    from deck.export import export_deck
+
+    text = (
+        "title: T\nslides:\n  - title: S\n    confidence: reported\n    notes: n\n"
+        "    chart: {items: [{label: '[x](javascript:alert(1)) *b*', value: 1}]}\n"
+        '    timeline: [{date: 2026, text: "a\\n\\n---\\n\\nNote: not notes"}]\n'
+    )
+    deck = parse_deck(text, "t.yaml").deck
+    assert deck is not None
+    out = export_deck(deck, "reveal")
+    assert out.count("\n---\n") == 0 and out.count("\nNote:") == 1  # one slide, one notes block
+    html = MarkdownIt("commonmark").render(out)
+    assert "href=" not in html and "<em>b</em>" not in html  # text, not a link or emphasis

@@ -298,7 +298,7 @@ def test_check_takes_several_files_and_json(capsys, tmp_path):
     assert main(["check", str(SHOWCASE), str(bad), str(themed), "--format", "json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert [r["ok"] for r in report] == [True, False, True]
-    assert "did you mean 'speculative'" in report[1]["diagnostics"][0]["message"]  # the legend's word for 'likely'
+    assert "'confidence: analysis' with 'likelihood: likely'" in report[1]["diagnostics"][0]["message"]  # a judgement word
     warning = report[2]["diagnostics"][0]
     assert (warning["line"], warning["col"], warning["severity"]) == (2, 8, "warning")
     assert "unknown theme 'drak' — did you mean 'dark'?" in warning["message"]
