@@ -26,6 +26,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 MAX_LINE = 4096
+MAX_VALUE = 10**9  # more slides, steps or seconds (31 years) than any talk has
 KEYS = ("slide", "goto", "step", "hello", "blank", "filter", "shown", "talk")  # a message is a few bytes; anything longer is not from a deck view
 
 
@@ -89,7 +90,8 @@ def decode(line: bytes) -> dict[str, int] | None:
         return None
     if not isinstance(data, dict):
         return None
-    return {k: v for k, v in data.items() if k in KEYS and isinstance(v, int) and not isinstance(v, bool)}
+    # every value a deck view sends is a slide, a step, a rank or seconds: a number past these bounds is not from one
+    return {k: v for k, v in data.items() if k in KEYS and isinstance(v, int) and not isinstance(v, bool) and -1 <= v <= MAX_VALUE}
 
 
 class AudienceLink:

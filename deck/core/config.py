@@ -91,7 +91,10 @@ def theme_file(theme: str | None, deck_path: str | os.PathLike[str]) -> Path | N
     if not theme or not theme.endswith((".yaml", ".yml")):
         return None
     folder = Path(deck_path).resolve().parent
-    candidate = (folder / theme).resolve()
+    try:
+        candidate = (folder / theme).resolve()
+    except (OSError, RuntimeError):  # a loop of symbolic links (RuntimeError before Python 3.13): reading it says so
+        return folder / theme
     return candidate if candidate.is_relative_to(folder) else None
 
 

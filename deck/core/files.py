@@ -24,7 +24,10 @@ def write_atomic(
     """
     if not follow_symlinks and Path(path).is_symlink():
         raise OSError(errno.ELOOP, f"{path} is a symbolic link; not followed", str(path))
-    target = Path(path).resolve()
+    try:
+        target = Path(path).resolve()
+    except RuntimeError:  # a loop of symbolic links, before Python 3.13: said as the OS says it
+        raise OSError(errno.ELOOP, "a loop of symbolic links", str(path)) from None
     folder = target.parent
     if not folder.is_dir():
         raise FileNotFoundError(errno.ENOENT, "no such folder", str(Path(path).parent))
@@ -159,4 +162,7 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
     try:
         return os.path.samefile(a, b)
     except OSError:  # one of them does not exist (yet): compare where they point
-        return Path(a).resolve() == Path(b).resolve()
+        try:
+            return Path(a).resolve() == Path(b).resolve()
+        except (OSError, RuntimeError):  # a loop of symbolic links: no file at all, so not the deck
+            return False

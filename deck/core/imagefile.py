@@ -12,6 +12,8 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
+from .text import has_unsafe, visible
+
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 50_000_000
 HEADER_BYTES = 256 * 1024  # a JPEG's size can stand after a large EXIF block
@@ -84,18 +86,23 @@ def deck_folder(deck_path: str) -> Path:
 def locate(deck_path: str, path: str) -> Path:
     """The image file `path` names (relative to the deck's folder), checked to be a regular file inside
     that folder (after following links). Raises ImageProblem."""
+    if has_unsafe(path) or "\x00" in path:  # a %00 or %1B in a Markdown image's path, decoded
+        raise ImageProblem(f"image path '{visible(path)}' holds a control character; rename the file")
     folder = deck_folder(deck_path)
-    candidate = (folder / path).resolve()
+    try:
+        candidate = (folder / path).resolve()
+    except (OSError, RuntimeError) as exc:  # a loop of symbolic links (RuntimeError before Python 3.13)
+        raise ImageProblem(f"image '{visible(path)}' cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
     if not candidate.is_relative_to(folder):
-        raise ImageProblem(f"image '{path}' is outside the deck's folder; copy it next to the deck")  # no folder: exports show this
+        raise ImageProblem(f"image '{visible(path)}' is outside the deck's folder; copy it next to the deck")  # no folder: exports show this
     try:
         mode = os.stat(candidate).st_mode
     except FileNotFoundError:
-        raise ImageProblem(f"image '{path}' not found in the deck's folder") from None
+        raise ImageProblem(f"image '{visible(path)}' not found in the deck's folder") from None
     except OSError as exc:
-        raise ImageProblem(f"image '{path}' cannot be read ({exc.strerror or exc})") from None
+        raise ImageProblem(f"image '{visible(path)}' cannot be read ({exc.strerror or exc})") from None
     if not stat.S_ISREG(mode):
-        raise ImageProblem(f"image '{path}' is not a file")
+        raise ImageProblem(f"image '{visible(path)}' is not a file")
     return candidate
 
 
@@ -106,21 +113,21 @@ def read_image(deck_path: str, path: str) -> tuple[Path, ImageInfo, bytes]:
         with open(found, "rb") as handle:
             data = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise ImageProblem(f"image '{path}' cannot be read ({exc.strerror or exc})") from None
+        raise ImageProblem(f"image '{visible(path)}' cannot be read ({exc.strerror or exc})") from None
     return found, inspect(path, data), data
 
 
 def inspect(path: str, data: bytes) -> ImageInfo:
     """What the bytes hold, within the limits. Raises ImageProblem."""
     if len(data) > MAX_BYTES:
-        raise ImageProblem(f"image '{path}' is over {MAX_BYTES // (1024 * 1024)} MB; make it smaller")
+        raise ImageProblem(f"image '{visible(path)}' is over {MAX_BYTES // (1024 * 1024)} MB; make it smaller")
     info = sniff(data[:HEADER_BYTES])
     if info is None:
-        raise ImageProblem(f"'{path}' is not a PNG, JPEG, GIF or WebP image")
+        raise ImageProblem(f"'{visible(path)}' is not a PNG, JPEG, GIF or WebP image")
     if info.width * info.height > MAX_PIXELS:
-        raise ImageProblem(f"image '{path}' is {info.width}×{info.height}, over {MAX_PIXELS // 1_000_000} megapixels; make it smaller")
+        raise ImageProblem(f"image '{visible(path)}' is {info.width}×{info.height}, over {MAX_PIXELS // 1_000_000} megapixels; make it smaller")
     if info.width <= 0 or info.height <= 0:
-        raise ImageProblem(f"image '{path}' has no pixels ({info.width}×{info.height})")
+        raise ImageProblem(f"image '{visible(path)}' has no pixels ({info.width}×{info.height})")
     return info
 
 

@@ -192,6 +192,8 @@ def editor_command(path: Path, line: int, environ: dict[str, str] | os._Environ[
         where = f"${variable} is {raw!r}, but " if variable else "no $VISUAL or $EDITOR is set, and "
         raise EditorNotFound(f"{where}'{program}' is not installed or not on PATH; set $EDITOR to an editor you have")
     name = Path(program).name
+    # always an absolute path: a file named '+!cmd' or '-c ...' would be an editor's option or command
+    path = Path(os.path.abspath(path))
     if name in _GOTO:
         return [*command, "--goto", f"{path}:{line}"]
     if name in _PLUS_LINE:

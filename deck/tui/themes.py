@@ -16,6 +16,7 @@ from textual.theme import Theme
 
 from ..core.config import theme_file, theme_folders
 from ..core.model import Confidence
+from ..core.text import visible
 from ..core.themefile import DEFAULT_THEME, DEFAULT_VARIABLES, MONO_THEME, ThemeSpec, read_theme, read_themes
 
 S = TypeVar("S", bound=Screen[Any])
@@ -122,8 +123,8 @@ class Themed(App[int]):
         self, message: str, *, title: str = "", severity: SeverityLevel = "information", timeout: float | None = None, markup: bool = False
     ) -> None:
         """Notifications are plain text: deck text and file names often hold '[', which is never markup here,
-        whatever a caller passes as `markup`."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        whatever a caller passes as `markup`; a file name's terminal escapes are spelled out, never sent."""
+        super().notify(visible(message), title=visible(title), severity=severity, timeout=timeout, markup=False)
 
 
 _KEY_NAMES = {

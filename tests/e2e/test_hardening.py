@@ -321,3 +321,77 @@ def test_chart_and_timeline_text_in_the_reveal_export_is_inert_markdown():
     assert out.count("\n---\n") == 0 and out.count("\nNote:") == 1  # one slide, one notes block
     html = MarkdownIt("commonmark").render(out)
     assert "href=" not in html and "<em>b</em>" not in html  # text, not a link or emphasis
+
+
+HOSTILE_PATHS = 'title: T\nslides:\n  - title: A\n    confidence: reported\n    notes: n\n    body: "![x](a%00b.png) and ![y](%1B]0;pwned%07.png)"\n'
+
+
+@pytest.mark.parametrize("format_name", ["markdown", "marp", "pandoc", "reveal", "ledger", "csv", "json", "html", "pdf"])
+def test_a_nul_or_an_escape_in_an_image_path_is_said_plainly_never_a_traceback(format_name, tmp_path, capsys):
+    """'%00' in a Markdown image's path crashed check and every export; '%1B' and '%07' reached the
+    terminal raw in the warnings (they retitle or clear it)."""
+    from deck.export.pdf import available
+
+    if format_name == "pdf" and not available():
+        pytest.skip("WeasyPrint is not installed")
+    deck = tmp_path / "talk.yaml"
+    deck.write_text(HOSTILE_PATHS)
+    out = tmp_path / f"out.{'pdf' if format_name == 'pdf' else 'txt'}"
+    assert main(["export", str(deck), "--format", format_name, "-o", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "\x1b" not in err and "\x07" not in err and "\x00" not in err
+    assert "image path 'a\\x00b.png' holds a control character" in err and "'\\x1b]0;pwned\\x07.png'" in err
+    assert main(["check", str(deck)]) == 1
+    said = "".join(capsys.readouterr())
+    assert "\x1b" not in said and "holds a control character" in said
+
+
+def test_symbolic_link_loops_as_image_theme_or_output_are_said_never_a_traceback(tmp_path, capsys):
+    (tmp_path / "loop.png").symlink_to(tmp_path / "loop2.png")
+    (tmp_path / "loop2.png").symlink_to(tmp_path / "loop.png")
+    (tmp_path / "theme.yaml").symlink_to(tmp_path / "theme2.yaml")
+    (tmp_path / "theme2.yaml").symlink_to(tmp_path / "theme.yaml")
+    (tmp_path / "out.md").symlink_to(tmp_path / "out2.md")
+    (tmp_path / "out2.md").symlink_to(tmp_path / "out.md")
+    deck = tmp_path / "talk.yaml"
+    deck.write_text(
+        "title: T\ntheme: ./theme.yaml\nslides:\n  - title: A\n    confidence: reported\n    notes: n\n    image: {path: loop.png, alt: a loop}\n"
+    )
+    assert main(["check", str(deck)]) == 1
+    assert "image 'loop.png' cannot be read" in "".join(capsys.readouterr())
+    assert main(["export", str(deck), "--format", "html", "-o", str(tmp_path / "t.html")]) == 0
+    assert main(["export", str(deck), "-o", str(tmp_path / "out.md")]) == 2  # the output named cannot be written: a usage error
+    assert "a loop of symbolic links" in capsys.readouterr().err
+
+
+async def test_a_file_name_with_terminal_escapes_never_reaches_the_terminal_in_a_toast(tmp_path):
+    """Duplicating a slide of a deck named with an escape sequence retitled the tmux pane."""
+    from deck.core.document import DeckDocument
+    from deck.tui.app import make_app
+
+    from ..conftest import notified
+
+    path = tmp_path / "talk\x1b]0;pwned\x07.yaml"
+    path.write_text("title: T\nslides:\n  - {title: A, confidence: reported, notes: n}\n")
+    app = make_app(DeckDocument.load(path), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.notify(f"Wrote {path.name}", title=f"Export: {path.name}")
+        await pilot.pause()
+        assert notified(app) and all("\x1b" not in n and "\x07" not in n for n in notified(app))
+        assert "\\x1b]0;pwned\\x07" in notified(app)[-1]
+
+
+def test_the_external_editor_gets_an_absolute_path_never_an_option(tmp_path, monkeypatch):
+    """`E` with vim on a deck named '+!touch PWNED ; true .yaml' ran the shell command (vim reads '+...')."""
+    from pathlib import Path
+
+    from deck.core.session import editor_command
+
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "vim").write_text("#!/bin/sh\n")
+    (bin_dir / "vim").chmod(0o755)
+    monkeypatch.chdir(tmp_path)
+    command = editor_command(Path("+!touch PWNED ; true .yaml"), 3, {"EDITOR": "vim", "PATH": str(bin_dir)})
+    assert command == ["vim", "+3", str(tmp_path / "+!touch PWNED ; true .yaml")]
+    assert command[-1].startswith("/")

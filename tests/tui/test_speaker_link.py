@@ -250,3 +250,12 @@ async def test_the_speaker_views_next_slide_names_its_pictures():
         await s.press("right")
         await s.pause()
         assert "▨ a timeline of 4 events" in str(spk.speaker.query_one("#speaker-next").content)
+
+
+def test_a_number_no_deck_view_sends_is_not_a_message():
+    """A link message with a huge 'talk' crashed the speaker view (OverflowError)."""
+    from deck.link import decode
+
+    assert decode(b'{"talk": 99999999999999999999999999999999999}') == {}
+    assert decode(b'{"slide": 3, "talk": 120}') == {"slide": 3, "talk": 120}
+    assert decode(b'{"slide": -5}') == {}
