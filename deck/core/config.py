@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .diagnostics import WARNING, Diagnostic, did_you_mean
+from .files import read_regular
 from .model import Deck
 from .paths import themes_dir
 from .themefile import DEFAULT_THEME, ThemeSpec, read_theme, read_themes
@@ -52,8 +53,7 @@ def read_config(path: Path | None = None) -> tuple[Config, list[Diagnostic]]:
         return Diagnostic(line, col, f"{message}; using the defaults for it", WARNING, name)
 
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_CONFIG_BYTES + 1)
+        data = read_regular(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         return Config(), []
     except OSError as exc:

@@ -166,3 +166,24 @@ def same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
             return Path(a).resolve() == Path(b).resolve()
         except (OSError, RuntimeError):  # a loop of symbolic links: no file at all, so not the deck
             return False
+
+
+class NotARegularFile(OSError):
+    """The path names a folder, a pipe, a device or a socket, not a file."""
+
+
+def read_regular(path: str | os.PathLike[str], limit: int) -> bytes:
+    """At most `limit` + 1 bytes of the regular file at `path`. Opened without blocking, so that a pipe
+    (FIFO) named where a file should be is refused at once instead of waiting for a writer forever.
+    Raises NotARegularFile, or OSError."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotARegularFile(errno.EINVAL, "not a regular file", str(path))
+        os.set_blocking(fd, True)
+        with os.fdopen(fd, "rb") as handle:
+            fd = -1  # the handle owns it now
+            return handle.read(limit + 1)
+    finally:
+        if fd >= 0:
+            os.close(fd)

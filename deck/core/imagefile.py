@@ -12,6 +12,7 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
+from .files import read_regular
 from .text import has_unsafe, visible
 
 MAX_BYTES = 20 * 1024 * 1024
@@ -110,8 +111,7 @@ def read_image(deck_path: str, path: str) -> tuple[Path, ImageInfo, bytes]:
     """The file, what it holds, and its bytes. Raises ImageProblem."""
     found = locate(deck_path, path)
     try:
-        with open(found, "rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_regular(found, MAX_BYTES)
     except OSError as exc:
         raise ImageProblem(f"image '{visible(path)}' cannot be read ({exc.strerror or exc})") from None
     return found, inspect(path, data), data

@@ -6,12 +6,12 @@ import datetime as dt
 import gc
 import os
 import re
-import stat
 from dataclasses import dataclass, field
 
 from .debug import debugging
 from .diagnostics import ERROR, WARNING, DeckError, Diagnostic, did_you_mean, sort_diagnostics
 from .figures import FigureReader
+from .files import NotARegularFile, read_regular
 from .imagefile import local_images, remote_image
 from .model import LAYOUTS, LIKELIHOODS, Column, Confidence, Deck, Point, Pos, Slide, Source, Span
 from .text import has_unsafe, strip_unsafe
@@ -50,10 +50,10 @@ class Loaded:
 def read_text(path: str | os.PathLike[str]) -> str:
     """Read a deck file as text, exactly (no newline translation). Raises DeckError or OSError."""
     name = str(path)
-    with open(path, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
-            raise DeckError([Diagnostic(1, 1, "not a regular file; give a deck file (.yaml)", path=name)])
-        data = handle.read(MAX_BYTES + 1)  # bounded, even if the file grows while it is read
+    try:
+        data = read_regular(path, MAX_BYTES)  # bounded, even if the file grows while it is read
+    except NotARegularFile:
+        raise DeckError([Diagnostic(1, 1, "not a regular file (a folder, a pipe or a device); give a deck file (.yaml)", path=name)]) from None
     if len(data) > MAX_BYTES:
         raise DeckError([Diagnostic(1, 1, f"file is over {MAX_BYTES:,} bytes; decks are limited to that", path=name)])
     try:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .diagnostics import Diagnostic, did_you_mean
+from .files import read_regular
 from .text import visible
 from .yamlnodes import ComposeError, Node, compose
 
@@ -83,8 +84,7 @@ def read_theme(path: str | os.PathLike[str]) -> tuple[ThemeSpec | None, list[Dia
         return None, [Diagnostic(line, col, message, path=name)]
 
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(MAX_THEME_BYTES + 1)
+        data = read_regular(path, MAX_THEME_BYTES)  # a pipe named as a theme is refused, never waited on
     except OSError as exc:
         return problem(1, 1, f"cannot read theme: {exc.strerror or exc}")
     if len(data) > MAX_THEME_BYTES:

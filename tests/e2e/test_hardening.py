@@ -395,3 +395,43 @@ def test_the_external_editor_gets_an_absolute_path_never_an_option(tmp_path, mon
     command = editor_command(Path("+!touch PWNED ; true .yaml"), 3, {"EDITOR": "vim", "PATH": str(bin_dir)})
     assert command == ["vim", "+3", str(tmp_path / "+!touch PWNED ; true .yaml")]
     assert command[-1].startswith("/")
+
+
+def test_a_pipe_named_as_a_theme_or_a_deck_is_refused_at_once(tmp_path):
+    """`theme: ./x.yaml` naming a FIFO hung `deck present` before it drew: open() waits for a writer."""
+    import subprocess
+    import sys
+
+    os.mkfifo(tmp_path / "x.yaml")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "talk.yaml").write_text("title: T\ntheme: ./x.yaml\nslides:\n  - {title: A, confidence: reported, notes: n}\n")
+    code = (
+        "from deck.core.themefile import read_theme\nfrom deck.core.loader import read_text\nfrom deck.core.diagnostics import DeckError\n"
+        f"print(read_theme({str(tmp_path / 'x.yaml')!r})[1][0].message)\n"
+        f"try:\n    read_text({str(tmp_path / 'pipe.yaml')!r})\nexcept DeckError as exc:\n    print(exc.diagnostics[0].message)\n"
+    )
+    # in a child process, so that a regression hangs the child, not the suite (the timeout only ends a test that would never pass)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "cannot read theme: not a regular file" in result.stdout and "not a regular file (a folder, a pipe or a device)" in result.stdout
+
+
+@pytest.mark.parametrize("replacement", ["folder", "pipe"])
+async def test_a_deck_file_replaced_by_a_folder_or_a_pipe_is_said_on_screen(tmp_path, replacement):
+    """A deck replaced by a folder was retried in silence; by a FIFO, it blocked the watcher, so that q left
+    a process that never exited."""
+    from deck.core.document import DeckDocument
+    from deck.tui.app import make_app
+    from deck.tui.widgets.error_bar import ErrorBar
+
+    from ..conftest import until
+
+    path = tmp_path / "talk.yaml"
+    path.write_text("title: T\nslides:\n  - {title: A, confidence: reported, notes: n}\n")
+    app = make_app(DeckDocument.load(path), clock=lambda: 0.0, watch=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        path.unlink()
+        path.mkdir() if replacement == "folder" else os.mkfifo(path)
+        await until(pilot, lambda: bool(app.presenter.query(ErrorBar)) and "not a regular file" in str(app.presenter.query_one(ErrorBar).content))
+    assert app.return_code is not None or not app.is_running  # it closed: the watcher was not stuck in open()
