@@ -76,6 +76,13 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
     serve.add_argument("--port", type=port_number, default=8000, help="port (default: 8000)")
     serve.add_argument("--max-sessions", type=int, default=8, metavar="N", help="at most N browser sessions at once (default: 8)")
+    serve.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer to this host name (on an address other than loopback, only this machine's own names answer)",
+    )
     serve.add_argument("--notes", action="store_true", help="let viewers open the speaker notes (by default a served deck never shows them)")
 
     commands.add_parser("schema", help="print the JSON Schema of the deck format (for editors)")
@@ -460,5 +467,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
     port_free(args.host, args.port)  # before the banner: a busy port is said once, as the error it is
     notes = "speaker notes available with s" if args.notes else "no speaker notes"
     print(f"deck: serving {visible(repr(deck.title))} at http://{args.host}:{args.port} (read-only, {notes}); Ctrl+C stops", file=sys.stderr)
-    GuardedServer(command, host=args.host, port=args.port, title=deck.title, max_sessions=args.max_sessions).serve()
+    hosts = tuple(name.lower() for name in args.allow_host)
+    GuardedServer(command, host=args.host, port=args.port, title=deck.title, max_sessions=args.max_sessions, allow_hosts=hosts).serve()
     return EXIT_OK

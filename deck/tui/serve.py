@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
+import socket
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -25,9 +26,25 @@ DEFAULT_SESSIONS = 8
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 
 
-def allowed_hosts(host: str, port: int) -> set[str]:
-    """The Host header values that name this server."""
-    names = {host}
+WILDCARDS = ("0.0.0.0", "::", "")
+
+
+def machine_names() -> set[str]:
+    """This machine's host name and the addresses it resolves to (from the system's own tables)."""
+    names = {socket.gethostname()}
+    try:
+        names |= {str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(), None)}
+    except OSError:
+        pass
+    return {name for name in names if name}
+
+
+def allowed_hosts(host: str, port: int, extra: tuple[str, ...] = ()) -> set[str]:
+    """The Host header values that name this server: its address (on every address, this machine's names
+    and addresses, and loopback), and the names given with --allow-host."""
+    names = {host, *extra}
+    if host in WILDCARDS:
+        names |= {"localhost", "127.0.0.1", "::1", *machine_names()}
     try:
         if ipaddress.ip_address(host).is_loopback:
             names |= {"localhost", "127.0.0.1", "::1"}
@@ -35,7 +52,7 @@ def allowed_hosts(host: str, port: int) -> set[str]:
         if host == "localhost":
             names |= {"127.0.0.1", "::1"}
     found = set()
-    for name in names:
+    for name in names - set(WILDCARDS):
         shown = f"[{name}]" if ":" in name else name
         found |= {shown.lower(), f"{shown}:{port}".lower()}
     return found
@@ -57,12 +74,14 @@ _HOST = re.compile(r"[a-z0-9.-]+(?::\d{1,5})?|\[[0-9a-f:.]+\](?::\d{1,5})?")  # 
 
 
 class GuardedServer(Server):
-    def __init__(self, command: str, host: str, port: int, title: str, max_sessions: int = DEFAULT_SESSIONS) -> None:
+    def __init__(
+        self, command: str, host: str, port: int, title: str, max_sessions: int = DEFAULT_SESSIONS, allow_hosts: tuple[str, ...] = ()
+    ) -> None:
         super().__init__(command, host=host, port=port, title=title)
-        self.hosts = allowed_hosts(host, port)
-        # listening on every address (asked for, and warned about): any Host may name it, but the websocket
-        # still opens only for a page served by this same host
-        self.any_host = host in ("0.0.0.0", "::", "")
+        # on every address (asked for, and warned about), still only this machine's names and addresses and
+        # those given with --allow-host: a Host of any other name is DNS rebinding
+        self.hosts = allowed_hosts(host, port, allow_hosts)
+        self.any_host = host in WILDCARDS
         self.max_sessions = max_sessions
         self.sessions = 0
 
@@ -74,7 +93,7 @@ class GuardedServer(Server):
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
         host = request.headers.get("Host", "").lower()
-        if host not in self.hosts and not self.any_host:
+        if host not in self.hosts:
             return web.Response(status=421, text="deck serve: this server answers only to its own address\n")
         if request.path != "/ws":
             if self.any_host and _HOST.fullmatch(host):
@@ -85,7 +104,7 @@ class GuardedServer(Server):
             return await handler(request)
         origin = request.headers.get("Origin", "").lower()
         scheme, _, origin_host = origin.partition("://")
-        if scheme not in ("http", "https") or (origin_host not in self.hosts and not (self.any_host and origin_host == host)):
+        if scheme not in ("http", "https") or origin_host not in self.hosts:
             return web.Response(status=403, text="deck serve: the deck opens only from its own page\n")
         if self.sessions >= self.max_sessions:
             return web.Response(status=503, text=f"deck serve: {self.max_sessions} sessions already open (--max-sessions)\n")

@@ -88,7 +88,7 @@ def test_serve_listens_on_loopback_and_warns_loudly_otherwise(monkeypatch, capsy
     started = []
 
     class FakeServer:
-        def __init__(self, command, host, port, title, max_sessions):
+        def __init__(self, command, host, port, title, max_sessions, allow_hosts=()):
             started.append((command, host, port, title))
 
         def serve(self):
@@ -203,8 +203,10 @@ def test_on_every_address_the_page_points_its_websocket_where_the_browser_came_f
     import http.client
 
     port = free_port()
-    server = serve(tmp_path, port, "--host", "0.0.0.0")
+    server = serve(tmp_path, port, "--host", "0.0.0.0", "--allow-host", "192.0.2.7")
     try:
+        assert http_status(port, "/", {"Host": f"evil.example:{port}"}) == 421  # DNS rebinding, on every address too
+        assert http_status(port, "/", {"Host": f"127.0.0.1:{port}"}) == 200
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         connection.putrequest("GET", "/", skip_host=True)
         connection.putheader("Host", f"192.0.2.7:{port}")
