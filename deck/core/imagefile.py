@@ -124,11 +124,40 @@ def inspect(path: str, data: bytes) -> ImageInfo:
     info = sniff(data[:HEADER_BYTES])
     if info is None:
         raise ImageProblem(f"'{visible(path)}' is not a PNG, JPEG, GIF or WebP image")
+    if info.kind == "GIF":  # a GIF's header gives its screen; each frame gives its own size, which a decoder honours
+        width, height = gif_canvas(data)
+        info = ImageInfo(info.kind, max(info.width, width), max(info.height, height))
     if info.width * info.height > MAX_PIXELS:
         raise ImageProblem(f"image '{visible(path)}' is {info.width}×{info.height}, over {MAX_PIXELS // 1_000_000} megapixels; make it smaller")
     if info.width <= 0 or info.height <= 0:
         raise ImageProblem(f"image '{visible(path)}' has no pixels ({info.width}×{info.height})")
     return info
+
+
+def gif_canvas(data: bytes) -> tuple[int, int]:
+    """How far a GIF's frames reach (the largest right and bottom edges of their image descriptors), walked
+    through its blocks without decoding; (0, 0) where the data ends early (the decoder will say so)."""
+    if len(data) < 13:
+        return 0, 0
+    pos = 13 + (3 * 2 ** ((data[10] & 7) + 1) if data[10] & 0x80 else 0)  # after the global colour table
+    right = bottom = 0
+    while pos < len(data):
+        kind = data[pos]
+        if kind == 0x3B:  # the trailer
+            break
+        if kind == 0x21:  # an extension: its label, then sub-blocks
+            pos += 2
+        elif kind == 0x2C and pos + 10 <= len(data):  # an image: where it stands, and how large it is
+            left, top, width, height = struct.unpack("<HHHH", data[pos + 1 : pos + 9])
+            right, bottom = max(right, left + width), max(bottom, top + height)
+            flags = data[pos + 9]
+            pos += 10 + (3 * 2 ** ((flags & 7) + 1) if flags & 0x80 else 0) + 1  # local colour table, LZW code size
+        else:
+            break
+        while pos < len(data) and data[pos]:  # sub-blocks, each led by its length, ended by a zero
+            pos += data[pos] + 1
+        pos += 1
+    return right, bottom
 
 
 def sniff(head: bytes) -> ImageInfo | None:

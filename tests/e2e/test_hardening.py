@@ -435,3 +435,15 @@ async def test_a_deck_file_replaced_by_a_folder_or_a_pipe_is_said_on_screen(tmp_
         path.mkdir() if replacement == "folder" else os.mkfifo(path)
         await until(pilot, lambda: bool(app.presenter.query(ErrorBar)) and "not a regular file" in str(app.presenter.query_one(ErrorBar).content))
     assert app.return_code is not None or not app.is_running  # it closed: the watcher was not stuck in open()
+
+
+def test_a_gif_whose_frames_are_larger_than_its_header_says_is_refused(tmp_path, capsys):
+    """A GIF whose header says 1×1 decoded at 13000×13000: check said ok, and the PDF export took 1.4 GB."""
+    import struct
+
+    frame = b"\x2c" + struct.pack("<HHHH", 0, 0, 13000, 13000) + b"\x00" + b"\x02\x02\x4c\x01\x00"
+    (tmp_path / "bomb.gif").write_bytes(b"GIF89a" + struct.pack("<HH", 1, 1) + b"\x00\x00\x00" + frame + b"\x3b")
+    deck = tmp_path / "talk.yaml"
+    deck.write_text("title: T\nslides:\n  - title: A\n    confidence: reported\n    notes: n\n    image: {path: bomb.gif, alt: a bomb}\n")
+    assert main(["check", str(deck)]) == 1
+    assert "is 13000×13000, over 50 megapixels" in "".join(capsys.readouterr())
