@@ -58,6 +58,21 @@ def allowed_hosts(host: str, port: int, extra: tuple[str, ...] = ()) -> set[str]
     return found
 
 
+_FONT_LINK = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>", re.IGNORECASE)
+
+
+def _local_only(response: web.StreamResponse, host: str) -> web.StreamResponse:
+    """textual-serve's page asks a public font service for its font: the link goes (the terminal's monospace
+    font serves), and a content security policy keeps the page to this server alone."""
+    if isinstance(response, web.Response) and response.content_type == "text/html" and response.text is not None:
+        response.text = _FONT_LINK.sub("", response.text)
+        response.headers["Content-Security-Policy"] = (
+            "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+            f"img-src 'self' data:; font-src 'self' data:; connect-src 'self' ws://{host}"
+        )
+    return response
+
+
 def clamp_size(width: Any, height: Any) -> tuple[int, int]:
     """A terminal size from the browser, bounded (a huge one would cost gigabytes)."""
 
@@ -101,7 +116,7 @@ class GuardedServer(Server):
                 # browser asked for (the page pointed it at ws://0.0.0.0, which only this machine can reach).
                 # Set just before the page is made, in the same step of the event loop.
                 self.public_url = f"http://{host}"
-            return await handler(request)
+            return _local_only(await handler(request), host)
         origin = request.headers.get("Origin", "").lower()
         scheme, _, origin_host = origin.partition("://")
         if scheme not in ("http", "https") or origin_host not in self.hosts:

@@ -217,3 +217,23 @@ def test_on_every_address_the_page_points_its_websocket_where_the_browser_came_f
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_the_served_page_asks_nothing_of_the_network(tmp_path):
+    """textual-serve's page asked fonts.googleapis.com for its font: nothing in a deck reaches the network."""
+    import http.client
+
+    port = free_port()
+    server = serve(tmp_path, port)
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/", headers={"Host": f"127.0.0.1:{port}"})
+        response = connection.getresponse()
+        page = response.read().decode("utf-8")
+        policy = response.getheader("Content-Security-Policy") or ""
+        connection.close()
+        assert "googleapis" not in page and "https://" not in page
+        assert "default-src 'self'" in policy and f"connect-src 'self' ws://127.0.0.1:{port}" in policy
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
