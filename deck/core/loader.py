@@ -228,6 +228,7 @@ class _Reader:
         self.problems = list(problems)
         self.source_uses: list[tuple[str, Node]] = []
         self.images: list[tuple[str, Pos]] = []  # image files named (image.path, and Markdown images in text)
+        self.marked: list[tuple[Node, str]] = []  # texts with an image or a reference definition, read together at the end
 
     # -- reporting -------------------------------------------------------------------------------
     def error(self, node: Node, message: str) -> None:
@@ -291,8 +292,12 @@ class _Reader:
         return None
 
     def clean(self, node: Node, text: str) -> str:
+        if "![" in text or "]:" in text:
+            self.marked.append((node, text))  # read again with the rest of the deck: a reference may be defined elsewhere
         if "![" in text:
             url = remote_image(text)
+            if url is None and "\n" not in text.strip():  # one line of inline text, as the exports write it: indent gone
+                url = remote_image(" ".join(text.split()))
             if url is not None:
                 shown = url if len(url) <= 60 else url[:57] + "..."
                 line, col = self.place_in(node, text, url)
@@ -379,6 +384,7 @@ class _Reader:
         duration = self.duration(f.get("duration"))
         labels = self.labels(f.get("labels"))
         self.check_appendix(slides, slide_nodes)
+        self.check_references()
         if any(d.is_error for d in self.problems) or title is None:
             return None
         return Deck(
@@ -397,6 +403,24 @@ class _Reader:
             chrome=chrome,
             duration_s=duration,
             labels=labels,
+        )
+
+    def check_references(self) -> None:
+        """The exports join every slide into one document, where a reference defined in one text
+        (`[t]: http://...`) serves an image written in another (`![logo][t]`): read all of them together."""
+        if len(self.marked) < 2 or not any("![" in text for _, text in self.marked) or not any("]:" in text for _, text in self.marked):
+            return
+        url = remote_image("\n\n".join(text for _, text in self.marked))
+        if url is None or any(remote_image(text) for _, text in self.marked):
+            return  # none, or one already reported where it stands
+        node, text = next(((n, t) for n, t in self.marked if url in t), self.marked[0])
+        line, col = self.place_in(node, text, url) if url in text else (node.start.line, node.start.col)
+        self.problems.append(
+            Diagnostic(
+                line,
+                col,
+                f"a reference to '{url[:60]}' serves an image written elsewhere in the deck: a deck's images are files beside it, never URLs",
+            )
         )
 
     def labels(self, pair: tuple[Node, Node] | None) -> dict[str, str]:

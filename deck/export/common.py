@@ -154,6 +154,9 @@ def block(
                 fence = None
             elif raw_separators and re.fullmatch(r"-{2,}", line.strip()):
                 line += " "
+            elif raw_separators and line.lstrip().lower().startswith(forbidden_line_starts):
+                # reveal.js splits the raw text, code included: a word joiner keeps 'Note:' from matching
+                line = re.sub(r"(?i)(notes?)(\s*:)", "\\1\u2060\\2", line, count=1) if ":" in line else line
             lines.append(line)
             continue
         if match:

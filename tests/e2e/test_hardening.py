@@ -447,3 +447,13 @@ def test_a_gif_whose_frames_are_larger_than_its_header_says_is_refused(tmp_path,
     deck.write_text("title: T\nslides:\n  - title: A\n    confidence: reported\n    notes: n\n    image: {path: bomb.gif, alt: a bomb}\n")
     assert main(["check", str(deck)]) == 1
     assert "is 13000×13000, over 50 megapixels" in "".join(capsys.readouterr())
+
+
+def test_images_from_urls_cannot_hide_behind_an_indent_or_another_slides_reference(capsys):
+    """A point indented 4 spaces hid ![](http://...) from the load check (the exports drop the indent), and
+    '[t]: http://...' in one slide's body served '![logo][t]' in another once the exports joined them."""
+    path = ROOT / "tests" / "decks" / "url-images.yaml"
+    assert main(["check", str(path)]) == 1
+    said = "".join(capsys.readouterr())
+    assert said.count("never URLs") == 3
+    assert "8:12: error: a reference to 'http://127.0.0.1:9/x.png' serves an image written elsewhere" in said

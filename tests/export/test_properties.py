@@ -41,6 +41,7 @@ def top_level(tokens, kind: str) -> int:
 
 
 @settings(max_examples=150, deadline=None)
+@example(points=[], body="", notes="```\nNote:")  # found by hypothesis: reveal.js starts notes at 'Note:' even in code
 @example(points=[], body="", notes="--\n--")  # found by hypothesis: a setext heading in the notes made a pandoc slide
 @example(points=[], body="", notes="|\n--")
 @given(st.lists(TEXT, max_size=3), TEXT, TEXT)
@@ -59,7 +60,15 @@ def test_every_slide_format_keeps_one_slide_per_slide_and_its_notes(points, body
     tokens = md.parse(pandoc.split("\n---\n", 1)[1])
     assert sum(1 for t in tokens if t.type == "heading_open" and t.tag in ("h1", "h2") and t.level == 0) == len(deck.slides)
     assert top_level(tokens, "hr") == 0  # a rule would start a slide in pandoc too
-    assert len(re.findall(r"^::: notes$", pandoc, re.M)) == noted
+    # pandoc reads a div's fence only outside code: count the paragraphs markdown-it finds, not raw lines
+    assert (
+        sum(
+            1
+            for t in tokens
+            if t.type == "paragraph_open" and t.level == 0 and t.map and pandoc.split("\n---\n", 1)[1].splitlines()[t.map[0]] == "::: notes"
+        )
+        == noted
+    )
 
     reveal = export_deck(deck, "reveal", ExportOptions())
     assert len(re.findall(r"^---$", reveal, re.M)) == len(deck.slides) - 1  # reveal.js splits the raw text
