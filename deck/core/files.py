@@ -82,12 +82,30 @@ def _same_owner(temp: Path, info: os.stat_result) -> bool:
     return True
 
 
+class CutShort(OSError):
+    """A write in place failed and the old content could not be put back: the backup holds it."""
+
+
+def _rewrite(target: Path, data: bytes) -> None:
+    with open(target, "r+b") as handle:
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
 def _write_in_place(target: Path, data: bytes, before_replace: Callable[[], None] | None) -> None:
-    """Rewrite the file's own bytes (owner, group and hard links stay), a backup kept until it is done:
-    a crash midway leaves `.NAME.deck-backup` beside it with the old content."""
+    """Rewrite the file's own bytes (owner, group and hard links stay), a backup kept until the new
+    content is read back whole. A failed write (a full disk) puts the old content back and checks it; where
+    even that fails, the backup `.NAME.deck-backup` is kept and the error says so (CutShort). A backup an
+    earlier failure left is never deleted: it is kept under a dated name."""
     backup = target.parent / f".{target.name}.deck-backup"
     old = target.read_bytes()
-    backup.unlink(missing_ok=True)  # a backup left by an earlier crash: the file itself is whole now
+    if backup.is_symlink() or backup.exists():
+        if backup.is_symlink():
+            backup.unlink()  # a link planted there is never followed, and holds nothing of ours
+        else:  # what an earlier failed save kept: it may be the only good copy
+            backup.rename(backup.with_name(f"{backup.name}.{secrets.token_hex(4)}"))
     # O_EXCL|O_NOFOLLOW: never through a link planted there; 0o600: the old content stays private
     fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
     with os.fdopen(fd, "wb") as handle:
@@ -97,13 +115,22 @@ def _write_in_place(target: Path, data: bytes, before_replace: Callable[[], None
     try:
         if before_replace is not None:
             before_replace()
-        with open(target, "r+b") as handle:
-            handle.write(data)
-            handle.truncate()
-            handle.flush()
-            os.fsync(handle.fileno())
     except ConflictLike:
         backup.unlink(missing_ok=True)  # nothing was written: the backup has nothing to save
+        raise
+    try:
+        _rewrite(target, data)
+        if target.read_bytes() != data:
+            raise OSError(errno.EIO, "the file did not read back as written")
+    except OSError as exc:
+        try:
+            _rewrite(target, old)
+            restored = target.read_bytes() == old
+        except OSError:
+            restored = False
+        if not restored:
+            raise CutShort(exc.errno or errno.EIO, f"{exc.strerror or exc}; the file may be cut short: its previous content is in {backup}") from exc
+        backup.unlink(missing_ok=True)  # put back, and checked: the file is as it was
         raise
     backup.unlink(missing_ok=True)
 

@@ -16,6 +16,7 @@ from . import edit
 from .cursor import follow, follow_index
 from .diagnostics import Diagnostic
 from .document import READ_ONLY_HINT, ConflictError, DeckDocument, ReadOnlyError
+from .files import CutShort
 from .loader import Loaded
 
 
@@ -111,6 +112,8 @@ def save(document: DeckDocument, new_text: str, index: int, message: str, *, ove
         return ReadOnly(str(exc))
     except ConflictError:
         return Conflict(new_text, index, message)
+    except CutShort as exc:
+        return IOFailure(f"Not saved: {exc.strerror or exc}")
     except OSError as exc:
         return IOFailure(f"Not saved, the file is unchanged: {exc.strerror or exc}")
     return Saved(saved, follow_index(index, len(saved.deck.slides)), message)

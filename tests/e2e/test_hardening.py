@@ -457,3 +457,62 @@ def test_images_from_urls_cannot_hide_behind_an_indent_or_another_slides_referen
     said = "".join(capsys.readouterr())
     assert said.count("never URLs") == 3
     assert "8:12: error: a reference to 'http://127.0.0.1:9/x.png' serves an image written elsewhere" in said
+
+
+def _fsync_failing(monkeypatch, failing: set[int]):
+    """os.fsync raising ENOSPC on the calls numbered in `failing` (1: the backup, 2: the new content, 3: the
+    old content put back), as a full disk does."""
+    import errno
+
+    real, calls = os.fsync, [0]
+
+    def fsync(fd):
+        calls[0] += 1
+        if calls[0] in failing:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(fd)
+
+    monkeypatch.setattr(os, "fsync", fsync)
+
+
+def test_a_failed_save_in_place_puts_the_old_content_back(tmp_path, monkeypatch):
+    """On a full disk, a hard-linked deck was left cut short while the app said it was unchanged."""
+    from deck.core.files import write_atomic
+
+    path = tmp_path / "deck.yaml"
+    path.write_text("old content " * 1000)
+    os.link(path, tmp_path / "other.yaml")  # hard links: written in place
+    _fsync_failing(monkeypatch, {2})
+    with pytest.raises(OSError, match="No space left"):
+        write_atomic(path, b"new")
+    assert path.read_text() == "old content " * 1000
+    assert not (tmp_path / ".deck.yaml.deck-backup").exists()
+
+
+def test_a_save_that_cannot_put_the_old_content_back_keeps_the_backup_and_says_where(tmp_path, monkeypatch):
+    from deck.core.document import DeckDocument
+
+    path = tmp_path / "deck.yaml"
+    text = "title: T\nslides:\n  - {title: A, confidence: reported, notes: n}\n"
+    path.write_text(text)
+    os.link(path, tmp_path / "other.yaml")
+    document = DeckDocument.load(path)
+    _fsync_failing(monkeypatch, {2, 3})
+    outcome = session.save(document, text.replace("title: A", "title: B"), 0, "Saved")
+    backup = tmp_path / ".deck.yaml.deck-backup"
+    assert isinstance(outcome, session.IOFailure)
+    assert "the file may be cut short: its previous content is in" in outcome.message and str(backup) in outcome.message
+    assert "unchanged" not in outcome.message
+    assert backup.read_text() == text
+
+
+def test_a_backup_an_earlier_failure_left_is_never_deleted(tmp_path):
+    from deck.core.files import write_atomic
+
+    path = tmp_path / "deck.yaml"
+    path.write_text("cut sh")
+    os.link(path, tmp_path / "other.yaml")
+    (tmp_path / ".deck.yaml.deck-backup").write_text("the only good copy")
+    write_atomic(path, b"new")
+    kept = [p for p in tmp_path.iterdir() if p.name.startswith(".deck.yaml.deck-backup.")]
+    assert len(kept) == 1 and kept[0].read_text() == "the only good copy"
