@@ -80,6 +80,12 @@ class ImageProblem(Exception):
     """Why an image cannot be shown, in words for the deck's author."""
 
 
+def _shown(path: str) -> str:
+    """A path as a message quotes it: every control character spelled out, line breaks too (a '%0A' in a
+    path would otherwise forge lines of `deck check`'s output)."""
+    return visible(path).replace("\n", "\\n").replace("\r", "\\r")
+
+
 def deck_folder(deck_path: str) -> Path:
     return Path(deck_path).resolve().parent
 
@@ -87,23 +93,23 @@ def deck_folder(deck_path: str) -> Path:
 def locate(deck_path: str, path: str) -> Path:
     """The image file `path` names (relative to the deck's folder), checked to be a regular file inside
     that folder (after following links). Raises ImageProblem."""
-    if has_unsafe(path) or "\x00" in path:  # a %00 or %1B in a Markdown image's path, decoded
-        raise ImageProblem(f"image path '{visible(path)}' holds a control character; rename the file")
+    if has_unsafe(path) or any(c in path for c in "\x00\n\r"):  # a %00, %0A or %1B in a Markdown image's path, decoded
+        raise ImageProblem(f"image path '{_shown(path)}' holds a control character; rename the file")
     folder = deck_folder(deck_path)
     try:
         candidate = (folder / path).resolve()
     except (OSError, RuntimeError) as exc:  # a loop of symbolic links (RuntimeError before Python 3.13)
-        raise ImageProblem(f"image '{visible(path)}' cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
+        raise ImageProblem(f"image '{_shown(path)}' cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
     if not candidate.is_relative_to(folder):
-        raise ImageProblem(f"image '{visible(path)}' is outside the deck's folder; copy it next to the deck")  # no folder: exports show this
+        raise ImageProblem(f"image '{_shown(path)}' is outside the deck's folder; copy it next to the deck")  # no folder: exports show this
     try:
         mode = os.stat(candidate).st_mode
     except FileNotFoundError:
-        raise ImageProblem(f"image '{visible(path)}' not found in the deck's folder") from None
+        raise ImageProblem(f"image '{_shown(path)}' not found in the deck's folder") from None
     except OSError as exc:
-        raise ImageProblem(f"image '{visible(path)}' cannot be read ({exc.strerror or exc})") from None
+        raise ImageProblem(f"image '{_shown(path)}' cannot be read ({exc.strerror or exc})") from None
     if not stat.S_ISREG(mode):
-        raise ImageProblem(f"image '{visible(path)}' is not a file")
+        raise ImageProblem(f"image '{_shown(path)}' is not a file")
     return candidate
 
 
@@ -113,24 +119,24 @@ def read_image(deck_path: str, path: str) -> tuple[Path, ImageInfo, bytes]:
     try:
         data = read_regular(found, MAX_BYTES)
     except OSError as exc:
-        raise ImageProblem(f"image '{visible(path)}' cannot be read ({exc.strerror or exc})") from None
+        raise ImageProblem(f"image '{_shown(path)}' cannot be read ({exc.strerror or exc})") from None
     return found, inspect(path, data), data
 
 
 def inspect(path: str, data: bytes) -> ImageInfo:
     """What the bytes hold, within the limits. Raises ImageProblem."""
     if len(data) > MAX_BYTES:
-        raise ImageProblem(f"image '{visible(path)}' is over {MAX_BYTES // (1024 * 1024)} MB; make it smaller")
+        raise ImageProblem(f"image '{_shown(path)}' is over {MAX_BYTES // (1024 * 1024)} MB; make it smaller")
     info = sniff(data[:HEADER_BYTES])
     if info is None:
-        raise ImageProblem(f"'{visible(path)}' is not a PNG, JPEG, GIF or WebP image")
+        raise ImageProblem(f"'{_shown(path)}' is not a PNG, JPEG, GIF or WebP image")
     if info.kind == "GIF":  # a GIF's header gives its screen; each frame gives its own size, which a decoder honours
         width, height = gif_canvas(data)
         info = ImageInfo(info.kind, max(info.width, width), max(info.height, height))
     if info.width * info.height > MAX_PIXELS:
-        raise ImageProblem(f"image '{visible(path)}' is {info.width}×{info.height}, over {MAX_PIXELS // 1_000_000} megapixels; make it smaller")
+        raise ImageProblem(f"image '{_shown(path)}' is {info.width}×{info.height}, over {MAX_PIXELS // 1_000_000} megapixels; make it smaller")
     if info.width <= 0 or info.height <= 0:
-        raise ImageProblem(f"image '{visible(path)}' has no pixels ({info.width}×{info.height})")
+        raise ImageProblem(f"image '{_shown(path)}' has no pixels ({info.width}×{info.height})")
     return info
 
 

@@ -323,7 +323,10 @@ def test_chart_and_timeline_text_in_the_reveal_export_is_inert_markdown():
     assert "href=" not in html and "<em>b</em>" not in html  # text, not a link or emphasis
 
 
-HOSTILE_PATHS = 'title: T\nslides:\n  - title: A\n    confidence: reported\n    notes: n\n    body: "![x](a%00b.png) and ![y](%1B]0;pwned%07.png)"\n'
+HOSTILE_PATHS = (
+    "title: T\nslides:\n  - title: A\n    confidence: reported\n    notes: n\n"
+    '    body: "![x](a%00b.png) and ![y](%1B]0;pwned%07.png) and ![z](a%0Ad.yaml:1:1:%20error:%20forged.png)"\n'
+)
 
 
 @pytest.mark.parametrize("format_name", ["markdown", "marp", "pandoc", "reveal", "ledger", "csv", "json", "html", "pdf"])
@@ -341,6 +344,7 @@ def test_a_nul_or_an_escape_in_an_image_path_is_said_plainly_never_a_traceback(f
     err = capsys.readouterr().err
     assert "\x1b" not in err and "\x07" not in err and "\x00" not in err
     assert "image path 'a\\x00b.png' holds a control character" in err and "'\\x1b]0;pwned\\x07.png'" in err
+    assert "'a\\nd.yaml:1:1: error: forged.png'" in err and not any(line.startswith("d.yaml") for line in err.splitlines())
     assert main(["check", str(deck)]) == 1
     said = "".join(capsys.readouterr())
     assert "\x1b" not in said and "holds a control character" in said
@@ -516,3 +520,20 @@ def test_a_backup_an_earlier_failure_left_is_never_deleted(tmp_path):
     write_atomic(path, b"new")
     kept = [p for p in tmp_path.iterdir() if p.name.startswith(".deck.yaml.deck-backup.")]
     assert len(kept) == 1 and kept[0].read_text() == "the only good copy"
+
+
+def test_a_filtered_json_export_leaks_nothing_the_filter_left_out():
+    """With --min-confidence, JSON kept the title, URL and note of every source, including those only dropped
+    claims cite (no other format did), and each slide's unfiltered label."""
+    import json
+
+    from deck.core.loader import load_deck
+    from deck.core.model import Confidence
+    from deck.export import ExportOptions, export_deck
+
+    deck = load_deck(ROOT / "tests" / "decks" / "showcase.yaml")
+    data = json.loads(export_deck(deck, "json", ExportOptions(min_confidence=Confidence.REPORTED)))
+    assert "leak" not in data["sources"] and "paper" in data["sources"]  # the deleted forum post backs only rumours
+    assert "A deleted forum post" not in json.dumps(data)
+    labels = {s["title"]: s["confidence"] for s in data["slides"]}
+    assert labels["Points with their own labels"] is None  # its main message (speculative) is left out, and its label with it
