@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import SuspendNotSupported
 from textual.message import Message
+from textual.timer import Timer
 from textual.worker import Worker, WorkerState
 
 from ..core import session
@@ -39,6 +40,8 @@ def settle_heap() -> None:
     gc.collect()
     gc.freeze()
 
+
+SETTLE_AFTER_S = 2.0  # the heap is settled this long after the last reload
 
 # A reload that lands this soon after another, with no move in between, is taken as the end of one
 # multi-step write: the slide followed is the one shown before the first step.
@@ -73,6 +76,7 @@ class EditingApp(FileWatching):
     saving: bool = False  # one save at a time: each starts from the document the last one left
     speakers: int = 0  # speaker views connected: they report reloads and errors, not the audience's screen
     _anchor: tuple[DeckDocument, int, int, float] | None = None  # document, index shown, index landed on, when
+    _settle_timer: Timer | None = None
     _asked: tuple[str, bool] | None = None  # a reread asked for: the text shown then, and whether to say the outcome
 
     @property
@@ -137,7 +141,10 @@ class EditingApp(FileWatching):
         self.document = document
         self.presenter.show_errors([])
         self.presenter.set_deck(document.deck, index)
-        self.call_after_refresh(settle_heap)  # once the new slide is on screen
+        # the collection settle_heap makes costs tens of ms: once the edits have paused, never on the reload itself
+        if self._settle_timer is not None:
+            self._settle_timer.stop()
+        self._settle_timer = self.set_timer(SETTLE_AFTER_S, settle_heap)
 
     # -- saving --------------------------------------------------------------------------------------
     def editable(self) -> DeckDocument | None:
