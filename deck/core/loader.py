@@ -155,6 +155,18 @@ _CONFIDENCE_SYNONYMS = {
 }
 
 
+# Keys other tools (or habit) use for the ones deck has.
+_KEY_SYNONYMS = {
+    **dict.fromkeys(["speaker_notes", "speakernotes", "note", "presenter_notes", "comments"], "notes"),
+    **dict.fromkeys(["label", "level", "confidence_level", "certainty"], "confidence"),
+    **dict.fromkeys(["bullets", "items", "list"], "points"),
+    **dict.fromkeys(["content", "text_body", "markdown"], "body"),
+    **dict.fromkeys(["source", "refs", "references", "citations"], "sources"),
+    **dict.fromkeys(["heading", "name"], "title"),
+    **dict.fromkeys(["probability", "likely"], "likelihood"),
+}
+
+
 def _quote_hint(node: Node) -> str:
     """Why a point that reads as text to a person is something else to YAML: a '#' comment, '- ' list."""
     if node.kind == "scalar" and node.value is None:
@@ -246,7 +258,9 @@ class _Reader:
         for key, value in node.value:
             name = key.value
             if not isinstance(name, str) or name not in allowed:
-                hint = did_you_mean(str(name), allowed) or f"; expected one of: {', '.join(allowed)}"
+                known = _KEY_SYNONYMS.get(str(name).strip().lower().replace("-", "_"))
+                hint = f" — did you mean '{known}'?" if known in allowed else did_you_mean(str(name), allowed)
+                hint = hint or f"; expected one of: {', '.join(allowed)}"
                 self.error(key, f"unknown key '{name}' in {what}{hint}")
                 continue
             found[name] = (key, value)

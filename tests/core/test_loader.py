@@ -394,3 +394,11 @@ def test_deck_debug_says_when_the_incremental_reread_falls_back(monkeypatch, cap
     monkeypatch.delenv("DECK_DEBUG")
     reparse(text, deck, text + "  - {title: B, confidence: reported, notes: n}\n", "t.yaml")
     assert capsys.readouterr().err == ""
+
+
+@pytest.mark.parametrize(
+    ("key", "meant"), [("speaker_notes", "notes"), ("bullets", "points"), ("label", "confidence"), ("probability", "likelihood")]
+)
+def test_keys_from_other_tools_get_the_key_deck_has(key, meant):
+    """`speaker_notes` got no hint at all: difflib finds nothing near it (a newcomer's trial)."""
+    assert f"unknown key '{key}' in slide 1 ('A') — did you mean '{meant}'?" in " ".join(found(slide_deck(f"title: A\n{key}: x\n")))
