@@ -90,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     completion = commands.add_parser("completion", help="print the shell code that completes deck's commands, options, themes and decks")
     completion.add_argument("shell", choices=("bash", "zsh", "fish"), help="your shell")
 
-    new = commands.add_parser("new", help="write a new deck that shows every field of the format")
+    new = commands.add_parser("new", help="write a starter deck that shows the format, a comment on each key")
     new.add_argument("path", help="where to write it (never overwritten)")
     new.add_argument("--from-bundled", action="store_true", help="copy the bundled briefing instead")
     return parser

@@ -1,4 +1,4 @@
-"""The deck `deck new` writes: every field of the format, with a short comment on each."""
+"""The deck `deck new` writes: a starter deck that shows the format (all but an image, which needs a file), a comment on each key."""
 
 from __future__ import annotations
 
@@ -27,7 +27,12 @@ sources:
   press: {title: "A newspaper report", kind: press}
   thread: {title: "A forum thread", kind: community, note: "single anonymous account"}
 
+duration: 15m                       # optional: the talk's length; the speaker view shows time left and pace
+
 slides:                             # required: at least one
+  - title: My briefing              # a title slide: the deck's subtitle, author and date, and the legend
+    layout: title                   # title | section: words only, no claims
+
   - title: What we know             # required
     section: Overview               # optional: shown in the status bar
     confidence: reported            # optional: the label of the slide's main message:
@@ -73,4 +78,43 @@ slides:                             # required: at least one
     notes: |
       Explain why the rumour is weaker than the paper.
     sources: [thread]
+
+  - title: The evidence             # a section slide opens a part of the talk
+    layout: section
+
+  - title: One point at a time
+    confidence: reported
+    reveal: true                    # optional: each "next" shows one more point
+    body: |
+      A body may pause too: a line holding only a pause comment splits it into steps.
+
+      <!-- pause -->
+
+      This part shows on the next step.
+    points:
+      - First, this
+      - Then this
+    notes: Say each point as it appears.
+    sources: [press]
+
+  - title: Figures, compared
+    confidence: reported
+    chart:                          # optional: horizontal bars, each a claim with its own label
+      unit: "%"
+      items:
+        - {label: "Our product", value: 80, confidence: confirmed, sources: [paper]}
+        - {label: "A rival (leaked)", value: 90, confidence: unverified, sources: [thread]}
+    timeline:                       # optional: events in date order, each a claim
+      - {date: 2026-01-13, text: "The paper is published", confidence: confirmed, sources: [paper]}
+      - {date: 2026-02, text: "The thread appears", confidence: unverified, sources: [thread]}
+      - {from: 2026-Q2, to: 2026-Q3, text: "A launch window", confidence: reported, sources: [press]}
+    notes: |
+      Images go here too: image: {path: picture.png, alt: "what it shows"}, a file beside the deck.
+
+  - title: Detail for questions
+    confidence: reported
+    appendix: true                  # after every main slide, counted apart (A1, A2...)
+    points: [The details behind the main slides]
+    notes: For questions after the talk.
+    sources: [press]
 """

@@ -220,3 +220,24 @@ def test_output_dash_is_standard_output(capsys, deck_file, tmp_path, monkeypatch
     assert main(["export", str(deck_file()), "--format", "json", "-o", "-"]) == 0
     assert json.loads(capsys.readouterr().out)["title"] == "Test deck"
     assert not (tmp_path / "-").exists()  # it wrote a file called '-'
+
+
+def test_deck_new_writes_a_deck_that_shows_the_format_and_checks_strict_clean(tmp_path, capsys):
+    """`deck new` wrote no title or section slide, reveal, chart, timeline or appendix (a newcomer's trial)."""
+    path = tmp_path / "talk.yaml"
+    assert main(["new", str(path)]) == 0
+    text = path.read_text()
+    for key in (
+        "layout: title",
+        "layout: section",
+        "reveal: true",
+        "<!-- pause -->",
+        "chart:",
+        "timeline:",
+        "appendix: true",
+        "likelihood:",
+        "labels:",
+    ):
+        assert key in text, key
+    capsys.readouterr()
+    assert main(["check", "--strict", str(path)]) == 0
