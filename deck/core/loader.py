@@ -155,6 +155,19 @@ _CONFIDENCE_SYNONYMS = {
 }
 
 
+def _fences_closed(text: str) -> str:
+    """`text` with a code fence it leaves open closed, as every export closes it: read with the other texts,
+    an open fence would swallow them."""
+    fence: str | None = None
+    for line in text.splitlines():
+        stripped = line.lstrip()
+        if fence is None and stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+        elif fence is not None and stripped.startswith(fence):
+            fence = None
+    return text if fence is None else f"{text}\n{fence}"
+
+
 # Keys other tools (or habit) use for the ones deck has.
 _KEY_SYNONYMS = {
     **dict.fromkeys(["speaker_notes", "speakernotes", "note", "presenter_notes", "comments"], "notes"),
@@ -283,12 +296,14 @@ class _Reader:
         block_indent = (len(file_line) - len(file_line.lstrip(" "))) - (len(text_line) - len(text_line.lstrip(" ")))
         return start.line + 1 + row, block_indent + 1 + at - (text.rfind("\n", 0, at) + 1)
 
-    def text_value(self, pair: tuple[Node, Node] | None, what: str) -> str | None:
+    def text_value(self, pair: tuple[Node, Node] | None, what: str, inline: bool = True) -> str | None:
+        """A string value. `inline`: the exports write it as one line of inline text (a title, a point); a
+        body or notes keep their lines."""
         if pair is None:
             return None
         value = pair[1]
         if value.kind == "scalar" and isinstance(value.value, str):
-            return self.clean(value, value.value)
+            return self.clean(value, value.value, inline)
         if value.kind == "scalar" and value.value is None:
             self.error(value, f"{what} is empty; give it text or remove the key")
             return None
@@ -305,12 +320,12 @@ class _Reader:
         self.error(value, f"{what} must be a date like 2026-04-03, got {_describe(value)}")
         return None
 
-    def clean(self, node: Node, text: str) -> str:
+    def clean(self, node: Node, text: str, inline: bool = True) -> str:
         if "![" in text or "]:" in text:
             self.marked.append((node, text))  # read again with the rest of the deck: a reference may be defined elsewhere
         if "![" in text:
             url = remote_image(text)
-            if url is None and "\n" not in text.strip():  # one line of inline text, as the exports write it: indent gone
+            if url is None and inline:  # inline text, as the exports write it: one line, indents and breaks gone
                 url = remote_image(" ".join(text.split()))
             if url is not None:
                 shown = url if len(url) <= 60 else url[:57] + "..."
@@ -424,7 +439,7 @@ class _Reader:
         (`[t]: http://...`) serves an image written in another (`![logo][t]`): read all of them together."""
         if len(self.marked) < 2 or not any("![" in text for _, text in self.marked) or not any("]:" in text for _, text in self.marked):
             return
-        url = remote_image("\n\n".join(text for _, text in self.marked))
+        url = remote_image("\n\n".join(_fences_closed(text) for _, text in self.marked))
         if url is None or any(remote_image(text) for _, text in self.marked):
             return  # none, or one already reported where it stands
         node, text = next(((n, t) for n, t in self.marked if url in t), self.marked[0])
@@ -619,8 +634,8 @@ class _Reader:
         fields = dict(
             subtitle=self.text_value(f.get("subtitle"), f"{what}: subtitle"),
             section=self.text_value(f.get("section"), f"{what}: section"),
-            body=self.text_value(f.get("body"), f"{what}: body"),
-            notes=self.text_value(f.get("notes"), f"{what}: notes"),
+            body=self.text_value(f.get("body"), f"{what}: body", inline=False),
+            notes=self.text_value(f.get("notes"), f"{what}: notes", inline=False),
         )
         reveal = self.bool_value(f.get("reveal"), f"{what}: reveal", False)
         appendix = self.bool_value(f.get("appendix"), f"{what}: appendix", False)
@@ -690,7 +705,7 @@ class _Reader:
             title = self.text_value(f.get("title"), f"{what}.title")
             width = self.int_value(f["width"][1], f"{what}.width", 1, 12) if "width" in f else 1
             points = self.points(f.get("points"), f"{what}.points", slide_confidence)
-            body = self.text_value(f.get("body"), f"{what}.body")
+            body = self.text_value(f.get("body"), f"{what}.body", inline=False)
             if title is None or points is None:
                 ok = False
                 continue

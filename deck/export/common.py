@@ -89,12 +89,12 @@ def safe_url(url: str) -> bool:
     return scheme is None or scheme.group(1).lower() in SAFE_SCHEMES
 
 
-def inert(line: str) -> str:
+def inert(line: str, trust_code: bool = True) -> str:
     """A line of deck Markdown that cannot become active content in any target format:
     pandoc's raw attributes (`x`{=html}) are escaped, and links to other schemes than http, https and
     mailto stay text (their brackets escaped)."""
     if "{" in line:  # pandoc reads {...} after a link, image, span, code or heading as attributes (onload=...)
-        line = _outside_code(line, lambda part: part.replace("{", "\\{"), code_spans(line))
+        line = _outside_code(line, lambda part: part.replace("{", "\\{"), code_spans(line) if trust_code else None)
     if "](" in line:
         line = _LINK_TARGET.sub(lambda m: m.group(0) if m.group(1).lower() in SAFE_SCHEMES else "\\]\\(" + m.group(0)[2:], line)
     definition = _REFERENCE_DEFINITION.match(line)
@@ -200,7 +200,7 @@ def block(
         trust = not open_span and spans is not None
         if line.count("`") % 2:
             open_span = not open_span
-        line = inert(_escape_html_outside_code(line, trust_code=trust))
+        line = inert(_escape_html_outside_code(line, trust_code=trust), trust_code=trust)
         if fence_language:  # a handout: bare URLs become autolinks
             line = _autolink(line)
         stripped = line.lstrip()

@@ -111,10 +111,11 @@ class GuardedServer(Server):
         if host not in self.hosts:
             return web.Response(status=421, text="deck serve: this server answers only to its own address\n")
         if request.path != "/ws":
-            if self.any_host and _HOST.fullmatch(host):
-                # the page tells the browser where its websocket is: on every address, that is the address the
-                # browser asked for (the page pointed it at ws://0.0.0.0, which only this machine can reach).
-                # Set just before the page is made, in the same step of the event loop.
+            if _HOST.fullmatch(host):
+                # the page tells the browser where its script, styles and websocket are: at the address the browser
+                # asked for (on every address the page said ws://0.0.0.0, which only this machine can reach; opened
+                # as localhost it said 127.0.0.1, another origin that the page's policy refuses). Set just before
+                # the page is made, in the same step of the event loop.
                 self.public_url = f"http://{host}"
             return _local_only(await handler(request), host)
         origin = request.headers.get("Origin", "").lower()

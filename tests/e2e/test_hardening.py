@@ -537,3 +537,47 @@ def test_a_filtered_json_export_leaks_nothing_the_filter_left_out():
     assert "A deleted forum post" not in json.dumps(data)
     labels = {s["title"]: s["confidence"] for s in data["slides"]}
     assert labels["Points with their own labels"] is None  # its main message (speculative) is left out, and its label with it
+
+
+# -- found by a fresh-eyes review of this round ------------------------------------------------------
+def test_a_reveal_slide_keeps_the_sources_its_chart_cites():
+    """On a `reveal: true` slide, the sources only the chart or timeline cited were dropped in every view."""
+    from deck.core.loader import parse_deck
+    from deck.core.view import view_slide
+    from deck.export import export_deck
+
+    text = (
+        "title: T\nsources: {s1: One, s2: Two}\nslides:\n  - title: C\n    confidence: reported\n    notes: n\n    reveal: true\n"
+        "    chart: {items: [{label: Alpha, value: 10, sources: [s2]}]}\n    points: [{text: first, sources: [s1]}, second]\n"
+    )
+    deck = parse_deck(text, "t.yaml").deck
+    assert deck is not None
+    assert view_slide(deck, 0, step=0).sources == ((1, "s2"),)  # the chart shows from the first step
+    assert view_slide(deck, 0).sources == ((1, "s2"), (2, "s1"))
+    assert "Sources: \\[1\\] Two; \\[2\\] One" in export_deck(deck, "markdown")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'title: T\nslides:\n  - title: One\n    points: ["a\\n\\n    ![x](http://127.0.0.1:9/z.png)"]\n',  # an inline text over lines
+        'title: T\nslides:\n  - {title: One, body: "```\\n![a][t]\\n"}\n  - {title: Two, body: "[t]: http://127.0.0.1:9/x.png"}\n'
+        '  - {title: Three, body: "![pic][t]"}\n',  # a fence left open in one text hid the others
+    ],
+)
+def test_more_ways_an_image_from_a_url_hid_from_the_check(text, tmp_path, capsys):
+    path = tmp_path / "talk.yaml"
+    path.write_text(text)
+    assert main(["check", str(path)]) == 1
+    assert "never URLs" in "".join(capsys.readouterr())
+
+
+def test_pandoc_attributes_after_a_code_span_opened_on_an_earlier_line_are_escaped():
+    from deck.core.loader import parse_deck
+    from deck.export import export_deck
+
+    text = "title: T\nslides:\n  - title: A\n    confidence: reported\n    notes: n\n    body: |\n      `a\n      b`{onclick=alert(1)} `c` `d\n"
+    deck = parse_deck(text, "t.yaml").deck
+    assert deck is not None
+    for name in ("markdown", "pandoc"):
+        assert "{onclick" not in export_deck(deck, name).replace("\\{onclick", ""), name

@@ -237,3 +237,21 @@ def test_the_served_page_asks_nothing_of_the_network(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_opened_as_localhost_the_page_points_at_localhost(tmp_path):
+    """Opened at http://localhost:PORT, the page's script and websocket pointed at 127.0.0.1, another origin
+    its content security policy refuses: a dead page (found in review)."""
+    import http.client
+
+    port = free_port()
+    server = serve(tmp_path, port)
+    try:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/", headers={"Host": f"localhost:{port}"})
+        page = connection.getresponse().read().decode("utf-8")
+        connection.close()
+        assert f"localhost:{port}" in page and f"127.0.0.1:{port}" not in page
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
