@@ -281,6 +281,10 @@ footer { position: absolute; left: 6vw; right: 6vw; bottom: 2vh; opacity: .75; f
 .legend-box { position: fixed; right: 1vw; top: 1vh; opacity: .85; font-size: 13px; max-width: 40vw; }
 @media print {
   @page { size: 1280px 720px; margin: 0; }
+  /* paper is white whatever the deck's theme: colours that read on it (a dark or mono theme's white or
+     yellow would vanish), each at 4.5:1 or better against white */
+  :root { --accent: #8a3c00; --primary: #004a9f; --panel: #bbbbbb; --surface: #f2f2f2; --foreground: #000; --background: #fff;
+    --confirmed: #1a7f45; --reported: #1f5fa8; --unverified: #8a5200; --speculative: #86307f; --analysis: #2c6b67; --badge-text: #fff; }
   html, body { background: #fff; color: #000; height: auto; }
   .slide { display: flex !important; flex-direction: column; width: 1280px; height: 720px; page-break-after: always; break-after: page; }
   .slide .content { font-size: var(--print-size, 22px) !important; }

@@ -150,3 +150,28 @@ def test_a_theme_files_colours_reach_the_page_only_as_checked_hex_colours(tmp_pa
     assert "<script>alert" not in page and "example.com" not in page
     assert "--primary:#123456" in page and "--confirmed:#0a0" in page
     assert "--background:#101418" in page and "--reported:#2f7fc1" in page  # the defaults where a value is not a colour
+
+
+def test_printed_every_colour_reads_on_white_whatever_the_theme(tmp_path):
+    """A PDF of a mono deck drew its titles white on white (the print style kept the theme's colours)."""
+    import re
+
+    from deck.core.loader import parse_deck
+    from deck.export import export_deck
+
+    def luminance(hex_colour: str) -> float:
+        h = hex_colour.lstrip("#")
+        h = "".join(c * 2 for c in h) if len(h) == 3 else h
+        channels = [int(h[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+        r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    for theme in ("mono", "high-contrast", "dark"):
+        deck = parse_deck(f"title: T\ntheme: {theme}\nslides:\n  - {{title: A, confidence: reported, notes: n}}\n", str(tmp_path / "t.yaml")).deck
+        page = export_deck(deck, "html")
+        printed = re.search(r"@media print \{.*?:root \{(.*?)\}", page, re.S)
+        assert printed, theme
+        colours = dict(re.findall(r"--([\w-]+): (#[0-9a-fA-F]{3,6})", printed.group(1)))
+        for name in ("accent", "primary", "foreground", "confirmed", "reported", "unverified", "speculative", "analysis"):
+            ratio = 1.05 / (luminance(colours[name]) + 0.05)
+            assert ratio >= 4.5, (theme, name, colours[name], round(ratio, 2))
