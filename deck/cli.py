@@ -100,8 +100,11 @@ def confidence_level(value: str) -> Confidence:
     from .core.loader import level_from_word
 
     level = level_from_word(value)
+    choices = ", ".join(level.value for level in Confidence.source_levels())
+    if level is not None and level.is_analysis:  # the filter is about what sources say: it never hides analysis
+        raise argparse.ArgumentTypeError(f"{value!r} is the deck's own analysis, which no filter hides; choose from {choices}")
     if level is None:
-        raise argparse.ArgumentTypeError(f"unknown confidence {value!r}; choose from {', '.join(Confidence.names())}")
+        raise argparse.ArgumentTypeError(f"unknown confidence {value!r}; choose from {choices}")
     return level
 
 

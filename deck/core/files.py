@@ -108,10 +108,14 @@ def _write_in_place(target: Path, data: bytes, before_replace: Callable[[], None
             backup.rename(backup.with_name(f"{backup.name}.{secrets.token_hex(4)}"))
     # O_EXCL|O_NOFOLLOW: never through a link planted there; 0o600: the old content stays private
     fd = os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(old)
-        handle.flush()
-        os.fsync(handle.fileno())
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(old)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        backup.unlink(missing_ok=True)  # a backup cut short is no backup: the file itself is untouched
+        raise
     try:
         if before_replace is not None:
             before_replace()

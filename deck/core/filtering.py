@@ -56,6 +56,7 @@ def shown(slide: Slide, minimum: Confidence | None) -> Shown:
         kept = tuple(p for p in column.points if p.kept_by(minimum))
         hidden += len(column.points) - len(kept)
         body = column.body if slide_kept else None
+        hidden += 1 if column.body and not slide_kept else 0  # a column's words are the slide's main message
         if kept or body:
             columns.append(ShownColumn(column, body, kept))
     all_kept = points + tuple(p for c in columns for p in c.points) + tuple(b.claim for b in bars) + tuple(e.claim for e in events)
@@ -64,7 +65,8 @@ def shown(slide: Slide, minimum: Confidence | None) -> Shown:
     sources = tuple(sorted(dict.fromkeys(ids), key=lambda sid: order.get(sid, len(order))))
     image = slide.image if slide_kept else None
     left_out = [c.confidence for c in slide.claims() if c.confidence is not None and not c.confidence.meets(minimum)]
-    left_out += [slide.label] if slide.label is not None and not slide_kept and (slide.body or slide.image) else []
+    own_words = slide.body or slide.image or any(c.body for c in slide.columns)
+    left_out += [slide.label] if slide.label is not None and not slide_kept and own_words else []
     hidden_levels = tuple(sorted(set(left_out), key=lambda level: level.rank))
     # the badge is the main message's label: where the filter hides the main message, no badge stands for it
     badge = slide.label if slide_kept else None

@@ -40,6 +40,11 @@ def lint_deck(deck: Deck, today: dt.date | None = None) -> list[Diagnostic]:
         for text, pos in [(slide.title, slide.pos), *((p.text, p.pos) for p in slide.figure_claims() + slide.all_points())]:
             if _LOOKS_LIKE_YAML.search(text):
                 warn(pos, "this text holds what looks like more of the deck ('- title:', 'confidence:' ...): is a quote left open above?")
+        for point in slide.claims():  # a point's own label is checked on any slide: what a deck labels, the rules apply to
+            if point.labelled and point.confidence is Confidence.ANALYSIS and not (point.sources or slide.sources):
+                warn(point.pos, "an analysis names what it rests on; add 'sources: [...]' to it or to its slide")
+            if point.labelled and point.confidence is Confidence.CONFIRMED and not (point.sources or slide.sources):
+                warn(point.pos, "a 'confirmed' point cites no source; add 'sources: [...]' to it or to its slide")
         label = slide.confidence
         if label is None:
             continue  # a slide without a label makes no claim of its own: a briefing's checks are for labelled slides
@@ -50,7 +55,7 @@ def lint_deck(deck: Deck, today: dt.date | None = None) -> list[Diagnostic]:
         if (
             strongest is not None
             and strongest.confidence is not None
-            and not (slide.body or slide.image)
+            and not (slide.body or slide.image or any(column.body for column in slide.columns))  # words of its own
             and label.is_stronger_than(strongest.confidence)
         ):
             warn(
@@ -61,14 +66,8 @@ def lint_deck(deck: Deck, today: dt.date | None = None) -> list[Diagnostic]:
             )
         if label.is_analysis and not slide.cited():
             warn(slide.confidence_pos, f"{name} is our analysis but names nothing it rests on; add 'sources: [...]'")
-        for point in slide.claims():
-            if point.labelled and point.confidence is Confidence.ANALYSIS and not (point.sources or slide.sources):
-                warn(point.pos, "an analysis names what it rests on; add 'sources: [...]' to it or to its slide")
         if slide.confidence is Confidence.CONFIRMED and not slide.cited():
             warn(slide.confidence_pos, f"{name} is labelled 'confirmed' but cites no source; add 'sources: [...]'")
-        for point in slide.claims():
-            if point.labelled and point.confidence is Confidence.CONFIRMED and not (point.sources or slide.sources):
-                warn(point.pos, "a 'confirmed' point cites no source; add 'sources: [...]' to it or to its slide")
         if not (slide.notes and slide.notes.strip()) and slide.layout is None:
             warn(slide.pos, f"{name} has no speaker notes; add 'notes: |'")
     cited = set(deck.cited())

@@ -44,10 +44,16 @@ def without_pauses(body: str | None) -> str | None:
     return "\n\n".join(part for part in body_parts(body) if part)
 
 
+def _pauses(slide: Slide, minimum: Confidence | None) -> int:
+    """The body's pauses, where the filter leaves the body (the slide's main message): a hidden body's
+    pauses are no steps, since a press must show something."""
+    return max(0, len(body_parts(slide.body)) - 1) if slide.own_kept_by(minimum) else 0
+
+
 def last_step(slide: Slide, minimum: Confidence | None = None) -> int:
     """How many "next" presses a slide takes before the next slide (0 for most slides). With a minimum
     confidence, a point the filter hides is not a step: a press always shows something."""
-    pauses = max(0, len(body_parts(slide.body)) - 1)
+    pauses = _pauses(slide, minimum)
     return pauses + (sum(1 for point in slide.all_points() if point.kept_by(minimum)) if slide.reveal else 0)
 
 
@@ -63,7 +69,7 @@ def at_step(slide: Slide, step: int, minimum: Confidence | None = None) -> Step:
     last = last_step(slide, minimum)
     step = max(0, min(step, last))
     parts = body_parts(slide.body)
-    pauses = max(0, len(parts) - 1)
+    pauses = _pauses(slide, minimum)
     shown_parts = parts[: min(step, pauses) + 1]
     body = "\n\n".join(part for part in shown_parts if part)
     if not slide.reveal:
@@ -81,7 +87,7 @@ def at_step(slide: Slide, step: int, minimum: Confidence | None = None) -> Step:
 def step_showing(slide: Slide, step: int, revealed: int | None, minimum: Confidence | None) -> int:
     """The step that shows, under the filter `minimum`, the points of `slide.all_points()[:revealed]`
     it leaves (`step` is where the slide was: its body stays as revealed)."""
-    pauses = max(0, len(body_parts(slide.body)) - 1)
+    pauses = _pauses(slide, minimum)
     if revealed is None or step <= pauses:
         return min(step, last_step(slide, minimum))
     return pauses + sum(1 for point in slide.all_points()[:revealed] if point.kept_by(minimum))

@@ -581,3 +581,53 @@ def test_pandoc_attributes_after_a_code_span_opened_on_an_earlier_line_are_escap
     assert deck is not None
     for name in ("markdown", "pandoc"):
         assert "{onclick" not in export_deck(deck, name).replace("\\{onclick", ""), name
+
+
+def test_review_findings_on_the_label_rules(capsys):
+    from deck.core.cursor import Cursor
+    from deck.core.lint import lint_deck
+    from deck.core.loader import parse_deck
+    from deck.core.model import Confidence
+    from deck.core.view import view_slide
+
+    def deck(slides: str):
+        loaded = parse_deck("title: T\nsources: {s: S}\nslides:\n" + slides, "t.yaml")
+        assert loaded.deck is not None, loaded.diagnostics
+        return loaded.deck
+
+    # a slide whose main message stands in its columns' words is supported by them
+    columns = deck(
+        "  - title: A\n    confidence: confirmed\n    sources: [s]\n    notes: n\n    columns:\n"
+        "      - {title: C, body: The words, points: [{text: x, confidence: reported}]}\n"
+    )
+    assert lint_deck(columns) == []
+    # a labelled point is checked on a slide without a label too
+    unlabelled = deck("  - title: A\n    points: [{text: x, confidence: confirmed}, {text: y, confidence: analysis}]\n")
+    assert sorted(d.message.split(";")[0] for d in lint_deck(unlabelled)) == [
+        "a 'confirmed' point cites no source",
+        "an analysis names what it rests on",
+    ]
+    # the filter counts a column's hidden words, and a hidden body's pauses are no steps
+    hidden = view_slide(
+        deck("  - title: A\n    confidence: speculative\n    notes: n\n    columns: [{title: C, body: words}]\n"), 0, minimum=Confidence.REPORTED
+    )
+    assert hidden.hidden == 1 and hidden.hidden_levels == (Confidence.SPECULATIVE,)
+    paused = deck(
+        '  - title: A\n    confidence: speculative\n    notes: n\n    body: "one\\n\\n<!-- pause -->\\n\\ntwo"\n  - {title: B, confidence: reported, notes: n}\n'
+    )
+    assert Cursor(paused, minimum=Confidence.REPORTED).next() == Cursor(paused, 1, 0, Confidence.REPORTED)  # no blank press
+    # no filter hides analysis, so --min-confidence analysis means nothing: said, not a silent no-op
+    assert main(["export", "--min-confidence", "analysis"]) == 2
+    assert "the deck's own analysis, which no filter hides" in capsys.readouterr().err
+
+
+def test_a_backup_cut_short_is_not_left_behind(tmp_path, monkeypatch):
+    from deck.core.files import write_atomic
+
+    path = tmp_path / "deck.yaml"
+    path.write_text("old content")
+    os.link(path, tmp_path / "other.yaml")
+    _fsync_failing(monkeypatch, {1})  # the backup's own write fails
+    with pytest.raises(OSError):
+        write_atomic(path, b"new")
+    assert path.read_text() == "old content" and not list(tmp_path.glob(".deck.yaml.deck-backup*"))
