@@ -615,7 +615,9 @@ def test_review_findings_on_the_label_rules(capsys):
     )
     assert Cursor(paused, minimum=Confidence.REPORTED).next() == Cursor(paused, 1, 0, Confidence.REPORTED)  # no blank press
     # no filter hides analysis, so --min-confidence analysis means nothing: said, not a silent no-op
-    assert main(["export", "--min-confidence", "analysis"]) == 2
+    with pytest.raises(SystemExit) as exited:
+        main(["export", "--min-confidence", "analysis"])
+    assert exited.value.code == 2
     assert "the deck's own analysis, which no filter hides" in capsys.readouterr().err
 
 
