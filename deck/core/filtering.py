@@ -34,10 +34,6 @@ class Shown:
     image: Picture | None = None  # goes with the slide's own claim, as the body does
     hidden_levels: tuple[Confidence, ...] = ()  # the levels of the claims left out, strongest first
 
-    @property
-    def empty(self) -> bool:
-        return not (self.points or self.columns or self.body or self.bars or self.events or self.image)
-
 
 def shown(slide: Slide, minimum: Confidence | None) -> Shown:
     if minimum is None:

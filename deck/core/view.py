@@ -111,10 +111,6 @@ class ShownSlide:
         """The slide's claims, then each column's, in reading order."""
         return self.claims + tuple(c for column in self.columns for c in column.claims)
 
-    @property
-    def empty(self) -> bool:
-        return not (self.claims or self.columns or self.body or self.bars or self.events or self.image)
-
 
 def view_slide(deck: Deck, index: int, *, minimum: Confidence | None = None, step: int | None = None, part: Slide | None = None) -> ShownSlide:
     """Slide `index` at reveal `step` (None: complete) under the filter `minimum` (None: everything).

@@ -36,7 +36,7 @@ _BULLET = {level: f'<span class="glyph level-{level.value}">•</span> ' for lev
 def _theme_css(spec: ThemeSpec | None) -> str:
     """The page's colours from the deck's theme, each checked as a hex colour by the theme reader."""
     page = {key: spec.page_colour(key) if spec else DEFAULT_COLOURS[key] for key in DEFAULT_COLOURS}
-    levels = {level.value: spec.level_colour(level.value) if spec else DEFAULT_VARIABLES[f"confidence-{level.value}"] for level in Confidence}
+    levels = {level.value: colour for level, colour in _colours(spec).items()}
     badge_text = css_colour(spec.variables.get("confidence-text") if spec else None, DEFAULT_VARIABLES["confidence-text"])
     names = [f"--{key}:{value}" for key, value in page.items()] + [f"--{name}:{value}" for name, value in levels.items()]
     rules = "".join(

@@ -96,7 +96,6 @@ class GuardedServer(Server):
         # on every address (asked for, and warned about), still only this machine's names and addresses and
         # those given with --allow-host: a Host of any other name is DNS rebinding
         self.hosts = allowed_hosts(host, port, allow_hosts)
-        self.any_host = host in WILDCARDS
         self.max_sessions = max_sessions
         self.sessions = 0
 

@@ -41,6 +41,11 @@ def file_signature(path: Path) -> tuple[int, int, int] | None:
     return st.st_mtime_ns, st.st_size, st.st_ino
 
 
+def unreadable(path: Path, exc: OSError) -> Loaded:
+    """What a read the user asked for says when the file cannot be read at all."""
+    return Loaded(None, [Diagnostic(1, 1, f"cannot read the file: {exc.strerror or exc}", path=str(path))])
+
+
 class Settling:
     """Decides when a changed file has settled: its signature held still across SETTLE_POLLS polls."""
 
@@ -97,11 +102,7 @@ class FileWatching(App[int]):
             self.post_message(DeckFileChanged(path, "", Loaded(None, exc.diagnostics), asked=True))
             return
         except OSError as exc:
-            self.post_message(
-                DeckFileChanged(
-                    path, "", Loaded(None, [Diagnostic(1, 1, f"cannot read the file: {exc.strerror or exc}", path=str(path))]), asked=True
-                )
-            )
+            self.post_message(DeckFileChanged(path, "", unreadable(path, exc), asked=True))
             return
         self.post_message(DeckFileChanged(path, text, parse_deck(text, str(path)), asked=True))
 
@@ -149,8 +150,7 @@ class FileWatching(App[int]):
                 except OSError as exc:
                     settling.forget()
                     if asked:
-                        problem = Diagnostic(1, 1, f"cannot read the file: {exc.strerror or exc}", path=str(path))
-                        self.post_message(DeckFileChanged(path, "", Loaded(None, [problem]), asked))
+                        self.post_message(DeckFileChanged(path, "", unreadable(path, exc), asked))
                     continue
                 if text != last_text:
                     last_text = text
