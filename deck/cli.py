@@ -48,6 +48,16 @@ def build_parser() -> argparse.ArgumentParser:
     present.add_argument("--slide", type=int, default=1, metavar="N", help="start on slide N")
     present.add_argument("--read-only", action="store_true", help="no editing, exporting, file watching or speaker link (what `deck serve` runs)")
     present.add_argument("--audience", action="store_true", help="never show the speaker notes (what `deck serve` runs unless --notes)")
+    present.add_argument(
+        "--run-code",
+        action="store_true",
+        help="let Ctrl+E run the slides' +exec code blocks (off by default: nothing in a deck runs; see `deck check`)",
+    )
+    present.add_argument(
+        "--record-output",
+        action="store_true",
+        help="with --run-code: keep what each block printed in TALK.outputs.json beside the deck, for `deck export --with-output`",
+    )
 
     check = commands.add_parser("check", help="check decks: errors and provenance warnings")
     check.add_argument("paths", nargs="*", metavar="PATH", help="deck files (default: the bundled briefing)")
@@ -65,6 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
         help=f"leave out claims weaker than this level: {', '.join(Confidence.names())} (or a word for one, like 'rumour')",
     )
     export.add_argument("--no-notes", action="store_true", help="leave out speaker notes (an audience copy)")
+    export.add_argument(
+        "--with-output",
+        action="store_true",
+        help="show each +exec block's output as a rehearsal recorded it (TALK.outputs.json); nothing is run",
+    )
     export.add_argument("--indent", type=int, metavar="N", help="JSON only: indent by N spaces, for people (default: compact, for tools)")
 
     speaker = commands.add_parser("speaker", help="the speaker's view, in a second terminal, following `deck present`")
@@ -238,7 +253,7 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.strict:
             found = strict(found)
         errors = sum(d.is_error for d in found)
-        warnings = len(found) - errors
+        warnings = sum(d.is_warning for d in found)
         failed = failed or bool(errors)
         if args.format == "json":
             diagnostics = [{"line": d.line, "col": d.col, "severity": d.severity, "message": visible(d.message), "code": d.code} for d in found]
@@ -278,6 +293,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     if loaded.deck is None:
         raise DeckError(loaded.errors)
     deck = loaded.deck
+    if args.with_output:
+        deck = _with_recorded_output(deck)
     for problem in check_images(str(path), loaded.images):  # the export goes on, with the alt text in its place
         print(f"{safe_path(problem.path)}:{problem.line}:{problem.col}: warning: {problem.message}; the export shows its alt text", file=sys.stderr)
     options = ExportOptions(
@@ -304,6 +321,24 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
     return EXIT_OK
+
+
+def _with_recorded_output(deck: Deck) -> Deck:
+    """The deck with the outputs a rehearsal recorded beside it (`--with-output`); nothing runs."""
+    import dataclasses
+
+    from .core.runcode import RecordProblem, load_record, record_path
+
+    where = record_path(deck.path)
+    try:
+        outputs = load_record(deck.path)
+    except FileNotFoundError:
+        raise UsageError(
+            f"--with-output: no recorded output beside the deck ({safe_path(str(where))}); rehearse with `deck present --run-code --record-output`"
+        ) from None
+    except RecordProblem as exc:
+        raise DeckError([Diagnostic(1, 1, f"cannot use the recorded output: {exc}", path=str(where))]) from None
+    return dataclasses.replace(deck, outputs=outputs)
 
 
 def _export_binary(deck: Deck, name: str, options: ExportOptions, output: str | None) -> int:
@@ -381,6 +416,8 @@ def cmd_present(args: argparse.Namespace) -> int:
         from .core.files import clean_stale_temps
 
         clean_stale_temps(path)  # left by a save that was killed
+    if args.record_output and not args.run_code:
+        raise UsageError("--record-output records what --run-code runs: give both")
     count = len(document.deck.slides)
     if not 1 <= args.slide <= count:
         raise UsageError(f"--slide {args.slide}: this deck has slides 1 to {count}")
@@ -400,6 +437,8 @@ def cmd_present(args: argparse.Namespace) -> int:
         read_only=args.read_only,
         audience=args.audience,
         start=args.slide - 1,
+        run_code=args.run_code,
+        record_output=args.record_output,
     )
     from .tui.widgets.picture import prepare_images
 

@@ -2,7 +2,8 @@
 
 The audience view (`deck present`) listens; speaker views (`deck speaker`) connect. Messages are
 JSON lines: a speaker view says {"hello": 1} first, {"goto": N, "step": S} to move, and {"blank": 1}
-or {"filter": 1} to blank the audience's screen or cycle its filter; the audience view sends
+or {"filter": 1} to blank the audience's screen or cycle its filter, {"run": 1} to run (or stop) the slide's
+code block there (which runs only if that presenter was started with --run-code); the audience view sends
 {"slide": N, "step": S, "shown": F} on connect and at every change (the step of an incremental slide; F the
 audience's filter, the rank of the weakest level shown, -1 for all), with "talk": T on connect (the seconds
 since the talk started, by the audience view's clock: a speaker view started late keeps the same time). Only a peer that said hello counts as a
@@ -27,7 +28,17 @@ from pathlib import Path
 
 MAX_LINE = 4096
 MAX_VALUE = 10**9  # more slides, steps or seconds (31 years) than any talk has
-KEYS = ("slide", "goto", "step", "hello", "blank", "filter", "shown", "talk")  # a message is a few bytes; anything longer is not from a deck view
+KEYS = (
+    "slide",
+    "goto",
+    "step",
+    "hello",
+    "blank",
+    "filter",
+    "run",
+    "shown",
+    "talk",
+)  # a message is a few bytes; anything longer is not from a deck view
 
 
 def runtime_dir() -> Path:
@@ -112,7 +123,7 @@ class AudienceLink:
         self.shown = shown  # the audience's filter: the rank of the weakest level it shows, -1 for all
         self.talk = talk  # seconds since the talk started
         self.on_goto = on_goto
-        self.on_command = on_command  # 'blank' or 'filter', asked by a speaker view
+        self.on_command = on_command  # 'blank', 'filter' or 'run', asked by a speaker view
         self.on_count = on_count  # told how many speaker views are connected, whenever it changes
         self.writers: set[asyncio.StreamWriter] = set()
         self.server: asyncio.AbstractServer | None = None
@@ -143,7 +154,7 @@ class AudienceLink:
                 elif message and "goto" in message and writer in self.writers:  # only a speaker view that said hello
                     self.on_goto(message["goto"], message.get("step"))
                 elif message and writer in self.writers:
-                    for name in ("blank", "filter"):
+                    for name in ("blank", "filter", "run"):
                         if name in message:
                             self.on_command(name)
         except (ConnectionError, asyncio.LimitOverrunError, ValueError):

@@ -7,7 +7,7 @@ import datetime as dt
 import os
 
 from .config import theme_file, theme_folders
-from .diagnostics import ERROR, WARNING, DeckError, Diagnostic, did_you_mean, sort_diagnostics
+from .diagnostics import ERROR, INFO, WARNING, DeckError, Diagnostic, did_you_mean, sort_diagnostics
 from .imagefile import ImageProblem, read_image
 from .lint import STALE, lint_deck
 from .loader import parse_deck, read_text
@@ -23,6 +23,12 @@ def check_path(path: str | os.PathLike[str], today: dt.date | None = None) -> tu
         return None, exc.diagnostics
     loaded = parse_deck(text, str(path))
     found = list(loaded.diagnostics) + check_images(str(path), loaded.images)  # files, even when the deck has errors
+    found += [
+        Diagnostic(
+            pos.line, pos.col, f"runs {language} code under `deck present --run-code` (Ctrl+E); nothing runs otherwise", INFO, str(path), "runnable"
+        )
+        for language, pos in loaded.runnable
+    ]
     if loaded.deck is not None:
         found += lint_deck(loaded.deck, today)
         found += check_theme(loaded.deck)
@@ -63,5 +69,5 @@ def check_theme(deck: Deck) -> list[Diagnostic]:
 
 
 def strict(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """Warnings become errors, except the calendar-dependent staleness warning."""
-    return [d if d.is_error or d.code == STALE else dataclasses.replace(d, severity=ERROR) for d in diagnostics]
+    """Warnings become errors, except the calendar-dependent staleness warning (and information stays so)."""
+    return [dataclasses.replace(d, severity=ERROR) if d.is_warning and d.code != STALE else d for d in diagnostics]

@@ -10,6 +10,7 @@ from .text import visible
 
 ERROR = "error"
 WARNING = "warning"
+INFO = "info"  # neither: something to know (what a deck would run), never a failure
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,10 @@ class Diagnostic:
     @property
     def is_error(self) -> bool:
         return self.severity == ERROR
+
+    @property
+    def is_warning(self) -> bool:
+        return self.severity == WARNING
 
 
 class DeckError(Exception):

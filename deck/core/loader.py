@@ -14,6 +14,7 @@ from .figures import FigureReader
 from .files import NotARegularFile, read_regular
 from .imagefile import local_images, remote_image
 from .model import LAYOUTS, LIKELIHOODS, Column, Confidence, Deck, Point, Pos, Slide, Source, Span
+from .runcode import EXEC, blocks
 from .text import has_unsafe, strip_unsafe
 from .yamlnodes import ComposeError, Loader, Node, compose
 from .yamlnodes import describe as _describe
@@ -21,7 +22,7 @@ from .yamlnodes import describe as _describe
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ERRORS = 100
 
-DECK_KEYS = ("title", "subtitle", "as_of", "author", "theme", "layout", "chrome", "duration", "labels", "sources", "slides")
+DECK_KEYS = ("title", "subtitle", "as_of", "author", "theme", "layout", "chrome", "duration", "run_timeout", "labels", "sources", "slides")
 SLIDE_KEYS = (
     "title", "confidence", "likelihood", "subtitle", "section", "layout", "reveal", "appendix", "body", "points", "columns", "chart",
     "timeline", "image", "notes", "sources",
@@ -41,6 +42,7 @@ class Loaded:
     deck: Deck | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     images: list[tuple[str, Pos]] = field(default_factory=list)  # every image file named, and where: checked even when the deck has errors
+    runnable: list[tuple[str, Pos]] = field(default_factory=list)  # every runnable (+exec) block's language, and where
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -110,8 +112,8 @@ def _parse_deck(text: str, path: str, loader: type) -> Loaded:
         last = diagnostics[-1]
         diagnostics.append(Diagnostic(last.line, last.col, f"too many errors; stopped after {MAX_ERRORS}", path=path))
     if any(d.is_error for d in diagnostics):
-        return Loaded(None, diagnostics, reader.images)
-    return Loaded(deck, diagnostics, reader.images)
+        return Loaded(None, diagnostics, reader.images, reader.runnable)
+    return Loaded(deck, diagnostics, reader.images, reader.runnable)
 
 
 def parse_slide(source: str, index: int, sources: dict[str, Source], path: str = "<deck>", first_line: int = 1) -> list[Diagnostic]:
@@ -253,6 +255,7 @@ class _Reader:
         self.problems = list(problems)
         self.source_uses: list[tuple[str, Node]] = []
         self.images: list[tuple[str, Pos]] = []  # image files named (image.path, and Markdown images in text)
+        self.runnable: list[tuple[str, Pos]] = []  # runnable blocks: language, where its fence starts
         self.marked: list[tuple[Node, str]] = []  # texts with an image or a reference definition, read together at the end
 
     # -- reporting -------------------------------------------------------------------------------
@@ -337,6 +340,10 @@ class _Reader:
                 )
             for path in local_images(text):
                 self.images.append((path, Pos(*self.place_in(node, text, path))))
+        if not inline and EXEC in text:
+            lines = text.split("\n")
+            for block in blocks(text):
+                self.runnable.append((block.language, Pos(*self.place_in(node, text, lines[block.line].strip()))))
         if has_unsafe(text):
             self.warn(node, "control characters or terminal escape sequences removed from this text")
             return strip_unsafe(text)
@@ -411,6 +418,7 @@ class _Reader:
         max_width, align = self.deck_layout(f.get("layout"))
         chrome = self.bool_value(f.get("chrome"), "chrome", True)
         duration = self.duration(f.get("duration"))
+        run_timeout = self.run_timeout(f.get("run_timeout"))
         labels = self.labels(f.get("labels"))
         self.check_appendix(slides, slide_nodes)
         self.check_references()
@@ -432,6 +440,7 @@ class _Reader:
             chrome=chrome,
             duration_s=duration,
             labels=labels,
+            run_timeout_s=run_timeout,
         )
 
     def check_references(self) -> None:
@@ -545,6 +554,25 @@ class _Reader:
         self.error(
             value, f"duration must be a length like 20m, 1h30m or 90s (or a number of minutes), got {_describe(value) if raw is None else repr(raw)}"
         )
+        return None
+
+    def run_timeout(self, pair: tuple[Node, Node] | None) -> float | None:
+        """`run_timeout: 30` (seconds), `90s` or `2m`: how long a runnable block may run on stage."""
+        if pair is None:
+            return None
+        value = pair[1]
+        raw = value.value if value.kind == "scalar" else None
+        if isinstance(raw, (int, float)) and not isinstance(raw, bool) and 0 < raw <= 3600:
+            return float(raw)
+        if isinstance(raw, str):
+            match = _DURATION.fullmatch(raw.strip().lower())
+            if match and any(match.groups()):
+                hours, minutes, seconds = (int(g) if g else 0 for g in match.groups())
+                total = hours * 3600 + minutes * 60 + seconds
+                if 0 < total <= 3600:
+                    return float(total)
+        got = _describe(value) if raw is None else repr(raw)
+        self.error(value, f"run_timeout must be a number of seconds from 1 to 3600, or a length like 90s or 2m, got {got}")
         return None
 
     def check_appendix(self, slides: list[Slide], nodes: list[Node]) -> None:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from .runcode import Output
 
 
 class Confidence(enum.Enum):
@@ -325,6 +329,8 @@ class Deck:
     chrome: bool = True  # status and key bars shown (z toggles them)
     duration_s: int | None = None  # the talk's target length
     labels: dict[str, str] = field(default_factory=dict)  # the deck's own legend: level name -> what it means here
+    run_timeout_s: float | None = None  # how long a runnable block may run on stage (None: the default)
+    outputs: Mapping[str, Output] = field(default_factory=dict)  # what a rehearsal recorded, for `export --with-output`
 
     @cached_property
     def uses_labels(self) -> bool:

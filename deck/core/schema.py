@@ -131,6 +131,13 @@ def deck_schema() -> dict[str, Any]:
                     {"type": "string", "pattern": r"^\s*(\d+\s*h)?\s*(\d+\s*m(in)?)?\s*(\d+\s*s)?\s*$"},
                 ]
             },
+            "run_timeout": {
+                "oneOf": [
+                    {"type": "number", "exclusiveMinimum": 0, "maximum": 3600},
+                    {"type": "string", "pattern": r"^\s*(\d+\s*h)?\s*(\d+\s*m(in)?)?\s*(\d+\s*s)?\s*$"},
+                ],
+                "description": "how long a runnable (+exec) block may run under deck present --run-code before it is stopped (default 30 s)",
+            },
             "labels": {
                 "type": "object",
                 "properties": {name: {"type": "string"} for name in Confidence.names()},

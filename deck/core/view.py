@@ -13,11 +13,13 @@ or not.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .filtering import Shown, shown
 from .model import Bar, Confidence, Deck, Event, Picture, Point, Slide
 from .reveal import at_step, body_parts, last_step
+from .runcode import Output, with_outputs
 
 
 @dataclass(frozen=True)
@@ -49,8 +51,9 @@ class Claim:
 class ColumnView:
     title: str
     width: int  # the column's share of the slide's width
-    body: str | None
+    body: str | None  # as it shows (a runnable block without its marks, with its output)
     claims: tuple[Claim, ...]
+    written: str | None = None  # the body as written
 
 
 @dataclass(frozen=True)
@@ -112,10 +115,21 @@ class ShownSlide:
         return self.claims + tuple(c for column in self.columns for c in column.claims)
 
 
-def view_slide(deck: Deck, index: int, *, minimum: Confidence | None = None, step: int | None = None, part: Slide | None = None) -> ShownSlide:
+def view_slide(
+    deck: Deck,
+    index: int,
+    *,
+    minimum: Confidence | None = None,
+    step: int | None = None,
+    part: Slide | None = None,
+    outputs: Mapping[str, Output] | None = None,
+) -> ShownSlide:
     """Slide `index` at reveal `step` (None: complete) under the filter `minimum` (None: everything).
 
-    `part`: some of the slide's content (a continuation page of an export), numbered as the slide."""
+    `part`: some of the slide's content (a continuation page of an export), numbered as the slide.
+    `outputs`: what the slide's runnable blocks printed, by block (None: what a rehearsal recorded, if
+    the deck was given any); each shows under its code."""
+    ran = deck.outputs if outputs is None else outputs
     slide = part or deck.slides[index]
     numbers = deck.source_numbers(deck.slides[index])  # the same numbers filtered or not
     last = last_step(slide, minimum) if slide.layout is None else 0
@@ -141,7 +155,7 @@ def view_slide(deck: Deck, index: int, *, minimum: Confidence | None = None, ste
         return tuple(claim(p) for p in points if revealed is None or id(p) in revealed)
 
     claims = showing(kept.points)
-    columns = tuple(ColumnView(c.column.title, c.column.width, c.body, showing(c.points)) for c in kept.columns)
+    columns = tuple(ColumnView(c.column.title, c.column.width, with_outputs(c.body, ran), showing(c.points), c.body) for c in kept.columns)
     # a source shows once a claim that cites it does: the sources must not give away what is to come
     ids = set(kept.sources)
     if revealed is not None:
@@ -151,8 +165,8 @@ def view_slide(deck: Deck, index: int, *, minimum: Confidence | None = None, ste
     sources = tuple((numbers[sid], sid) for sid in kept.sources if sid in ids and sid in numbers)
     own_kept = slide.own_kept_by(minimum)
     own_refs = tuple(numbers[s] for s in slide.sources if s in numbers) if own_kept else ()
-    parts = tuple(part for part in body_parts(kept.body) if part.strip())
-    body = reached.body if kept.body is not None else None
+    parts = tuple(with_outputs(part, ran) or "" for part in body_parts(kept.body) if part.strip())
+    body = with_outputs(reached.body, ran) if kept.body is not None else None
     shown_levels = [c.level for c in claims + tuple(c for column in columns for c in column.claims)]
     shown_levels += [b.claim.confidence for b in kept.bars] + [e.claim.confidence for e in kept.events]
     mix = tuple((level, n) for level in Confidence if (n := shown_levels.count(level)))

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..core.model import Bar, Confidence, Deck, Point, Slide
+from ..core.runcode import slide_blocks
 from ..core.view import ShownSlide, view_slide
 from . import ExportOptions
 
@@ -33,6 +34,7 @@ def deck_dict(deck: Deck, options: ExportOptions = ExportOptions()) -> dict[str,
         "align": deck.align,
         "chrome": deck.chrome,
         "duration_s": deck.duration_s,
+        "run_timeout_s": deck.run_timeout_s,
         "labels": dict(deck.labels),  # the deck's own legend words, as written
         "sources": {
             s.id: {
@@ -71,6 +73,17 @@ def _chart(slide: Slide, bars: tuple[Bar, ...]) -> dict[str, Any] | None:
     return {"kind": slide.chart.kind, "unit": slide.chart.unit, "items": items}
 
 
+def _runnable(view: ShownSlide) -> list[dict[str, Any]]:
+    """The blocks `deck present --run-code` would run, with the output a rehearsal recorded (never run here)."""
+    found = slide_blocks(view.slide.body if view.body is not None else None, tuple(c.written for c in view.columns))
+    runs = []
+    for block in found:
+        output = view.deck.outputs.get(block.key)
+        recorded = {"text": output.text, "status": output.status, "recorded": output.recorded} if output else None
+        runs.append({"language": block.language, "code": block.code, "replace": block.replace, "output": recorded})
+    return runs
+
+
 def _slide(view: ShownSlide, options: ExportOptions) -> dict[str, Any]:
     slide = view.slide  # the view applies the filter's one rule: hidden claims take their sources along
     return {
@@ -84,7 +97,9 @@ def _slide(view: ShownSlide, options: ExportOptions) -> dict[str, Any]:
         "appendix": slide.appendix,
         "body": slide.body if view.body is not None else None,  # as written, pauses and all: this is data
         "points": _points(tuple(c.point for c in view.claims)),
-        "columns": [{"title": c.title, "body": c.body, "points": _points(tuple(c.point for c in c.claims)), "width": c.width} for c in view.columns],
+        "columns": [
+            {"title": c.title, "body": c.written, "points": _points(tuple(c.point for c in c.claims)), "width": c.width} for c in view.columns
+        ],
         "chart": _chart(slide, view.bars),
         "timeline": [
             {
@@ -98,6 +113,7 @@ def _slide(view: ShownSlide, options: ExportOptions) -> dict[str, Any]:
             for e in view.events
         ],
         "image": {"path": view.image.path, "alt": view.image.alt} if view.image else None,
+        "runnable": _runnable(view),
         "notes": slide.notes if options.notes else None,
         "sources": [s for s in slide.sources if s in {sid for _, sid in view.sources}],
     }

@@ -53,9 +53,13 @@ class DeckApp(EditingApp, Themed):
         audience: bool = False,
         default_theme: str | None = None,
         chrome: bool = True,
+        run_code: bool = False,
+        record_output: bool = False,
     ) -> None:
         super().__init__()
         self.read_only = read_only
+        self.run_code = run_code  # Ctrl+E runs a slide's +exec blocks only when the presenter was started so
+        self._record = run_code and record_output and document is not None
         self.audience = audience  # a served deck: the speaker notes are never shown
         self._link_wanted = link and document is not None
         self.link: Any = None  # the AudienceLink, while listening
@@ -170,6 +174,30 @@ class DeckApp(EditingApp, Themed):
                 self.presenter.action_blank()
         elif name == "filter":
             self.presenter.action_cycle_filter()
+        elif name == "run":
+            self.presenter.action_run_code()
+
+    def record_outputs(self, deck: Deck, outputs: dict[str, Any]) -> None:
+        """Under --record-output: keep what the blocks printed beside the deck, for `export --with-output`."""
+        if self._record:
+            self._write_record(deck, outputs, self.today)
+
+    @work(thread=True, exclusive=True, group="record", exit_on_error=False)
+    def _write_record(self, deck: Deck, outputs: dict[str, Any], today: dt.date) -> None:
+        from ..core.files import write_atomic
+        from ..core.runcode import RecordProblem, load_record, record_json, record_path, slide_blocks
+
+        path = record_path(deck.path)
+        earlier: dict[str, Any] = {}
+        try:
+            earlier = load_record(deck.path)  # another rehearsal's, kept
+        except (OSError, RecordProblem):
+            pass
+        known = {b.key: b for slide in deck.slides for b in slide_blocks(slide.body, tuple(c.body for c in slide.columns))}
+        try:
+            write_atomic(path, record_json({**earlier, **outputs}, known, today).encode("utf-8"))
+        except OSError as exc:
+            self.notify(f"Output not recorded: {path.name}: {exc.strerror or exc}", severity="error", timeout=8)
 
     @property
     def presenter(self) -> PresenterScreen:

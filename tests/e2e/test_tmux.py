@@ -163,3 +163,29 @@ def test_reveal_steps_and_the_appendix_in_a_real_terminal(terminal):
     assert "One" in screen and "Two" not in screen
     terminal.keys("End", "End")
     terminal.wait_for("A1 / A1")
+
+
+RUNNABLE = """\
+title: Live demo
+slides:
+  - title: A demo
+    body: |
+      ```bash +exec
+      echo "made $((6 * 7)) widgets"
+      ```
+"""
+
+
+@pytest.mark.parametrize("allowed", [True, False])
+def test_ctrl_e_runs_a_block_only_under_run_code(terminal, tmp_path, allowed):
+    path = tmp_path / "demo.yaml"
+    path.write_text(RUNNABLE)
+    terminal.start(f"{deck_command()} present {path}{' --run-code' if allowed else ''}; sleep 30")
+    terminal.wait_for("1 / 1")
+    terminal.keys("C-e")
+    if allowed:
+        screen = terminal.wait_for("── exit 0 ──")
+        assert "made 42 widgets" in screen
+    else:
+        screen = terminal.wait_for("Running code is off")
+        assert "made 42 widgets" not in screen

@@ -15,9 +15,10 @@ import stat
 import pytest
 
 from deck.core.files import write_atomic
-from deck.core.loader import load_deck
+from deck.core.loader import load_deck, parse_deck
 from deck.core.model import Chart, Confidence, Event, Picture, Point
 from deck.core.paths import bundled_deck
+from deck.core.runcode import slide_blocks
 from deck.export import EXTENSIONS, FORMATS, TEXT_FORMATS, ExportOptions, export_deck
 
 from ..conftest import ROOT
@@ -189,7 +190,17 @@ class TestLedger:
         assert all(r["confidence"] != "speculative" for r in rows) and len(rows) == 13  # 10 points, the main messages of 3 slides
 
 
-_POSITIONS = {"pos", "span", "confidence_pos", "as_of_pos", "theme_pos", "path", "id", "labelled"}
+_POSITIONS = {
+    "pos",
+    "span",
+    "confidence_pos",
+    "as_of_pos",
+    "theme_pos",
+    "path",
+    "id",
+    "labelled",
+    "outputs",
+}  # outputs: a rehearsal's, not the file's
 
 
 def _claim(point, **fields):
@@ -227,7 +238,26 @@ def _normalized(value):
 @pytest.mark.parametrize("path", [bundled_deck(), SHOWCASE, ROOT / "tests" / "decks" / "awkward.yaml", ROOT / "tests" / "decks" / "figures.yaml"])
 def test_json_carries_the_whole_model(path):
     deck = load_deck(path)
-    assert json.loads(export_deck(deck, "json")) == _normalized(deck)
+    data = json.loads(export_deck(deck, "json"))
+    for slide, written in zip(data["slides"], deck.slides, strict=True):
+        runnable = slide.pop("runnable")  # worked out from the body: what `deck present --run-code` would run
+        assert [(r["language"], r["code"]) for r in runnable] == [(b.language, b.code) for b in slide_blocks(written.body)]
+    assert data == _normalized(deck)
+
+
+def test_json_lists_what_a_deck_would_run_with_a_recorded_output():
+    from deck.core.runcode import Output
+
+    loaded = parse_deck("title: T\nslides:\n  - title: S\n    body: |\n      ```sh +exec\n      /// cd /\n      echo hi\n      ```\n", "t.yaml")
+    assert loaded.deck is not None
+    deck = dataclasses.replace(loaded.deck, outputs={"sh\ncd /\necho hi": Output("hi", "exit 0", recorded="2026-12-07")})
+    (runnable,) = json.loads(export_deck(deck, "json"))["slides"][0]["runnable"]
+    assert runnable == {
+        "language": "sh",
+        "code": "cd /\necho hi",
+        "replace": False,
+        "output": {"text": "hi", "status": "exit 0", "recorded": "2026-12-07"},
+    }
 
 
 class TestAtomicWrite:

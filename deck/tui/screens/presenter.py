@@ -17,6 +17,7 @@ from ...core.diagnostics import Diagnostic
 from ...core.model import Confidence, Deck, Slide
 from ...core.reveal import at_step, step_showing
 from ...core.view import legend
+from ..running import CodeRunning
 from ..themes import Palette, palette_for
 from ..widgets.error_bar import ErrorBar
 from ..widgets.key_bar import KeyBar
@@ -30,7 +31,7 @@ FILTERS: list[Confidence | None] = [None, Confidence.UNVERIFIED, Confidence.REPO
 FILTER_NAMES = {None: "all claims", Confidence.UNVERIFIED: "hide speculative", Confidence.REPORTED: "hide speculative and unverified"}
 
 
-class PresenterScreen(SlideNavigation, Screen[None]):
+class PresenterScreen(CodeRunning, SlideNavigation, Screen[None]):
     BINDINGS = [
         *NAVIGATION_BINDINGS,
         Binding("down,j", "scroll('slide', 3)", "Scroll", show=False, id="scroll-down", tooltip="Scroll the slide down (when it does not fit)"),
@@ -65,6 +66,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         ),
         Binding("u", "app.undo", "Undo", show=False, id="undo", tooltip="Undo the last add, duplicate, delete or move"),
         Binding("z", "toggle_chrome", "Chrome", show=False, id="chrome", tooltip="Hide or show the status and key bars (for the audience)"),
+        Binding("ctrl+e", "run_code", "Run", show=False, id="run", tooltip="Run this slide's code block (+exec), or stop it; only under --run-code"),
     ]
 
     # narrower than 100 columns the notes go below the slide; shorter than 30 rows, tighter spacing
@@ -110,6 +112,7 @@ class PresenterScreen(SlideNavigation, Screen[None]):
         self._chrome_hidden_for_speaker = False
         self._revealed: int | None = None  # of this slide's points, how many the audience has seen (set at each move)
         self.started = 0.0
+        self.init_running()
         self._binding_state = self._edges()  # the footer's first composition already reflects this
 
     def compose(self) -> ComposeResult:
@@ -137,7 +140,10 @@ class PresenterScreen(SlideNavigation, Screen[None]):
 
     def refresh_slide(self) -> None:
         palette = palette_for(self.app)
-        self.query_one(SlideView).show(self.deck, self.index, palette, self.minimum, compact=self.has_class("-short"), step=self.step)
+        self.arrive_at(self.index)
+        self.query_one(SlideView).show(
+            self.deck, self.index, palette, self.minimum, compact=self.has_class("-short"), step=self.step, outputs=self.outputs
+        )
         self.refresh_notes()
         self.refresh_status()
         self._refresh_bindings_if_needed()

@@ -53,6 +53,13 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         Binding("up,k", "scroll_notes(-3)", "Scroll", show=False, tooltip="Scroll the notes up"),
         Binding("b", "audience('blank')", "Blank", tooltip="Blank the audience's screen (press again to show it)"),
         Binding("c", "audience('filter')", "Filter", tooltip="Cycle the audience's confidence filter"),
+        Binding(
+            "ctrl+e",
+            "audience('run')",
+            "Run",
+            show=False,
+            tooltip="Run (or stop) the slide's code block on the audience's screen (if it was started with --run-code)",
+        ),
         Binding("t", "reset_timers", "Timers", tooltip="Reset the talk and slide timers"),
         Binding("question_mark", "help", "Help", key_display="?", tooltip="Show every key"),
         Binding("q", "app.quit", "Quit", tooltip="Quit the speaker view (the audience view goes on)"),

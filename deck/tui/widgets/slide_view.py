@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,6 +13,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from ...core.model import Confidence, Deck, Picture
+from ...core.runcode import Output, slide_blocks
 from ...core.view import view_slide
 from ..render import Drawn, Heading, badge_text, mix_text, render_slide_parts
 from ..themes import Palette
@@ -20,9 +23,9 @@ KEPT = 8  # slides whose drawing is kept: this one, the ones either side, and a 
 
 
 def _draw(
-    deck: Deck, index: int, palette: Palette, minimum: Confidence | None, compact: bool, step: int | None
+    deck: Deck, index: int, palette: Palette, minimum: Confidence | None, compact: bool, step: int | None, outputs: Mapping[str, Output] | None = None
 ) -> tuple[Drawn, Picture | None, RenderableType]:
-    view = view_slide(deck, index, minimum=minimum, step=step)
+    view = view_slide(deck, index, minimum=minimum, step=step, outputs=outputs)
     main, tail = render_slide_parts(view, palette, compact)
     picture = view.image
     parts = [main] if picture else [main, tail]  # the sources go below a picture
@@ -55,8 +58,22 @@ class SlideView(VerticalScroll, can_focus=False):
         yield PictureView(id="slide-picture")
         yield Static(id="slide-tail", markup=False)
 
-    def show(self, deck: Deck, index: int, palette: Palette, minimum: Confidence | None, compact: bool = False, step: int | None = None) -> None:
-        content, picture, tail = self._drawing(deck, index, palette, minimum, compact, step)
+    def show(
+        self,
+        deck: Deck,
+        index: int,
+        palette: Palette,
+        minimum: Confidence | None,
+        compact: bool = False,
+        step: int | None = None,
+        outputs: Mapping[str, Output] | None = None,
+    ) -> None:
+        """Draw slide `index`; `outputs`: what its runnable blocks printed on stage (drawn afresh each time)."""
+        slide = deck.slides[index]
+        if outputs and any(b.key in outputs for b in slide_blocks(slide.body, tuple(c.body for c in slide.columns))):
+            content, picture, tail = _draw(deck, index, palette, minimum, compact, step, outputs)
+        else:
+            content, picture, tail = self._drawing(deck, index, palette, minimum, compact, step)
         self.query_one("#slide-content", Static).update(content)
         self.query_one(PictureView).show(deck, picture)
         self.set_class(picture is None, "-text")
