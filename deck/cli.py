@@ -100,6 +100,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--notes", action="store_true", help="let viewers open the speaker notes (by default a served deck never shows them)")
 
+    share = commands.add_parser(
+        "share", help="the deck's page in your audience's browsers, following `deck present` live (no notes), on 127.0.0.1 unless told otherwise"
+    )
+    share.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
+    share.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    share.add_argument("--port", type=port_number, default=8000, help="port (default: 8000)")
+    share.add_argument("--max-viewers", type=int, default=10_000, metavar="N", help="at most N pages following at once (default: 10000)")
+    share.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer to this host name (e.g. the name your audience types; on other addresses only this machine's names answer)",
+    )
+
     commands.add_parser("schema", help="print the JSON Schema of the deck format (for editors)")
 
     completion = commands.add_parser("completion", help="print the shell code that completes deck's commands, options, themes and decks")
@@ -133,7 +148,7 @@ def port_number(value: str) -> int:
     return port
 
 
-COMMANDS = ("present", "check", "export", "new", "speaker", "serve", "completion", "schema")
+COMMANDS = ("present", "check", "export", "new", "speaker", "serve", "share", "completion", "schema")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -153,6 +168,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "new": cmd_new,
             "speaker": cmd_speaker,
             "serve": cmd_serve,
+            "share": cmd_share,
             "completion": cmd_completion,
             "schema": cmd_schema,
         }[command](args)
@@ -511,4 +527,36 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"deck: serving {visible(repr(deck.title))} at http://{args.host}:{args.port} (read-only, {notes}); Ctrl+C stops", file=sys.stderr)
     hosts = tuple(name.lower() for name in args.allow_host)
     GuardedServer(command, host=args.host, port=args.port, title=deck.title, max_sessions=args.max_sessions, allow_hosts=hosts).serve()
+    return EXIT_OK
+
+
+SHARE_HINT = "deck share needs aiohttp, an optional part: pip install 'briefing-deck[share]'"
+
+
+def cmd_share(args: argparse.Namespace) -> int:
+    import importlib.util
+
+    if importlib.util.find_spec("aiohttp") is None:
+        raise UsageError(SHARE_HINT)
+    if args.max_viewers < 1:
+        raise UsageError("--max-viewers must be at least 1")
+    path = str(Path(deck_path(args.path)).resolve())
+    from .share import Share, serve
+
+    share = Share(
+        path,
+        host=args.host,
+        port=args.port,
+        allow_hosts=tuple(name.lower() for name in args.allow_host),
+        max_viewers=args.max_viewers,
+        on_reload=lambda said: print(f"deck: {safe_path(path)}: {said}", file=sys.stderr),
+    )  # a broken deck is said here, before anything listens
+    if args.host not in LOOPBACK:
+        print(
+            f"deck: WARNING: listening on {args.host}, not 127.0.0.1: anyone on your network with the link can follow this deck "
+            "(the link's secret is what keeps others out). Use --host 127.0.0.1 to keep it to this machine.",
+            file=sys.stderr,
+        )
+    port_free(args.host, args.port)
+    serve(share)
     return EXIT_OK

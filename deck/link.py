@@ -5,9 +5,11 @@ JSON lines: a speaker view says {"hello": 1} first, {"goto": N, "step": S} to mo
 or {"filter": 1} to blank the audience's screen or cycle its filter, {"run": 1} to run (or stop) the slide's
 code block there (which runs only if that presenter was started with --run-code); the audience view sends
 {"slide": N, "step": S, "shown": F} on connect and at every change (the step of an incremental slide; F the
-audience's filter, the rank of the weakest level shown, -1 for all), with "talk": T on connect (the seconds
+audience's filter, the rank of the weakest level shown, -1 for all; "blanked": 1 while its screen is blank), with "talk": T on connect (the seconds
 since the talk started, by the audience view's clock: a speaker view started late keeps the same time). Only a peer that said hello counts as a
-speaker view (a probe that connects and leaves does not). No network port is ever opened: the socket lives in a folder only the user can
+speaker view (a probe that connects and leaves does not). A follower (`deck share`) says {"follow": 1}
+instead: it is told every change, as a speaker view is, but is not one (the audience's screen does not
+change for it) and may ask for nothing. No network port is ever opened: the socket lives in a folder only the user can
 enter, and is itself mode 0600.
 """
 
@@ -33,11 +35,13 @@ KEYS = (
     "goto",
     "step",
     "hello",
+    "follow",
     "blank",
     "filter",
     "run",
     "shown",
     "talk",
+    "blanked",
 )  # a message is a few bytes; anything longer is not from a deck view
 
 
@@ -117,15 +121,18 @@ class AudienceLink:
         on_command: Callable[[str], None] = lambda name: None,
         shown: Callable[[], int] = lambda: -1,
         talk: Callable[[], int] = lambda: 0,
+        blanked: Callable[[], bool] = lambda: False,
     ) -> None:
         self.path = path
+        self.blanked = blanked  # the audience's screen is blank
         self.current = current  # (slide, step)
         self.shown = shown  # the audience's filter: the rank of the weakest level it shows, -1 for all
         self.talk = talk  # seconds since the talk started
         self.on_goto = on_goto
         self.on_command = on_command  # 'blank', 'filter' or 'run', asked by a speaker view
         self.on_count = on_count  # told how many speaker views are connected, whenever it changes
-        self.writers: set[asyncio.StreamWriter] = set()
+        self.writers: set[asyncio.StreamWriter] = set()  # speaker views
+        self.followers: set[asyncio.StreamWriter] = set()  # `deck share`: told, never heard
         self.server: asyncio.AbstractServer | None = None
 
     async def start(self) -> bool:
@@ -144,11 +151,13 @@ class AudienceLink:
             return
         try:
             index, step = self.current()
-            writer.write(encode({"slide": index, "step": step, "shown": self.shown(), "talk": self.talk()}))
+            writer.write(encode({"slide": index, "step": step, "shown": self.shown(), "talk": self.talk(), "blanked": int(self.blanked())}))
             await writer.drain()
             while line := await reader.readline():
                 message = decode(line)
-                if message and "hello" in message and writer not in self.writers:
+                if message and "follow" in message and writer not in self.writers:
+                    self.followers.add(writer)
+                elif message and "hello" in message and writer not in self.writers and writer not in self.followers:
                     self.writers.add(writer)
                     self.on_count(len(self.writers))
                 elif message and "goto" in message and writer in self.writers:  # only a speaker view that said hello
@@ -161,20 +170,22 @@ class AudienceLink:
             pass  # a speaker view went away or sent garbage: drop it, keep presenting
         finally:
             writer.close()
+            self.followers.discard(writer)
             if writer in self.writers:
                 self.writers.discard(writer)
                 self.on_count(len(self.writers))
 
     def broadcast(self, index: int, step: int = 0) -> None:
-        data = encode({"slide": index, "step": step, "shown": self.shown()})
-        for writer in list(self.writers):
-            if writer.is_closing():
-                self.writers.discard(writer)
-                continue
-            writer.write(data)
+        data = encode({"slide": index, "step": step, "shown": self.shown(), "blanked": int(self.blanked())})
+        for peers in (self.writers, self.followers):
+            for writer in list(peers):
+                if writer.is_closing():
+                    peers.discard(writer)
+                    continue
+                writer.write(data)
 
     async def close(self) -> None:
-        for writer in list(self.writers):
+        for writer in list(self.writers | self.followers):
             writer.close()
         if self.server is not None:
             self.server.close()
@@ -269,3 +280,44 @@ class SpeakerLink:
             return False
         self.writer.write(encode(message))
         return True
+
+
+class Follower:
+    """The connecting side of `deck share`: told where the audience view is, reconnecting forever; it
+    never asks the audience view for anything."""
+
+    RETRY_S = 0.25
+
+    def __init__(self, path: Path, on_state: Callable[[dict[str, int]], None], on_connected: Callable[[bool], None]) -> None:
+        self.path = path
+        self.on_state = on_state  # every message: slide, step, shown, blanked
+        self.on_connected = on_connected
+
+    async def run(self) -> None:
+        while True:
+            try:
+                reader, writer = await asyncio.open_unix_connection(str(self.path), limit=MAX_LINE)
+            except (ConnectionRefusedError, FileNotFoundError, OSError):
+                await asyncio.sleep(self.RETRY_S)
+                continue
+            if not peer_is_us(writer):  # a socket another user put there: never follow it
+                writer.close()
+                await asyncio.sleep(self.RETRY_S)
+                continue
+            writer.write(encode({"follow": 1}))
+            heard = False
+            try:
+                while line := await reader.readline():
+                    message = decode(line)
+                    if message and "slide" in message:
+                        self.on_state(message)
+                        if not heard:  # connected once the audience view has said where it is
+                            heard = True
+                            self.on_connected(True)
+            except (ConnectionError, asyncio.LimitOverrunError, ValueError):
+                pass
+            finally:
+                writer.close()
+                if heard:
+                    self.on_connected(False)
+            await asyncio.sleep(self.RETRY_S)

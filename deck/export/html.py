@@ -336,6 +336,7 @@ SCRIPT = r"""
   });
   window.addEventListener('resize', () => fit(slides[index]));
   window.deckFit = fit;
+  window.deckShow = show;  // deck share's page follows the presenter through it
   const named = parseInt((location.hash || '').slice(1), 10);
   show(Number.isFinite(named) ? named - 1 : 0, null);
 })();

@@ -124,6 +124,7 @@ class DeckApp(EditingApp, Themed):
             on_command=self._speaker_command,
             shown=lambda: self.presenter.minimum.rank if self.screen_stack and self.presenter.minimum is not None else -1,
             talk=lambda: max(0, int(self.presenter.clock() - self.presenter.started)) if self.screen_stack else 0,
+            blanked=self._blanked,
         )
         try:
             try:
@@ -144,6 +145,16 @@ class DeckApp(EditingApp, Themed):
         """The presenter moved: speaker views follow."""
         if self.link is not None:
             self.link.broadcast(message.index, message.step)
+
+    def _blanked(self) -> bool:
+        from .screens.blank import BlankScreen
+
+        return any(isinstance(screen, BlankScreen) for screen in self.screen_stack)
+
+    def on_blank_screen_changed(self) -> None:
+        """Blanked or shown again: speaker views and shares follow."""
+        if self.link is not None and self.screen_stack:
+            self.link.broadcast(self.presenter.index, self.presenter.step)
 
     def _speakers_changed(self, count: int) -> None:
         if not (self.is_running and self.screen_stack):

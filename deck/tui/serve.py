@@ -9,9 +9,7 @@ websocket only from the page's own origin, terminals of at most MAX_COLUMNS x MA
 
 from __future__ import annotations
 
-import ipaddress
 import re
-import socket
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -19,43 +17,14 @@ from aiohttp import WSMsgType, web
 from textual_serve.app_service import AppService
 from textual_serve.server import Server
 
+from ..core.hosts import HOST as _HOST
+from ..core.hosts import allowed_hosts
+
 MAX_COLUMNS = 500
 MAX_ROWS = 200
 DEFAULT_SESSIONS = 8
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
-
-
-WILDCARDS = ("0.0.0.0", "::", "")
-
-
-def machine_names() -> set[str]:
-    """This machine's host name and the addresses it resolves to (from the system's own tables)."""
-    names = {socket.gethostname()}
-    try:
-        names |= {str(info[4][0]) for info in socket.getaddrinfo(socket.gethostname(), None)}
-    except OSError:
-        pass
-    return {name for name in names if name}
-
-
-def allowed_hosts(host: str, port: int, extra: tuple[str, ...] = ()) -> set[str]:
-    """The Host header values that name this server: its address (on every address, this machine's names
-    and addresses, and loopback), and the names given with --allow-host."""
-    names = {host, *extra}
-    if host in WILDCARDS:
-        names |= {"localhost", "127.0.0.1", "::1", *machine_names()}
-    try:
-        if ipaddress.ip_address(host).is_loopback:
-            names |= {"localhost", "127.0.0.1", "::1"}
-    except ValueError:
-        if host == "localhost":
-            names |= {"127.0.0.1", "::1"}
-    found = set()
-    for name in names - set(WILDCARDS):
-        shown = f"[{name}]" if ":" in name else name
-        found |= {shown.lower(), f"{shown}:{port}".lower()}
-    return found
 
 
 _FONT_LINK = re.compile(r"<link[^>]*fonts\.googleapis\.com[^>]*>", re.IGNORECASE)
@@ -83,9 +52,6 @@ def clamp_size(width: Any, height: Any) -> tuple[int, int]:
             return default
 
     return number(width, 80, MAX_COLUMNS), number(height, 24, MAX_ROWS)
-
-
-_HOST = re.compile(r"[a-z0-9.-]+(?::\d{1,5})?|\[[0-9a-f:.]+\](?::\d{1,5})?")  # a name or an address, and a port
 
 
 class GuardedServer(Server):

@@ -98,7 +98,7 @@ async def test_garbage_on_the_socket_does_not_disturb_the_presenter():
     async with aud.run_test() as a:
         await until(a, lambda: aud.link is not None)
         reader, writer = await asyncio.open_unix_connection(str(socket_path(SHOWCASE)))
-        assert decode(await reader.readline()) == {"slide": 0, "step": 0, "shown": -1, "talk": 0}  # -1: every level; no time yet
+        assert decode(await reader.readline()) == {"slide": 0, "step": 0, "shown": -1, "talk": 0, "blanked": 0}  # -1: every level; no time yet; not blank
         writer.write(b"not json\n[1,2]\n" + b"x" * 10_000 + b"\n" + encode({"goto": 2}))
         await writer.drain()
         await a.pause(0.2)
