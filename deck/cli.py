@@ -49,6 +49,11 @@ def build_parser() -> argparse.ArgumentParser:
     present.add_argument("--read-only", action="store_true", help="no editing, exporting, file watching or speaker link (what `deck serve` runs)")
     present.add_argument("--audience", action="store_true", help="never show the speaker notes (what `deck serve` runs unless --notes)")
     present.add_argument(
+        "--talk",
+        action="store_true",
+        help="talk mode: no key edits the deck (a, D, X, [, ], e, E, u are off); the speaker view works (also `talk: true` in your settings)",
+    )
+    present.add_argument(
         "--run-code",
         action="store_true",
         help="let Ctrl+E run the slides' +exec code blocks (off by default: nothing in a deck runs; see `deck check`)",
@@ -455,6 +460,7 @@ def cmd_present(args: argparse.Namespace) -> int:
         start=args.slide - 1,
         run_code=args.run_code,
         record_output=args.record_output,
+        talk=args.talk or config.talk,
     )
     from .tui.widgets.picture import prepare_images
 

@@ -4,6 +4,7 @@
     notes: true         # start with the speaker-notes pane shown
     chrome: false       # start without the status and key bars
     editor: nano        # the editor for E (before $VISUAL and $EDITOR)
+    talk: true          # always present in talk mode: no key edits the deck (as `deck present --talk`)
 
 Read through the same safe node reader as decks. A broken file gives diagnostics at their line and the
 defaults; it never stops a command.
@@ -22,7 +23,7 @@ from .paths import themes_dir
 from .themefile import DEFAULT_THEME, ThemeSpec, read_theme, read_themes
 from .yamlnodes import ComposeError, compose
 
-CONFIG_KEYS = ("theme", "notes", "chrome", "editor")
+CONFIG_KEYS = ("theme", "notes", "chrome", "editor", "talk")
 MAX_CONFIG_BYTES = 64 * 1024
 
 
@@ -32,6 +33,7 @@ class Config:
     notes: bool = False
     chrome: bool = True
     editor: str | None = None
+    talk: bool = False
 
 
 def config_dir(environ: dict[str, str] | os._Environ[str] | None = None) -> Path:
@@ -77,7 +79,7 @@ def read_config(path: Path | None = None) -> tuple[Config, list[Diagnostic]]:
             hint = did_you_mean(str(key.value), CONFIG_KEYS) or f"; expected one of: {', '.join(CONFIG_KEYS)}"
             found.append(warn(key.start.line, key.start.col, f"unknown setting '{key.value}'{hint}"))
             continue
-        wanted = bool if key.value in ("notes", "chrome") else str
+        wanted = bool if key.value in ("notes", "chrome", "talk") else str
         if value.kind != "scalar" or not isinstance(value.value, wanted) or (wanted is str and isinstance(value.value, bool)):
             found.append(warn(value.start.line, value.start.col, f"'{key.value}' must be {'true or false' if wanted is bool else 'a word'}"))
             continue

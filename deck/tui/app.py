@@ -55,9 +55,12 @@ class DeckApp(EditingApp, Themed):
         chrome: bool = True,
         run_code: bool = False,
         record_output: bool = False,
+        talk: bool = False,
     ) -> None:
         super().__init__()
         self.read_only = read_only
+        self.talk = talk  # talk mode: no key edits the deck (the speaker view, running code and exports still work)
+        self.speakers = 0
         self.run_code = run_code  # Ctrl+E runs a slide's +exec blocks only when the presenter was started so
         self._record = run_code and record_output and document is not None
         self.audience = audience  # a served deck: the speaker notes are never shown
@@ -101,8 +104,18 @@ class DeckApp(EditingApp, Themed):
             return not isinstance(self.screen, ModalScreen)  # no palette over a question: answers never stack
         if action in EDIT_ACTIONS:
             # hidden in a served (read-only) session and for a deck not read from a file; the bundled
-            # deck keeps them, so that pressing one says how to make an editable copy
-            return not self.read_only and self.document is not None
+            # deck keeps them, so that pressing one says how to make an editable copy. In talk mode, and
+            # while a speaker view is connected (the speaker edits from there), no key changes the deck.
+            return not self.read_only and self.document is not None and not self.editing_off
+
+    @property
+    def editing_off(self) -> str | None:
+        """Why the keys that edit the deck are off in front of the audience, or None."""
+        if self.talk:
+            return "talk mode: editing off"
+        if self.speakers:
+            return "editing off: the speaker view edits"
+        return None
         return True
 
     @work(exclusive=True, group="link")
@@ -161,6 +174,8 @@ class DeckApp(EditingApp, Themed):
             return  # closing
         presenter = self.presenter
         self.speakers = count
+        presenter.refresh_bindings()  # the editing keys go (or come back) with the speaker view
+        presenter.refresh_status()
         presenter.hide_chrome_for_speaker(bool(count))
         if count:
             presenter.show_errors([])  # the speaker view says what is wrong with the file, not the audience's screen

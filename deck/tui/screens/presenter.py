@@ -185,6 +185,7 @@ class PresenterScreen(CodeRunning, SlideNavigation, Screen[None]):
                 stale_days=(self.today - deck.as_of).days if stale and deck.as_of else None,
                 filter_label=FILTER_NAMES[self.minimum] if self.minimum else None,
                 typed=self.typed,
+                mode=getattr(self.app, "editing_off", None),
             )
         )
 

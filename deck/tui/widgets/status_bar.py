@@ -19,6 +19,7 @@ class Status:
     stale_days: int | None = None  # set when the as-of date is stale
     filter_label: str | None = None
     typed: str = ""  # digits typed for go-to
+    mode: str | None = None  # e.g. 'talk mode: editing off'
 
 
 def format_elapsed(seconds: float) -> str:
@@ -66,6 +67,8 @@ class StatusBar(Widget):
             parts.append([Text(f"as of {status.as_of}")])
         if status.filter_label:
             parts.append([Text(f"filter: {status.filter_label}", style="italic"), Text("filtered", style="italic")])
+        if status.mode:
+            parts.append([Text(status.mode, style="italic"), Text("editing off", style="italic")])
         right = _fit(parts, max(0, width - MIN_LEFT))
         left = Text(no_wrap=True, overflow="ellipsis")
         left.append(status.deck_title, style="bold")
