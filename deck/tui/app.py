@@ -107,6 +107,7 @@ class DeckApp(EditingApp, Themed):
             # deck keeps them, so that pressing one says how to make an editable copy. In talk mode, and
             # while a speaker view is connected (the speaker edits from there), no key changes the deck.
             return not self.read_only and self.document is not None and not self.editing_off
+        return True
 
     @property
     def editing_off(self) -> str | None:
@@ -116,7 +117,6 @@ class DeckApp(EditingApp, Themed):
         if self.speakers:
             return "editing off: the speaker view edits"
         return None
-        return True
 
     @work(exclusive=True, group="link")
     async def run_audience_link(self) -> None:
