@@ -221,8 +221,10 @@ class SpeakerLink:
         current: Callable[[], tuple[int, int]] | None = None,
         on_shown: Callable[[int], None] = lambda rank: None,
         on_talk: Callable[[int], None] = lambda seconds: None,
+        on_blanked: Callable[[bool], None] = lambda blanked: None,
     ) -> None:
         self.path = path
+        self.on_blanked = on_blanked  # the audience's screen was blanked or shown again
         self.on_talk = on_talk  # how long the talk has run, told once on connecting
         self.on_slide = on_slide
         self.on_shown = on_shown  # the audience's filter, as it changes
@@ -259,6 +261,8 @@ class SpeakerLink:
                         continue
                     if message and "shown" in message:
                         self.on_shown(message["shown"])
+                    if message and "blanked" in message:
+                        self.on_blanked(bool(message["blanked"]))
                     if message and "talk" in message and message["talk"] >= 0:
                         self.on_talk(message["talk"])
                     if message and "slide" in message:

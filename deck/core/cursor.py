@@ -3,7 +3,9 @@
 "Next" first reveals what an incremental slide still hides, then moves on (onto the next slide's first
 step); "previous" hides the last revealed part, then moves back onto the previous slide complete, as
 presenterm and Marp do. Go-to, first and last land on a slide complete. Under the audience's filter a
-claim it hides is not a step: every press shows something. The presenter, the speaker view and the
+claim it hides is not a step: every press shows something. "Next" stops at the end of the talk (the
+last main slide, complete): the appendix is reached by "last" pressed twice, go-to or the overview, and
+inside it "next" and "previous" move as anywhere else. The presenter, the speaker view and the
 HTML export's stepping all move this way.
 """
 
@@ -32,10 +34,18 @@ class Cursor:
         return Cursor(self.deck, index, last if step is None else max(0, min(step, last)), self.minimum)
 
     def next(self) -> Cursor | None:
-        """Where "next" goes, or None at the end."""
+        """Where "next" goes, or None at the end of the talk or of the deck."""
         if self.step < self.last_step_of(self.index):
             return Cursor(self.deck, self.index, self.step + 1, self.minimum)
+        if self.at_end_of_talk:
+            return None
         return Cursor(self.deck, self.index + 1, 0, self.minimum) if self.index + 1 < len(self.deck.slides) else None
+
+    @property
+    def at_end_of_talk(self) -> bool:
+        """On the last main slide, complete, with an appendix after it."""
+        main = self.deck.main_count
+        return 0 < main < len(self.deck.slides) and self.index == main - 1 and self.step >= self.last_step_of(self.index)
 
     def previous(self) -> Cursor | None:
         """Where "previous" goes, or None at the start."""

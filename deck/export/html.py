@@ -220,6 +220,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
         else '<details class="legend-box"><summary>Keys</summary>',
         script=SCRIPT,
         count=json.dumps(len(deck.slides)),
+        main=json.dumps(deck.main_count),
     )
 
 
@@ -232,7 +233,7 @@ PAGE = """<!doctype html>
 <title>{title}</title>
 <style>{style}</style>
 </head>
-<body data-count={count}>
+<body data-count={count} data-main={main}>
 <main>
 {slides}
 </main>
@@ -322,7 +323,9 @@ SCRIPT = r"""
     document.body.dataset.step = step;
     history.replaceState(null, '', '#' + (index + 1));  // the address names the slide: a reload comes back to it
   }
-  function next() { if (step < steps(slides[index])) show(index, step + 1); else if (index + 1 < slides.length) show(index + 1, 0); }
+  const main = parseInt(document.body.dataset.main || String(slides.length), 10);  // slides before the appendix
+  // → stops at the end of the talk (the last main slide, complete); End goes there, End again to the appendix's end
+  function next() { if (step < steps(slides[index])) show(index, step + 1); else if (index + 1 < slides.length && index + 1 !== main) show(index + 1, 0); }
   function previous() { if (step > 0) show(index, step - 1); else if (index > 0) show(index - 1, null); }
   document.addEventListener('keydown', (e) => {
     if (/^[0-9]$/.test(e.key)) { typed += e.key; return; }
@@ -331,7 +334,7 @@ SCRIPT = r"""
     if (['ArrowRight', ' ', 'PageDown', 'l'].includes(e.key)) { e.preventDefault(); next(); }
     else if (['ArrowLeft', 'PageUp', 'h', 'Backspace'].includes(e.key)) { e.preventDefault(); previous(); }
     else if (e.key === 'Home') show(0, null);
-    else if (e.key === 'End') show(slides.length - 1, null);
+    else if (e.key === 'End') show(index < main - 1 ? main - 1 : slides.length - 1, null);
     else if (e.key === 'n') document.body.classList.toggle('show-notes');
   });
   window.addEventListener('resize', () => fit(slides[index]));

@@ -75,6 +75,7 @@ class SpeakerApp(FileWatching, Themed):
             current=lambda: (self.speaker.index, self.speaker.step),
             on_shown=self._filter,
             on_talk=self._talk,
+            on_blanked=self._blanked,
         )
         await self.link.run()
 
@@ -86,6 +87,10 @@ class SpeakerApp(FileWatching, Themed):
         """The talk has run `seconds` by the audience view's clock: the talk timer and the pace follow it."""
         if self.is_running and self.screen_stack:
             self.speaker.talk_has_run(seconds)
+
+    def _blanked(self, blanked: bool) -> None:
+        if self.is_running and self.screen_stack:
+            self.speaker.audience_blank = blanked
 
     def _filter(self, rank: int) -> None:
         """The audience's filter: the next slide is previewed as the audience will see it."""

@@ -48,11 +48,21 @@ def walk(cursor):
 
 def test_next_reveals_a_slide_step_by_step_then_moves_on():
     # the body's pause is one step, then each of three points
-    assert walk(Cursor(deck())) == [(0, 0), (1, 0), (1, 1), (1, 2), (1, 3), (1, 4), (2, 0), (3, 0)]
+    # then stops at the end of the talk: the appendix (slide 3) is not run into
+    assert walk(Cursor(deck())) == [(0, 0), (1, 0), (1, 1), (1, 2), (1, 3), (1, 4), (2, 0)]
+
+
+def test_the_appendix_is_reached_by_last_twice_and_moves_as_anywhere():
+    end = Cursor(deck(), 2, 0)
+    assert end.at_end_of_talk and end.next() is None
+    start = Cursor(deck())
+    assert (start.last().index, start.last().last().index) == (2, 3)
+    appendix = end.at(3)
+    assert not appendix.at_end_of_talk and appendix.previous() is not None and appendix.previous().index == 2
 
 
 def test_a_claim_the_audience_filter_hides_is_not_a_step():
-    assert walk(Cursor(deck(), minimum=Confidence.REPORTED)) == [(0, 0), (1, 0), (1, 1), (1, 2), (1, 3), (2, 0), (3, 0)]
+    assert walk(Cursor(deck(), minimum=Confidence.REPORTED)) == [(0, 0), (1, 0), (1, 1), (1, 2), (1, 3), (2, 0)]
 
 
 def test_previous_hides_the_last_step_then_lands_on_the_previous_slide_complete():

@@ -84,8 +84,9 @@ def test_in_chromium_keys_step_and_move(tmp_path):
     page = tmp_path / "pacing.html"
     page.write_text(export_deck(load_deck(ROOT / "tests" / "decks" / "pacing.yaml"), "html"), encoding="utf-8")
     report = in_chromium(page)
-    # → → → ← End Home 3 Enter: onto the reveal slide at step 0, a step on, back, the end, the start, go to 3
-    assert report["afterKeys"] == [[0, 0], [1, 0], [2, 0], [2, 1], [2, 0], [4, 0], [0, 0], [0, 0], [2, 4]]
+    # → → → ← End → End Home 3 Enter: onto the reveal slide at step 0, a step on, back, the end of the talk
+    # (complete), where → stops, the appendix by End again, the start, go to 3: as the presenter moves
+    assert report["afterKeys"] == [[0, 0], [1, 0], [2, 0], [2, 1], [2, 0], [3, 3], [3, 3], [4, 0], [0, 0], [0, 0], [2, 4]]
     assert report["fromAddress"] == [2, 4] and report["address"] == "#3"  # a reload comes back to the slide shown
     assert report["notesShownAfterN"] is True
 

@@ -227,6 +227,45 @@ def test_pace_says_time_left_and_ahead_or_behind():
     assert pace(deck, 0, 0) == "20:00 left · on time"
     assert pace(deck, 1, 600) == "10:00 left · 05:00 behind"
     assert pace(deck, 3, 300) == "15:00 left · 10:00 ahead"
+    assert pace(deck, 3, 20 * 60 + 16) == "00:16 over time"  # it said "-00:16 left"
+
+
+async def test_next_stops_at_the_end_of_the_talk_and_the_appendix_is_reached_on_purpose():
+    app = app_for(start=3)  # the last main slide
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert "4 / 4 · 3/3 · end" in status(app)
+        assert not app.presenter.check_action("next", ())
+        await pilot.press("right", "space")
+        assert app.presenter.index == 3  # it ran into the appendix
+        await pilot.press("end", "end")
+        assert app.presenter.index == 4 and "end" not in status(app)
+        await pilot.press("left")
+        assert app.presenter.index == 3
+
+
+async def test_the_speaker_view_says_the_end_of_the_talk_the_appendix_and_the_audiences_state(tmp_path, monkeypatch):
+    from deck.core.document import DeckDocument
+    from deck.tui.speaker_app import make_speaker_app
+
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    path = tmp_path / "pacing.yaml"
+    path.write_text(PACING.read_text())
+    audience = make_app(DeckDocument.load(path), clock=lambda: 0.0, link=True, start=3)
+    speaker = make_speaker_app(DeckDocument.load(path), clock=lambda: 0.0)
+    async with audience.run_test(size=(120, 40)) as a, speaker.run_test(size=(120, 40)) as s:
+        await until(s, lambda: speaker.speaker.connected and speaker.speaker.index == 3)
+        side = str(speaker.speaker.query_one("#speaker-next").content)
+        assert side.startswith("End of the talk.")
+        await s.press("b")
+        await until(s, lambda: speaker.speaker.audience_blank)
+        assert "AUDIENCE BLANK" in str(speaker.speaker.query_one("#speaker-clock").content)
+        await s.press("b", "c")
+        await until(s, lambda: not speaker.speaker.audience_blank and speaker.speaker.audience_minimum is not None)
+        assert "audience: hide speculative" in str(speaker.speaker.query_one("#speaker-clock").content)
+        await a.press("2", "enter")  # the presenter goes back to slide 2: the next slide is a main one
+        await until(s, lambda: speaker.speaker.index == 1)
+        assert str(speaker.speaker.query_one("#speaker-next").content).startswith("Next\n")
 
 
 # -- the exports, by the real tools ---------------------------------------------------------------------

@@ -179,7 +179,7 @@ class PresenterScreen(CodeRunning, SlideNavigation, Screen[None]):
             Status(
                 deck_title=deck.title,
                 where=self.slide.section or (self.slide.title if self.slide.title != deck.title else ""),  # not the deck's title twice
-                position=deck.position(self.index) + (f" · {self.step}/{last}" if last else ""),
+                position=deck.position(self.index) + (f" · {self.step}/{last}" if last else "") + (" · end" if self.cursor.at_end_of_talk else ""),
                 elapsed_s=self.clock() - self.started,
                 as_of=deck.as_of.isoformat() if deck.as_of else None,
                 stale_days=(self.today - deck.as_of).days if stale and deck.as_of else None,
@@ -223,7 +223,7 @@ class PresenterScreen(CodeRunning, SlideNavigation, Screen[None]):
         bar.show_errors(errors)
 
     def _edges(self) -> tuple[bool, bool, bool, bool]:
-        at_end = self.index == len(self.deck.slides) - 1 and self.step >= self.last_step_of(self.index)
+        at_end = self.cursor.next() is None
         return (self.index == 0 and self.step == 0, at_end, self.index == len(self.deck.slides) - 1, bool(self.typed))
 
     def move(self, index: int, step: int | None = None) -> None:
@@ -295,7 +295,7 @@ class PresenterScreen(CodeRunning, SlideNavigation, Screen[None]):
     # -- keys ------------------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next":
-            return self.index < len(self.deck.slides) - 1 or self.step < self.last_step_of(self.index)
+            return self.cursor.next() is not None
         if action == "last":
             return self.index < len(self.deck.slides) - 1
         if action == "previous":

@@ -25,6 +25,7 @@ from ..themes import Palette, palette_for
 from ..widgets.key_bar import KeyBar
 from ..widgets.status_bar import format_elapsed
 from .navigation import NAVIGATION_BINDINGS, SlideNavigation
+from .presenter import FILTER_NAMES
 
 
 def pace(deck: Deck, index: int, elapsed_s: float) -> str | None:
@@ -35,8 +36,9 @@ def pace(deck: Deck, index: int, elapsed_s: float) -> str | None:
     main = max(1, deck.main_count)
     expected = deck.duration_s * min(index, main) / main  # where the talk should be on reaching this slide
     drift = elapsed_s - expected
-    sign = "-" if left < 0 else ""
-    said = f"{sign}{format_elapsed(abs(left))} left"
+    if left < 0:
+        return f"{format_elapsed(-left)} over time"
+    said = f"{format_elapsed(left)} left"
     if abs(drift) >= 30:
         said += f" · {format_elapsed(abs(drift))} {'behind' if drift > 0 else 'ahead'}"
     else:
@@ -81,6 +83,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
     connected: reactive[bool] = reactive(False, init=False)
     typed: reactive[str] = reactive("", init=False)
     audience_minimum: reactive[Confidence | None] = reactive(None, init=False)  # the audience's filter, told by the link
+    audience_blank: reactive[bool] = reactive(False, init=False)  # the audience's screen is blank, told by the link
 
     def __init__(
         self,
@@ -185,8 +188,12 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         if self.index + 1 >= len(self.deck.slides):
             side.append("Last slide.", style="bold")
             return side
+        if self.cursor.at_end_of_talk:
+            side.append("End of the talk.\n", style="bold")
+            side.append("→ stops here; the appendix follows by End (twice), go-to or the overview.\n", style=palette.dim)
+            return side
         view = view_slide(self.deck, self.index + 1, minimum=self.audience_minimum)  # as the audience will see it
-        side.append("Next\n", style="bold")
+        side.append("Next (appendix)\n" if view.slide.appendix else "Next\n", style="bold")
         side.append(f"{view.title}\n", style="bold")
         if view.badge is not None:
             side.append(f"{view.badge.label}\n\n", style=palette.levels[view.badge])
@@ -217,7 +224,11 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         line.append(f"   {time.strftime('%H:%M', time.localtime(self.wall_clock()))}")
         paced = pace(self.deck, self.index, now - self.talk_started)
         if paced:
-            line.append(f"   {paced}", style="bold")
+            line.append(f"   {paced}", style="bold reverse" if paced.endswith("over time") else "bold")
+        if self.audience_blank:
+            line.append("   AUDIENCE BLANK (b shows it)", style="bold reverse")
+        if self.audience_minimum is not None:
+            line.append(f"   audience: {FILTER_NAMES.get(self.audience_minimum, 'filtered')}", style="italic")
         if self.typed:
             line.append(f"   go to: {self.typed}▏", style="reverse")
         self.query_one("#speaker-clock", Static).update(line)
@@ -236,6 +247,10 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
 
     def watch_audience_minimum(self) -> None:
         self.refresh_slide()
+        self.refresh_clock()
+
+    def watch_audience_blank(self) -> None:
+        self.refresh_clock()
 
     def set_deck(self, deck: Deck) -> None:
         self.deck = deck
