@@ -14,6 +14,7 @@ from .figures import FigureReader
 from .files import NotARegularFile, read_regular
 from .imagefile import local_images, remote_image
 from .model import LAYOUTS, LIKELIHOODS, Column, Confidence, Deck, Point, Pos, Slide, Source, Span
+from .reveal import PAUSE
 from .runcode import EXEC, blocks
 from .text import has_unsafe, strip_unsafe
 from .yamlnodes import ComposeError, Loader, Node, compose
@@ -652,7 +653,8 @@ class _Reader:
             for claim in ("points", "columns", "body", "chart", "timeline", "image"):
                 if claim in f:
                     self.error(f[claim][0], f"a {layout} slide makes no claims, so it takes no '{claim}'; move them to a slide of their own")
-        points = self.points(f.get("points"), f"{what}: points", confidence)
+        point_pauses: list[int] = []
+        points = self.points(f.get("points"), f"{what}: points", confidence, point_pauses)
         columns = self.columns(f.get("columns"), confidence, what)
         figures = FigureReader(self)
         chart_ok, chart = figures.chart(f.get("chart"), what, confidence)
@@ -689,6 +691,7 @@ class _Reader:
             timeline=timeline,
             image=image,
             likelihood=likelihood,
+            point_pauses=tuple(sorted(set(point_pauses))),
         )
 
     def slide_layout(self, node: Node, what: str) -> str | None:
@@ -697,11 +700,21 @@ class _Reader:
             return None
         return self.choice(value, LAYOUTS, f"{what}: layout", " (an ordinary slide needs no layout)")
 
-    def points(self, pair: tuple[Node, Node] | None, what: str, slide_confidence: Confidence | None) -> tuple[Point, ...] | None:
-        points = []
+    def points(
+        self, pair: tuple[Node, Node] | None, what: str, slide_confidence: Confidence | None, pauses: list[int] | None = None
+    ) -> tuple[Point, ...] | None:
+        """The points; a `<!-- pause -->` among them (presenterm's habit) is a pause before the next point,
+        its index put in `pauses` (where pauses are not taken, in a column, it is said and dropped)."""
+        points: list[Point] = []
         ok = True
         fallback = slide_confidence  # None: words, on a slide without a label
         for i, node in enumerate(self.items(pair, what)):
+            if node.kind == "scalar" and isinstance(node.value, str) and PAUSE.fullmatch(node.value.strip()):
+                if pauses is not None:
+                    pauses.append(len(points))
+                else:
+                    self.warn(node, "a pause among a column's points is not a step; write the column's words as its body, with pauses there")
+                continue
             if node.kind == "scalar" and isinstance(node.value, str):
                 points.append(Point(self.clean(node, node.value), fallback, pos=node.start))
                 continue

@@ -277,6 +277,7 @@ class Slide:
     timeline: tuple[Event, ...] = ()  # in date order (the loader sorts it)
     image: Picture | None = None
     likelihood: str | None = None  # where the main message is an analysis: how likely it judges it (LIKELIHOODS)
+    point_pauses: tuple[int, ...] = ()  # a pause before each of these points (`<!-- pause -->` among the points)
 
     @property
     def label(self) -> Confidence | None:

@@ -16,9 +16,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .filtering import Shown, shown
+from .filtering import Shown, ShownColumn, shown
 from .model import Bar, Confidence, Deck, Event, Picture, Point, Slide
-from .reveal import at_step, body_parts, last_step
+from .reveal import at_step, body_parts, last_step, pause_counts, pauses, point_breaks
 from .runcode import Output, with_outputs
 
 
@@ -51,9 +51,10 @@ class Claim:
 class ColumnView:
     title: str
     width: int  # the column's share of the slide's width
-    body: str | None  # as it shows (a runnable block without its marks, with its output)
+    body: str | None  # as far as it is revealed, as it shows (a runnable block without its marks, with its output)
     claims: tuple[Claim, ...]
     written: str | None = None  # the body as written
+    parts: tuple[tuple[int, str], ...] = ()  # the whole body's parts between pauses, each with the step that shows it
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,9 @@ class ShownSlide:
     last_step: int
     badge: Confidence | None  # the label of what shows (None: a title or section slide)
     body: str | None  # as far as it is revealed, without pause markers
-    body_parts: tuple[str, ...]  # the whole body's parts between pauses (for formats that pause)
+    body_parts: tuple[
+        str, ...
+    ]  # the whole body's parts between pauses (for formats that pause); part i shows at step i ("" first: a slide that opens on its title)
     claims: tuple[Claim, ...]  # the slide's points that show
     columns: tuple[ColumnView, ...]  # columns with something left to show
     bars: tuple[Bar, ...]
@@ -141,21 +144,42 @@ def view_slide(
     reached = at_step(slide, step, minimum)
     every = slide.all_points()
     revealed = {id(p) for p in every[: reached.points]} if reached.points is not None else None
-    pauses = max(0, len(body_parts(slide.body)) - 1)
+    paused = pauses(slide, minimum)
     order = {id(p): n for n, p in enumerate(p for p in every if p.kept_by(minimum))}
+    breaks = point_breaks(slide, minimum)
+    place = {id(p): n for n, p in enumerate(every)}
+
+    def step_of(point: Point) -> int | None:
+        """The press that shows `point` (None: shown from the start)."""
+        if slide.reveal:
+            return paused + order[id(point)] + 1
+        group = sum(1 for start in breaks if start <= place[id(point)])
+        return paused + group if group else None
 
     def claim(point: Point) -> Claim:
         level = point.confidence
         word = level if level is not None and level is not badge else None
         shape = level.glyph if level is not None and (point.labelled or word is not None) else "•"
         refs = tuple(numbers[s] for s in point.sources if s in numbers)
-        return Claim(point, shape, word, refs, pauses + order[id(point)] + 1 if slide.reveal else None)
+        return Claim(point, shape, word, refs, step_of(point))
 
     def showing(points: tuple[Point, ...]) -> tuple[Claim, ...]:
         return tuple(claim(p) for p in points if revealed is None or id(p) in revealed)
 
     claims = showing(kept.points)
-    columns = tuple(ColumnView(c.column.title, c.column.width, with_outputs(c.body, ran), showing(c.points), c.body) for c in kept.columns)
+    # each column's words as far as revealed, and its parts with the step that shows each (its pauses come
+    # after the body's and the columns' before it)
+    number = {id(column): n for n, column in enumerate(slide.columns)}
+    counts = pause_counts(slide)
+
+    def column_view(c: ShownColumn) -> ColumnView:
+        n = number[id(c.column)]
+        shown_body = reached.columns[n] if c.body is not None and n < len(reached.columns) else None
+        first = sum(counts[: n + 1])  # the body's pauses and the earlier columns'
+        steps = tuple((first + i if i else 0, with_outputs(part, ran) or "") for i, part in enumerate(body_parts(c.body)) if part) if c.body else ()
+        return ColumnView(c.column.title, c.column.width, with_outputs(shown_body, ran), showing(c.points), c.body, steps)
+
+    columns = tuple(column_view(c) for c in kept.columns)
     # a source shows once a claim that cites it does: the sources must not give away what is to come
     ids = set(kept.sources)
     if revealed is not None:
@@ -165,7 +189,7 @@ def view_slide(
     sources = tuple((numbers[sid], sid) for sid in kept.sources if sid in ids and sid in numbers)
     own_kept = slide.own_kept_by(minimum)
     own_refs = tuple(numbers[s] for s in slide.sources if s in numbers) if own_kept else ()
-    parts = tuple(with_outputs(part, ran) or "" for part in body_parts(kept.body) if part.strip())
+    parts = tuple(with_outputs(part, ran) or "" for part in body_parts(kept.body)) if kept.body else ()
     body = with_outputs(reached.body, ran) if kept.body is not None else None
     shown_levels = [c.level for c in claims + tuple(c for column in columns for c in column.claims)]
     shown_levels += [b.claim.confidence for b in kept.bars] + [e.claim.confidence for e in kept.events]

@@ -93,7 +93,8 @@ def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confide
             parts.append(f'<p class="subtitle">{_text(slide.subtitle)}</p>')
         for i, part in enumerate(view.body_parts):
             step = f' class="step" data-step="{i}"' if i else ""
-            parts.append(f"<div{step}>{_block(part)}</div>")
+            if part:  # an empty first part: the slide opens on its title
+                parts.append(f"<div{step}>{_block(part)}</div>")
         parts += figures
         if view.claims:
             parts.append("<ul>" + "".join(_claim(c) for c in view.claims) + "</ul>")
@@ -102,8 +103,9 @@ def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confide
             parts.append(f'<div class="columns" style="grid-template-columns:{template}">')
             for column in view.columns:
                 parts.append(f"<div><h3>{_text(column.title)}</h3>")
-                if column.body:
-                    parts.append(_block(column.body))
+                for step_number, part in column.parts:  # the column's pauses step as the body's do
+                    step = f' class="step" data-step="{step_number}"' if step_number else ""
+                    parts.append(f"<div{step}>{_block(part)}</div>")
                 if column.claims:
                     parts.append("<ul>" + "".join(_claim(c) for c in column.claims) + "</ul>")
                 parts.append("</div>")

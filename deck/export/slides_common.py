@@ -102,7 +102,7 @@ def content_lines(
     listed: Callable[[list[str]], list[str]] = reveal_list if (slide.reveal and reveal_list) else (lambda lines: lines)
     if view.body and pause and len(view.body_parts) > 1:
         for i, part in enumerate(view.body_parts):
-            out += ([pause, ""] if i else []) + [block(part, forbidden, raw_separators, heading_floor), ""]
+            out += ([pause, ""] if i else []) + ([block(part, forbidden, raw_separators, heading_floor), ""] if part else [])
     elif view.body:
         out += [block(view.body, forbidden, raw_separators, heading_floor), ""]
     out += figures(view) if figures else figure_tables(view)
