@@ -16,7 +16,7 @@ from .imagefile import local_images, remote_image
 from .model import LAYOUTS, LIKELIHOODS, Column, Confidence, Deck, Point, Pos, Slide, Source, Span
 from .reveal import PAUSE
 from .runcode import EXEC, blocks
-from .text import has_unsafe, strip_unsafe
+from .text import has_unsafe, strip_unsafe, visible
 from .yamlnodes import ComposeError, Loader, Node, compose
 from .yamlnodes import describe as _describe
 
@@ -720,6 +720,14 @@ class _Reader:
                 continue
             if node.kind != "map":
                 self.error(node, f"{what}[{i}] must be a string or a mapping with 'text', got {_describe(node)}{_quote_hint(node)}")
+                ok = False
+                continue
+            if len(node.value) == 1 and node.value[0][0].value not in POINT_KEYS and node.value[0][1].kind == "scalar":
+                # `- Note: this has a colon` is YAML for a mapping: the point meant is the whole line
+                key, value = node.value[0]
+                line = f"{key.value}: {'' if value.value is None else value.value}".strip()
+                quote = "'" if '"' in line else '"'
+                self.error(node, f"{what}[{i}] has ': ' in it, which YAML reads as a key; quote the point: - {quote}{visible(line)}{quote}")
                 ok = False
                 continue
             f = self.fields(node, POINT_KEYS, ("text",), f"{what}[{i}]")

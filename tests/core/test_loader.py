@@ -402,3 +402,10 @@ def test_deck_debug_says_when_the_incremental_reread_falls_back(monkeypatch, cap
 def test_keys_from_other_tools_get_the_key_deck_has(key, meant):
     """`speaker_notes` got no hint at all: difflib finds nothing near it (a newcomer's trial)."""
     assert f"unknown key '{key}' in slide 1 ('A') — did you mean '{meant}'?" in " ".join(found(slide_deck(f"title: A\n{key}: x\n")))
+
+
+def test_a_point_with_a_colon_gets_one_error_saying_to_quote_it():
+    loaded = parse_deck("title: T\nslides:\n  - title: S\n    points:\n      - Note: this has a colon\n      - Fine\n", "t.yaml")
+    (error,) = loaded.errors  # it said two things (an unknown key 'Note', a missing 'text'), neither the fix
+    assert (error.line, error.col) == (5, 9)
+    assert error.message.endswith("""quote the point: - "Note: this has a colon\"""")
