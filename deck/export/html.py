@@ -20,6 +20,7 @@ from . import ExportOptions
 from .body_images import data_uri
 from .common import left_out_line, legend_lines
 from .fit import GLYPH_WIDTH, IMAGE_PX, LINE_HEIGHT, estimated_height
+from .highlight import code_css, highlight_blocks
 from .slides_common import columns_as_table
 from .svg import chart_svg, timeline_svg
 
@@ -97,7 +98,7 @@ def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confide
                 parts.append(f"<div{step}>{_block(part)}</div>")
         parts += figures
         if view.claims:
-            parts.append("<ul>" + "".join(_claim(c) for c in view.claims) + "</ul>")
+            parts.append('<ul class="points">' + "".join(_claim(c) for c in view.claims) + "</ul>")
         if view.columns:
             template = " ".join(f"{column.width}fr" for column in view.columns)
             parts.append(f'<div class="columns" style="grid-template-columns:{template}">')
@@ -107,7 +108,7 @@ def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confide
                     step = f' class="step" data-step="{step_number}"' if step_number else ""
                     parts.append(f"<div{step}>{_block(part)}</div>")
                 if column.claims:
-                    parts.append("<ul>" + "".join(_claim(c) for c in column.claims) + "</ul>")
+                    parts.append('<ul class="points">' + "".join(_claim(c) for c in column.claims) + "</ul>")
                 parts.append("</div>")
             parts.append("</div>")
         parts += _image(deck, view.image)  # after the claims, as on screen
@@ -215,9 +216,9 @@ def export(deck: Deck, options: ExportOptions) -> str:
     lines = "".join(f"<li>{_inline(line)}</li>" for line in legend_lines(deck))
     return PAGE.format(
         title=_text(deck.title),
-        style=_theme_css(spec) + STYLE,
-        slides=slides,
-        legend=f'<details class="legend-box"><summary>How to read the labels</summary><ul>{lines}</ul>'
+        style=_theme_css(spec) + STYLE + code_css(spec.dark if spec else True),
+        slides=highlight_blocks(slides),
+        legend=f'<details class="legend-box"><summary>How to read the labels</summary><ul class="points">{lines}</ul>'
         if lines
         else '<details class="legend-box"><summary>Keys</summary>',
         script=SCRIPT,
@@ -260,8 +261,10 @@ h3 { margin: .4em 0 .2em; color: var(--accent); font-size: 1em; }
 .badge { font-weight: bold; padding: .1em .5em; white-space: nowrap; }
 .legend .badge { margin: 0 .3em; }
 .meta, .subtitle, .left-out { opacity: .75; font-style: italic; margin: .2em 0; }
-ul { list-style: none; padding-left: .2em; margin: .4em 0; }
-li { margin: .15em 0; padding-left: 1.3em; text-indent: -1.3em; }
+ul { margin: .4em 0; }
+li { margin: .15em 0; }
+ul.points { list-style: none; padding-left: 0; }  /* a claim's own mark is its bullet; ordinary lists keep theirs */
+ul.points > li { padding-left: 1.3em; text-indent: -1.3em; }
 .glyph { display: inline-block; width: 1.2em; }
 .own { font-size: .85em; }
 .label { white-space: nowrap; }
@@ -338,6 +341,12 @@ SCRIPT = r"""
     else if (e.key === 'Home') show(0, null);
     else if (e.key === 'End') show(index < main - 1 ? main - 1 : slides.length - 1, null);
     else if (e.key === 'n') document.body.classList.toggle('show-notes');
+  });
+  // a click moves as in the terminal: the right half on, the left half back (links, the legend and
+  // buttons keep their own clicks; selecting text is not a click)
+  document.addEventListener('click', (e) => {
+    if (e.target.closest('a, button, details, summary') || String(window.getSelection())) return;
+    if (e.clientX >= window.innerWidth / 2) next(); else previous();
   });
   window.addEventListener('resize', () => fit(slides[index]));
   window.deckFit = fit;

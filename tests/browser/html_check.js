@@ -32,6 +32,17 @@ const { chromium } = require("playwright-core");
       // every image shows (decoded from its data URI), and the charts and timelines are there
       out.images = await page.evaluate(() => Array.from(document.images).map((img) => img.complete && img.naturalWidth > 0));
       out.figures = await page.evaluate(() => document.querySelectorAll("svg.figure").length);
+      // an ordinary list in a body keeps its bullets; code is coloured (the distinct colours of its text)
+      out.bodyListStyle = await page.evaluate(() => {
+        const item = document.querySelector(".content ul:not(.points) li");
+        return item ? getComputedStyle(item).listStyleType : null;
+      });
+      out.codeColours = await page.evaluate(() => {
+        const code = document.querySelector("pre.code");
+        if (!code) return 0;
+        code.closest(".slide").classList.add("current");
+        return new Set(Array.from(code.querySelectorAll("span")).map((s) => getComputedStyle(s).color)).size;
+      });
       if (width === 1280) {
         await page.goto("file://" + file);
         const state = async () => page.evaluate(() => [parseInt(document.body.dataset.index, 10), parseInt(document.body.dataset.step, 10)]);
@@ -50,6 +61,11 @@ const { chromium } = require("playwright-core");
         out.notesHiddenAtFirst = !(await notesVisible());
         await page.keyboard.press("n");
         out.notesShownAfterN = await notesVisible();
+        await page.keyboard.press("Home");
+        await page.mouse.click(1000, 400);  // the right half: on
+        out.afterClicks = [await state()];
+        await page.mouse.click(200, 400);  // the left half: back
+        out.afterClicks.push(await state());
         await page.pdf({ path: file.replace(/\.html$/, ".print.pdf"), width: "1280px", height: "720px", printBackground: true });
       }
       await page.close();

@@ -88,6 +88,7 @@ def test_in_chromium_keys_step_and_move(tmp_path):
     # (complete), where → stops, the appendix by End again, the start, go to 3: as the presenter moves
     assert report["afterKeys"] == [[0, 0], [1, 0], [2, 0], [2, 1], [2, 0], [3, 3], [3, 3], [4, 0], [0, 0], [0, 0], [2, 4]]
     assert report["fromAddress"] == [2, 4] and report["address"] == "#3"  # a reload comes back to the slide shown
+    assert report["afterClicks"] == [[1, 0], [0, 0]]  # a click moves as in the terminal (it did nothing)
     assert report["notesShownAfterN"] is True
 
 
@@ -176,3 +177,40 @@ def test_printed_every_colour_reads_on_white_whatever_the_theme(tmp_path):
         for name in ("accent", "primary", "foreground", "confirmed", "reported", "unverified", "speculative", "analysis"):
             ratio = 1.05 / (luminance(colours[name]) + 0.05)
             assert ratio >= 4.5, (theme, name, colours[name], round(ratio, 2))
+
+
+LISTS_AND_CODE = """\
+title: Lists and code
+slides:
+  - title: A body of its own
+    body: |
+      Steps:
+
+      - install it
+      - run it
+
+      ```python
+      def greet(name: str) -> str:
+          return f"hello {name}"  # a comment
+      ```
+    points: [A point keeps its own mark]
+"""
+
+
+def test_in_chromium_a_bodys_list_keeps_its_bullets_and_code_is_coloured(tmp_path):
+    """Found on real decks: the points' CSS took the bullets off every list; code was one colour."""
+    page = tmp_path / "lists.html"
+    deck_path = tmp_path / "lists.yaml"
+    deck_path.write_text(LISTS_AND_CODE)
+    text = export_deck(load_deck(deck_path), "html")
+    page.write_text(text, encoding="utf-8")
+    assert '<ul class="points">' in text and "<ul>\n<li>install it</li>" in text
+    assert '<pre class="code"><code class="language-python"><span class="k">def</span>' in text
+    from deck.export.highlight import PRINT_SURFACE, contrast
+
+    printed = text.split("@media print {")[-1]
+    colours = re.findall(r"color: (#[0-9a-fA-F]{6})", printed)
+    assert colours and all(contrast(c, PRINT_SURFACE) >= 4.5 for c in colours)  # printed code reads (it was 1.3:1)
+    report = in_chromium(page)
+    assert report["bodyListStyle"] == "disc"
+    assert report["codeColours"] >= 3  # keywords, names, strings, comments: not one colour
