@@ -136,7 +136,7 @@ class DeckApp(EditingApp, Themed):
             on_count=self._speakers_changed,
             on_command=self._speaker_command,
             shown=lambda: self.presenter.minimum.rank if self.screen_stack and self.presenter.minimum is not None else -1,
-            talk=lambda: max(0, int(self.presenter.clock() - self.presenter.started)) if self.screen_stack else 0,
+            talk=lambda: max(0, int(self.presenter.elapsed())) if self.screen_stack else 0,
             blanked=self._blanked,
         )
         try:

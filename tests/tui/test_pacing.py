@@ -220,6 +220,20 @@ async def test_the_speaker_view_marks_revealed_points_and_steps_both_views(tmp_p
         await until(a, lambda: audience.presenter.minimum is not None)
 
 
+async def test_the_talks_clock_starts_at_the_first_move():
+    """Found by a newcomer: the timer ran from launch, minutes before the talk began."""
+    now = [0.0]
+    app = app_for(clock=lambda: now[0])
+    async with app.run_test(size=(120, 40)) as pilot:
+        now[0] = 300.0
+        app.presenter.refresh_status()
+        assert "◷ 00:00" in status(app)
+        await pilot.press("right")
+        now[0] = 330.0
+        app.presenter.refresh_status()
+        assert "◷ 00:30" in status(app)
+
+
 def test_pace_says_time_left_and_ahead_or_behind():
     from deck.tui.screens.speaker import pace
 
@@ -542,7 +556,9 @@ async def test_a_speaker_view_started_during_the_talk_takes_the_talks_time(tmp_p
     audience = make_app(DeckDocument.load(path), clock=lambda: now[0], link=True, start=2)
     async with audience.run_test(size=(120, 40)) as a:
         await a.pause()
-        now[0] = 226.0  # 3:46 into the talk
+        now[0] = 100.0  # the deck was opened early: the talk starts at the first move
+        await a.press("right")
+        now[0] = 326.0  # 3:46 into the talk
         speaker = make_speaker_app(DeckDocument.load(path), clock=lambda: 5000.0)
         async with speaker.run_test(size=(120, 40)) as s:
             await until(s, lambda: speaker.speaker.connected)

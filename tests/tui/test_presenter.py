@@ -255,6 +255,7 @@ async def test_timer_counts_and_resets():
     now = [100.0]
     app = app_for(clock=lambda: now[0])
     async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("right")  # the talk's clock starts at the first move
         now[0] = 100.0 + 125
         app.screen.refresh_status()
         assert "02:05" in _plain(app, "#status")

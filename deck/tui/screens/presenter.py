@@ -112,6 +112,7 @@ class PresenterScreen(CodeRunning, SlideNavigation, Screen[None]):
         self._chrome_hidden_for_speaker = False
         self._revealed: int | None = None  # of this slide's points, how many the audience has seen (set at each move)
         self.started = 0.0
+        self.begun = False  # the talk's clock starts at the first move (a deck is often opened well before the talk)
         self.init_running()
         self._binding_state = self._edges()  # the footer's first composition already reflects this
 
@@ -180,7 +181,7 @@ class PresenterScreen(CodeRunning, SlideNavigation, Screen[None]):
                 deck_title=deck.title,
                 where=self.slide.section or (self.slide.title if self.slide.title != deck.title else ""),  # not the deck's title twice
                 position=deck.position(self.index) + (f" · {self.step}/{last}" if last else "") + (" · end" if self.cursor.at_end_of_talk else ""),
-                elapsed_s=self.clock() - self.started,
+                elapsed_s=self.elapsed(),
                 as_of=deck.as_of.isoformat() if deck.as_of else None,
                 stale_days=(self.today - deck.as_of).days if stale and deck.as_of else None,
                 filter_label=FILTER_NAMES[self.minimum] if self.minimum else None,
@@ -233,6 +234,7 @@ class PresenterScreen(CodeRunning, SlideNavigation, Screen[None]):
         step = last if step is None else max(0, min(step, last))
         if (index, step) == (self.index, self.step):
             return
+        self._begin()
         self.set_reactive(PresenterScreen.index, index)
         self.set_reactive(PresenterScreen.step, step)
         self._remember_revealed()
@@ -240,6 +242,7 @@ class PresenterScreen(CodeRunning, SlideNavigation, Screen[None]):
         self.post_message(self.SlideShown(index, step))
 
     def watch_index(self) -> None:  # set directly (tests, the link): land complete
+        self._begin()
         self.set_reactive(PresenterScreen.step, self.last_step_of(self.index))
         self._remember_revealed()
         self.refresh_slide()
@@ -331,8 +334,16 @@ class PresenterScreen(CodeRunning, SlideNavigation, Screen[None]):
         self.typed = ""
 
     def action_reset_timer(self) -> None:
-        self.started = self.clock()
+        self.started, self.begun = self.clock(), True
         self.refresh_status()
+
+    def elapsed(self) -> float:
+        """How long the talk has run: from the first move (or `t`), 0 before."""
+        return self.clock() - self.started if self.begun else 0.0
+
+    def _begin(self) -> None:
+        if not self.begun:
+            self.started, self.begun = self.clock(), True
 
     # The other screens load when first opened: a talk starts faster without them.
     def action_blank(self) -> None:
