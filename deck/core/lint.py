@@ -36,7 +36,7 @@ def lint_deck(deck: Deck, today: dt.date | None = None) -> list[Diagnostic]:
         found.append(Diagnostic(pos.line, pos.col, message, WARNING, deck.path, code))
 
     for number, slide in enumerate(deck.slides, 1):
-        name = f"slide {number} ('{slide.title}')"
+        name = f"slide {number} ('{slide.name}')"
         for text, pos in [(slide.title, slide.pos), *((p.text, p.pos) for p in slide.figure_claims() + slide.all_points())]:
             if _LOOKS_LIKE_YAML.search(text):
                 warn(pos, "this text holds what looks like more of the deck ('- title:', 'confidence:' ...): is a quote left open above?")

@@ -587,7 +587,7 @@ class _Reader:
                     Diagnostic(
                         slide.pos.line,
                         slide.pos.col,
-                        f"slide '{slide.title}' comes after an appendix slide but is not one; move it before the appendix, or add 'appendix: true'",
+                        f"slide '{slide.name}' comes after an appendix slide but is not one; move it before the appendix, or add 'appendix: true'",
                     )
                 )
                 return
@@ -639,14 +639,19 @@ class _Reader:
     def slide(self, node: Node, index: int) -> Slide | None:
         what = f"slide {index + 1}"
         if node.kind != "map":
-            self.error(node, f"slides[{index}] must be a mapping with at least 'title', got {_describe(node)}")
+            self.error(node, f"slides[{index}] must be a mapping (a title, points, a body...), got {_describe(node)}")
             return None
         title_node = next((v for k, v in node.value if k.value == "title"), None)
         if title_node is not None and isinstance(title_node.value, str):
             what = f"slide {index + 1} ('{strip_unsafe(title_node.value)}')"
         layout = self.slide_layout(node, what)
-        f = self.fields(node, SLIDE_KEYS, ("title",), what)  # a label is optional: a slide without one makes no claim of its own
-        title = self.text_value(f.get("title"), f"slide {index + 1}: title")
+        # a label is optional (a slide without one makes no claim of its own), and so is a title: many talks
+        # have slides of a picture, a quote or code alone
+        f = self.fields(node, SLIDE_KEYS, (), what)
+        title = self.text_value(f.get("title"), f"slide {index + 1}: title") if "title" in f else ""
+        if "title" not in f and not {"subtitle", "body", "points", "columns", "chart", "timeline", "image"} & set(f):
+            self.error(node, f"{what} has neither a title nor anything to show; give it a title, points or a body")
+            title = None
         confidence = self.confidence(f.get("confidence"))
         likelihood = self.likelihood(f.get("likelihood"), confidence, what)
         if layout is not None:

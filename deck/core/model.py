@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -283,6 +284,16 @@ class Slide:
     def label(self) -> Confidence | None:
         """The label of the slide's main message (None: the slide makes no claim of its own)."""
         return self.confidence
+
+    @property
+    def name(self) -> str:
+        """What lists call the slide (the overview, go-to, notes, messages): its title, or for a slide
+        without one its first words, in parentheses."""
+        if self.title:
+            return self.title
+        words = next((text for text in (self.subtitle, self.body, *(p.text for p in self.all_points())) if text and text.strip()), "")
+        first = " ".join(re.sub(r"[#*_`>|\-]+", " ", words).split())
+        return f"({first[:40].rstrip()}…)" if len(first) > 40 else f"({first or 'untitled'})"
 
     def own_kept_by(self, minimum: Confidence | None) -> bool:
         """The slide's own claim (its body, its image, its own sources) is shown under `minimum`."""

@@ -95,8 +95,10 @@ def deck_schema() -> dict[str, Any]:
             "sources": IDS,
         },
         SLIDE_KEYS,
-        ["title"],
-        # a label is optional (a slide without one makes no claim of its own); a divider takes no claims
+        [],
+        # a label is optional (a slide without one makes no claim of its own), and so is a title (a slide of a
+        # picture, a quote or code alone), but not both a title and anything to show; a divider takes no claims
+        anyOf=[{"required": [k]} for k in ("title", "subtitle", "body", "points", "columns", "chart", "timeline", "image")],
         allOf=[
             {"if": {"required": ["likelihood"]}, "then": {"required": ["confidence"], "properties": {"confidence": {"const": "analysis"}}}},
             {

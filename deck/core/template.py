@@ -33,7 +33,7 @@ slides:                             # required: at least one
   - title: My briefing              # a title slide: the deck's subtitle, author and date, and the legend
     layout: title                   # title | section: words only, no claims
 
-  - title: What we know             # required
+  - title: What we know             # optional: a slide of a picture, a quote or code alone may have none
     section: Overview               # optional: shown in the status bar
     confidence: reported            # optional: the label of the slide's main message:
                                     # confirmed | reported | unverified | speculative | analysis

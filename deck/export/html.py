@@ -82,7 +82,8 @@ def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confide
         if view.mixed:  # the mix of the claims shown, by shape, where it holds more than the badge says
             counts = " ".join(f'<span class="level-{level.value}">{level.glyph}{n}</span>' for level, n in view.mixed)
             badge += f'<span class="mix" title="claims on this slide, by label">{counts}</span>'
-        parts.append(f"<header><h2>{_text(slide.title)}</h2>{badge}</header>")
+        if slide.title or badge:
+            parts.append(f"<header><h2>{_text(slide.title)}</h2>{badge}</header>" if slide.title else f"<header><span></span>{badge}</header>")
         meta = " · ".join(
             x for x in (_text(slide.section) if slide.section else "", f"Appendix {position.split(' / ')[0]}" if slide.appendix else "") if x
         )

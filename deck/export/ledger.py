@@ -63,7 +63,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
         out += [f"As of {deck.as_of.isoformat()}. One row per claim; a claim without its own label takes its slide's.", ""]
     out += [table_row(["#", "Slide", "Claim", "Sources say", "Our analysis", "Sources"]), table_row(["---"] * 6)]
     for i, row in enumerate(claims(deck, options), 1):
-        slide = f"{row.slide_number}. {row.slide.title}" + (f" ({row.column})" if row.column else "")
+        slide = f"{row.slide_number}. {row.slide.name}" + (f" ({row.column})" if row.column else "")
         cells = [
             str(i),
             inline(slide, table=True),

@@ -31,7 +31,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
         writer.writerow(
             [
                 row.slide_number,
-                _cell(row.slide.title),
+                _cell(row.slide.name),
                 _cell(row.column or ""),
                 _cell(row.point.text),
                 row.point.confidence.value if row.point.confidence is not None else "",

@@ -52,7 +52,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
 def _slide(view: ShownSlide, options: ExportOptions) -> list[str]:
     deck, slide = view.deck, view.slide
     n = view.position.split(" / ")[0]
-    out = [f"## {n}. {inline(slide.title)}", ""]
+    out = [f"## {n}. {inline(slide.name)}", ""]
     meta = f"Label: **{view.badge.label}**" + (f" *({view.likelihood})*" if view.likelihood else "") if view.badge is not None else ""
     if slide.section:
         meta += f"{' · ' if meta else ''}{inline(slide.section)}"

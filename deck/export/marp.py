@@ -89,7 +89,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
 def _page(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> list[str]:
     """One Marp slide: the deck slide `index`, or a continuation of it (`piece` holds some of its points)."""
     minimum = options.min_confidence
-    out = [f"## {inline(piece.title)}", "", meta_line(view_slide(deck, index, minimum=minimum)), ""]
+    out = ([f"## {inline(piece.title)}", ""] if piece.title else []) + [meta_line(view_slide(deck, index, minimum=minimum)), ""]
     # Marp shows a list written with '*' one item per step (a fragmented list)
     view = view_slide(deck, index, minimum=minimum, part=piece)
     out += content_lines(view, options, forbidden=(), reveal_list=lambda lines: ["*" + line[1:] for line in lines], columns_table=True)
@@ -114,7 +114,7 @@ def _pieces(deck: Deck, index: int, slide: Slide, options: ExportOptions) -> lis
     first = dataclasses.replace(slide, points=slide.points[:half])
     rest = dataclasses.replace(slide, points=slide.points[half:], subtitle=None, body=None, columns=())
     pieces = _pieces(deck, index, first, options) + _pieces(deck, index, rest, options)
-    return [pieces[0], *(dataclasses.replace(p, title=f"{deck.slides[index].title} (cont.)") for p in pieces[1:])]
+    return [pieces[0], *(dataclasses.replace(p, title=f"{deck.slides[index].name} (cont.)") for p in pieces[1:])]
 
 
 def fits(lines: list[str]) -> bool:

@@ -25,7 +25,8 @@ def export(deck: Deck, options: ExportOptions) -> str:
             out += [f"## {inline(slide.title)}", "", *words[2:]]
         else:
             view = view_slide(deck, index, minimum=options.min_confidence)
-            out += [f"## {inline(slide.title)}", "", meta_line(view), ""]
+            # a slide without a title starts at a rule, as pandoc reads one
+            out += [f"## {inline(slide.title)}" if slide.title else "---", "", meta_line(view), ""]
             out += content_lines(
                 view,
                 options,

@@ -20,7 +20,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
             out = divider_lines(deck, slide)
         else:
             view = view_slide(deck, index, minimum=options.min_confidence)
-            out = [f"## {inline(slide.title)}", "", meta_line(view), ""]
+            out = ([f"## {inline(slide.title)}", ""] if slide.title else []) + [meta_line(view), ""]
             # reveal.js's Markdown plugin makes an element a fragment with this comment after it
             fragments = lambda lines: [line + ' <!-- .element: class="fragment" -->' for line in lines]  # noqa: E731
             out += content_lines(view, options, FORBIDDEN, raw_separators=True, reveal_list=fragments, figures=svg_figures)

@@ -20,8 +20,8 @@ class SlideCommands(Provider):
         self.slides: list[tuple[int, str, str]] = []  # (index, what is matched, lowercased; what is shown)
         if deck is not None:
             for i, slide in enumerate(deck.slides):
-                shown = f"go to slide: {slide.title}"
-                self.slides.append((i, f"go to slide: {i + 1} {slide.title}".lower(), shown))
+                shown = f"go to slide: {slide.name}"
+                self.slides.append((i, f"go to slide: {i + 1} {slide.name}".lower(), shown))
         self.last: tuple[list[str], list[tuple[int, str, str]]] = ([], self.slides)
 
     async def search(self, query: str) -> Hits:

@@ -286,7 +286,7 @@ def render_notes(slide: Slide, following: Slide | None, palette: Palette, show_n
     parts.append(Text())
     if following is not None:
         label = f"  {following.confidence.label}" if following.confidence is not None else ""
-        parts.append(Text.assemble(("Next: ", "bold"), following.title, (label, palette.dim)))
+        parts.append(Text.assemble(("Next: ", "bold"), following.name, (label, palette.dim)))
     else:
         parts.append(Text("Last slide.", style="bold"))
     return Group(*parts)

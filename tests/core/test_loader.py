@@ -90,7 +90,7 @@ def test_deck_level_errors(text, expected):
             "5:36: error: slide 1 ('A'): points[0]: likelihood must be one of: almost no chance, very unlikely, unlikely, roughly even chance, "
             "likely, very likely, almost certain",
         ),
-        ("{confidence: reported}\n", "3:5: error: slide 1 is missing the required key 'title'"),
+        ("{confidence: reported}\n", "3:5: error: slide 1 has neither a title nor anything to show; give it a title, points or a body"),
         (
             "title: A\nconfidence: rumoured\n",
             "4:17: error: unknown confidence 'rumoured' — did you mean 'unverified'? (expected one of: confirmed, reported, unverified, speculative, analysis)",

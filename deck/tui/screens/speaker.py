@@ -133,7 +133,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         head.add_column(justify="right", no_wrap=True)
         last = self.last_step_of(self.index)
         where = deck.position(self.index) + (f" · {self.step}/{last}" if last else "")
-        head.add_row(Text.assemble((f"{where}  ", "bold"), (slide.title, "bold")), self.badge(palette))
+        head.add_row(Text.assemble((f"{where}  ", "bold"), (slide.name, "bold")), self.badge(palette))
         numbers = deck.source_numbers(slide)
         self.query_one("#speaker-head", Static).update(Group(head, render_sources(deck, numbers, palette)) if numbers else head)
         parts: list[RenderableType] = []
@@ -194,7 +194,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
             return side
         view = view_slide(self.deck, self.index + 1, minimum=self.audience_minimum)  # as the audience will see it
         side.append("Next (appendix)\n" if view.slide.appendix else "Next\n", style="bold")
-        side.append(f"{view.title}\n", style="bold")
+        side.append(f"{view.slide.name}\n", style="bold")
         if view.badge is not None:
             side.append(f"{view.badge.label}\n\n", style=palette.levels[view.badge])
         for claim in view.all_claims[:4]:

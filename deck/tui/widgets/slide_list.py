@@ -65,7 +65,7 @@ class SlideList(ScrollView, can_focus=True):
             line.append(f"{slide.confidence.label:<15}", style=self.palette.levels[slide.confidence])
         else:
             line.append(f"{slide.layout or '':<15}", style="dim italic")
-        line.append(slide.title)
+        line.append(slide.name)
         previous = self.deck.slides[index - 1].section if index else None
         section = slide.section if slide.section and slide.section != previous else ""
         if section:  # a section's name at its first slide, at the right, apart from the titles

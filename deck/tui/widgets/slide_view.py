@@ -29,7 +29,7 @@ def _draw(
     main, tail = render_slide_parts(view, palette, compact)
     picture = view.image
     parts = [main] if picture else [main, tail]  # the sources go below a picture
-    if not view.divider:  # a title or section slide draws its words itself
+    if not view.divider and (view.title or view.badge is not None):  # a title or section slide draws its words itself
         badge = badge_text(view.badge, palette) if view.badge is not None else Text()
         if view.likelihood and view.badge is not None:
             badge.append(f" {view.likelihood}", style=f"italic {palette.of(view.badge)}")

@@ -1,0 +1,77 @@
+"""Slides without a title (a picture, a quote, code alone: 25 slides in 5 of 16 real decks): they load,
+show their content with no empty heading, are named by their first words in lists, and every export
+keeps them as slides of their own."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from deck.core.loader import parse_deck
+from deck.export import export_deck
+
+DECK = """\
+title: A talk
+slides:
+  - title: First
+    points: [one]
+  - body: |
+      > The best code is no code at all.
+  - body: |
+      ```python
+      print("hello")
+      ```
+    confidence: reported
+  - title: Last
+    points: [two]
+"""
+
+
+@pytest.fixture
+def deck():
+    loaded = parse_deck(DECK, "talk.yaml")
+    assert loaded.deck is not None and loaded.diagnostics == [], loaded.diagnostics
+    return loaded.deck
+
+
+def test_a_slide_needs_a_title_or_something_to_show():
+    loaded = parse_deck("title: T\nslides:\n  - {}\n  - {notes: just notes}\n", "t.yaml")
+    assert [(d.line, d.message.split(" has ")[1]) for d in loaded.errors] == [
+        (3, "neither a title nor anything to show; give it a title, points or a body"),
+        (4, "neither a title nor anything to show; give it a title, points or a body"),
+    ]
+
+
+def test_lists_name_an_untitled_slide_by_its_first_words(deck):
+    assert [s.name for s in deck.slides] == ["First", "(The best code is no code at all.)", '(python print("hello"))', "Last"]
+
+
+@pytest.mark.parametrize("name", ["markdown", "marp", "reveal", "html"])
+def test_no_export_writes_an_empty_heading(deck, name):
+    out = export_deck(deck, name)
+    assert not re.search(r"^#+\s*$", out, re.M), name
+    assert "<h2></h2>" not in out
+    assert "The best code is no code at all." in out
+
+
+def test_pandoc_starts_an_untitled_slide_at_a_rule(deck):
+    out = export_deck(deck, "pandoc")
+    body = out.split("---\n", 2)[2]  # after the metadata block
+    assert body.count("\n---\n") == 2  # the two untitled slides, each begun by a rule
+    assert "## First" in body and "## Last" in body
+
+
+async def test_the_presenter_shows_an_untitled_slide_without_a_heading(deck):
+    from deck.tui.app import make_app
+
+    from ..tui.test_presenter import content
+
+    app = make_app(deck, clock=lambda: 0.0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("right")
+        shown = content(app).strip().splitlines()
+        assert "The best code is no code at all." in shown[0]  # the first line: no heading above it
+        assert "▁" not in content(app)  # no title rule above nothing
+        await pilot.press("right")
+        assert "REPORTED" in content(app)  # a label is still shown where there is no title
