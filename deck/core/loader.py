@@ -752,11 +752,13 @@ class _Reader:
         for i, node in enumerate(self.items(pair, f"{slide_what}: columns")):
             what = f"{slide_what}: columns[{i}]"
             if node.kind != "map":
-                self.error(node, f"{what} must be a mapping with 'title' and 'points' or 'body', got {_describe(node)}")
+                self.error(node, f"{what} must be a mapping with 'points' or a 'body' (and a 'title' if you like), got {_describe(node)}")
                 ok = False
                 continue
-            f = self.fields(node, COLUMN_KEYS, ("title",), what)
-            title = self.text_value(f.get("title"), f"{what}.title")
+            f = self.fields(node, COLUMN_KEYS, (), what)  # a column's title is optional, as in most talks
+            title = self.text_value(f.get("title"), f"{what}.title") if "title" in f else ""
+            if not {"title", "body", "points"} & set(f):
+                self.error(node, f"{what} is empty; give it a body or points")
             width = self.int_value(f["width"][1], f"{what}.width", 1, 12) if "width" in f else 1
             points = self.points(f.get("points"), f"{what}.points", slide_confidence)
             body = self.text_value(f.get("body"), f"{what}.body", inline=False)

@@ -41,7 +41,8 @@ def deck_schema() -> dict[str, Any]:
     column = _object(
         {"title": TEXT, "body": {"type": "string"}, "points": points, "width": {"type": "integer", "minimum": 1, "maximum": 12}},
         COLUMN_KEYS,
-        ["title"],
+        [],
+        anyOf=[{"required": [k]} for k in ("title", "body", "points")],  # a title is optional, as in most talks
     )
     claim = {"confidence": {"$ref": "#/$defs/confidence"}, "sources": IDS}
     number = {"type": "number"}

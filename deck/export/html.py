@@ -104,7 +104,7 @@ def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confide
             template = " ".join(f"{column.width}fr" for column in view.columns)
             parts.append(f'<div class="columns" style="grid-template-columns:{template}">')
             for column in view.columns:
-                parts.append(f"<div><h3>{_text(column.title)}</h3>")
+                parts.append(f"<div><h3>{_text(column.title)}</h3>" if column.title else "<div>")
                 for step_number, part in column.parts:  # the column's pauses step as the body's do
                     step = f' class="step" data-step="{step_number}"' if step_number else ""
                     parts.append(f"<div{step}>{_block(part)}</div>")

@@ -69,7 +69,7 @@ def _slide(view: ShownSlide, options: ExportOptions) -> list[str]:
     if view.claims:
         out += [_claim_line(c) for c in view.claims] + [""]
     for i, column in enumerate(view.columns, 1):
-        out += [f"### {n}.{i} {inline(column.title)}", ""]
+        out += [f"### {n}.{i} {inline(column.title)}", ""] if column.title else []
         if column.body:
             out += [block(column.body), ""]
         if column.claims:

@@ -33,7 +33,7 @@ def label_words(claim: Claim) -> str:
 def columns_as_table(view: ShownSlide) -> list[str]:
     """Columns side by side as a one-row table: a title per column, then its body and points as lines of
     one cell (joined by <br>, which Marp allows without raw HTML)."""
-    header = "| " + " | ".join(f"**{inline(column.title, table=True)}**" for column in view.columns) + " |"
+    header = "| " + " | ".join(f"**{inline(column.title, table=True)}**" if column.title else " " for column in view.columns) + " |"
     cells = []
     for column in view.columns:
         lines = [inline(line, table=True) for line in (column.body or "").splitlines() if line.strip()]
@@ -117,7 +117,7 @@ def content_lines(
         for column in view.columns:
             if column_open:
                 out += [column_open(100 * column.width // total), ""]
-            out += [f"**{inline(column.title)}:**", ""]
+            out += [f"**{inline(column.title)}:**", ""] if column.title else []
             if column.body:
                 out += [block(column.body, forbidden, raw_separators, heading_floor), ""]
             if column.claims:

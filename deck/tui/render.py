@@ -177,7 +177,7 @@ def hidden_notice(count: int, levels: tuple[Confidence, ...], palette: Palette) 
 
 
 def render_column(column: ColumnView, palette: Palette) -> RenderableType:
-    parts: list[RenderableType] = [Text(column.title, style=palette.accent)]
+    parts: list[RenderableType] = [Text(column.title, style=palette.accent)] if column.title else []
     if column.body:
         parts.append(_markdown(column.body, palette))
     parts += render_claims(column.claims, palette)

@@ -75,3 +75,27 @@ async def test_the_presenter_shows_an_untitled_slide_without_a_heading(deck):
         assert "▁" not in content(app)  # no title rule above nothing
         await pilot.press("right")
         assert "REPORTED" in content(app)  # a label is still shown where there is no title
+
+
+COLUMNS = """\
+title: T
+slides:
+  - title: Two columns, no headings
+    columns:
+      - {body: "Left words", width: 2}
+      - {points: [right point]}
+"""
+
+
+@pytest.mark.parametrize("name", ["markdown", "marp", "pandoc", "reveal", "html"])
+def test_columns_without_a_title_write_no_empty_heading(name):
+    loaded = parse_deck(COLUMNS, "t.yaml")
+    assert loaded.deck is not None and loaded.diagnostics == []
+    out = export_deck(loaded.deck, name)
+    assert "****" not in out and "<h3></h3>" not in out and "**:**" not in out and not re.search(r"^###\s+\d+\.\d+\s*$", out, re.M)
+    assert "Left words" in out and "right point" in out
+
+
+def test_an_empty_column_is_an_error():
+    loaded = parse_deck("title: T\nslides:\n  - title: S\n    columns:\n      - {width: 2}\n", "t.yaml")
+    assert [e.message for e in loaded.errors] == ["slide 1 ('S'): columns[0] is empty; give it a body or points"]
