@@ -30,6 +30,7 @@ class UsageError(Exception):
 
 def build_parser() -> argparse.ArgumentParser:
     from .export import FORMATS
+    from .importing.markdown_talk import DIALECTS
 
     parser = argparse.ArgumentParser(
         prog="deck",
@@ -120,6 +121,11 @@ def build_parser() -> argparse.ArgumentParser:
         help="also answer to this host name (e.g. the name your audience types; on other addresses only this machine's names answer)",
     )
 
+    imports = commands.add_parser("import", help="make a deck of a Markdown talk written for presenterm, Marp, pandoc/patat, lookatme or slides")
+    imports.add_argument("talk", metavar="TALK.md", help="the talk's Markdown file")
+    imports.add_argument("-o", "--output", metavar="DECK.yaml", help="the deck to write (default: TALK.yaml beside the talk; never overwritten)")
+    imports.add_argument("--from", dest="dialect", choices=DIALECTS, help="the tool it was written for (default: found from the file)")
+
     commands.add_parser("schema", help="print the JSON Schema of the deck format (for editors)")
 
     completion = commands.add_parser("completion", help="print the shell code that completes deck's commands, options, themes and decks")
@@ -153,7 +159,7 @@ def port_number(value: str) -> int:
     return port
 
 
-COMMANDS = ("present", "check", "export", "new", "speaker", "serve", "share", "completion", "schema")
+COMMANDS = ("present", "check", "export", "new", "speaker", "serve", "share", "import", "completion", "schema")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -174,6 +180,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "speaker": cmd_speaker,
             "serve": cmd_serve,
             "share": cmd_share,
+            "import": cmd_import,
             "completion": cmd_completion,
             "schema": cmd_schema,
         }[command](args)
@@ -566,3 +573,49 @@ def cmd_share(args: argparse.Namespace) -> int:
     port_free(args.host, args.port)
     serve(share)
     return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    import shutil
+
+    from .core.check import check_images
+    from .core.files import read_regular, write_atomic
+    from .core.loader import parse_deck
+    from .importing import import_talk
+
+    talk = Path(args.talk)
+    if not talk.exists():
+        raise UsageError(f"no such file: {safe_path(str(talk))}")
+    if not talk.is_file():
+        raise UsageError(f"{safe_path(str(talk))} is not a regular file; give a Markdown talk")
+    output = Path(args.output) if args.output else talk.with_suffix(".yaml")
+    if output.suffix.lower() not in (".yaml", ".yml"):
+        raise UsageError(f"{safe_path(str(output))}: a deck's name ends in .yaml or .yml")
+    if output.exists() or output.is_symlink():
+        raise UsageError(f"{safe_path(str(output))} exists; deck import never overwrites: choose another name with -o")
+    data = read_regular(talk, 10 * 1024 * 1024)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise UsageError(f"{safe_path(str(talk))} is not UTF-8 text") from None
+    imported = import_talk(text, talk, output, args.dialect)
+    loaded = parse_deck(imported.yaml_text, str(output))
+    problems = list(loaded.diagnostics)
+    for source, target in imported.copies:  # pictures from outside the deck's folder, copied in (never over another)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.exists():
+            shutil.copyfile(source, target)
+    problems += check_images(str(output), loaded.images)
+    write_atomic(output, imported.yaml_text.encode("utf-8"))
+    for loss in imported.losses:
+        print(f"{safe_path(str(talk))}:{loss.line}:1: warning: {visible(loss.message)}", file=sys.stderr)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    errors = sum(d.is_error for d in problems)
+    redo = f"{_count(len(imported.losses), 'thing')} to redo, listed above" if imported.losses else "nothing to redo"
+    print(
+        f"wrote {safe_path(str(output))} ({_count(imported.slides, 'slide')}) from a {imported.dialect} talk; {redo}"
+        + (f"; {_count(errors, 'error')} in the deck" if errors else ""),
+        file=sys.stderr,
+    )
+    return EXIT_ERRORS if errors else EXIT_OK

@@ -1,0 +1,149 @@
+"""`deck import`: a Markdown talk written for presenterm, Marp, pandoc/patat, lookatme or slides, as a deck.
+
+`import_talk(text, talk_path, deck_path)` reads the talk as its tool would (`markdown_talk`), and writes
+the deck's YAML: the front matter's title, author and date; each slide's title (none where it has none),
+words, notes, pauses and columns; code with its language and `+exec`. Pictures are files beside the
+deck: one inside the deck's folder keeps its path, one outside it is copied in (listed in `copies`), one
+from the web becomes a link. What deck cannot carry is listed in `losses`, at its line in the talk, so the
+author knows what to redo. Nothing is written here and nothing reaches the network.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .markdown_talk import DIALECTS, Loss, Talk, TalkSlide, read_talk
+
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+
+
+@dataclass
+class Imported:
+    yaml_text: str
+    dialect: str
+    slides: int
+    losses: list[Loss]
+    copies: list[tuple[Path, Path]] = field(default_factory=list)  # (picture outside the deck's folder, where it goes)
+
+
+def import_talk(text: str, talk_path: str | os.PathLike[str], deck_path: str | os.PathLike[str], dialect: str | None = None) -> Imported:
+    talk = read_talk(text, dialect)
+    pictures = _Pictures(Path(talk_path).resolve().parent, Path(deck_path).resolve().parent, Path(deck_path).stem, talk.losses)
+    deck = _deck(talk, Path(talk_path).stem, pictures)
+    return Imported(_yaml(deck), talk.dialect, len(deck["slides"]), sorted(talk.losses, key=lambda loss: loss.line), pictures.copies)
+
+
+def _deck(talk: Talk, stem: str, pictures: _Pictures) -> dict[str, Any]:
+    meta = talk.meta
+    first_title = next((s.title for s in talk.slides if s.title), "")
+    deck: dict[str, Any] = {"title": meta.get("title") or first_title or stem}
+    subtitle = meta.get("sub_title") or meta.get("subtitle")
+    if subtitle:
+        deck["subtitle"] = subtitle
+    if meta.get("author"):
+        deck["author"] = meta["author"]
+    occasion = " · ".join(x for x in (meta.get("event"), meta.get("location"), meta.get("date")) if x)
+    slides: list[dict[str, Any]] = []
+    if talk.dialect in ("presenterm", "pandoc") and meta.get("title"):  # the tool opens the talk on a title slide
+        title_slide: dict[str, Any] = {"title": meta["title"], "layout": "title"}
+        if subtitle or occasion:
+            title_slide["subtitle"] = " · ".join(x for x in (subtitle, occasion) if x)
+        slides.append(title_slide)
+    if occasion:
+        talk.losses.append(
+            Loss(1, f"the talk's {'event, place and date' if meta.get('event') else 'date'} ({occasion}) is in the title slide's subtitle")
+        )
+    for key in sorted(set(meta) - {"title", "sub_title", "subtitle", "author", "date", "event", "location", "marp"}):
+        talk.losses.append(Loss(1, f"the front matter's '{key}' is not carried (deck's themes and settings differ)"))
+    for slide in talk.slides:
+        slides.append(_slide(slide, pictures, talk.losses))
+    deck["slides"] = slides
+    return deck
+
+
+def _slide(slide: TalkSlide, pictures: _Pictures, losses: list[Loss]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    if slide.title:
+        out["title"] = slide.title
+    if slide.section and slide.title and not slide.text.strip() and not slide.columns:
+        out["layout"] = "section"
+        return out
+    body = pictures.fix(slide.text, slide.line)
+    if slide.after_columns.strip():
+        losses.append(Loss(slide.line, "the words after the columns are shown above them (deck shows a slide's body, then its columns)"))
+        body = "\n\n".join(x for x in (body, pictures.fix(slide.after_columns, slide.line)) if x.strip())
+    if body.strip():
+        out["body"] = body.strip("\n") + "\n"
+    if slide.columns:
+        out["columns"] = [{"width": c.width, "body": pictures.fix(c.text, slide.line).strip("\n") + "\n"} for c in slide.columns]
+    if not out:
+        out["body"] = " "  # a slide the talk leaves empty (a pause for effect): kept, so the count matches
+    if slide.notes:
+        out["notes"] = "\n\n".join(slide.notes).strip() + "\n"
+    return out
+
+
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
+
+
+class _Pictures:
+    """Local pictures made to work from the deck's folder; the rest said."""
+
+    def __init__(self, talk_folder: Path, deck_folder: Path, stem: str, losses: list[Loss]) -> None:
+        self.talk_folder, self.deck_folder, self.stem, self.losses = talk_folder, deck_folder, stem, losses
+        self.copies: list[tuple[Path, Path]] = []
+        self._planned: dict[Path, str] = {}
+
+    def fix(self, text: str, line: int) -> str:
+        return _IMAGE.sub(lambda match: self._one(match.group(1), match.group(2), line), text)
+
+    def _one(self, alt: str, src: str, line: int) -> str:
+        from urllib.parse import unquote
+
+        source = (self.talk_folder / unquote(src)).resolve()
+        if not source.is_file():
+            self.losses.append(Loss(line, f"the picture '{src}' is not there; its alt text stands in for it"))
+            return alt or "(picture)"
+        if source.suffix.lower() not in IMAGE_SUFFIXES:
+            self.losses.append(Loss(line, f"'{src}' is not a PNG, JPEG, GIF or WebP picture (deck shows those); its alt text stands in for it"))
+            return alt or "(picture)"
+        relative = source.relative_to(self.deck_folder).as_posix() if source.is_relative_to(self.deck_folder) else self._copy(source, line)
+        return f"![{alt}]({relative})"
+
+    def _copy(self, source: Path, line: int) -> str:
+        if source in self._planned:
+            return self._planned[source]
+        folder = self.deck_folder / f"{self.stem}-pictures"
+        target = folder / source.name
+        n = 1
+        while (target.exists() and target.read_bytes() != source.read_bytes()) or target in {t for _, t in self.copies}:
+            n += 1
+            target = folder / f"{source.stem}-{n}{source.suffix}"
+        self.copies.append((source, target))
+        relative = target.relative_to(self.deck_folder).as_posix()
+        self._planned[source] = relative
+        self.losses.append(Loss(line, f"the picture {source.name} lies outside the deck's folder: copied to {relative}"))
+        return relative
+
+
+def _yaml(deck: dict[str, Any]) -> str:
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        pass
+
+    def text(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
+        if "\n" in value:
+            return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="|")
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value)
+
+    Dumper.add_representer(str, text)
+    head = "# Imported by `deck import`; see what to redo in its output. `deck check` reads it like any deck.\n"
+    return head + yaml.dump(deck, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=1000, default_flow_style=False)
+
+
+__all__ = ["DIALECTS", "Imported", "import_talk"]

@@ -1,0 +1,468 @@
+"""A Markdown talk written for another tool, read into slides: where each slide starts, its title, its
+words, its notes, its pauses and columns, as that tool reads them.
+
+Dialects (the tool's name as `--from` takes it):
+- presenterm: slides end at `<!-- end_slide -->`; a setext or ATX heading first on a slide is its title;
+  `<!-- speaker_note: ... -->`; `<!-- pause -->`; `<!-- column_layout: [3, 2] -->`, `<!-- column: N -->`,
+  `<!-- reset_layout -->`; other comments are its commands (`jump_to_middle`, `alignment`, ...).
+- marp: `---` on a line of its own starts a slide; a heading first on a slide is its title; an HTML
+  comment is a note unless it is a directive (`<!-- _class: lead -->`, `<!-- paginate: true -->`).
+- pandoc (patat): a `% Title` block or YAML front matter; slides at the slide level (the highest heading
+  level followed directly by content), and at `---`; `::: notes`; `:::: columns` / `::: {.column}`;
+  `. . .` pauses.
+- lookatme, slides: `---` starts a slide, as Marp.
+
+Nothing here reads or writes files: `deck.importing` does, and turns this into a deck.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+DIALECTS = ("presenterm", "marp", "pandoc", "lookatme", "slides")
+
+
+@dataclass
+class Loss:
+    """Something of the talk deck cannot carry (or carries otherwise), and where."""
+
+    line: int
+    message: str
+
+
+@dataclass
+class Column:
+    width: int
+    text: str
+
+
+@dataclass
+class TalkSlide:
+    line: int  # where the slide starts in the talk, from 1
+    title: str = ""
+    text: str = ""  # the slide's Markdown, title, notes and commands taken out
+    notes: list[str] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=list)
+    after_columns: str = ""  # words after the columns (presenterm's reset_layout)
+    section: bool = False  # a heading above the slide level (pandoc): a section slide
+
+
+@dataclass
+class Talk:
+    dialect: str
+    meta: dict[str, str]  # front matter: title, author, date, ...
+    slides: list[TalkSlide]
+    losses: list[Loss]
+
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_SETEXT = re.compile(r"^(=+|-+)\s*$")
+_COMMENT = re.compile(r"^\s*<!--(.*?)-->\s*$", re.S)
+_MARP_DIRECTIVES = re.compile(
+    r"^\s*_?(theme|class|paginate|header|footer|backgroundColor|backgroundImage|backgroundPosition|backgroundRepeat|"
+    r"backgroundSize|color|size|headingDivider|style|math|lang|title|description|author|image|keywords|url|marp)\s*:",
+    re.I,
+)
+
+
+def detect(text: str, meta: dict[str, str]) -> str:
+    """The tool a talk was written for, from what it uses."""
+    if re.search(r"^\s*<!--\s*end_slide\s*-->\s*$", text, re.M):
+        return "presenterm"
+    if str(meta.get("marp", "")).lower() == "true":
+        return "marp"
+    if text.startswith("% ") or re.search(r"^(:::+)\s*(\{\.)?(notes|columns)\b", text, re.M) or re.search(r"^\. \. \.\s*$", text, re.M):
+        return "pandoc"
+    if "paging" in meta:
+        return "slides"
+    if "styles" in meta or "extensions" in meta:
+        return "lookatme"
+    if re.search(r"^---\s*$", text, re.M):
+        return "marp"
+    return "pandoc"  # headings only: slides at the slide level
+
+
+def read_talk(text: str, dialect: str | None = None) -> Talk:
+    """The talk's slides, as the tool it was written for reads them."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    meta, body, offset, losses = _front_matter(text)
+    chosen = dialect or detect(body, meta)
+    if chosen == "presenterm":
+        slides = _split_at(body, offset, lambda line: re.fullmatch(r"\s*<!--\s*end_slide\s*-->\s*", line) is not None)
+    elif chosen == "pandoc":
+        slides = _split_pandoc(body, offset)
+    else:
+        slides = _split_at(body, offset, lambda line: re.fullmatch(r"---\s*", line) is not None)
+    for slide in slides:
+        _read_slide(slide, chosen, losses)
+    slides = [s for s in slides if s.title or s.text.strip() or s.columns or s.notes]
+    return Talk(chosen, meta, slides, losses)
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str, int, list[Loss]]:
+    """YAML front matter (`---` ... `---`), or pandoc's `% title` block: its simple keys, the rest of the
+    talk, and the line the rest starts on (from 0)."""
+    import yaml
+
+    losses: list[Loss] = []
+    if text.startswith("% "):
+        lines = text.split("\n")
+        block = []
+        while lines and lines[0].startswith("%"):
+            block.append(lines.pop(0)[1:].strip())
+        keys = ("title", "author", "date")
+        return {k: v for k, v in zip(keys, block, strict=False) if v}, "\n".join(lines), len(block), losses
+    match = re.match(r"---\n(.*?)\n(---|\.\.\.)\n", text, re.S)
+    if not match:
+        return {}, text, 0, losses
+    try:
+        data = yaml.safe_load(match.group(1))
+    except yaml.YAMLError as exc:
+        losses.append(Loss(1, f"the front matter is not YAML ({str(exc).splitlines()[0]}); its settings were not carried"))
+        data = None
+    meta: dict[str, str] = {}
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(value, (str, int, float, bool, dt.date)) or value is None:
+                meta[str(key)] = "" if value is None else str(value)
+            elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+                meta[str(key)] = ", ".join(value)
+            else:
+                meta[str(key)] = ""  # a nested setting (a theme, styles): said below as not carried
+    consumed = match.group(0)
+    return meta, text[len(consumed) :], consumed.count("\n"), losses
+
+
+def _outside_fences(lines: list[str]) -> list[bool]:
+    """For each line, whether it is outside a code fence."""
+    outside, fence = [], None
+    for line in lines:
+        match = _FENCE.match(line)
+        if fence is None:
+            outside.append(True)
+            if match:
+                fence = match.group(1)[0] * len(match.group(1))
+                outside[-1] = False
+        else:
+            outside.append(False)
+            stripped = line.strip()
+            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
+                fence = None
+    return outside
+
+
+def _split_at(body: str, offset: int, is_break: Callable[[str], bool]) -> list[TalkSlide]:
+    lines = body.split("\n")
+    outside = _outside_fences(lines)
+    slides: list[TalkSlide] = []
+    current: list[str] = []
+    start = 0
+    for n, line in enumerate(lines):
+        if outside[n] and is_break(line):
+            slides.append(TalkSlide(offset + start + 1, text="\n".join(current)))
+            current, start = [], n + 1
+            continue
+        current.append(line)
+    slides.append(TalkSlide(offset + start + 1, text="\n".join(current)))
+    return slides
+
+
+def _headings(lines: list[str], outside: list[bool]) -> dict[int, tuple[int, str, int]]:
+    """Line -> (level, text, lines it takes) for ATX and setext headings outside code."""
+    found = {}
+    for n, line in enumerate(lines):
+        if not outside[n]:
+            continue
+        atx = _ATX.match(line)
+        if atx:
+            found[n] = (len(atx.group(1)), atx.group(2), 1)
+        elif (
+            n + 1 < len(lines)
+            and outside[n + 1]
+            and line.strip()
+            and _SETEXT.match(lines[n + 1])
+            and not _COMMENT.match(line)
+            and not line.lstrip().startswith(("-", "*", ">", "|", "<"))
+        ):
+            found[n] = (1 if lines[n + 1].strip()[0] == "=" else 2, line.strip(), 2)
+    return found
+
+
+def _split_pandoc(body: str, offset: int) -> list[TalkSlide]:
+    """Pandoc's slide level: the highest heading level followed directly by content; a heading above it
+    is a section slide; `---` starts a slide too."""
+    lines = body.split("\n")
+    outside = _outside_fences(lines)
+    heads = _headings(lines, outside)
+    followed = set()
+    for n, (level, _, size) in heads.items():
+        rest = n + size
+        while rest < len(lines) and not lines[rest].strip():
+            rest += 1
+        if rest < len(lines) and rest not in heads:
+            followed.add(level)
+    level_of_slides = min(followed) if followed else 1
+    slides: list[TalkSlide] = []
+    current: list[str] = []
+    start = 0
+    section = False
+    skip = 0
+    for n, line in enumerate(lines):
+        if skip:
+            skip -= 1
+            continue
+        head = heads.get(n)
+        is_rule = outside[n] and re.fullmatch(r"(-{3,}|\*{3,}|_{3,})\s*", line) is not None and n not in heads and not _is_setext_line(heads, n)
+        if (head and head[0] <= level_of_slides) or is_rule:
+            slides.append(TalkSlide(offset + start + 1, text="\n".join(current), section=section))
+            current, start, section = [], n, False
+            if head:
+                level, title, size = head
+                section = level < level_of_slides
+                current = [f"{'#' * level} {title}"]
+                skip = size - 1
+            continue
+        current.append(line)
+    slides.append(TalkSlide(offset + start + 1, text="\n".join(current), section=section))
+    return slides
+
+
+def _is_setext_line(heads: dict[int, tuple[int, str, int]], n: int) -> bool:
+    return n - 1 in heads and heads[n - 1][2] == 2
+
+
+def _read_slide(slide: TalkSlide, dialect: str, losses: list[Loss]) -> None:
+    """Take out of `slide.text` its title, its notes and the tool's commands (said as losses where deck
+    does not do what they do), and split its columns."""
+    text = slide.text
+    text = _take_notes(slide, text, dialect, losses)
+    text = _commands(slide, text, dialect, losses)
+    lines = text.split("\n")
+    outside = _outside_fences(lines)
+    heads = _headings(lines, outside)
+    first = next((n for n, line in enumerate(lines) if line.strip()), None)
+    if first is not None and first in heads:
+        _, title, size = heads[first]
+        slide.title = _plain_title(title)
+        del lines[first : first + size]
+    slide.text = "\n".join(lines).strip("\n")
+    if dialect == "presenterm":
+        _presenterm_columns(slide, losses)
+    elif dialect == "pandoc":
+        _pandoc_columns(slide, losses)
+    slide.text = _tidy(slide, slide.text, dialect, losses)
+    for column in slide.columns:
+        column.text = _tidy(slide, column.text, dialect, losses)
+    slide.after_columns = _tidy(slide, slide.after_columns, dialect, losses)
+
+
+def _plain_title(title: str) -> str:
+    return title.strip()
+
+
+def _take_notes(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> str:
+    if dialect == "presenterm":
+
+        def note(match: re.Match[str]) -> str:
+            slide.notes.append(match.group(1).strip())
+            return ""
+
+        return re.sub(r"<!--\s*speaker_note:\s*(.*?)\s*-->", note, text, flags=re.S)
+    if dialect == "pandoc":
+        pattern = re.compile(r"^(:{3,})\s*\{?\.?notes\}?\s*\n(.*?)\n\1\s*$", re.M | re.S)
+
+        def pandoc_note(match: re.Match[str]) -> str:
+            slide.notes.append(match.group(2).strip())
+            return ""
+
+        return pattern.sub(pandoc_note, text)
+    if dialect == "marp":
+
+        def comment(match: re.Match[str]) -> str:
+            inside = match.group(1).strip()
+            if _MARP_DIRECTIVES.match(inside):
+                return match.group(0)  # a directive: said among the commands
+            if inside:
+                slide.notes.append(inside)
+            return ""
+
+        return re.sub(r"<!--(.*?)-->", comment, text, flags=re.S)
+    return text
+
+
+_PRESENTERM_KEPT = ("pause", "column_layout", "column", "reset_layout")
+
+
+def _commands(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> str:
+    """The tool's commands in comments: a pause stays (deck pauses the same way); the rest is said."""
+    lines = text.split("\n")
+    outside = _outside_fences(lines)
+    out = []
+    for n, line in enumerate(lines):
+        where = slide.line + n
+        if dialect == "pandoc" and outside[n] and re.fullmatch(r"\. \. \.\s*", line):
+            out.append("<!-- pause -->")
+            continue
+        match = _COMMENT.match(line) if outside[n] else None
+        if not match:
+            out.append(line)
+            continue
+        inside = match.group(1).strip()
+        name = re.split(r"[\s:]", inside, maxsplit=1)[0].lower()
+        if name == "pause" or (dialect == "presenterm" and name in _PRESENTERM_KEPT):
+            out.append(line)
+            continue
+        if dialect == "presenterm" and name in ("jump_to_middle", "alignment"):
+            losses.append(Loss(where, f"'{inside}' (centred text) is not carried: deck centres a title or section slide, not an ordinary one"))
+        elif dialect == "presenterm" and name in ("new_line", "new_lines"):
+            pass  # vertical space: deck spaces a slide itself
+        elif dialect == "presenterm" and name == "incremental_lists":
+            losses.append(
+                Loss(where, "'incremental_lists' is not carried: put `<!-- pause -->` between the items, or write them as points with `reveal: true`")
+            )
+        elif dialect == "presenterm" and name in ("end_slide_shorthand", "skip_slide", "no_footer", "font_size", "list_item_newlines"):
+            losses.append(Loss(where, f"'{inside}' (a presenterm setting) is not carried"))
+        elif dialect == "marp" and _MARP_DIRECTIVES.match(inside):
+            losses.append(Loss(where, f"Marp directive '{inside}' is not carried (deck's themes and layout apply)"))
+        else:
+            out.append(line)  # an ordinary comment: deck shows comments as text in nothing; kept for the author
+            losses.append(Loss(where, f"the comment '{inside[:50]}' is kept as written; deck shows HTML comments as text, so remove it"))
+    return "\n".join(out)
+
+
+def _presenterm_columns(slide: TalkSlide, losses: list[Loss]) -> None:
+    lines = slide.text.split("\n")
+    layout = next((n for n, line in enumerate(lines) if re.fullmatch(r"\s*<!--\s*column_layout:.*-->\s*", line)), None)
+    if layout is None:
+        return
+    widths = [int(w) for w in re.findall(r"\d+", lines[layout])] or [1, 1]
+    before = lines[:layout]
+    columns: dict[int, list[str]] = {}
+    current: int | None = None
+    after: list[str] = []
+    resetted = False
+    for line in lines[layout + 1 :]:
+        column = re.fullmatch(r"\s*<!--\s*column:\s*(\d+)\s*-->\s*", line)
+        if re.fullmatch(r"\s*<!--\s*reset_layout\s*-->\s*", line):
+            resetted, current = True, None
+            continue
+        if column and not resetted:
+            current = int(column.group(1))
+            columns.setdefault(current, [])
+            continue
+        if resetted:
+            after.append(line)
+        elif current is not None:
+            columns[current].append(line)
+        elif line.strip():
+            before.append(line)
+    scale = max(widths)
+    slide.columns = [
+        Column(
+            max(1, min(12, round(12 * widths[i] / sum(widths)))) if scale > 12 or sum(widths) > 12 else max(1, widths[i]),
+            "\n".join(columns.get(i, [])).strip("\n"),
+        )
+        for i in range(len(widths))
+        if "\n".join(columns.get(i, [])).strip()
+    ]
+    empty = [i for i in range(len(widths)) if not "\n".join(columns.get(i, [])).strip()]
+    if empty:
+        losses.append(
+            Loss(
+                slide.line,
+                f"empty columns {empty} of the layout {widths} (used to place a picture) are dropped: deck sizes columns by their widths only",
+            )
+        )
+    slide.text = "\n".join(before).strip("\n")
+    slide.after_columns = "\n".join(after).strip("\n")
+
+
+def _pandoc_columns(slide: TalkSlide, losses: list[Loss]) -> None:
+    match = re.search(r"^(:{4,})\s*\{?\.?columns\}?\s*\n(.*?)\n\1\s*$", slide.text, re.M | re.S)
+    if not match:
+        return
+    inner = match.group(2)
+    parts = re.findall(r"^(:{3})\s*\{\.column(?:\s+width=\"?(\d+)%?\"?)?\}\s*\n(.*?)\n\1\s*$", inner, re.M | re.S)
+    columns = []
+    for _, width, text in parts:
+        columns.append(Column(max(1, min(12, round(int(width) / 100 * 12))) if width else 1, text.strip("\n")))
+    slide.columns = [c for c in columns if c.text.strip()]
+    slide.after_columns = slide.text[match.end() :].strip("\n")
+    slide.text = slide.text[: match.start()].strip("\n")
+
+
+_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]{2,30}:(?![\w:])")
+
+
+def _tidy(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> str:
+    """Code fences' info strings deck does not read, images sized or from the web, and emoji shortcodes."""
+    if not text:
+        return text
+    lines = text.split("\n")
+    outside = _outside_fences(lines)
+    for n, line in enumerate(lines):
+        match = _FENCE.match(line)
+        if match and outside[n] is False and (n == 0 or outside[n - 1] or _FENCE.match(lines[n - 1]) is None):
+            info = line[match.end() :].strip()
+            if info:
+                lines[n] = line[: match.end()] + _fence_info(info, slide.line + n, losses)
+    text = "\n".join(lines)
+
+    def image(match: re.Match[str]) -> str:
+        alt, src = match.group(1), match.group(2)
+        words = alt
+        if dialect == "presenterm" and alt.startswith("image:"):
+            losses.append(Loss(slide.line, f"the picture size '{alt}' is not carried: deck sizes a picture to its slide"))
+            words = ""
+        if dialect == "marp" and re.match(r"^(bg|w:|h:|width:|height:|contain|cover|fit)\b", alt):
+            losses.append(Loss(slide.line, f"Marp's picture setting '{alt}' is not carried (a background or a size)"))
+            words = re.sub(r"\b(bg|left|right|contain|cover|fit|[wh]:\S+|width:\S+|height:\S+|\d+%)\b", "", alt).strip()
+        if re.match(r"^[a-z][a-z0-9+.-]*://", src, re.I):
+            losses.append(Loss(slide.line, f"the picture at {src[:60]} is a link now: deck never fetches from the network; save it beside the deck"))
+            return f"[{words or 'picture'}]({src})"
+        return f"![{words}]({src})"
+
+    text = _replace_outside_code(text, _IMAGE, image)
+    if _SHORTCODE.search(_without_code(text)):
+        losses.append(Loss(slide.line, "emoji shortcodes (like :smile:) are shown as written: type the emoji itself"))
+    return text
+
+
+_DECK_INFO = ("+exec", "+exec_replace")
+
+
+def _fence_info(info: str, line: int, losses: list[Loss]) -> str:
+    """A fence's language and the attributes deck runs by (`+exec`, `+exec_replace`); the rest said."""
+    words = info.split()
+    language = words[0] if words and not words[0].startswith(("+", "{")) else ""
+    kept = [w for w in words[1:] if w in _DECK_INFO]
+    dropped = [w for w in words[(1 if language else 0) :] if w not in _DECK_INFO]
+    if dropped:
+        losses.append(
+            Loss(line, f"code attributes {' '.join(dropped)} are not carried (deck shows the code whole, without line numbers or line highlights)")
+        )
+    if any(w in ("+exec", "+exec_replace") for w in kept) and language.lower() not in _RUNS:
+        losses.append(
+            Loss(line, f"a runnable '{language}' block: deck runs bash, sh, python, node, ruby and perl; it will say it cannot run this one")
+        )
+    return " ".join([language, *kept]).strip()
+
+
+_RUNS = ("bash", "sh", "shell", "zsh", "python", "python3", "py", "node", "javascript", "js", "ruby", "rb", "perl")
+
+
+def _replace_outside_code(text: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str]) -> str:
+    lines = text.split("\n")
+    outside = _outside_fences(lines)
+    return "\n".join(pattern.sub(replace, line) if outside[n] else line for n, line in enumerate(lines))
+
+
+def _without_code(text: str) -> str:
+    lines = text.split("\n")
+    outside = _outside_fences(lines)
+    return "\n".join(re.sub(r"`[^`]*`", "", line) for n, line in enumerate(lines) if outside[n])

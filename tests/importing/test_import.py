@@ -1,0 +1,233 @@
+"""`deck import`: a talk written for presenterm, Marp or pandoc becomes a deck that checks clean, with a
+list of what to redo; pictures are made to work from the deck's folder; nothing is ever overwritten."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from deck.cli import main
+from deck.core.check import check_path
+from deck.core.loader import load_deck
+
+PRESENTERM = """\
+---
+title: Introducing _presenterm_
+sub_title: A demo
+author: Matias
+event: RustConf
+date: 2024-09-10
+---
+
+Customizability
+---
+
+It allows configuring almost anything:
+
+* The colors used.
+* Layouts.
+
+<!-- pause -->
+
+This is an example.
+
+<!-- speaker_note: Say hello. -->
+
+<!-- end_slide -->
+
+Dynamic code highlighting
+---
+
+```rust {1-4|6-10|all} +line_numbers
+struct Person {
+    name: String,
+}
+```
+
+```bash +exec
+echo hi
+```
+
+<!-- end_slide -->
+
+Column layouts
+===
+
+<!-- column_layout: [7, 3] -->
+
+<!-- column: 0 -->
+
+Use column layouts.
+
+<!-- column: 1 -->
+
+![](doge.png)
+
+<!-- reset_layout -->
+
+Layouts can be reset.
+
+<!-- end_slide -->
+
+<!-- jump_to_middle -->
+
+The end
+---
+"""
+
+MARP = """\
+---
+marp: true
+theme: gaia
+---
+
+<!-- _class: lead -->
+
+# A Marp talk
+
+Subtitle words
+
+<!-- The speaker says hello here. -->
+
+---
+
+## Pictures
+
+![bg right](https://example.com/photo.jpg)
+
+![w:200](local.png)
+
+---
+
+No heading on this slide, just a quote:
+
+> Simple is better.
+"""
+
+PANDOC = """\
+% A pandoc talk
+% Jane Doe
+% March 2026
+
+# Part one
+
+## First slide
+
+- one
+
+. . .
+
+- two
+
+::: notes
+Remember the pause.
+:::
+
+## Two columns
+
+:::: columns
+::: {.column width="40%"}
+Left words
+:::
+::: {.column width="60%"}
+Right words
+:::
+::::
+
+# Part two
+
+## Last slide
+
+Done.
+"""
+
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082"
+)
+
+
+def run(tmp_path: Path, name: str, text: str, *extra: str) -> tuple[int, str, Path]:
+    talk = tmp_path / name
+    talk.write_text(text)
+    return main(["import", str(talk), *extra]), str(talk), talk.with_suffix(".yaml")
+
+
+def test_a_presenterm_talk(tmp_path, capsys):
+    (tmp_path / "doge.png").write_bytes(PNG)
+    code, _, deck_path = run(tmp_path, "talk.md", PRESENTERM)
+    err = capsys.readouterr().err
+    assert code == 0, err
+    deck, found = check_path(deck_path)
+    assert deck is not None and [d for d in found if d.severity != "info"] == []
+    assert [s.title for s in deck.slides] == ["Introducing _presenterm_", "Customizability", "Dynamic code highlighting", "Column layouts", "The end"]
+    title, first, code_slide, columns, end = deck.slides
+    assert title.layout == "title" and title.subtitle == "A demo · RustConf · 2024-09-10" and deck.author == "Matias"
+    assert "<!-- pause -->" in first.body and first.notes.strip() == "Say hello."
+    assert "```rust\n" in code_slide.body and "```bash +exec\n" in code_slide.body  # +exec kept for --run-code
+    assert [c.width for c in columns.columns] == [7, 3] and "![](doge.png)" in columns.columns[1].body
+    assert "Layouts can be reset." in columns.body
+    assert "line_numbers are not carried" in err and "jump_to_middle" in err and "shown above them" in err
+    assert "from a presenterm talk; 4 things to redo" in err  # the date, the code attributes, the words below, the centring
+
+
+def test_a_marp_talk(tmp_path, capsys):
+    (tmp_path / "local.png").write_bytes(PNG)
+    code, _, deck_path = run(tmp_path, "marp.md", MARP)
+    err = capsys.readouterr().err
+    assert code == 0, err
+    deck = load_deck(deck_path)
+    assert [s.title for s in deck.slides] == ["A Marp talk", "Pictures", ""]  # the last has no heading: none
+    assert deck.slides[0].notes.strip() == "The speaker says hello here."
+    assert "[picture](https://example.com/photo.jpg)" in deck.slides[1].body  # a link: deck never fetches
+    assert "![](local.png)" in deck.slides[1].body
+    assert "Marp directive '_class: lead'" in err and "never fetches" in err and "'w:200'" in err
+
+
+def test_a_pandoc_talk(tmp_path, capsys):
+    code, _, deck_path = run(tmp_path, "pandoc.md", PANDOC)
+    err = capsys.readouterr().err
+    assert code == 0, err
+    deck = load_deck(deck_path)
+    assert deck.title == "A pandoc talk" and deck.author == "Jane Doe"
+    shown = [(s.title, s.layout) for s in deck.slides]
+    assert shown == [
+        ("A pandoc talk", "title"),
+        ("Part one", "section"),
+        ("First slide", None),
+        ("Two columns", None),
+        ("Part two", "section"),
+        ("Last slide", None),
+    ]
+    first = deck.slides[2]
+    assert first.body.count("<!-- pause -->") == 1 and first.notes.strip() == "Remember the pause."
+    assert [(c.width, c.body.strip()) for c in deck.slides[3].columns] == [(5, "Left words"), (7, "Right words")]
+
+
+def test_never_overwrites_and_says_so(tmp_path, capsys):
+    (tmp_path / "talk.yaml").write_text("mine")
+    code, _, deck_path = run(tmp_path, "talk.md", MARP)
+    assert code == 2 and "never overwrites" in capsys.readouterr().err
+    assert deck_path.read_text() == "mine"
+
+
+def test_a_picture_outside_the_decks_folder_is_copied_in_and_a_missing_one_is_its_alt_text(tmp_path, capsys):
+    talks, decks = tmp_path / "talks", tmp_path / "decks"
+    talks.mkdir()
+    decks.mkdir()
+    (talks / "pic.png").write_bytes(PNG)
+    talk = talks / "t.md"
+    talk.write_text("---\nmarp: true\n---\n\n# One\n\n![a picture](pic.png)\n\n![gone](missing.png)\n")
+    assert main(["import", str(talk), "-o", str(decks / "t.yaml")]) == 0
+    err = capsys.readouterr().err
+    deck = load_deck(decks / "t.yaml")
+    assert "![a picture](t-pictures/pic.png)" in deck.slides[0].body and (decks / "t-pictures" / "pic.png").read_bytes() == PNG
+    assert "![gone]" not in deck.slides[0].body and "gone" in deck.slides[0].body
+    assert "copied to t-pictures/pic.png" in err and "'missing.png' is not there" in err
+
+
+@pytest.mark.parametrize("dialect", ["presenterm", "marp", "pandoc", "lookatme", "slides"])
+def test_from_names_the_tool(tmp_path, capsys, dialect):
+    code, _, deck_path = run(tmp_path, "x.md", "# One\n\nwords\n\n---\n\n# Two\n\nmore\n", "--from", dialect)
+    assert code == 0, capsys.readouterr().err
+    assert load_deck(deck_path).slides
