@@ -12,7 +12,9 @@ from . import ExportOptions
 
 # What would make one line of inline text a block: a list or heading marker followed by a space (or
 # nothing), a quote marker, a numbered-list marker. `**bold**` or `-3` at the start are text, kept as written.
-_BLOCK_START = re.compile(r"^(\s*)(?:([#+*-])(?=\s|$)|(>)|(\d+)([.)])(?=\s|$))")
+# '#' is escaped whatever follows it: '#tag' is not a heading to CommonMark, but markdownlint (MD018) and
+# some readers take it for one
+_BLOCK_START = re.compile(r"^(\s*)(?:(#|[+*-](?=\s|$))|(>)|(\d+)([.)])(?=\s|$))")
 _THEMATIC_BREAK = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})(?=\s|$)")
 _BARE_URL = re.compile(r"(?<![(<\w/])(https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:'\"!?])")

@@ -93,8 +93,8 @@ def _source(deck: Deck, sid: str) -> str:
     source = deck.sources[sid]
     extra = ", ".join(x for x in (source.kind, source.date.isoformat() if source.date else None) if x)
     text = inline(source.title) + (f" ({extra})" if extra else "")
-    if source.note:
-        text += f". {inline(source.note)}"
+    if source.note:  # a dash, not '. ': a title ending in '.' or '?' read 'Title?. Note'
+        text += f" — {inline(source.note)}"
     if source.url:
         linkable = safe_url(source.url) and ":" in source.url and not any(c in source.url for c in " <>")
         text += f" <{source.url}>" if linkable else f" {inline(source.url)}"

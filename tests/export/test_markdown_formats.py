@@ -351,3 +351,17 @@ def test_one_source_numbering_on_screen_and_in_every_export():
     for name in ("marp", "pandoc", "reveal"):
         text = export_deck(deck, name)
         assert "[4] A deleted forum post" in text, name
+
+
+def test_the_handout_never_starts_a_line_with_a_bare_hash_and_dashes_a_sources_note():
+    """Found by a newcomer: a '#launch' subtitle was a markdownlint error (MD018), and a source's note
+    was joined with '. ' after a title that ended in '?'."""
+    loaded = parse_deck(
+        "title: T\nsubtitle: '#launch day'\nsources:\n  s: {title: Is it real?, kind: press, note: a note}\n"
+        "slides:\n  - {title: S, confidence: reported, points: [p], sources: [s]}\n",
+        "t.yaml",
+    )
+    assert loaded.deck is not None
+    out = export_deck(loaded.deck, "markdown")
+    assert "\n\\#launch day\n" in out
+    assert "Is it real? (press) — a note" in out
