@@ -224,8 +224,8 @@ def render_slide_parts(view: ShownSlide, palette: Palette, compact: bool = False
 
 
 def render_divider(deck: Deck, slide: Slide, palette: Palette) -> RenderableType:
-    """A title or section slide: no claims, large words, centred."""
-    lines: list[RenderableType] = [Text(), Text()]
+    """A title or section slide: no claims, large words, centred (the view centres it up and down)."""
+    lines: list[RenderableType] = []
     if slide.layout == "title":
         lines.append(Text(slide.title, style=f"bold {palette.accent}", justify="center"))
         subtitle = slide.subtitle or deck.subtitle

@@ -77,6 +77,7 @@ class SlideView(VerticalScroll, can_focus=False):
         self.query_one("#slide-content", Static).update(content)
         self.query_one(PictureView).show(deck, picture)
         self.set_class(picture is None, "-text")
+        self.set_class(slide.layout is not None, "-divider")  # a title or section slide: centred, up and down too
         tail_widget = self.query_one("#slide-tail", Static)
         tail_widget.display = picture is not None
         if picture is not None:
