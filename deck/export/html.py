@@ -254,6 +254,7 @@ html, body { margin: 0; height: 100%; background: var(--background); color: var(
 .slide { display: none; position: relative; width: 100vw; height: 100vh; padding: 4vh 6vw 7vh; overflow: hidden; }
 .slide.current { display: flex; flex-direction: column; }
 .slide .content { flex: 1; min-height: 0; font-size: 22px; line-height: 1.35; max-width: 1100px; width: 100%; margin: 0 auto; }
+.slide .content.scrolls { overflow: auto; }
 .divider .content { display: flex; flex-direction: column; justify-content: center; text-align: center; }
 h1 { font-size: 2.2em; margin: 0 0 .4em; color: var(--accent); }
 header { display: flex; align-items: baseline; gap: 1em; border-bottom: 2px solid var(--panel); margin-bottom: .6em; }
@@ -317,6 +318,8 @@ SCRIPT = r"""
       size -= 1;
       content.style.fontSize = size + 'px';
     }
+    // still too long at the smallest type (a long code listing): it scrolls rather than being cut off
+    content.classList.toggle('scrolls', content.scrollHeight > content.clientHeight + 1 || content.scrollWidth > content.clientWidth + 1);
   }
   function show(i, s) {
     index = Math.max(0, Math.min(i, slides.length - 1));

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .markdown_talk import DIALECTS, Loss, Talk, TalkSlide, read_talk
+from .markdown_talk import DIALECTS, Loss, Talk, TalkSlide, plain_title, read_talk
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 
@@ -40,23 +40,25 @@ def import_talk(text: str, talk_path: str | os.PathLike[str], deck_path: str | o
 def _deck(talk: Talk, stem: str, pictures: _Pictures) -> dict[str, Any]:
     meta = talk.meta
     first_title = next((s.title for s in talk.slides if s.title), "")
-    deck: dict[str, Any] = {"title": meta.get("title") or first_title or stem}
+    deck: dict[str, Any] = {"title": plain_title(meta.get("title", "")) or first_title or stem}
     subtitle = meta.get("sub_title") or meta.get("subtitle")
     if subtitle:
         deck["subtitle"] = subtitle
     if meta.get("author"):
         deck["author"] = meta["author"]
     occasion = " · ".join(x for x in (meta.get("event"), meta.get("location"), meta.get("date")) if x)
+    what = "event, place and date" if meta.get("event") else "date"
     slides: list[dict[str, Any]] = []
     if talk.dialect in ("presenterm", "pandoc") and meta.get("title"):  # the tool opens the talk on a title slide
-        title_slide: dict[str, Any] = {"title": meta["title"], "layout": "title"}
+        title_slide: dict[str, Any] = {"title": plain_title(meta["title"]), "layout": "title"}
         if subtitle or occasion:
             title_slide["subtitle"] = " · ".join(x for x in (subtitle, occasion) if x)
         slides.append(title_slide)
-    if occasion:
-        talk.losses.append(
-            Loss(1, f"the talk's {'event, place and date' if meta.get('event') else 'date'} ({occasion}) is in the title slide's subtitle")
-        )
+        if occasion:
+            talk.losses.append(Loss(1, f"the talk's {what} ({occasion}) is in the title slide's subtitle"))
+    elif occasion:
+        deck["subtitle"] = " · ".join(x for x in (subtitle, occasion) if x)
+        talk.losses.append(Loss(1, f"the talk's {what} ({occasion}) is in the deck's subtitle"))
     for key in sorted(set(meta) - {"title", "sub_title", "subtitle", "author", "date", "event", "location", "marp"}):
         talk.losses.append(Loss(1, f"the front matter's '{key}' is not carried (deck's themes and settings differ)"))
     for slide in talk.slides:

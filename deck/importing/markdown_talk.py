@@ -71,7 +71,7 @@ _MARP_DIRECTIVES = re.compile(
 
 def detect(text: str, meta: dict[str, str]) -> str:
     """The tool a talk was written for, from what it uses."""
-    if re.search(r"^\s*<!--\s*end_slide\s*-->\s*$", text, re.M):
+    if re.search(r"^\s*<!--\s*(end_slide|speaker_note|column_layout|jump_to_middle|incremental_lists|reset_layout)\b", text, re.M):
         return "presenterm"
     if str(meta.get("marp", "")).lower() == "true":
         return "marp"
@@ -97,6 +97,8 @@ def read_talk(text: str, dialect: str | None = None) -> Talk:
         slides = _split_pandoc(body, offset)
     else:
         slides = _split_at(body, offset, lambda line: re.fullmatch(r"---\s*", line) is not None)
+        if len(slides) == 1 and chosen in ("lookatme", "slides"):  # no rules: these tools split at headings then
+            slides = _split_pandoc(body, offset)
     for slide in slides:
         _read_slide(slide, chosen, losses)
     slides = [s for s in slides if s.title or s.text.strip() or s.columns or s.notes]
@@ -247,7 +249,7 @@ def _read_slide(slide: TalkSlide, dialect: str, losses: list[Loss]) -> None:
     first = next((n for n, line in enumerate(lines) if line.strip()), None)
     if first is not None and first in heads:
         _, title, size = heads[first]
-        slide.title = _plain_title(title)
+        slide.title = plain_title(title)
         del lines[first : first + size]
     slide.text = "\n".join(lines).strip("\n")
     if dialect == "presenterm":
@@ -260,8 +262,13 @@ def _read_slide(slide: TalkSlide, dialect: str, losses: list[Loss]) -> None:
     slide.after_columns = _tidy(slide, slide.after_columns, dialect, losses)
 
 
-def _plain_title(title: str) -> str:
-    return title.strip()
+def plain_title(title: str) -> str:
+    """A title as deck shows titles, as text: emphasis and code marks gone (`Introducing _presenterm_`)."""
+    title = re.sub(r"(\*\*|__)(\S.*?\S|\S)\1", r"\2", title)
+    title = re.sub(r"(?<![\w*])\*(\S.*?\S|\S)\*(?![\w*])", r"\1", title)
+    title = re.sub(r"(?<!\w)_(\S.*?\S|\S)_(?!\w)", r"\1", title)
+    title = re.sub(r"`([^`]+)`", r"\1", title)
+    return " ".join(title.split())
 
 
 def _take_notes(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> str:
@@ -316,6 +323,9 @@ def _commands(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> 
         if name == "pause" or (dialect == "presenterm" and name in _PRESENTERM_KEPT):
             out.append(line)
             continue
+        if dialect == "lookatme" and name == "stop":  # lookatme's pause
+            out.append("<!-- pause -->")
+            continue
         if dialect == "presenterm" and name in ("jump_to_middle", "alignment"):
             losses.append(Loss(where, f"'{inside}' (centred text) is not carried: deck centres a title or section slide, not an ordinary one"))
         elif dialect == "presenterm" and name in ("new_line", "new_lines"):
@@ -328,9 +338,9 @@ def _commands(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> 
             losses.append(Loss(where, f"'{inside}' (a presenterm setting) is not carried"))
         elif dialect == "marp" and _MARP_DIRECTIVES.match(inside):
             losses.append(Loss(where, f"Marp directive '{inside}' is not carried (deck's themes and layout apply)"))
-        else:
-            out.append(line)  # an ordinary comment: deck shows comments as text in nothing; kept for the author
-            losses.append(Loss(where, f"the comment '{inside[:50]}' is kept as written; deck shows HTML comments as text, so remove it"))
+        elif inside:  # the author's own comment: deck would show it as text, so it goes to the notes
+            slide.notes.append(inside)
+            losses.append(Loss(where, f"the comment '{inside[:50]}' is in the slide's notes (deck shows a comment on a slide as text)"))
     return "\n".join(out)
 
 

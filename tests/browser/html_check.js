@@ -17,6 +17,7 @@ const { chromium } = require("playwright-core");
       await page.goto("file://" + file);
       out.count = await page.evaluate(() => document.querySelectorAll(".slide").length);
       const overflow = [];
+      const scrolls = [];
       for (let i = 0; i < out.count; i++) {
         const bad = await page.evaluate((i) => {
           const slide = document.querySelectorAll(".slide")[i];
@@ -24,11 +25,14 @@ const { chromium } = require("playwright-core");
           slide.querySelectorAll(".step").forEach((el) => el.classList.remove("hidden"));
           window.deckFit(slide);
           const c = slide.querySelector(".content");
-          return c.scrollHeight > c.clientHeight + 1 || c.scrollWidth > c.clientWidth + 1;
+          return [c.scrollHeight > c.clientHeight + 1 || c.scrollWidth > c.clientWidth + 1, getComputedStyle(c).overflowY === "auto"];
         }, i);
-        if (bad) overflow.push(i + 1);
+        if (bad[0] && !bad[1]) overflow.push(i + 1);  // cut off: too long, and nothing lets the reader reach the rest
+        if (bad[0] && bad[1]) scrolls.push(i + 1);
       }
       out.overflow[`${width}x${height}`] = overflow;
+      out.scrolls = out.scrolls || {};
+      out.scrolls[`${width}x${height}`] = scrolls;
       // every image shows (decoded from its data URI), and the charts and timelines are there
       out.images = await page.evaluate(() => Array.from(document.images).map((img) => img.complete && img.naturalWidth > 0));
       out.figures = await page.evaluate(() => document.querySelectorAll("svg.figure").length);
