@@ -228,3 +228,22 @@ def test_nothing_ever_runs_from_check_or_any_export(tmp_path, capsys):
         out = tmp_path / f"out{export_format.extension}"
         assert main(["export", str(path), "-f", name, "-o", str(out)]) == 0, name
     assert not marker.exists()
+
+
+async def test_the_speaker_views_ctrl_e_runs_the_block_on_the_audiences_screen(tmp_path, monkeypatch):
+    from deck.tui.speaker_app import make_speaker_app
+
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    path = write(tmp_path, "echo from-the-speaker")
+    audience = make_app(DeckDocument.load(path), clock=lambda: 0.0, link=True, run_code=True)
+    speaker = make_speaker_app(DeckDocument.load(path), clock=lambda: 0.0, wall_clock=lambda: 0.0)
+    async with audience.run_test(size=(100, 30)) as a, speaker.run_test(size=(100, 30)) as s:
+        await until(s, lambda: speaker.speaker.connected)
+        await s.press("ctrl+e")
+        await until(a, lambda: audience.presenter._runner is not None)
+        await ended(audience.presenter._runner)
+        await a.pause()
+        lines = [line.strip() for line in content(audience).splitlines()]
+        assert "from-the-speaker" in lines and "── exit 0 ──" in lines  # the output, under the code, on the audience's screen
