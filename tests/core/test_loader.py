@@ -118,7 +118,7 @@ def test_deck_level_errors(text, expected):
         ("title: A\nconfidence: reported\npoints: yes\n", "5:13: error: slide 1 ('A'): points must be a list, got a boolean (true/false)"),
         (
             "title: A\nconfidence: reported\ncolumns: [3]\n",
-            "5:15: error: slide 1 ('A'): columns[0] must be a mapping with 'title' and 'points' or 'body', got a number",
+            "5:15: error: slide 1 ('A'): columns[0] must be a mapping with 'points' or a 'body' (and a 'title' if you like), got a number",
         ),
         (
             "title: A\nconfidence: reported\ncolumns: [{title: C, points: [{text: x, confidence: maybe}]}]\n",
