@@ -26,7 +26,7 @@ MAX_ERRORS = 100
 DECK_KEYS = ("title", "subtitle", "as_of", "author", "theme", "layout", "chrome", "duration", "run_timeout", "labels", "sources", "slides")
 SLIDE_KEYS = (
     "title", "confidence", "likelihood", "subtitle", "section", "layout", "reveal", "appendix", "body", "points", "columns", "chart",
-    "timeline", "image", "notes", "sources",
+    "timeline", "image", "notes", "sources", "align",
 )  # fmt: skip
 DECK_LAYOUT_KEYS = ("max_width", "align")
 ALIGNS = ("center", "left")
@@ -673,6 +673,7 @@ class _Reader:
             notes=self.text_value(f.get("notes"), f"{what}: notes", inline=False),
         )
         reveal = self.bool_value(f.get("reveal"), f"{what}: reveal", False)
+        align = self.choice(f["align"][1], ALIGNS, f"{what}: align") if "align" in f else None
         appendix = self.bool_value(f.get("appendix"), f"{what}: appendix", False)
         if title is None or points is None or columns is None or not (chart_ok and timeline_ok and image_ok):
             return None
@@ -697,6 +698,7 @@ class _Reader:
             image=image,
             likelihood=likelihood,
             point_pauses=tuple(sorted(set(point_pauses))),
+            align=align,
         )
 
     def slide_layout(self, node: Node, what: str) -> str | None:

@@ -279,6 +279,12 @@ class Slide:
     image: Picture | None = None
     likelihood: str | None = None  # where the main message is an analysis: how likely it judges it (LIKELIHOODS)
     point_pauses: tuple[int, ...] = ()  # a pause before each of these points (`<!-- pause -->` among the points)
+    align: str | None = None  # 'center': the slide's words in the middle, across and down (a lead slide); 'left' or None: as usual
+
+    @property
+    def centred(self) -> bool:
+        """A title or section slide, or one that asks to be centred."""
+        return self.layout is not None or self.align == "center"
 
     @property
     def label(self) -> Confidence | None:

@@ -85,6 +85,7 @@ def deck_schema() -> dict[str, Any]:
             "section": TEXT,
             "layout": {"enum": list(LAYOUTS)},
             "reveal": {"type": "boolean"},
+            "align": {"enum": ["center", "left"], "description": "center: the slide's words in the middle, across and down (a lead slide)"},
             "appendix": {"type": "boolean"},
             "body": {"type": "string"},
             "points": points,

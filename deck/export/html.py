@@ -71,7 +71,8 @@ def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confide
     # the print size, estimated as for Marp (no script runs when printing to PDF): the screen refits by measuring
     size = _print_size(view, figures)
     style = f' style="--print-size:{size}px"'
-    parts = [f'<section class="slide{" divider" if slide.layout else ""}" data-index="{index}" data-steps="{view.last_step}"{style}>']
+    kind = " divider" if slide.layout else " centred" if slide.align == "center" else ""
+    parts = [f'<section class="slide{kind}" data-index="{index}" data-steps="{view.last_step}"{style}>']
     parts.append('<div class="content">')
     if slide.layout is not None:
         parts += _divider(deck, slide)
@@ -255,6 +256,8 @@ html, body { margin: 0; height: 100%; background: var(--background); color: var(
 .slide.current { display: flex; flex-direction: column; }
 .slide .content { flex: 1; min-height: 0; font-size: 22px; line-height: 1.35; max-width: 1100px; width: 100%; margin: 0 auto; }
 .slide .content.scrolls { overflow: auto; }
+.centred .content { display: flex; flex-direction: column; justify-content: center; text-align: center; }
+.centred header { justify-content: center; border-bottom: none; }
 .divider .content { display: flex; flex-direction: column; justify-content: center; text-align: center; }
 h1 { font-size: 2.2em; margin: 0 0 .4em; color: var(--accent); }
 header { display: flex; align-items: baseline; gap: 1em; border-bottom: 2px solid var(--panel); margin-bottom: .6em; }

@@ -94,6 +94,7 @@ def _slide(view: ShownSlide, options: ExportOptions) -> dict[str, Any]:
         "likelihood": view.likelihood,
         "layout": slide.layout,
         "reveal": slide.reveal,
+        "align": slide.align,
         "point_pauses": list(slide.point_pauses),  # a pause before each of these points (as `<!-- pause -->` among them)
         "appendix": slide.appendix,
         "body": slide.body if view.body is not None else None,  # as written, pauses and all: this is data

@@ -94,7 +94,8 @@ def _page(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> list[
     view = view_slide(deck, index, minimum=minimum, part=piece)
     out += content_lines(view, options, forbidden=(), reveal_list=lambda lines: ["*" + line[1:] for line in lines], columns_table=True)
     size = fitting_class(out)
-    return [f"<!-- _class: {size} -->", "", *out] if size else out
+    classes = " ".join(c for c in ("lead" if piece.align == "center" else "", size or "") if c)  # Marp's lead: centred
+    return [f"<!-- _class: {classes} -->", "", *out] if classes else out
 
 
 def _pages(deck: Deck, index: int, slide: Slide, options: ExportOptions) -> list[list[str]]:

@@ -84,6 +84,8 @@ def _slide(slide: TalkSlide, pictures: _Pictures, losses: list[Loss]) -> dict[st
         out["columns"] = [{"width": c.width, "body": pictures.fix(c.text, slide.line).strip("\n") + "\n"} for c in slide.columns]
     if not out:
         out["body"] = " "  # a slide the talk leaves empty (a pause for effect): kept, so the count matches
+    if slide.centred:
+        out["align"] = "center"
     if slide.notes:
         out["notes"] = "\n\n".join(slide.notes).strip() + "\n"
     return out

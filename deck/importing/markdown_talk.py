@@ -48,6 +48,7 @@ class TalkSlide:
     columns: list[Column] = field(default_factory=list)
     after_columns: str = ""  # words after the columns (presenterm's reset_layout)
     section: bool = False  # a heading above the slide level (pandoc): a section slide
+    centred: bool = False  # presenterm's jump_to_middle or alignment: center, Marp's lead class
 
 
 @dataclass
@@ -326,8 +327,10 @@ def _commands(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> 
         if dialect == "lookatme" and name == "stop":  # lookatme's pause
             out.append("<!-- pause -->")
             continue
-        if dialect == "presenterm" and name in ("jump_to_middle", "alignment"):
-            losses.append(Loss(where, f"'{inside}' (centred text) is not carried: deck centres a title or section slide, not an ordinary one"))
+        if dialect == "presenterm" and (name == "jump_to_middle" or (name == "alignment" and "center" in inside)):
+            slide.centred = True
+        elif dialect == "presenterm" and name == "alignment":
+            pass  # left, as deck lays a slide out anyway
         elif dialect == "presenterm" and name in ("new_line", "new_lines"):
             pass  # vertical space: deck spaces a slide itself
         elif dialect == "presenterm" and name == "incremental_lists":
@@ -336,6 +339,8 @@ def _commands(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> 
             )
         elif dialect == "presenterm" and name in ("end_slide_shorthand", "skip_slide", "no_footer", "font_size", "list_item_newlines"):
             losses.append(Loss(where, f"'{inside}' (a presenterm setting) is not carried"))
+        elif dialect == "marp" and re.fullmatch(r"_?class:\s*lead", inside):
+            slide.centred = True  # Marp's lead slide: centred
         elif dialect == "marp" and _MARP_DIRECTIVES.match(inside):
             losses.append(Loss(where, f"Marp directive '{inside}' is not carried (deck's themes and layout apply)"))
         elif inside:  # the author's own comment: deck would show it as text, so it goes to the notes

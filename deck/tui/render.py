@@ -32,13 +32,19 @@ def mix_text(view: ShownSlide, palette: Palette) -> Text:
 _MARKDOWN_SYNTAX = re.compile(r"[*_`\[\]<>#!\\|~&]|^\s*(?:[-+]\s|\d+[.)]\s)|\n")
 
 
-def _markdown(text: str, palette: Palette) -> RenderableType:
+def _markdown(text: str, palette: Palette, centred: bool = False) -> RenderableType:
     if not _MARKDOWN_SYNTAX.search(text):
-        return Text(text)  # plain words: no need for a Markdown parser (about 0.6 ms each)
+        return Text(text, justify="center" if centred else None)  # plain words: no need for a Markdown parser (about 0.6 ms each)
     # Inline code takes the code theme too, so that it matches light and dark themes alike.
     from .markdown import SlideMarkdown  # Rich's Markdown, imported when a slide first needs it
 
-    return SlideMarkdown(text, code_theme=palette.code_theme, inline_code_lexer="text", inline_code_theme=palette.code_theme)
+    return SlideMarkdown(
+        text,
+        code_theme=palette.code_theme,
+        inline_code_lexer="text",
+        inline_code_theme=palette.code_theme,
+        justify="center" if centred else None,
+    )
 
 
 def render_claims(claims: tuple[Claim, ...], palette: Palette) -> list[RenderableType]:
@@ -197,10 +203,11 @@ def render_slide_parts(view: ShownSlide, palette: Palette, compact: bool = False
     if view.divider:
         return render_divider(deck, slide, palette), Group()
     parts: list[RenderableType] = []
+    centred = slide.align == "center"
     if slide.subtitle:
-        parts += [Text(slide.subtitle, style=f"italic {palette.dim}"), Text()]
+        parts += [Text(slide.subtitle, style=f"italic {palette.dim}", justify="center" if centred else None), Text()]
     if view.body:
-        parts += [_markdown(view.body, palette), Text()]
+        parts += [_markdown(view.body, palette, centred), Text()]
     if view.bars and slide.chart is not None:
         parts += [BarChart(slide.chart, view.bars, palette, view.numbers), Text()]
     if view.events:

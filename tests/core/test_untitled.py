@@ -99,3 +99,47 @@ def test_columns_without_a_title_write_no_empty_heading(name):
 def test_an_empty_column_is_an_error():
     loaded = parse_deck("title: T\nslides:\n  - title: S\n    columns:\n      - {width: 2}\n", "t.yaml")
     assert [e.message for e in loaded.errors] == ["slide 1 ('S'): columns[0] is empty; give it a body or points"]
+
+
+CENTRED = """\
+title: T
+slides:
+  - title: A lead slide
+    align: center
+    body: One line in the middle
+  - title: An ordinary one
+    body: words
+"""
+
+
+def test_a_slide_may_ask_to_be_centred_in_every_view():
+    loaded = parse_deck(CENTRED, "t.yaml")
+    assert loaded.deck is not None and loaded.diagnostics == []
+    assert [s.align for s in loaded.deck.slides] == ["center", None]
+    assert '<section class="slide centred" data-index="0"' in export_deck(loaded.deck, "html")
+    marp = export_deck(loaded.deck, "marp")
+    assert marp.count("<!-- _class: lead -->") == 1 and marp.index("<!-- _class: lead -->") < marp.index("A lead slide")
+    assert '"align":"center"' in export_deck(loaded.deck, "json")
+
+
+def test_a_bad_align_is_an_error_at_its_place():
+    loaded = parse_deck("title: T\nslides:\n  - title: S\n    align: middle\n", "t.yaml")
+    (error,) = loaded.errors
+    assert (error.line, error.col) == (4, 12) and "align" in error.message and "center" in error.message
+
+
+async def test_the_presenter_centres_such_a_slide_across_and_down():
+    from deck.tui.app import make_app
+
+    from ..tui.test_presenter import content
+
+    loaded = parse_deck(CENTRED, "t.yaml")
+    app = make_app(loaded.deck, clock=lambda: 0.0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        lines = content(app).splitlines()
+        text = next(line for line in lines if "A lead slide" in line)
+        assert len(text) - len(text.lstrip()) > 20  # across: not at the left edge
+        assert app.presenter.query_one("#slide").has_class("-divider")  # down: as a title slide (its snapshot shows it)
+        await pilot.press("right")
+        assert not app.presenter.query_one("#slide").has_class("-divider")

@@ -33,7 +33,12 @@ def _draw(
         badge = badge_text(view.badge, palette) if view.badge is not None else Text()
         if view.likelihood and view.badge is not None:
             badge.append(f" {view.likelihood}", style=f"italic {palette.of(view.badge)}")
-        parts.insert(0, Heading(view.title, badge, palette, compact, mix_text(view, palette)))
+        if view.slide.align == "center":  # a lead slide: the title in the middle, its label under it
+            lead = [Text(view.title, style=f"bold {palette.accent}", justify="center")] if view.title else []
+            lead += [Text.assemble(badge, justify="center")] if badge else []
+            parts[0:0] = [*lead, Text()]
+        else:
+            parts.insert(0, Heading(view.title, badge, palette, compact, mix_text(view, palette)))
     return Drawn(*parts), picture, tail
 
 
@@ -77,7 +82,7 @@ class SlideView(VerticalScroll, can_focus=False):
         self.query_one("#slide-content", Static).update(content)
         self.query_one(PictureView).show(deck, picture)
         self.set_class(picture is None, "-text")
-        self.set_class(slide.layout is not None, "-divider")  # a title or section slide: centred, up and down too
+        self.set_class(slide.centred, "-divider")  # a title or section slide, or `align: center`: centred, up and down too
         tail_widget = self.query_one("#slide-tail", Static)
         tail_widget.display = picture is not None
         if picture is not None:
