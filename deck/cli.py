@@ -69,6 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("paths", nargs="*", metavar="PATH", help="deck files (default: the bundled briefing)")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors (except a stale as_of date)")
     check.add_argument("--format", choices=("text", "json"), default="text", help="text (default) or json, for CI and editors")
+    check.add_argument("--no-fit", action="store_true", help="skip the fit checks (each slide drawn at 120x40, and estimated on a 1280x720 page)")
 
     export = commands.add_parser("export", help="export a deck to another format")
     export.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
@@ -278,6 +279,8 @@ def cmd_check(args: argparse.Namespace) -> int:
     report = []
     for path in paths:
         deck, found = check_path(path, dt.date.today())
+        if deck is not None and not args.no_fit:
+            found = sorted(found + fit_findings(deck), key=lambda d: (d.line, d.col))
         if args.strict:
             found = strict(found)
         errors = sum(d.is_error for d in found)
@@ -300,6 +303,46 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(report, indent=2, ensure_ascii=False))
     return EXIT_ERRORS if failed else EXIT_OK
+
+
+def fit_findings(deck: Deck) -> list[Diagnostic]:
+    """Where a slide will not fit: a 120x40 terminal (drawn as the presenter draws it; it scrolls there)
+    and a 1280x720 page at the smallest type (the HTML page scrolls it; a printed page cuts it). An
+    appendix slide may scroll: it is for questions, not the talk."""
+    from .core.diagnostics import WARNING
+    from .export.html import page_overflows
+    from .tui.fit_check import terminal_overflows
+
+    found = []
+    for index, needed, room in terminal_overflows(deck):
+        slide = deck.slides[index]
+        if not slide.appendix:
+            where = f"slide {index + 1} ('{slide.name}')"
+            found.append(
+                Diagnostic(
+                    slide.pos.line,
+                    slide.pos.col,
+                    f"{where} needs about {needed} rows; a 120x40 terminal shows {room}: it scrolls there",
+                    WARNING,
+                    deck.path,
+                    "fit",
+                )
+            )
+    for index in page_overflows(deck):
+        slide = deck.slides[index]
+        if not slide.appendix:
+            where = f"slide {index + 1} ('{slide.name}')"
+            found.append(
+                Diagnostic(
+                    slide.pos.line,
+                    slide.pos.col,
+                    f"{where} is too tall for a 1280x720 page even at the smallest type: split it (a printed page cuts it)",
+                    WARNING,
+                    deck.path,
+                    "fit",
+                )
+            )
+    return found
 
 
 def _count(n: int, word: str) -> str:

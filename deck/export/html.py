@@ -69,7 +69,7 @@ def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confide
     position = view.position
     figures = _figures(view, colours)
     # the print size, estimated as for Marp (no script runs when printing to PDF): the screen refits by measuring
-    size = _print_size(view, figures)
+    size = _print_size(view, figures) or PRINT_SIZES[-1]
     style = f' style="--print-size:{size}px"'
     kind = " divider" if slide.layout else " centred" if slide.align == "center" else ""
     parts = [f'<section class="slide{kind}" data-index="{index}" data-steps="{view.last_step}"{style}>']
@@ -154,11 +154,17 @@ def _image(deck: Deck, image: Picture | None) -> list[str]:
 
 
 def _print_size(view: ShownSlide, figures: list[str]) -> int:
-    """The type size that fits the slide on a printed page, by Marp's estimate (wrapped lines, headings,
-    gaps), worked out from the slide's parts: its lines of plain text are counted, not written out."""
-    deck, slide = view.deck, view.slide
+    """The type size that fits the slide on a printed page (0: none does), by Marp's estimate (wrapped
+    lines, headings, gaps), worked out from the slide's parts: its lines of plain text are counted, not
+    written out."""
     if view.divider:
         return PRINT_SIZES[0]
+    return next((size for size in PRINT_SIZES if _page_height(view, figures, size) * 1.15 <= 600), 0)  # with room to spare
+
+
+def _page_height(view: ShownSlide, figures: list[str], size: int) -> float:
+    """About how tall the slide's content is on the page at type `size`, in px (600 fit)."""
+    deck, slide = view.deck, view.slide
     plain = [len(slide.section or "") + 16]  # the label and the section; then each line as the slide formats write it
     if view.hidden:
         plain.append(60)
@@ -182,15 +188,27 @@ def _print_size(view: ShownSlide, figures: list[str]) -> int:
     if view.image is not None:
         drawn += IMAGE_PX
     title = len(slide.title) + 3
-    for size in PRINT_SIZES:
-        per_line = max(20, int(1100 / (size * GLYPH_WIDTH)))
-        rows = 1.8 * max(1, -(-title // int(per_line / 1.35))) + 0.45 * gaps
-        for length in plain:
-            rows += max(1, -(-length // per_line))
-        height = rows * size * LINE_HEIGHT + (estimated_height(blocks, size) if blocks else 0.0) + drawn
-        if height * 1.15 <= 600:  # the page's content box, with room to spare
-            return size
-    return PRINT_SIZES[-1]
+    per_line = max(20, int(1100 / (size * GLYPH_WIDTH)))
+    rows = 1.8 * max(1, -(-title // int(per_line / 1.35))) + 0.45 * gaps
+    for length in plain:
+        rows += max(1, -(-length // per_line))
+    return rows * size * LINE_HEIGHT + (estimated_height(blocks, size) if blocks else 0.0) + drawn
+
+
+OVER = 1.3  # the estimate is rough and leans tall: a slide is said not to fit only when clearly past the page
+
+
+def page_overflows(deck: Deck) -> list[int]:
+    """The slides clearly too tall for a 1280x720 page even at the smallest type, by the one estimate (the
+    page then scrolls such a slide on screen; a printed page cuts it)."""
+    colours = _colours(deck_theme(deck))
+    found = []
+    for index, slide in enumerate(deck.slides):
+        if slide.layout is None:
+            view = view_slide(deck, index)
+            if _page_height(view, _figures(view, colours), PRINT_SIZES[-1]) > 600 * OVER:
+                found.append(index)
+    return found
 
 
 _LABEL_LENGTH = {level: len(level.value) + 5 for level in Confidence}
