@@ -17,7 +17,7 @@ from .yamlnodes import describe as describe_node
 CHART_KEYS = ("kind", "unit", "items")
 BAR_KEYS = ("label", "value", "confidence", "sources")
 EVENT_KEYS = ("date", "from", "to", "text", "confidence", "sources")
-IMAGE_KEYS = ("path", "alt")
+IMAGE_KEYS = ("path", "alt", "width")
 MAX_ITEMS = 60  # a chart or timeline taller than this reads better as a table
 
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})")
@@ -230,7 +230,7 @@ class FigureReader:
         if node.kind != "map":
             self.r.error(node, f'{what}: image must be a mapping like {{path: diagrams/flow.png, alt: "what it shows"}}, got {describe(node)}')
             return False, None
-        f = self.r.fields(node, IMAGE_KEYS, IMAGE_KEYS, f"{what}: image")
+        f = self.r.fields(node, IMAGE_KEYS, ("path", "alt"), f"{what}: image")
         path = self.r.text_value(f.get("path"), f"{what}: image.path")
         alt = self.r.text_value(f.get("alt"), f"{what}: image.alt")
         if path is None or alt is None:
@@ -241,4 +241,19 @@ class FigureReader:
         images: list[tuple[str, Pos]] | None = getattr(self.r, "images", None)
         if images is not None:
             images.append((path, f["path"][1].start))
-        return True, Picture(path, alt, node.start, f["path"][1].start)
+        width = self.width(f["width"][1], f"{what}: image.width") if "width" in f else None
+        if "width" in f and width is None:
+            return False, None
+        return True, Picture(path, alt, node.start, f["path"][1].start, width)
+
+    def width(self, node: Node, what: str) -> str | None:
+        """`width: 40%` (of the slide's width) or `width: 30` (terminal cells)."""
+        value = node.value if node.kind == "scalar" else None
+        if isinstance(value, int) and not isinstance(value, bool) and 1 <= value <= 500:
+            return str(value)
+        if isinstance(value, str) and re.fullmatch(r"\s*\d{1,3}\s*%\s*", value) and 1 <= int(value.strip().rstrip("%")) <= 100:
+            return f"{int(value.strip().rstrip('%'))}%"
+        self.r.error(
+            node, f"{what} must be a share of the slide like 40% (1% to 100%) or a number of terminal cells (1 to 500), got {describe(node)}"
+        )
+        return None

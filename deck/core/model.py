@@ -250,6 +250,22 @@ class Picture:
     alt: str
     pos: Pos = Pos()
     path_pos: Pos = Pos()
+    width: str | None = None  # how wide it is drawn: '40%' of the slide's width, or '30' terminal cells (None: as wide as fits)
+
+    def cells(self, room: int) -> int:
+        """Its width in terminal cells where the slide has `room` cells."""
+        if self.width is None:
+            return room
+        if self.width.endswith("%"):
+            return max(1, min(room, room * int(self.width[:-1]) // 100))
+        return max(1, min(room, int(self.width)))
+
+    @property
+    def percent(self) -> int | None:
+        """Its width as a share of the slide's (a number of cells counts about 1% of a 110-cell slide each)."""
+        if self.width is None:
+            return None
+        return int(self.width[:-1]) if self.width.endswith("%") else max(1, min(100, round(int(self.width) * 100 / 110)))
 
 
 TITLE_LAYOUT = "title"  # the deck's title, subtitle, author and as_of: makes no claim

@@ -74,7 +74,16 @@ def deck_schema() -> dict[str, Any]:
         ],
     )
     image = _object(
-        {"path": {"type": "string", "minLength": 1, "not": {"pattern": "^([a-zA-Z][a-zA-Z0-9+.-]*:)?//"}}, "alt": TEXT}, IMAGE_KEYS, list(IMAGE_KEYS)
+        {
+            "path": {"type": "string", "minLength": 1, "not": {"pattern": "^([a-zA-Z][a-zA-Z0-9+.-]*:)?//"}},
+            "alt": TEXT,
+            "width": {
+                "oneOf": [{"type": "integer", "minimum": 1, "maximum": 500}, {"type": "string", "pattern": r"^\s*\d{1,3}\s*%\s*$"}],
+                "description": "how wide it is drawn: a share of the slide like 40%, or a number of terminal cells",
+            },
+        },
+        IMAGE_KEYS,
+        ["path", "alt"],
     )
     slide = _object(
         {

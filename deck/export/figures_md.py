@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import urllib.parse
+from collections.abc import Callable
 from pathlib import Path
 
 from ..core.imagefile import ImageProblem, locate
@@ -73,11 +74,15 @@ def image_target(deck: Deck, picture: Picture, options: ExportOptions) -> str | 
     return urllib.parse.quote(Path(relative).as_posix())
 
 
-def image_lines(deck: Deck, picture: Picture | None, options: ExportOptions) -> list[str]:
+def image_lines(deck: Deck, picture: Picture | None, options: ExportOptions, sized: Callable[[str, str, int], str] | None = None) -> list[str]:
+    """The picture as Markdown; `sized` writes it at a share of the slide's width in the format's own
+    syntax (Marp's, pandoc's), where the deck gives a `width`."""
     if picture is None:
         return []
     alt = inline(picture.alt).replace("[", "\\[").replace("]", "\\]")
     target = image_target(deck, picture, options)
     if target is None:
         return [f"*\\[image not available: {alt}\\]*", ""]
+    if picture.percent is not None and sized is not None:
+        return [sized(alt, target, picture.percent), ""]
     return [f"![{alt}]({target})", ""]

@@ -149,7 +149,8 @@ def _image(deck: Deck, image: Picture | None) -> list[str]:
             out.append(f'<p class="image-missing">▨ {_text(image.alt)} <em>(image not available: {_text(str(exc))})</em></p>')
         else:
             source = data_uri(info.mime, data)
-            out.append(f'<figure class="image"><img src="{source}" alt="{_text(image.alt)}"></figure>')
+            width = f' style="width:{image.percent}%"' if image.percent is not None else ""
+            out.append(f'<figure class="image"><img src="{source}" alt="{_text(image.alt)}"{width}></figure>')
     return out
 
 

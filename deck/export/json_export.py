@@ -114,7 +114,7 @@ def _slide(view: ShownSlide, options: ExportOptions) -> dict[str, Any]:
             }
             for e in view.events
         ],
-        "image": {"path": view.image.path, "alt": view.image.alt} if view.image else None,
+        "image": {"path": view.image.path, "alt": view.image.alt, "width": view.image.width} if view.image else None,
         "runnable": _runnable(view),
         "notes": slide.notes if options.notes else None,
         "sources": [s for s in slide.sources if s in {sid for _, sid in view.sources}],

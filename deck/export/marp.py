@@ -92,7 +92,14 @@ def _page(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> list[
     out = ([f"## {inline(piece.title)}", ""] if piece.title else []) + [meta_line(view_slide(deck, index, minimum=minimum)), ""]
     # Marp shows a list written with '*' one item per step (a fragmented list)
     view = view_slide(deck, index, minimum=minimum, part=piece)
-    out += content_lines(view, options, forbidden=(), reveal_list=lambda lines: ["*" + line[1:] for line in lines], columns_table=True)
+    out += content_lines(
+        view,
+        options,
+        forbidden=(),
+        reveal_list=lambda lines: ["*" + line[1:] for line in lines],
+        columns_table=True,
+        sized=lambda alt, target, percent: f"![w:{round(percent * 11.68)} {alt}]({target})",  # Marp's size: px of its 1168
+    )
     size = fitting_class(out)
     classes = " ".join(c for c in ("lead" if piece.align == "center" else "", size or "") if c)  # Marp's lead: centred
     return [f"<!-- _class: {classes} -->", "", *out] if classes else out

@@ -37,6 +37,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
                 pause=". . .",
                 reveal_list=lambda lines: ["::: incremental", "", *lines, "", ":::"],
                 heading_floor=3,
+                sized=lambda alt, target, percent: f'![{alt}]({target}){{width="{percent}%"}}',
             )
         if options.notes and slide.notes:
             out += ["::: notes", "", block(slide.notes, FORBIDDEN, headings=False), "", ":::", ""]

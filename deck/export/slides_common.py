@@ -87,6 +87,7 @@ def content_lines(
     heading_floor: int | None = None,
     columns_table: bool = False,
     figures: Callable[[ShownSlide], list[str]] | None = None,
+    sized: Callable[[str, str, int], str] | None = None,  # a picture at a share of the width: (alt, target, percent)
 ) -> list[str]:
     """Subtitle, body, points and columns of `view`; columns use the format's own wrappers when it has them.
 
@@ -126,7 +127,7 @@ def content_lines(
                 out += [close[1], ""]
         if close:
             out += [close[0], ""]
-    out += image_lines(deck, view.image, options)  # after the claims, as on screen
+    out += image_lines(deck, view.image, options, sized)  # after the claims, as on screen
     if view.sources:
         out += [sources_line(deck, view), ""]
     return out

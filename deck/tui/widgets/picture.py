@@ -192,6 +192,8 @@ class PictureView(Vertical):
         the slide on a small terminal, that is less than half the screen's)."""
         slide = self.parent.content_region if isinstance(self.parent, Widget) else None  # known while this is hidden
         width = min((slide.width if slide else 0) or self.app.size.width - 8, self.max_width)
+        if self.picture is not None:
+            width = self.picture.cells(width)  # the deck's `width:`, of the slide's width or in cells
         height = (slide.height if slide else 0) or self.app.size.height
         return max(1, width), max(2, int(min(height, self.app.size.height) * MAX_HEIGHT_SHARE))
 
