@@ -23,7 +23,9 @@ from .yamlnodes import describe as _describe
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ERRORS = 100
 
-DECK_KEYS = ("title", "subtitle", "as_of", "author", "theme", "layout", "chrome", "duration", "run_timeout", "labels", "sources", "slides")
+DECK_KEYS = (
+    "title", "subtitle", "as_of", "author", "event", "date", "theme", "layout", "chrome", "duration", "run_timeout", "labels", "sources", "slides",
+)  # fmt: skip
 SLIDE_KEYS = (
     "title", "confidence", "likelihood", "subtitle", "section", "layout", "reveal", "appendix", "body", "points", "columns", "chart",
     "timeline", "image", "notes", "sources", "align",
@@ -431,6 +433,8 @@ class _Reader:
             subtitle=self.text_value(f.get("subtitle"), "subtitle"),
             as_of=self.date_value(f.get("as_of"), "as_of"),
             author=self.text_value(f.get("author"), "author"),
+            event=self.text_value(f.get("event"), "event"),
+            date=self.date_value(f.get("date"), "date"),
             theme=self.text_value(f.get("theme"), "theme"),
             sources=sources,
             path=self.path,

@@ -364,6 +364,8 @@ class Deck:
     duration_s: int | None = None  # the talk's target length
     labels: dict[str, str] = field(default_factory=dict)  # the deck's own legend: level name -> what it means here
     run_timeout_s: float | None = None  # how long a runnable block may run on stage (None: the default)
+    event: str | None = None  # where the talk is given (a conference, a meeting): on the title slide
+    date: dt.date | None = None  # when it is given (as_of dates the content; this dates the talk)
     outputs: Mapping[str, Output] = field(default_factory=dict)  # what a rehearsal recorded, for `export --with-output`
 
     @cached_property
@@ -376,6 +378,11 @@ class Deck:
         """The levels the deck's slides and claims use, in the scale's order."""
         used = {slide.confidence for slide in self.slides} | {p.confidence for slide in self.slides for p in slide.claims()}
         return tuple(level for level in Confidence if level in used)
+
+    def facts(self) -> tuple[str, ...]:
+        """What the title slide says under the title, in every view: author, event, date, as of."""
+        when = f"{self.date.day} {self.date:%B %Y}" if self.date else None
+        return tuple(x for x in (self.author, self.event, when, f"as of {self.as_of.isoformat()}" if self.as_of else None) if x)
 
     def meaning(self, level: Confidence) -> str:
         """What `level` means in this deck: its own words (`labels:`), else the built-in ones."""

@@ -135,6 +135,8 @@ def deck_schema() -> dict[str, Any]:
             "subtitle": TEXT,
             "as_of": DATE,
             "author": TEXT,
+            "event": {**TEXT, "description": "where the talk is given: shown on the title slide"},
+            "date": {**DATE, "description": "when the talk is given (as_of dates the content): shown on the title slide"},
             "theme": TEXT,
             "layout": layout,
             "chrome": {"type": "boolean"},

@@ -15,6 +15,8 @@ title: My briefing                  # required
 subtitle: What we know, and how well we know it   # optional
 as_of: AS_OF                   # optional: the date the content is true as of
 author: Your name                   # optional
+event: Team meeting                 # optional: where the talk is given (on the title slide)
+date: AS_OF                    # optional: when it is given (as_of dates the content)
 theme: dark                         # optional: dark, light, high-contrast, mono
 # Optional: what each label means in this deck, one line each (the legend everywhere uses these words).
 labels:

@@ -222,7 +222,7 @@ def _divider(deck: Deck, slide: Slide) -> list[str]:
     if subtitle:
         out.append(f'<p class="subtitle">{_text(subtitle)}</p>')
     if slide.layout == "title":
-        facts = " · ".join(x for x in (deck.author, f"as of {deck.as_of.isoformat()}" if deck.as_of else None) if x)
+        facts = " · ".join(deck.facts())
         if facts:
             out.append(f'<p class="meta">{_text(facts)}</p>')
         if deck.uses_labels:

@@ -27,7 +27,12 @@ def export(deck: Deck, options: ExportOptions) -> str:
     out: list[str] = [f"# {inline(deck.title)}", ""]
     if deck.subtitle:
         out += [inline(deck.subtitle), ""]
-    facts = [f"As of {deck.as_of.isoformat()}." if deck.as_of else "", f"By {inline(deck.author)}." if deck.author else ""]
+    given = " ".join(x for x in (f"At {inline(deck.event)}" if deck.event else "", f"on {deck.date.day} {deck.date:%B %Y}" if deck.date else "") if x)
+    facts = [
+        f"As of {deck.as_of.isoformat()}." if deck.as_of else "",
+        f"By {inline(deck.author)}." if deck.author else "",
+        f"{given}." if given else "",
+    ]
     facts.append(f"{len(deck.slides)} slide{'' if len(deck.slides) == 1 else 's'}.")
     out += [" ".join(f for f in facts if f), ""]
     if deck.uses_labels:  # a deck that labels nothing is an ordinary talk: no legend

@@ -53,7 +53,7 @@ def divider_lines(deck: Deck, slide: Slide) -> list[str]:
         out = [f"# {inline(slide.title)}", ""]
         subtitle = slide.subtitle or deck.subtitle
         out += [f"*{inline(subtitle)}*", ""] if subtitle else []
-        facts = " · ".join(x for x in (inline(deck.author) if deck.author else None, f"as of {deck.as_of.isoformat()}" if deck.as_of else None) if x)
+        facts = " · ".join(inline(fact) for fact in deck.facts())
         out += [facts, ""] if facts else []
         return out
     out = [f"# {inline(slide.title)}", ""]

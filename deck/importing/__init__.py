@@ -10,6 +10,7 @@ author knows what to redo. Nothing is written here and nothing reaches the netwo
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
@@ -46,25 +47,37 @@ def _deck(talk: Talk, stem: str, pictures: _Pictures) -> dict[str, Any]:
         deck["subtitle"] = subtitle
     if meta.get("author"):
         deck["author"] = meta["author"]
-    occasion = " · ".join(x for x in (meta.get("event"), meta.get("location"), meta.get("date")) if x)
-    what = "event, place and date" if meta.get("event") else "date"
+    if meta.get("event") or meta.get("location"):
+        deck["event"] = " · ".join(x for x in (meta.get("event"), meta.get("location")) if x)
+    if meta.get("date"):
+        when = _date(meta["date"])
+        if when is not None:
+            deck["date"] = when
+        else:
+            deck["subtitle"] = " · ".join(x for x in (subtitle, meta["date"]) if x)
+            talk.losses.append(Loss(1, f"the date '{meta['date']}' is not a day deck reads (2026-09-14): it is in the deck's subtitle"))
     slides: list[dict[str, Any]] = []
     if talk.dialect in ("presenterm", "pandoc") and meta.get("title"):  # the tool opens the talk on a title slide
         title_slide: dict[str, Any] = {"title": plain_title(meta["title"]), "layout": "title"}
-        if subtitle or occasion:
-            title_slide["subtitle"] = " · ".join(x for x in (subtitle, occasion) if x)
+        if subtitle:
+            title_slide["subtitle"] = subtitle
         slides.append(title_slide)
-        if occasion:
-            talk.losses.append(Loss(1, f"the talk's {what} ({occasion}) is in the title slide's subtitle"))
-    elif occasion:
-        deck["subtitle"] = " · ".join(x for x in (subtitle, occasion) if x)
-        talk.losses.append(Loss(1, f"the talk's {what} ({occasion}) is in the deck's subtitle"))
     for key in sorted(set(meta) - {"title", "sub_title", "subtitle", "author", "date", "event", "location", "marp"}):
         talk.losses.append(Loss(1, f"the front matter's '{key}' is not carried (deck's themes and settings differ)"))
     for slide in talk.slides:
         slides.append(_slide(slide, pictures, talk.losses))
     deck["slides"] = slides
     return deck
+
+
+def _date(text: str) -> dt.date | None:
+    """A front matter's date as a day: 2026-09-14, or written out (May 22, 2022; 22 May 2022)."""
+    for form in ("%Y-%m-%d", "%B %d, %Y", "%d %B %Y", "%b %d, %Y", "%d %b %Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), form).date()
+        except ValueError:
+            continue
+    return None
 
 
 def _slide(slide: TalkSlide, pictures: _Pictures, losses: list[Loss]) -> dict[str, Any]:

@@ -238,7 +238,7 @@ def render_divider(deck: Deck, slide: Slide, palette: Palette) -> RenderableType
         subtitle = slide.subtitle or deck.subtitle
         if subtitle:
             lines += [Text(), Text(subtitle, style="italic", justify="center")]
-        facts = " · ".join(x for x in (deck.author, f"as of {deck.as_of.isoformat()}" if deck.as_of else None) if x)
+        facts = " · ".join(deck.facts())
         if facts:
             lines += [Text(), Text(facts, style=palette.dim, justify="center")]
         key = Text(justify="center")

@@ -57,11 +57,13 @@ def test_every_exporter_runs_without_textual_or_rich():
 
 
 def test_check_command_does_not_import_textual(tmp_path):
+    """`deck check --no-fit` stays light (the fit checks draw each slide as the presenter does, with Rich
+    and deck's renderers, which load Textual)."""
     deck_file = tmp_path / "d.yaml"
     deck_file.write_text("title: T\nslides:\n  - {title: A, confidence: reported, notes: n}\n")
     code = (
         "import sys\nfrom deck.cli import main\n"
-        f"rc = main(['check', {str(deck_file)!r}])\n"
+        f"rc = main(['check', '--no-fit', {str(deck_file)!r}])\n"
         "assert 'textual' not in sys.modules, 'textual was imported'\n"
         "raise SystemExit(rc)\n"
     )

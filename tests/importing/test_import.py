@@ -3,6 +3,7 @@ list of what to redo; pictures are made to work from the deck's folder; nothing 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -164,14 +165,15 @@ def test_a_presenterm_talk(tmp_path, capsys):
     assert [s.title for s in deck.slides] == ["Introducing presenterm", "Customizability", "Dynamic code highlighting", "Column layouts", "The end"]
     assert deck.title == "Introducing presenterm"
     title, first, code_slide, columns, end = deck.slides
-    assert title.layout == "title" and title.subtitle == "A demo · RustConf · 2024-09-10" and deck.author == "Matias"
+    assert title.layout == "title" and title.subtitle == "A demo" and deck.author == "Matias"
+    assert (deck.event, deck.date) == ("RustConf", dt.date(2024, 9, 10))
     assert "<!-- pause -->" in first.body and first.notes.strip() == "Say hello."
     assert "```rust\n" in code_slide.body and "```bash +exec\n" in code_slide.body  # +exec kept for --run-code
     assert [c.width for c in columns.columns] == [7, 3] and "![](doge.png)" in columns.columns[1].body
     assert "Layouts can be reset." in columns.body
     assert "line_numbers are not carried" in err and "shown above them" in err
     assert end.align == "center"  # presenterm's jump_to_middle: a centred slide
-    assert "from a presenterm talk; 3 things to redo" in err  # the date, the code attributes, the words below
+    assert "from a presenterm talk; 2 things to redo" in err  # the code attributes, the words below
 
 
 def test_a_marp_talk(tmp_path, capsys):
@@ -235,3 +237,16 @@ def test_from_names_the_tool(tmp_path, capsys, dialect):
     code, _, deck_path = run(tmp_path, "x.md", "# One\n\nwords\n\n---\n\n# Two\n\nmore\n", "--from", dialect)
     assert code == 0, capsys.readouterr().err
     assert load_deck(deck_path).slides
+
+
+def test_the_event_and_date_are_on_the_title_slide_in_every_view(tmp_path, capsys):
+    from deck.export import export_deck
+
+    code, _, deck_path = run(tmp_path, "talk.md", PRESENTERM)
+    assert code == 0
+    deck = load_deck(deck_path)
+    line = "Matias · RustConf · 10 September 2024"
+    assert deck.facts() == ("Matias", "RustConf", "10 September 2024")
+    for name in ("html", "marp", "pandoc", "reveal"):
+        assert line in export_deck(deck, name), name
+    assert "By Matias. At RustConf on 10 September 2024." in export_deck(deck, "markdown")
