@@ -271,9 +271,12 @@ async def test_the_speaker_view_says_the_end_of_the_talk_the_appendix_and_the_au
         await until(s, lambda: speaker.speaker.connected and speaker.speaker.index == 3)
         side = str(speaker.speaker.query_one("#speaker-next").content)
         assert side.startswith("End of the talk.")
+        now = str(speaker.speaker.query_one("#speaker-now").content)
+        assert now.startswith("Now, as the audience sees it\nColumns")  # the slide the audience sees, before Next
         await s.press("b")
         await until(s, lambda: speaker.speaker.audience_blank)
         assert "AUDIENCE BLANK" in str(speaker.speaker.query_one("#speaker-clock").content)
+        assert "a blank screen" in str(speaker.speaker.query_one("#speaker-now").content)
         await s.press("b", "c")
         await until(s, lambda: not speaker.speaker.audience_blank and speaker.speaker.audience_minimum is not None)
         assert "audience: hide speculative" in str(speaker.speaker.query_one("#speaker-clock").content)

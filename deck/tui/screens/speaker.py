@@ -18,7 +18,7 @@ from textual.widgets import Static
 
 from ...core.model import Confidence, Deck, Slide
 from ...core.reveal import at_step
-from ...core.view import view_slide
+from ...core.view import ShownSlide, view_slide
 from ..inline import inline_text
 from ..render import badge_text, mix_text, render_notes, render_sources
 from ..themes import Palette, palette_for
@@ -112,6 +112,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
             with VerticalScroll(id="speaker-notes"):
                 yield Static(id="speaker-notes-text", markup=False)
             with VerticalScroll(id="speaker-side"):
+                yield Static(id="speaker-now", markup=False)
                 yield Static(id="speaker-next", markup=False)
         yield Static(id="speaker-clock", markup=False)
         yield KeyBar(id="keys")
@@ -141,6 +142,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
             parts += [self.revealed_points(slide, palette), Text()]
         parts.append(render_notes(slide, None, palette, show_next=False) if slide.notes else Text("No notes for this slide.", style="italic"))
         self.query_one("#speaker-notes-text", Static).update(Group(*parts))
+        self.query_one("#speaker-now", Static).update(self.now_slide(palette))
         self.query_one("#speaker-next", Static).update(self.next_slide(palette))
         self.query_one("#speaker-notes").scroll_home(animate=False)
         self.refresh_clock()
@@ -194,6 +196,24 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
             return side
         view = view_slide(self.deck, self.index + 1, minimum=self.audience_minimum)  # as the audience will see it
         side.append("Next (appendix)\n" if view.slide.appendix else "Next\n", style="bold")
+        return self._preview(side, view, palette)
+
+    def now_slide(self, palette: Palette) -> Text:
+        """What the audience sees now: this slide at its step, under its filter, or a blank screen."""
+        side = Text()
+        side.append("Now, as the audience sees it\n", style="bold")
+        if self.audience_blank:
+            side.append("a blank screen (b shows the slide)\n\n", style=f"bold {palette.accent}")
+            return side
+        view = view_slide(self.deck, self.index, minimum=self.audience_minimum, step=self.step)
+        self._preview(side, view, palette)
+        if not view.complete:
+            side.append(f"(step {view.step} of {view.last_step}: more to reveal)\n", style=f"italic {palette.dim}")
+        side.append("\n")
+        return side
+
+    def _preview(self, side: Text, view: ShownSlide, palette: Palette) -> Text:
+        """A slide in a few lines: title, badge, its first claims, what else it shows."""
         side.append(f"{view.slide.name}\n", style="bold")
         if view.badge is not None:
             side.append(f"{view.badge.label}\n\n", style=palette.levels[view.badge])
@@ -251,6 +271,8 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
 
     def watch_audience_blank(self) -> None:
         self.refresh_clock()
+        if self.is_mounted:
+            self.query_one("#speaker-now", Static).update(self.now_slide(palette_for(self.app)))
 
     def set_deck(self, deck: Deck) -> None:
         self.deck = deck
