@@ -221,7 +221,7 @@ def _normalized(value):
             to=value.end.text if span else None,
         )  # fmt: skip
     if isinstance(value, Picture):
-        return {"path": value.path, "alt": value.alt}
+        return {"path": value.path, "alt": value.alt, "width": value.width}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _normalized(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name not in _POSITIONS}
     if isinstance(value, dict):

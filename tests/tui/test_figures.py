@@ -333,7 +333,7 @@ def test_json_has_the_items_as_data():
     assert data["slides"][2]["timeline"][2] == {
         "text": "Rumours of a delay", "date": None, "from": "2026-03", "to": "2026-04", "confidence": "unverified", "sources": ["leak"],
     }  # fmt: skip
-    assert data["slides"][3]["image"] == {"path": "pictures/pipeline.png", "alt": "Three boxes in a row: ingest, parse, index"}
+    assert data["slides"][3]["image"] == {"path": "pictures/pipeline.png", "alt": "Three boxes in a row: ingest, parse, index", "width": None}
 
 
 # -- exports ------------------------------------------------------------------------------------
