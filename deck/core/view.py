@@ -185,7 +185,9 @@ def view_slide(
     if revealed is not None:
         drawn = claims + tuple(c for column in columns for c in column.claims)
         figures = tuple(b.claim for b in kept.bars) + tuple(e.claim for e in kept.events)  # drawn at every step
-        ids &= set(slide.sources) | {s for c in drawn for s in c.point.sources} | {s for p in figures for s in p.sources}
+        anything = bool(drawn or figures or reached.body or kept.image)  # a reveal slide at step 0 may show nothing yet
+        own = set(slide.sources) if anything else set()  # then its sources wait too (they showed alone, under nothing)
+        ids &= own | {s for c in drawn for s in c.point.sources} | {s for p in figures for s in p.sources}
     sources = tuple((numbers[sid], sid) for sid in kept.sources if sid in ids and sid in numbers)
     own_kept = slide.own_kept_by(minimum)
     own_refs = tuple(numbers[s] for s in slide.sources if s in numbers) if own_kept else ()

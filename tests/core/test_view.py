@@ -94,3 +94,15 @@ def test_a_title_slide_makes_no_claims():
     index = next(i for i, s in enumerate(deck.slides) if s.layout is not None)
     view = view_slide(deck, index, minimum=Confidence.CONFIRMED)
     assert view.divider and view.badge is None and view.claims == () and view.last_step == 0
+
+
+def test_a_reveal_slide_at_step_0_shows_no_sources_under_nothing():
+    """Found by a newcomer: a reveal slide with no body opened on its sources alone."""
+    loaded = parse_deck(
+        "title: T\nsources:\n  s: {title: A source, kind: press}\nslides:\n"
+        "  - {title: R, confidence: reported, reveal: true, points: [one, two], sources: [s]}\n",
+        "t.yaml",
+    )
+    assert loaded.deck is not None
+    assert view_slide(loaded.deck, 0, step=0).sources == ()
+    assert view_slide(loaded.deck, 0, step=1).sources == ((1, "s"),)
