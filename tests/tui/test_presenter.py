@@ -665,3 +665,22 @@ async def test_the_palette_offers_every_export_format_pdf_included(tmp_path):
         app.export_to("pdf")
         await until(pilot, lambda: any("Wrote" in n for n in notified(app)))
         assert (tmp_path / "talk.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_at_80_columns_the_status_bar_keeps_the_section_and_the_filter_before_the_decks_title():
+    """Found by a newcomer: at 80 columns the bar dropped the section and the filter level first."""
+    from deck.tui.widgets.status_bar import Status, StatusBar
+
+    bar = StatusBar()
+    bar._status = Status(
+        deck_title="Quarterly infrastructure review: the outage of September and what we changed",
+        where="Root cause",
+        position="7 / 18",
+        elapsed_s=754,
+        as_of="2026-09-14",
+        stale_days=84,
+        filter_label="hide speculative and unverified",
+    )
+    line = bar._render_for(80).plain
+    assert "Root cause" in line and "filter" in line and "7 / 18" in line, line
+    assert len(line) <= 80

@@ -56,6 +56,8 @@ class StatusBar(Widget):
         if status.typed:
             parts.append([Text(f" go to: {status.typed}▏ ", style="reverse")])
         parts.append([Text(f"◷ {format_elapsed(status.elapsed_s)}")])
+        if status.filter_label:  # what the audience is shown comes before how old the content is
+            parts.append([Text(f"filter: {status.filter_label}", style="italic"), Text("filtered", style="italic")])
         if status.as_of and status.stale_days is not None:
             parts.append(
                 [
@@ -65,16 +67,16 @@ class StatusBar(Widget):
             )
         elif status.as_of:
             parts.append([Text(f"as of {status.as_of}")])
-        if status.filter_label:
-            parts.append([Text(f"filter: {status.filter_label}", style="italic"), Text("filtered", style="italic")])
         if status.mode:
             parts.append([Text(status.mode, style="italic"), Text("editing off", style="italic")])
         right = _fit(parts, max(0, width - MIN_LEFT))
+        room = max(0, width - right.cell_len - 2)  # the left part gives way, ending in an ellipsis
         left = Text(no_wrap=True, overflow="ellipsis")
         left.append(status.deck_title, style="bold")
         if status.where:
             left.append(f"  ›  {status.where}")
-        room = max(0, width - right.cell_len - 2)  # the left part gives way, ending in an ellipsis
+            if left.cell_len > room:  # too narrow for both: the section says more than the deck's title
+                left = Text(status.where, no_wrap=True, overflow="ellipsis")
         left.truncate(room, overflow="ellipsis", pad=True)
         return Text.assemble(left, "  ", right, no_wrap=True)
 
