@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import re
+import urllib.parse
 from collections.abc import Callable
 
 from ..core.imagefile import CODE, MARKDOWN_IMAGE, ImageProblem, read_image
@@ -51,7 +52,7 @@ def with_images(deck: Deck, resolve: Resolve) -> Deck:
         def replace(match: re.Match[str]) -> str:
             if any(start <= match.start() < end for start, end in code):
                 return match.group(0)
-            target = match.group(2).strip("<>")
+            target = urllib.parse.unquote(match.group(2).strip("<>"))  # as `deck check` reads it: 'my%20pic.png' is 'my pic.png'
             new = resolve(target)
             return match.group(0) if new is None else f"![{match.group(1)}]({new}{match.group(3)})"  # quoted: no space, no bracket
 

@@ -214,3 +214,13 @@ def test_in_chromium_a_bodys_list_keeps_its_bullets_and_code_is_coloured(tmp_pat
     report = in_chromium(page)
     assert report["bodyListStyle"] == "disc"
     assert report["codeColours"] >= 3  # keywords, names, strings, comments: not one colour
+
+
+def test_a_picture_path_written_with_percent_20_shows_in_the_page(tmp_path):
+    """Found on real decks: `![a pic](my%20pic.png)` passed `deck check` (which decodes it) but the HTML
+    export looked for a file named with '%20' and left a path its policy blocks."""
+    shutil.copy(ROOT / "tests" / "decks" / "pictures" / "pipeline.png", tmp_path / "my pic.png")
+    deck_path = tmp_path / "d.yaml"
+    deck_path.write_text('title: T\nslides:\n  - title: S\n    body: "![a pic](my%20pic.png)"\n')
+    page = export_deck(load_deck(deck_path), "html")
+    assert '<img src="data:image/png;base64,' in page
