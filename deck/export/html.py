@@ -69,9 +69,11 @@ def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confide
     position = view.position
     figures = _figures(view, colours)
     # the print size, estimated as for Marp (no script runs when printing to PDF): the screen refits by measuring
-    size = _print_size(view, figures) or PRINT_SIZES[-1]
+    fitting = _print_size(view, figures)
+    size = fitting or PRINT_SIZES[-1]
     style = f' style="--print-size:{size}px"'
     kind = " divider" if slide.layout else " centred" if slide.align == "center" else ""
+    kind += " long" if not fitting else ""  # too tall for a page even at the smallest type: printed, it runs on
     parts = [f'<section class="slide{kind}" data-index="{index}" data-steps="{view.last_step}"{style}>']
     parts.append('<div class="content">')
     if slide.layout is not None:
@@ -321,6 +323,10 @@ footer { position: absolute; left: 6vw; right: 6vw; bottom: 2vh; opacity: .75; f
   footer { color: #555; }
   .step.hidden { visibility: visible; }
   .notes, .legend-box { display: none !important; }
+  /* a slide too tall for one page even at the smallest type runs on to the next page instead of being cut */
+  .slide.long { display: block !important; height: auto; min-height: 720px; page-break-inside: auto; break-inside: auto; }
+  .slide.long .content { overflow: visible; }
+  .slide.long footer { position: static; margin-top: 1em; }
 }
 """
 

@@ -224,3 +224,23 @@ def test_a_picture_path_written_with_percent_20_shows_in_the_page(tmp_path):
     deck_path.write_text('title: T\nslides:\n  - title: S\n    body: "![a pic](my%20pic.png)"\n')
     page = export_deck(load_deck(deck_path), "html")
     assert '<img src="data:image/png;base64,' in page
+
+
+@pytest.mark.slow
+def test_a_slide_too_tall_for_a_page_runs_on_to_the_next_when_printed(tmp_path):
+    """Found on real decks (a lecture's long slides): the PDF cut a slide too tall even at the smallest type."""
+    from deck.export.pdf import available
+
+    if not available():
+        pytest.skip("WeasyPrint is needed: pip install '.[pdf]'")
+    from pypdf import PdfReader
+
+    lines = "\n".join(f"      line {n} of a very long listing" for n in range(120))
+    path = tmp_path / "long.yaml"
+    path.write_text(f"title: T\nslides:\n  - title: Short\n    body: fits\n  - title: Long\n    body: |\n      ```text\n{lines}\n      ```\n")
+    target = tmp_path / "long.pdf"
+    assert main(["export", str(path), "-o", str(target)]) == 0
+    pages = PdfReader(target).pages
+    text = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    assert len(pages) > 2  # the long slide takes more than one page...
+    assert "line 119 of a very long listing" in text  # ...and its last line is printed, not cut
