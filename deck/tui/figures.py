@@ -45,7 +45,7 @@ def legend(levels: list[Confidence | None], palette: Palette, width: int) -> Tex
         elif used:
             line.append("   ")
             used += 3
-        line.append(entry, style=palette.levels[level])
+        line.append(entry, style=palette.of(level))
         used += len(entry)
     return line
 

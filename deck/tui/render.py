@@ -18,7 +18,7 @@ from .themes import Palette
 
 
 def point_marker(level: Confidence, palette: Palette) -> Text:
-    return Text(f" {level.glyph} {level.value}", style=f"italic {palette.levels[level]}")
+    return Text(f" {level.glyph} {level.value}", style=f"italic {palette.of(level)}")
 
 
 def mix_text(view: ShownSlide, palette: Palette) -> Text:
@@ -243,7 +243,7 @@ def render_divider(deck: Deck, slide: Slide, palette: Palette) -> RenderableType
             lines += [Text(), Text(facts, style=palette.dim, justify="center")]
         key = Text(justify="center")
         for level, _ in legend(deck):  # only where the deck uses labels
-            key.append(f" {level.glyph} {level.value} ", style=palette.levels[level])
+            key.append(f" {level.glyph} {level.value} ", style=palette.of(level))
         lines += [Text(), Text(), key] if key else []
     else:
         lines.append(Text(slide.title, style=f"bold {palette.accent}", justify="center"))

@@ -33,16 +33,20 @@ def confidence_variable(level: Confidence) -> str:
 class Palette:
     """Colours for the parts of a slide that Rich draws: one per confidence level, plus dim text."""
 
-    levels: dict[Confidence, str]
+    levels: dict[Confidence, str]  # each level's colour, as the theme gives it: the badges' background
     badge_text: str = "#ffffff"
     dim: str = "dim"
     accent: str = "bold"
     code_theme: str = "monokai"
     rule: str = "dim"  # the line under a slide's title
+    text_levels: dict[Confidence, str] | None = None  # each level's colour for shapes and words on the background
 
     def of(self, level: Confidence | None) -> str:
-        """The style of a level's colour; the text's own for words that are not a claim."""
-        return self.levels[level] if level is not None else ""
+        """The style of a level's shape and words (readable on the background); the text's own for words
+        that are not a claim."""
+        if level is None:
+            return ""
+        return (self.text_levels or self.levels)[level]
 
 
 def to_textual_theme(spec: ThemeSpec) -> Theme:
@@ -145,14 +149,42 @@ _KEY_NAMES = {
 def palette_for(app: App[Any]) -> Palette:
     """The current theme's colours for what Rich draws; read at each draw, so a theme switch restyles."""
     variables = app.theme_variables
+    levels = {level: variables.get(confidence_variable(level), VARIABLE_DEFAULTS[confidence_variable(level)]) for level in Confidence}
+    background, foreground = variables.get("background", "#000000"), variables.get("foreground", "#e0e0e0")
     return Palette(
-        levels={level: variables.get(confidence_variable(level), VARIABLE_DEFAULTS[confidence_variable(level)]) for level in Confidence},
+        levels=levels,
+        text_levels={level: readable(colour, background, foreground) for level, colour in levels.items()},
         badge_text=variables.get("confidence-text", VARIABLE_DEFAULTS["confidence-text"]),
         dim=_muted(variables.get("foreground", "#e0e0e0"), variables.get("background", "#000000")),
         accent=f"bold {variables.get('accent', '')}".strip(),
         code_theme="monokai" if app.current_theme.dark else "default",
         rule=_blend(variables.get("background", "#000000"), variables.get("primary", "#0178d4"), 0.4, "dim"),
     )
+
+
+def readable(colour: str, background: str, toward: str, ratio: float = 4.5) -> str:
+    """`colour`, blended toward `toward` (the theme's text) in steps until it reads at `ratio` on
+    `background`: a level's thin shape (◌) and italic words stay legible on a dark theme. The badge keeps
+    the theme's own colour."""
+    try:
+        base, under, text = Color.parse(colour), Color.parse(background), Color.parse(toward)
+    except ColorParseError:
+        return colour
+    for step in range(11):
+        candidate = base.blend(text, step / 10)
+        if _contrast(candidate, under) >= ratio:
+            return candidate.hex
+    return text.hex
+
+
+def _contrast(one: Color, other: Color) -> float:
+    def luminance(c: Color) -> float:
+        channels = [v / 255 for v in (c.r, c.g, c.b)]
+        r, g, b = (v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in channels)
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
 
 
 def _muted(foreground: str, background: str) -> str:

@@ -130,3 +130,24 @@ async def test_the_speaker_views_badge_follows_the_audiences_filter(tmp_path, mo
         await pilot.pause()
         head = rendered(app.speaker.query_one("#speaker-head", Static))
         assert "hidden by the audience's filter" in head and "SPECULATIVE" not in head and "●2" in head
+
+
+async def test_every_levels_shape_and_words_read_on_every_theme():
+    """Found by a newcomer: the speculative ◌ hardly showed on the dark theme (3.6:1). Shapes and words
+    are drawn at 4.5:1 or better on the theme's background; badges keep the theme's own colour."""
+    from textual.color import Color
+
+    from deck.core.model import Confidence
+    from deck.tui.app import make_app
+    from deck.tui.themes import _contrast, palette_for
+
+    app = make_app(load_deck(ROOT / "tests" / "decks" / "showcase.yaml"), clock=lambda: 0.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for theme in app.deck_theme_names:
+            app.theme = theme
+            await pilot.pause()
+            palette = palette_for(app)
+            background = Color.parse(app.theme_variables["background"])
+            for level in Confidence:
+                assert _contrast(Color.parse(palette.of(level)), background) >= 4.5, (theme, level)
+                assert palette.levels[level] == app.theme_variables[f"confidence-{level.value}"]  # the badge's own

@@ -216,7 +216,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         """A slide in a few lines: title, badge, its first claims, what else it shows."""
         side.append(f"{view.slide.name}\n", style="bold")
         if view.badge is not None:
-            side.append(f"{view.badge.label}\n\n", style=palette.levels[view.badge])
+            side.append(f"{view.badge.label}\n\n", style=palette.of(view.badge))
         for claim in view.all_claims[:4]:
             side.append(f"{claim.shape} ", style=palette.of(claim.level))
             side.append_text(inline_text(claim.text))

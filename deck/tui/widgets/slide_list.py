@@ -62,7 +62,7 @@ class SlideList(ScrollView, can_focus=True):
         line = Text(no_wrap=True, overflow="ellipsis")
         line.append(f"{self.numbers[index]:>{self.number_width}}  ", style="dim")
         if slide.confidence is not None:
-            line.append(f"{slide.confidence.label:<15}", style=self.palette.levels[slide.confidence])
+            line.append(f"{slide.confidence.label:<15}", style=self.palette.of(slide.confidence))
         else:
             line.append(f"{slide.layout or '':<15}", style="dim italic")
         line.append(slide.name)
