@@ -238,6 +238,10 @@ def _syntax(exc: yaml.MarkedYAMLError, text: str) -> Diagnostic:
     hint = ""
     if "alias" in (exc.context or "") or "anchor" in (exc.context or ""):
         hint = "; a value that starts with '*' or '&' means something to YAML: put the text in quotes"
+    elif source_line[: col - 1].rstrip().endswith(("}", "]")) and source_line[col - 1 :].strip()[:1] not in ("", "#"):
+        # `- {date: 2026-03, text: ...} Check the date`: words after a closed {...} or [...] (a newcomer was told
+        # to check the indentation, which was fine)
+        hint = "; there is text after the closing '}' or ']' on this line: move it inside (as a value) or into a comment with '#'"
     else:
         hint = next((advice for words, advice in _SYNTAX_HINTS if words in problem), "")
     return Diagnostic(line, col, f"YAML syntax: {problem}{context}{hint}")

@@ -409,3 +409,14 @@ def test_a_point_with_a_colon_gets_one_error_saying_to_quote_it():
     (error,) = loaded.errors  # it said two things (an unknown key 'Note', a missing 'text'), neither the fix
     assert (error.line, error.col) == (5, 9)
     assert error.message.endswith("""quote the point: - "Note: this has a colon\"""")
+
+
+def test_text_after_a_flow_mapping_is_said_as_such_not_as_indentation():
+    """Found by a newcomer: `- {...} Check the date` was blamed on the line's indentation."""
+    loaded = parse_deck(
+        "title: T\nslides:\n  - title: S\n    timeline:\n      - {date: 2026-03, text: A thing} Check the date\n      - {date: 2026-04, text: B}\n",
+        "t.yaml",
+    )
+    (error,) = loaded.errors
+    assert (error.line, error.col) == (5, 40)
+    assert "text after the closing '}'" in error.message and "indentation" not in error.message
