@@ -182,6 +182,12 @@ async def test_reload_onto_a_broken_file_shows_its_errors_in_the_editor(tmp_path
         assert "unknown confidence 'sure'" in str(editor.query_one("#editor-problems").content)
         assert any("not reloaded" in m for m in notified(app))
         assert area.text.count("Points, edited") == 1  # what was typed is kept
+        # fixed on disk, then saved: the editor no longer says the file was not reloaded (found by a newcomer)
+        path.write_text(document.text)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: "valid" in str(editor.query_one("#editor-problems").content))
+        assert "Not reloaded" not in str(editor.query_one("#editor-problems").content)
+        assert "Points, edited" in path.read_text()
 
 
 async def test_a_structural_edit_conflict_is_worded_for_no_editor(tmp_path):

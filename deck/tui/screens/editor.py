@@ -169,6 +169,9 @@ class EditorScreen(Screen[None]):
         self.span = span
         self.saved_source = self.source if source is None else source
         self.query_one("#editor-title", Static).update(self._title())
+        if self._disk_errors_for is not None:  # the file on disk is this slide's saved version now: its old errors are gone
+            self._disk_errors_for = None
+            self.check()
 
     def reloaded(self, document: DeckDocument, _index: int) -> None:
         """The file was reloaded from disk (after a conflict): edit on top of it, keeping what is typed."""
