@@ -94,33 +94,15 @@ def build_parser() -> argparse.ArgumentParser:
     speaker.add_argument("--theme", help=theme_help)
 
     serve = commands.add_parser("serve", help="present a deck in a web browser (read-only), on 127.0.0.1 unless told otherwise")
-    serve.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
-    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
-    serve.add_argument("--port", type=port_number, default=8000, help="port (default: 8000)")
+    listening(serve)
     serve.add_argument("--max-sessions", type=int, default=8, metavar="N", help="at most N browser sessions at once (default: 8)")
-    serve.add_argument(
-        "--allow-host",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="also answer to this host name (on an address other than loopback, only this machine's own names answer)",
-    )
     serve.add_argument("--notes", action="store_true", help="let viewers open the speaker notes (by default a served deck never shows them)")
 
     share = commands.add_parser(
         "share", help="the deck's page in your audience's browsers, following `deck present` live (no notes), on 127.0.0.1 unless told otherwise"
     )
-    share.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
-    share.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
-    share.add_argument("--port", type=port_number, default=8000, help="port (default: 8000)")
+    listening(share)
     share.add_argument("--max-viewers", type=int, default=10_000, metavar="N", help="at most N pages following at once (default: 10000)")
-    share.add_argument(
-        "--allow-host",
-        action="append",
-        default=[],
-        metavar="NAME",
-        help="also answer to this host name (e.g. the name your audience types; on other addresses only this machine's names answer)",
-    )
 
     imports = commands.add_parser("import", help="make a deck of a Markdown talk written for presenterm, Marp, pandoc/patat, lookatme or slides")
     imports.add_argument("talk", metavar="TALK.md", help="the talk's Markdown file")
@@ -136,6 +118,20 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("path", help="where to write it (never overwritten)")
     new.add_argument("--from-bundled", action="store_true", help="copy the bundled briefing instead")
     return parser
+
+
+def listening(command: argparse.ArgumentParser) -> None:
+    """The deck and where to listen, as `deck serve` and `deck share` take them."""
+    command.add_argument("path", nargs="?", help="deck file (default: the bundled briefing)")
+    command.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1, this machine only)")
+    command.add_argument("--port", type=port_number, default=8000, help="port (default: 8000)")
+    command.add_argument(
+        "--allow-host",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="also answer to this host name, e.g. the name your audience types (on an address other than loopback, only this machine's own names answer)",
+    )
 
 
 def confidence_level(value: str) -> Confidence:

@@ -84,3 +84,12 @@ def _record_notifications(monkeypatch):
 
 def notified(app) -> list[str]:
     return app.__dict__.get("_test_notified", [])
+
+
+@pytest.fixture
+def private_runtime_dir(tmp_path, monkeypatch):
+    """A runtime folder of the test's own (mode 0700), where the speaker link's socket goes."""
+    folder = tmp_path / "run"
+    folder.mkdir(mode=0o700)
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+    return folder

@@ -18,12 +18,7 @@ from ..conftest import ROOT, notified, until
 SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"
 
 
-@pytest.fixture(autouse=True)
-def private_runtime_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "run"
-    folder.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
-    return folder
+pytestmark = pytest.mark.usefixtures("private_runtime_dir")
 
 
 def audience(path=SHOWCASE, **kwargs):

@@ -19,13 +19,12 @@ SHOWCASE = ROOT / "tests" / "decks" / "showcase.yaml"
 EDIT_KEYS = ["a", "D", "X", "left_square_bracket", "right_square_bracket", "e", "E", "u"]
 
 
+pytestmark = pytest.mark.usefixtures("private_runtime_dir")
+
+
 @pytest.fixture(autouse=True)
-def private_runtime_dir(tmp_path, monkeypatch):
-    folder = tmp_path / "run"
-    folder.mkdir(mode=0o700)
-    monkeypatch.setenv("XDG_RUNTIME_DIR", str(folder))
+def _no_editor(monkeypatch):
     monkeypatch.setenv("EDITOR", "false")  # E would run this, were it allowed
-    return folder
 
 
 @pytest.fixture
