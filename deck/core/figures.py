@@ -14,7 +14,7 @@ from .model import CHART_KINDS, Bar, Chart, Confidence, Event, Picture, Point, P
 from .yamlnodes import Node
 from .yamlnodes import describe as describe_node
 
-CHART_KEYS = ("kind", "unit", "items")
+CHART_KEYS = ("title", "kind", "unit", "items")
 BAR_KEYS = ("label", "value", "confidence", "sources")
 EVENT_KEYS = ("date", "from", "to", "text", "confidence", "sources")
 IMAGE_KEYS = ("path", "alt", "width")
@@ -129,9 +129,12 @@ class FigureReader:
                 ok = False
             else:
                 bars.append(bar)
+        title = self.r.text_value(f.get("title"), f"{what}: chart.title") if "title" in f else None
+        if "title" in f and title is None:
+            ok = False
         if not ok or "items" not in f or not bars:
             return False, None
-        return True, Chart(tuple(bars), unit, kind or "bar", node.start)
+        return True, Chart(tuple(bars), unit, kind or "bar", node.start, title)
 
     def bar(self, node: Node, what: str, fallback: Confidence | None) -> Bar | None:
         if node.kind != "map":

@@ -206,6 +206,7 @@ class Chart:
     unit: str = ""
     kind: str = "bar"
     pos: Pos = Pos()
+    title: str | None = None  # what the chart shows, above it ("Monthly active users, millions")
 
 
 @dataclass(frozen=True)

@@ -49,6 +49,7 @@ def deck_schema() -> dict[str, Any]:
     bar = _object({"label": TEXT, "value": number, **claim}, BAR_KEYS, ["label", "value"])
     chart = _object(
         {
+            "title": {**TEXT, "description": "what the chart shows, written above it"},
             "kind": {"enum": list(CHART_KINDS)},
             "unit": {"type": "string", "maxLength": 12},
             "items": {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS, "items": bar},

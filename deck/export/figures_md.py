@@ -32,6 +32,7 @@ def figure_tables(view: ShownSlide, escaped: bool = False) -> list[str]:
     out: list[str] = []
     slide, numbers = view.slide, view.numbers
     if view.bars and slide.chart is not None:
+        out += [f"**{inline(slide.chart.title)}**", ""] if slide.chart.title else []
         out += [table_row(["Item", "Value", "Confidence", "Sources"]), "| --- | ---: | --- | --- |"]
         for bar in view.bars:
             level = bar.claim.confidence
@@ -54,6 +55,7 @@ def svg_figures(view: ShownSlide) -> list[str]:
     out = []
     slide, numbers = view.slide, view.numbers
     if view.bars and slide.chart is not None:
+        out += [f"**{inline(slide.chart.title)}**", ""] if slide.chart.title else []
         out += [chart_svg(slide.chart, view.bars, numbers, f"chart{slide.pos.line}"), ""]
     if view.events:
         out += [timeline_svg(view.events, numbers, f"timeline{slide.pos.line}"), ""]

@@ -135,7 +135,8 @@ def _figures(view: ShownSlide, colours: dict[Confidence, str]) -> list[str]:
     slide, numbers = view.slide, view.numbers
     out = []
     if view.bars and slide.chart is not None:
-        out.append(f'<figure class="chart">{chart_svg(slide.chart, view.bars, numbers, f"chart{slide.pos.line}", colours)}</figure>')
+        caption = f"<figcaption>{_text(slide.chart.title)}</figcaption>" if slide.chart.title else ""
+        out.append(f'<figure class="chart">{caption}{chart_svg(slide.chart, view.bars, numbers, f"chart{slide.pos.line}", colours)}</figure>')
     if view.events:
         out.append(f'<figure class="timeline">{timeline_svg(view.events, numbers, f"timeline{slide.pos.line}", colours)}</figure>')
     return out
@@ -299,6 +300,7 @@ ul.points > li { padding-left: 1.3em; text-indent: -1.3em; }
 .sources { list-style: none; padding: 0; font-size: .8em; margin-top: .8em; }
 .columns { display: grid; gap: 2em; }
 figure { margin: .5em 0; }
+figcaption { font-weight: bold; margin-bottom: .2em; }
 figure.image img { display: block; max-width: 100%; max-height: 45vh; margin: 0 auto; }
 svg.figure { display: block; }
 .image-missing { opacity: .75; font-style: italic; }

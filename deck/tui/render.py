@@ -209,6 +209,7 @@ def render_slide_parts(view: ShownSlide, palette: Palette, compact: bool = False
     if view.body:
         parts += [_markdown(view.body, palette, centred), Text()]
     if view.bars and slide.chart is not None:
+        parts += [Text(slide.chart.title, style="bold")] if slide.chart.title else []
         parts += [BarChart(slide.chart, view.bars, palette, view.numbers), Text()]
     if view.events:
         parts += [Timeline(view.events, palette, view.numbers), Text()]

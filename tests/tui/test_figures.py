@@ -697,3 +697,46 @@ def test_a_timeline_written_out_of_order_is_kept_in_date_order():
     deck = parse_deck(text).deck
     assert deck is not None and [e.claim.text for e in deck.slides[0].timeline] == ["early", "late"]
     assert deck.source_numbers(deck.slides[0]) == {"b": 1, "a": 2}
+
+
+CHART_TITLE = """\
+title: T
+slides:
+  - title: Users
+    chart:
+      title: Monthly active users, millions
+      unit: M
+      items:
+        - {label: January, value: 4}
+        - {label: February, value: 5}
+"""
+
+
+@pytest.mark.parametrize("name", ["markdown", "marp", "pandoc", "reveal", "html", "json"])
+def test_a_charts_title_is_written_above_it_in_every_export(name):
+    from deck.export import export_deck
+
+    loaded = parse_deck(CHART_TITLE, "t.yaml")
+    assert loaded.deck is not None, loaded.diagnostics
+    out = export_deck(loaded.deck, name)
+    assert "Monthly active users, millions" in out
+    if name == "html":
+        assert "<figcaption>Monthly active users, millions</figcaption>" in out
+
+
+async def test_a_charts_title_is_drawn_above_it():
+    from deck.tui.app import make_app
+
+    from .test_presenter import content
+
+    app = make_app(parse_deck(CHART_TITLE, "t.yaml").deck, clock=lambda: 0.0)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        shown = content(app)
+        assert shown.index("Monthly active users, millions") < shown.index("January")
+
+
+def test_a_charts_title_must_be_text():
+    loaded = parse_deck(CHART_TITLE.replace("title: Monthly active users, millions", "title: [1, 2]"), "t.yaml")
+    (error,) = loaded.errors
+    assert error.line == 5 and "chart.title must be a string" in error.message
