@@ -614,9 +614,25 @@ def cmd_share(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_import(args: argparse.Namespace) -> int:
-    import shutil
+def copy_new(source: Path, target: Path) -> None:
+    """Copy a picture to `target`, a new file in a real folder: never through a symbolic link, never over a
+    file (the same picture already there is left as it is). UsageError otherwise."""
+    folder = target.parent
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise UsageError(f"{safe_path(str(folder))} is not a plain folder; the pictures were not copied")
+    folder.mkdir(exist_ok=True)
+    data = source.read_bytes()
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o644)
+    except FileExistsError:
+        if target.is_symlink() or not target.is_file() or target.read_bytes() != data:
+            raise UsageError(f"{safe_path(str(target))} is in the way; the picture was not copied") from None
+        return
+    with os.fdopen(fd, "wb") as handle:
+        handle.write(data)
 
+
+def cmd_import(args: argparse.Namespace) -> int:
     from .core.check import check_images
     from .core.files import read_regular, write_atomic
     from .core.loader import parse_deck
@@ -641,9 +657,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     loaded = parse_deck(imported.yaml_text, str(output))
     problems = list(loaded.diagnostics)
     for source, target in imported.copies:  # pictures from outside the deck's folder, copied in (never over another)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        if not target.exists():
-            shutil.copyfile(source, target)
+        copy_new(source, target)
     problems += check_images(str(output), loaded.images)
     write_atomic(output, imported.yaml_text.encode("utf-8"))
     for loss in imported.losses:

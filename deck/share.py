@@ -42,9 +42,17 @@ from .link import Follower, socket_path
 KEEPALIVE_S = 15.0  # the state sent again this often when nothing changes: proxies keep the stream, gone pages are found
 WATCH_S = 0.5  # how often the deck file is looked at for a live edit
 DEFAULT_VIEWERS = 10_000
+MAX_DOWNLOADS = 32  # pages being sent at once (a stalled reader is dropped after WRITE_S)
+CHUNK, WRITE_S = 64 * 1024, 10.0
 CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:; connect-src 'self'; base-uri 'none'; form-action 'none'"
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "Referrer-Policy": "no-referrer",  # a source link followed never carries the secret away
+    "X-Content-Type-Options": "nosniff",
+    "Cache-Control": "no-store",
+}
 
 
 def level_of(rank: int) -> Confidence | None:
@@ -83,7 +91,8 @@ class Share:
         self.hosts = allowed_hosts(self.host, self.port, self.allow_hosts)
         self.state = State()
         self.viewers = 0
-        self._pages: dict[tuple[int, int], bytes] = {}  # (version, filter rank) -> the page
+        self._pages: dict[tuple[int, int], asyncio.Future[bytes]] = {}  # (version, filter rank) -> the page, rendered once
+        self._downloads = 0
         self._message = self.state.message()
         self._sequence = 0
         self._changed = asyncio.Event()
@@ -114,14 +123,13 @@ class Share:
 
     # -- the page ---------------------------------------------------------------------------------
     async def page(self, rank: int) -> bytes:
-        """The page for the deck's current version under filter `rank`, rendered once (off the loop)."""
+        """The page for the deck's current version under filter `rank`, rendered once (off the loop): the
+        pages that ask together, as all do after a live edit, wait for the one render."""
         key = (self.state.version, rank)
-        if key in self._pages:
-            return self._pages[key]
-        html = await asyncio.to_thread(shared_page, self.deck, level_of(rank), key[0], rank)
-        self._pages = {k: v for k, v in self._pages.items() if k[0] >= self.state.version}  # older versions go
-        self._pages[key] = html
-        return html
+        if key not in self._pages:
+            self._pages = {k: v for k, v in self._pages.items() if k[0] >= self.state.version}  # older versions go
+            self._pages[key] = asyncio.ensure_future(asyncio.to_thread(shared_page, self.deck, level_of(rank), key[0], rank))
+        return await asyncio.shield(self._pages[key])
 
     # -- the server -------------------------------------------------------------------------------
     def application(self) -> web.Application:
@@ -138,30 +146,38 @@ class Share:
 
     @web.middleware
     async def _guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        if request.headers.get("Host", "").lower() not in self.hosts:
-            return web.Response(status=421, text="deck share: this server answers only to its own address\n")
         first = request.path.split("/")[1] if request.path.count("/") >= 2 else ""
         if not hmac.compare_digest(first.encode("utf-8", "replace"), self.secret.encode("ascii")):
             return web.Response(status=403)  # no content, not even what this is
+        if request.headers.get("Host", "").lower() not in self.hosts:
+            return web.Response(status=421)  # another name for this address: DNS rebinding
         origin = request.headers.get("Origin")
         if origin is not None and origin.lower().partition("://")[2] not in self.hosts:
             return web.Response(status=403)
-        response = await handler(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["Referrer-Policy"] = "no-referrer"  # a source link followed never carries the secret
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Cache-Control"] = "no-store"
-        return response
+        return await handler(request)
 
-    async def _page(self, request: web.Request) -> web.Response:
-        return web.Response(body=await self.page(self.state.shown), content_type="text/html", charset="utf-8")
+    async def _page(self, request: web.Request) -> web.StreamResponse:
+        """The page, sent in pieces, each given WRITE_S to leave: a reader that stalls is dropped instead of
+        holding a copy of the page, and at most MAX_DOWNLOADS pages are on their way at once."""
+        if self._downloads >= MAX_DOWNLOADS:
+            return web.Response(status=503, text="deck share: busy sending the page; try again\n")
+        self._downloads += 1
+        try:
+            body = await self.page(self.state.shown)
+            response = web.StreamResponse(headers=_HEADERS | {"Content-Type": "text/html; charset=utf-8"})
+            response.content_length = len(body)
+            await response.prepare(request)
+            for start in range(0, len(body), CHUNK):
+                await asyncio.wait_for(response.write(body[start : start + CHUNK]), WRITE_S)
+            await response.write_eof()
+            return response
+        finally:
+            self._downloads -= 1
 
     async def _events(self, request: web.Request) -> web.StreamResponse:
         if self.viewers >= self.max_viewers:
             return web.Response(status=503, text=f"deck share: {self.max_viewers} viewers already (--max-viewers)\n")
-        response = web.StreamResponse(headers={"Content-Type": "text/event-stream", "X-Accel-Buffering": "no"})
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["Cache-Control"] = "no-store"
+        response = web.StreamResponse(headers=_HEADERS | {"Content-Type": "text/event-stream", "X-Accel-Buffering": "no"})
         await response.prepare(request)
         self.viewers += 1
         sent = -1
@@ -212,6 +228,7 @@ class Share:
 
     async def run(self, ready: Callable[[Share], None] = lambda share: None) -> None:
         """Serve until cancelled: the pages, the follower of `deck present`, and the file watch."""
+        self.max_viewers = min(self.max_viewers, _open_files() - 64)  # each stream is a socket: never past the limit
         await self.page(-1)  # the first page, before the link is printed
         gc.freeze()  # what is loaded lives as long as the share: no collection rescans it while pages are told a move
         runner = web.AppRunner(self.application(), access_log=None, handle_signals=False)
@@ -232,6 +249,24 @@ class Share:
                 with contextlib.suppress(asyncio.CancelledError):
                     await task
             await runner.cleanup()
+
+
+def _open_files() -> int:
+    """How many files this process may open, raised to the system's hard limit first (the usual 1,024
+    would refuse the 1,025th viewer with a flood of tracebacks)."""
+    try:
+        import resource
+    except ImportError:  # not POSIX
+        return DEFAULT_VIEWERS + 64
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if hard == resource.RLIM_INFINITY or hard > soft:
+        wanted = 1_048_576 if hard == resource.RLIM_INFINITY else hard
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (wanted, hard))
+            soft = wanted
+        except (ValueError, OSError):
+            pass
+    return max(65, soft if soft != resource.RLIM_INFINITY else DEFAULT_VIEWERS + 64)
 
 
 def _stamp(path: str) -> tuple[int, int, int] | None:
@@ -289,7 +324,7 @@ FOLLOW_SCRIPT = r"""
   function apply() {
     if (!last) return;
     document.body.classList.toggle('blanked', !!last.blank);
-    if (following) window.deckShow(last.slide, last.step);
+    if (following && live) window.deckShow(last.slide, last.step);
   }
   function follow() { following = true; apply(); say(); }
   const source = new EventSource('events');
@@ -299,14 +334,22 @@ FOLLOW_SCRIPT = r"""
     if (m.version !== VERSION || m.shown !== SHOWN) { source.close(); location.reload(); return; }
     last = m; live = !!m.live; apply(); say();
   };
-  source.onerror = () => { live = false; say(); };
+  source.onerror = () => {
+    live = false; say();
+    // refused for good (a share restarted with a new link answers 403): the stream will not come back
+    if (source.readyState === EventSource.CLOSED) pill.textContent = '✕ This link has ended: ask the presenter for the new one';
+  };
   document.addEventListener('keydown', (e) => {
     if (e.key === 'f' || e.key === 'F') { follow(); return; }
     if (['ArrowRight', ' ', 'PageDown', 'l', 'ArrowLeft', 'PageUp', 'h', 'Backspace', 'Home', 'End', 'Enter'].includes(e.key) || /^[0-9]$/.test(e.key)) {
       following = false; say();
     }
   }, true);
-  pill.addEventListener('click', follow);
+  pill.addEventListener('click', (e) => { e.stopPropagation(); follow(); });
+  // a click or tap that moves the page (its own handler) is browsing too
+  document.addEventListener('click', (e) => {
+    if (!e.target.closest('#follow, a, button, details, summary')) { following = false; say(); }
+  }, true);
   say();
 })();
 """

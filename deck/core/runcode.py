@@ -256,6 +256,8 @@ def recorded_outputs(text: str) -> dict[str, Output]:
         data = json.loads(text)
     except ValueError as exc:
         raise RecordProblem(f"not JSON ({exc})") from None
+    except RecursionError:  # [[[[...]]]] nested past Python's limit
+        raise RecordProblem("nested too deeply to be a record of outputs") from None
     if not isinstance(data, dict) or not isinstance(data.get("blocks"), list) or not isinstance(data.get("recorded"), str):
         raise RecordProblem("expected {'recorded': DATE, 'blocks': [...]}, as `deck present --run-code --record-output` writes")
     try:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .markdown_talk import DIALECTS, Loss, Talk, TalkSlide, plain_title, read_talk
+from .markdown_talk import DIALECTS, Loss, Talk, TalkSlide, plain_title, read_talk, replace_outside_code
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
 
@@ -116,13 +116,18 @@ class _Pictures:
         self._planned: dict[Path, str] = {}
 
     def fix(self, text: str, line: int) -> str:
-        return _IMAGE.sub(lambda match: self._one(match.group(1), match.group(2), line), text)
+        """Pictures written in the text, outside code (a picture shown as code is an example: left as written)."""
+        return replace_outside_code(text, _IMAGE, lambda match: self._one(match.group(1), match.group(2), line))
 
     def _one(self, alt: str, src: str, line: int) -> str:
         from urllib.parse import unquote
 
-        source = (self.talk_folder / unquote(src)).resolve()
-        if not source.is_file():
+        try:
+            source = (self.talk_folder / unquote(src)).resolve()
+            usable = source.is_file()
+        except (OSError, ValueError, RuntimeError):  # a NUL in the path, a loop of links
+            usable = False
+        if not usable:
             self.losses.append(Loss(line, f"the picture '{src}' is not there; its alt text stands in for it"))
             return alt or "(picture)"
         if source.suffix.lower() not in IMAGE_SUFFIXES:

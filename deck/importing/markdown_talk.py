@@ -62,7 +62,7 @@ class Talk:
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
-_COMMENT = re.compile(r"^\s*<!--(.*?)-->\s*$", re.S)
+_COMMENT = re.compile(r"^[ \t]*<!--(.*)-->[ \t]*$", re.S)  # a whole line (or lines joined): greedy, no backtracking scan
 _MARP_DIRECTIVES = re.compile(
     r"^\s*_?(theme|class|paginate|header|footer|backgroundColor|backgroundImage|backgroundPosition|backgroundRepeat|"
     r"backgroundSize|color|size|headingDivider|style|math|lang|title|description|author|image|keywords|url|marp)\s*:",
@@ -72,7 +72,7 @@ _MARP_DIRECTIVES = re.compile(
 
 def detect(text: str, meta: dict[str, str]) -> str:
     """The tool a talk was written for, from what it uses."""
-    if re.search(r"^\s*<!--\s*(end_slide|speaker_note|column_layout|jump_to_middle|incremental_lists|reset_layout)\b", text, re.M):
+    if re.search(r"^[ \t]*<!--[ \t]*(end_slide|speaker_note|column_layout|jump_to_middle|incremental_lists|reset_layout)\b", text, re.M):
         return "presenterm"
     if str(meta.get("marp", "")).lower() == "true":
         return "marp"
@@ -124,7 +124,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str, int, list[Loss]]:
         return {}, text, 0, losses
     try:
         data = yaml.safe_load(match.group(1))
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, ValueError, RecursionError) as exc:  # ValueError: a date like 2024-13-45
         losses.append(Loss(1, f"the front matter is not YAML ({str(exc).splitlines()[0]}); its settings were not carried"))
         data = None
     meta: dict[str, str] = {}
@@ -272,16 +272,45 @@ def plain_title(title: str) -> str:
     return " ".join(title.split())
 
 
+def _each_comment(text: str, replace: Callable[[str], str | None]) -> str:
+    """Each `<!-- ... -->` outside code, given to `replace` (its inside), which answers what stands in its
+    place (None: the comment as written). In one pass: an unclosed comment is left as it is."""
+    lines = text.split("\n")
+    outside = _outside_fences(lines)
+    code: list[tuple[int, int]] = []  # character ranges of code lines
+    offset = 0
+    for line, out in zip(lines, outside, strict=True):
+        if not out:
+            code.append((offset, offset + len(line)))
+        offset += len(line) + 1
+    pieces, position = [], 0
+    while (start := text.find("<!--", position)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        if any(low <= start <= high for low, high in code):
+            pieces.append(text[position : end + 3])
+        else:
+            new = replace(text[start + 4 : end])
+            pieces += [text[position:start], text[start : end + 3] if new is None else new]
+        position = end + 3
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 def _take_notes(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> str:
     if dialect == "presenterm":
 
-        def note(match: re.Match[str]) -> str:
-            slide.notes.append(match.group(1).strip())
+        def note(inside: str) -> str | None:
+            match = re.match(r"[ \t\n]*speaker_note:", inside)
+            if match is None:
+                return None
+            slide.notes.append(inside[match.end() :].strip())
             return ""
 
-        return re.sub(r"<!--\s*speaker_note:\s*(.*?)\s*-->", note, text, flags=re.S)
+        return _each_comment(text, note)
     if dialect == "pandoc":
-        pattern = re.compile(r"^(:{3,})\s*\{?\.?notes\}?\s*\n(.*?)\n\1\s*$", re.M | re.S)
+        pattern = re.compile(r"^(:{3,})[ \t]*\{?\.?notes\}?[ \t]*\n(.*?)\n\1[ \t]*$", re.M | re.S)
 
         def pandoc_note(match: re.Match[str]) -> str:
             slide.notes.append(match.group(2).strip())
@@ -290,15 +319,15 @@ def _take_notes(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -
         return pattern.sub(pandoc_note, text)
     if dialect == "marp":
 
-        def comment(match: re.Match[str]) -> str:
-            inside = match.group(1).strip()
+        def comment(inside: str) -> str | None:
+            inside = inside.strip()
             if _MARP_DIRECTIVES.match(inside):
-                return match.group(0)  # a directive: said among the commands
+                return None  # a directive: said among the commands
             if inside:
                 slide.notes.append(inside)
             return ""
 
-        return re.sub(r"<!--(.*?)-->", comment, text, flags=re.S)
+        return _each_comment(text, comment)
     return text
 
 
@@ -354,7 +383,7 @@ def _presenterm_columns(slide: TalkSlide, losses: list[Loss]) -> None:
     layout = next((n for n, line in enumerate(lines) if re.fullmatch(r"\s*<!--\s*column_layout:.*-->\s*", line)), None)
     if layout is None:
         return
-    widths = [int(w) for w in re.findall(r"\d+", lines[layout])] or [1, 1]
+    widths = [min(int(w[:4]), 1000) for w in re.findall(r"\d+", lines[layout])][:12] or [1, 1]  # a width is a few digits
     before = lines[:layout]
     columns: dict[int, list[str]] = {}
     current: int | None = None
@@ -404,7 +433,8 @@ def _pandoc_columns(slide: TalkSlide, losses: list[Loss]) -> None:
     parts = re.findall(r"^(:{3})\s*\{\.column(?:\s+width=\"?(\d+)%?\"?)?\}\s*\n(.*?)\n\1\s*$", inner, re.M | re.S)
     columns = []
     for _, width, text in parts:
-        columns.append(Column(max(1, min(12, round(int(width) / 100 * 12))) if width else 1, text.strip("\n")))
+        share = min(int(width[:3]), 100) if width else 0
+        columns.append(Column(max(1, min(12, round(share / 100 * 12))) if share else 1, text.strip("\n")))
     slide.columns = [c for c in columns if c.text.strip()]
     slide.after_columns = slide.text[match.end() :].strip("\n")
     slide.text = slide.text[: match.start()].strip("\n")
@@ -442,7 +472,7 @@ def _tidy(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> str:
             return f"[{words or 'picture'}]({src})"
         return f"![{words}]({src})"
 
-    text = _replace_outside_code(text, _IMAGE, image)
+    text = replace_outside_code(text, _IMAGE, image)
     if _SHORTCODE.search(_without_code(text)):
         losses.append(Loss(slide.line, "emoji shortcodes (like :smile:) are shown as written: type the emoji itself"))
     return text
@@ -471,7 +501,7 @@ def _fence_info(info: str, line: int, losses: list[Loss]) -> str:
 _RUNS = ("bash", "sh", "shell", "zsh", "python", "python3", "py", "node", "javascript", "js", "ruby", "rb", "perl")
 
 
-def _replace_outside_code(text: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str]) -> str:
+def replace_outside_code(text: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str]) -> str:
     lines = text.split("\n")
     outside = _outside_fences(lines)
     return "\n".join(pattern.sub(replace, line) if outside[n] else line for n, line in enumerate(lines))

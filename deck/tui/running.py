@@ -112,8 +112,7 @@ class CodeRunning:
         try:
             status = await self._stream(process, block, buffer, timeout)
         finally:
-            if process.returncode is None:
-                _kill(process)
+            _kill(process)  # always: what it started in the background (`sleep 300 &`) outlives the program itself
             self._show(block, Output(buffer.text(), status), now=True)
             recorder = getattr(self.app, "record_outputs", None)  # type: ignore[attr-defined]
             if recorder is not None:  # a rehearsal under --record-output keeps it for the exports
@@ -156,7 +155,9 @@ class CodeRunning:
 
 
 def _kill(process: asyncio.subprocess.Process) -> None:
-    """Kill the program and everything it started (its process group); asyncio reaps it."""
+    """Kill everything left of the run, its process group: the program if it still runs, and whatever it
+    started, even after the program itself ended (a block's run ends with everything it started in it);
+    asyncio reaps the program."""
     try:
         os.killpg(process.pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):

@@ -133,6 +133,7 @@ def test_recorded_outputs_round_trip_with_their_date_and_are_cleaned():
         ("[]", "expected"),
         ('{"recorded": "yesterday", "blocks": []}', "not a date"),
         ('{"recorded": "2026-12-07", "blocks": [{"language": "sh"}]}', "needs the strings"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),  # found in review: a RecursionError traceback
     ],
 )
 def test_a_broken_record_is_refused_in_words(text, says):

@@ -346,3 +346,53 @@ def test_a_browser_follows_three_moves_of_a_real_presenter(deck_path, tmp_path):
         share.terminate()
         share.wait(timeout=10)
         subprocess.run([*tmux, "kill-server"], capture_output=True)
+
+
+async def test_pages_asked_together_are_rendered_once_and_nothing_says_what_this_is(deck_path, monkeypatch):
+    """Found in review: after a live edit every page rendered its own copy (40 asks, 40 renders), and a
+    request without the secret but with a foreign Host was told what the server is."""
+    import deck.share as share_module
+
+    renders = []
+    real = share_module.shared_page
+    monkeypatch.setattr(share_module, "shared_page", lambda *args: renders.append(args) or real(*args))
+    share = Share(str(deck_path), port=free_port())
+    async with running(share), aiohttp.ClientSession() as session:
+        assert len(renders) == 1  # the first page, at start
+        share.state.version += 1
+        responses = await asyncio.gather(*(session.get(share.url) for _ in range(20)))
+        assert [r.status for r in responses] == [200] * 20 and len(renders) == 2
+        for response in responses:
+            response.release()
+        async with session.get(f"http://127.0.0.1:{share.port}/", headers={"Host": "evil.example"}) as response:
+            assert response.status == 403 and await response.read() == b""
+
+
+async def test_a_reader_that_stalls_is_dropped(deck_path, monkeypatch):
+    """Found in review: a reader that never read held a whole copy of the page (200 of them: 960 MB)."""
+    import deck.share as share_module
+
+    monkeypatch.setattr(share_module, "WRITE_S", 0.5)
+    share = Share(str(deck_path), port=free_port())
+    big = b"x" * 16_000_000  # far more than the kernel's buffers take: the writes must wait for the reader
+
+    async def page(rank: int) -> bytes:
+        return big
+
+    monkeypatch.setattr(share, "page", page)
+    async with running(share):
+        reader, writer = await asyncio.open_connection("127.0.0.1", share.port)
+        writer.write(f"GET /{share.secret}/ HTTP/1.1\r\nHost: 127.0.0.1:{share.port}\r\n\r\n".encode())
+        await writer.drain()
+        deadline = time.monotonic() + WAIT_S
+        while share._downloads == 0 and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)  # the server's own task: there is no event to wait on from here
+        assert share._downloads == 1
+        while share._downloads and time.monotonic() < deadline:
+            await asyncio.sleep(0.05)  # we never read: the server must give up on us
+        assert share._downloads == 0
+        received = 0
+        while chunk := await asyncio.wait_for(reader.read(1 << 20), WAIT_S):
+            received += len(chunk)
+        assert received < len(big)  # the connection was closed part way
+        writer.close()

@@ -250,3 +250,25 @@ def test_the_event_and_date_are_on_the_title_slide_in_every_view(tmp_path, capsy
     for name in ("html", "marp", "pandoc", "reveal"):
         assert line in export_deck(deck, name), name
     assert "By Matias. At RustConf on 10 September 2024." in export_deck(deck, "markdown")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\ntitle: T\ndate: 2024-13-45\n---\n\n# One\n\nwords\n",  # a date YAML cannot make
+        "---\nmarp: true\n---\n\n# One\n\n![x](a%00.png)\n",  # a NUL in a picture's path
+        "A\n===\n\n<!-- column_layout: [" + "9" * 5000 + ", 1] -->\n\n<!-- column: 0 -->\n\nx\n\n<!-- end_slide -->\n",
+        '# T\n\n:::: columns\n::: {.column width="' + "9" * 400 + '%"}\nx\n:::\n::::\n',
+        "",  # nothing at all
+        "---\ntitle: only front matter\n---\n",
+        "```\nan unclosed fence\n",
+    ],
+    ids=["bad-date", "nul-path", "huge-layout", "huge-width", "empty", "front-matter-only", "unclosed-fence"],
+)
+def test_odd_talks_import_or_say_why_never_a_traceback(tmp_path, capsys, text):
+    """Found in review: each of these raised a Python traceback."""
+    code, _, deck_path = run(tmp_path, "odd.md", text)
+    err = capsys.readouterr().err
+    assert code in (0, 1, 2) and "Traceback" not in err
+    if code == 0:
+        assert load_deck(deck_path).slides is not None

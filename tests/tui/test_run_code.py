@@ -247,3 +247,18 @@ async def test_the_speaker_views_ctrl_e_runs_the_block_on_the_audiences_screen(t
         await a.pause()
         lines = [line.strip() for line in content(audience).splitlines()]
         assert "from-the-speaker" in lines and "── exit 0 ──" in lines  # the output, under the code, on the audience's screen
+
+
+async def test_what_a_block_starts_in_the_background_ends_with_its_run(tmp_path):
+    """Found in review: `sleep 300 &` outlived the run (and Ctrl+E, the timeout and deck itself) once the
+    block's own program had exited."""
+    pids = tmp_path / "child.pid"
+    app = app_for(write(tmp_path, f"sleep 300 > /dev/null 2>&1 & echo $! > {pids}; echo started"), run_code=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await run_once(pilot)
+        assert "── exit 0 ──" in content(app)
+    child = int(pids.read_text())
+    deadline = time.monotonic() + 30
+    while alive(child) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not alive(child)
