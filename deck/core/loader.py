@@ -16,7 +16,7 @@ from .imagefile import local_images, remote_image
 from .model import LAYOUTS, LIKELIHOODS, Column, Confidence, Deck, Point, Pos, Slide, Source, Span
 from .reveal import PAUSE
 from .runcode import EXEC, blocks
-from .text import has_unsafe, strip_unsafe, visible
+from .text import emojize, has_unsafe, strip_unsafe, visible
 from .yamlnodes import ComposeError, Loader, Node, compose
 from .yamlnodes import describe as _describe
 
@@ -349,8 +349,8 @@ class _Reader:
                 self.runnable.append((block.language, Pos(*self.place_in(node, text, lines[block.line].strip()))))
         if has_unsafe(text):
             self.warn(node, "control characters or terminal escape sequences removed from this text")
-            return strip_unsafe(text)
-        return text
+            text = strip_unsafe(text)
+        return emojize(text)
 
     def items(self, pair: tuple[Node, Node] | None, what: str) -> list[Node]:
         if pair is None:

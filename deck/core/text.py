@@ -40,3 +40,22 @@ def html_text(value: str) -> str:
     import html
 
     return html.escape(strip_unsafe(value))
+
+
+_SHORTCODE = re.compile(r":[a-z0-9_+-]{2,}:")  # :tada:, :+1:, :thumbsup:
+_CODE = re.compile(r"(^[ \t]*(```|~~~).*?(^[ \t]*\2[`~]*[ \t]*$|\Z)|`+[^`\n]*`+)", re.M | re.S)
+
+
+def emojize(text: str) -> str:
+    """Emoji shortcodes (`:tada:`, GitHub's and Slack's aliases) as the emoji, except in code. The emoji
+    package loads only for text that may hold one."""
+    if ":" not in text or not _SHORTCODE.search(text):
+        return text
+    import emoji
+
+    pieces, position = [], 0
+    for match in _CODE.finditer(text):
+        pieces += [emoji.emojize(text[position : match.start()], language="alias"), match.group(0)]
+        position = match.end()
+    pieces.append(emoji.emojize(text[position:], language="alias"))
+    return "".join(pieces)

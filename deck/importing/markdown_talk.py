@@ -441,7 +441,6 @@ def _pandoc_columns(slide: TalkSlide, losses: list[Loss]) -> None:
 
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
-_SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]{2,30}:(?![\w:])")
 
 
 def _tidy(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> str:
@@ -472,10 +471,7 @@ def _tidy(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> str:
             return f"[{words or 'picture'}]({src})"
         return f"![{words}]({src})"
 
-    text = replace_outside_code(text, _IMAGE, image)
-    if _SHORTCODE.search(_without_code(text)):
-        losses.append(Loss(slide.line, "emoji shortcodes (like :smile:) are shown as written: type the emoji itself"))
-    return text
+    return replace_outside_code(text, _IMAGE, image)  # emoji shortcodes: deck shows them as the emoji
 
 
 _DECK_INFO = ("+exec", "+exec_replace")
@@ -505,9 +501,3 @@ def replace_outside_code(text: str, pattern: re.Pattern[str], replace: Callable[
     lines = text.split("\n")
     outside = _outside_fences(lines)
     return "\n".join(pattern.sub(replace, line) if outside[n] else line for n, line in enumerate(lines))
-
-
-def _without_code(text: str) -> str:
-    lines = text.split("\n")
-    outside = _outside_fences(lines)
-    return "\n".join(re.sub(r"`[^`]*`", "", line) for n, line in enumerate(lines) if outside[n])

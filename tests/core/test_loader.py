@@ -420,3 +420,17 @@ def test_text_after_a_flow_mapping_is_said_as_such_not_as_indentation():
     (error,) = loaded.errors
     assert (error.line, error.col) == (5, 40)
     assert "text after the closing '}'" in error.message and "indentation" not in error.message
+
+
+def test_emoji_shortcodes_show_as_the_emoji_except_in_code():
+    """5 of 16 real decks from other tools write :shortcodes: (deck showed them as written)."""
+    loaded = parse_deck(
+        "title: 'Launch :rocket:'\nslides:\n  - title: 'Done :tada:'\n    points: ['Ship it :+1:', 'Type `:rocket:` for a rocket']\n"
+        "    body: |\n      ```text\n      :tada: stays code\n      ```\n      and :white_check_mark: works\n",
+        "t.yaml",
+    )
+    assert loaded.deck is not None and loaded.diagnostics == []
+    slide = loaded.deck.slides[0]
+    assert loaded.deck.title == "Launch 🚀" and slide.title == "Done 🎉"
+    assert [p.text for p in slide.points] == ["Ship it 👍", "Type `:rocket:` for a rocket"]
+    assert ":tada: stays code" in slide.body and "and ✅ works" in slide.body

@@ -272,3 +272,11 @@ def test_odd_talks_import_or_say_why_never_a_traceback(tmp_path, capsys, text):
     assert code in (0, 1, 2) and "Traceback" not in err
     if code == 0:
         assert load_deck(deck_path).slides is not None
+
+
+def test_emoji_shortcodes_carry_over(tmp_path, capsys):
+    code, _, deck_path = run(tmp_path, "e.md", "---\nmarp: true\n---\n\n# Thanks :tada:\n\nQuestions? :raising_hand:\n")
+    err = capsys.readouterr().err
+    assert code == 0 and "nothing to redo" in err  # shortcodes are not a loss any more
+    deck = load_deck(deck_path)
+    assert deck.slides[0].title == "Thanks 🎉" and "🙋" in deck.slides[0].body
