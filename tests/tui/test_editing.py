@@ -259,32 +259,29 @@ class TestSlideEditor:
 
 class TestStructuralEdits:
     async def test_add_duplicate_move_and_delete(self, deck_path):
+        # each edit is saved by a worker: wait for what it shows, never a bare pause (it failed on a busy machine)
         app = app_for(deck_path)
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.press("a")
-            await pilot.pause()
-            assert titles(app) == ["One", "New slide", "Two", "Three"] and app.screen.index == 1
+            await until(pilot, lambda: titles(app) == ["One", "New slide", "Two", "Three"])
+            assert app.screen.index == 1
             await pilot.press("D")
-            await pilot.pause()
-            assert titles(app) == ["One", "New slide", "New slide", "Two", "Three"]
+            await until(pilot, lambda: titles(app) == ["One", "New slide", "New slide", "Two", "Three"])
             await pilot.press("X")
-            await pilot.pause()
-            assert isinstance(app.screen, ConfirmScreen)
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
             await pilot.click("#answer-delete")
-            await pilot.pause()
-            assert titles(app) == ["One", "New slide", "Two", "Three"] and app.screen.index == 2  # the next slide moves up
+            await until(pilot, lambda: titles(app) == ["One", "New slide", "Two", "Three"])
+            assert app.screen.index == 2  # the next slide moves up
             await pilot.press("left", "X")
-            await pilot.pause()
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
             await pilot.click("#answer-delete")
-            await pilot.pause()
-            assert titles(app) == ["One", "Two", "Three"]
-            assert deck_path.read_text() == DECK  # every byte back
+            await until(pilot, lambda: titles(app) == ["One", "Two", "Three"])
+            await until(pilot, lambda: deck_path.read_text() == DECK)  # every byte back
             await pilot.press("home", "right_square_bracket")
-            await pilot.pause()
-            assert titles(app) == ["Two", "One", "Three"] and app.screen.index == 1
+            await until(pilot, lambda: titles(app) == ["Two", "One", "Three"])
+            assert app.screen.index == 1
             await pilot.press("left_square_bracket")
-            await pilot.pause()
-            assert deck_path.read_text() == DECK
+            await until(pilot, lambda: deck_path.read_text() == DECK)
 
     async def test_delete_asks_and_can_be_refused(self, deck_path):
         app = app_for(deck_path)
