@@ -302,43 +302,22 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def fit_findings(deck: Deck) -> list[Diagnostic]:
-    """Where a slide will not fit: a 120x40 terminal (drawn as the presenter draws it; it scrolls there)
-    and a 1280x720 page at the smallest type (the HTML page scrolls it; a printed page cuts it). An
-    appendix slide may scroll: it is for questions, not the talk."""
+    """Where a main slide will not fit: a 120x40 terminal (drawn as the presenter draws it; it scrolls
+    there) and a 1280x720 page at the smallest type (the HTML page scrolls it; printed, it runs on to
+    another page). An appendix slide may: it is for questions, not the talk."""
     from .core.diagnostics import WARNING
     from .export.html import page_overflows
     from .tui.fit_check import terminal_overflows
 
-    found = []
-    for index, needed, room in terminal_overflows(deck):
-        slide = deck.slides[index]
-        if not slide.appendix:
-            where = f"slide {index + 1} ('{slide.name}')"
-            found.append(
-                Diagnostic(
-                    slide.pos.line,
-                    slide.pos.col,
-                    f"{where} needs about {needed} rows; a 120x40 terminal shows {room}: it scrolls there",
-                    WARNING,
-                    deck.path,
-                    "fit",
-                )
-            )
-    for index in page_overflows(deck):
-        slide = deck.slides[index]
-        if not slide.appendix:
-            where = f"slide {index + 1} ('{slide.name}')"
-            found.append(
-                Diagnostic(
-                    slide.pos.line,
-                    slide.pos.col,
-                    f"{where} is too tall for a 1280x720 page even at the smallest type: split it (a printed page cuts it)",
-                    WARNING,
-                    deck.path,
-                    "fit",
-                )
-            )
-    return found
+    said = [
+        (index, f"needs about {needed} rows; a 120x40 terminal shows {room}: it scrolls there") for index, needed, room in terminal_overflows(deck)
+    ]
+    said += [(index, "is too tall for a 1280x720 page even at the smallest type: split it") for index in page_overflows(deck)]
+    return [
+        Diagnostic(slide.pos.line, slide.pos.col, f"slide {index + 1} ('{slide.name}') {what}", WARNING, deck.path, "fit")
+        for index, what in said
+        if not (slide := deck.slides[index]).appendix
+    ]
 
 
 def _count(n: int, word: str) -> str:

@@ -204,7 +204,7 @@ OVER = 1.3  # the estimate is rough and leans tall: a slide is said not to fit o
 
 def page_overflows(deck: Deck) -> list[int]:
     """The slides clearly too tall for a 1280x720 page even at the smallest type, by the one estimate (the
-    page then scrolls such a slide on screen; a printed page cuts it)."""
+    page then scrolls such a slide on screen, and printed it runs on to another page)."""
     colours = _colours(deck_theme(deck))
     found = []
     for index, slide in enumerate(deck.slides):
