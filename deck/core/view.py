@@ -147,12 +147,14 @@ def view_slide(
     paused = pauses(slide, minimum)
     order = {id(p): n for n, p in enumerate(p for p in every if p.kept_by(minimum))}
     breaks = point_breaks(slide, minimum)
-    place = {id(p): n for n, p in enumerate(every)}
+    place = {id(p): n for n, p in enumerate(every)} if breaks else {}  # only a slide whose points pause needs it
 
     def step_of(point: Point) -> int | None:
         """The press that shows `point` (None: shown from the start)."""
         if slide.reveal:
             return paused + order[id(point)] + 1
+        if not breaks:
+            return None
         group = sum(1 for start in breaks if start <= place[id(point)])
         return paused + group if group else None
 
