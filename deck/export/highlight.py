@@ -8,6 +8,8 @@ import functools
 import html
 import re
 
+from ..core.themefile import contrast
+
 _CODE = re.compile(r'<pre><code class="language-([A-Za-z0-9_+#.-]{1,40})">(.*?)</code></pre>', re.S)
 
 
@@ -52,18 +54,6 @@ def _rules(style: str) -> str:
     lines = HtmlFormatter(style=style).get_style_defs(".code").splitlines()
     # the token colours only: the block's background and text colour are the theme's (and print's)
     return "\n".join(line for line in lines if line.startswith(".code .") and not line.startswith(".code .hll"))
-
-
-def luminance(colour: str) -> float:
-    """WCAG relative luminance of '#rrggbb'."""
-    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
-def contrast(foreground: str, background: str) -> float:
-    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
 
 
 def readable(colour: str, background: str, ratio: float = 4.5) -> str:

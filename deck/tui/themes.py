@@ -17,7 +17,7 @@ from textual.theme import Theme
 from ..core.config import theme_file, theme_folders
 from ..core.model import Confidence
 from ..core.text import visible
-from ..core.themefile import DEFAULT_THEME, DEFAULT_VARIABLES, MONO_THEME, ThemeSpec, read_theme, read_themes
+from ..core.themefile import DEFAULT_THEME, DEFAULT_VARIABLES, MONO_THEME, ThemeSpec, contrast, read_theme, read_themes
 
 S = TypeVar("S", bound=Screen[Any])
 
@@ -172,19 +172,9 @@ def readable(colour: str, background: str, toward: str, ratio: float = 4.5) -> s
         return colour
     for step in range(11):
         candidate = base.blend(text, step / 10)
-        if _contrast(candidate, under) >= ratio:
-            return candidate.hex
-    return text.hex
-
-
-def _contrast(one: Color, other: Color) -> float:
-    def luminance(c: Color) -> float:
-        channels = [v / 255 for v in (c.r, c.g, c.b)]
-        r, g, b = (v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4 for v in channels)
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
-    return (light + 0.05) / (dark + 0.05)
+        if contrast(candidate.hex6, under.hex6) >= ratio:
+            return candidate.hex6
+    return text.hex6
 
 
 def _muted(foreground: str, background: str) -> str:

@@ -206,7 +206,8 @@ def test_in_chromium_a_bodys_list_keeps_its_bullets_and_code_is_coloured(tmp_pat
     page.write_text(text, encoding="utf-8")
     assert '<ul class="points">' in text and "<ul>\n<li>install it</li>" in text
     assert '<pre class="code"><code class="language-python"><span class="k">def</span>' in text
-    from deck.export.highlight import PRINT_SURFACE, contrast
+    from deck.core.themefile import contrast
+    from deck.export.highlight import PRINT_SURFACE
 
     printed = text.split("@media print {")[-1]
     colours = re.findall(r"color: (#[0-9a-fA-F]{6})", printed)

@@ -138,8 +138,9 @@ async def test_every_levels_shape_and_words_read_on_every_theme():
     from textual.color import Color
 
     from deck.core.model import Confidence
+    from deck.core.themefile import contrast
     from deck.tui.app import make_app
-    from deck.tui.themes import _contrast, palette_for
+    from deck.tui.themes import palette_for
 
     app = make_app(load_deck(ROOT / "tests" / "decks" / "showcase.yaml"), clock=lambda: 0.0)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -149,5 +150,5 @@ async def test_every_levels_shape_and_words_read_on_every_theme():
             palette = palette_for(app)
             background = Color.parse(app.theme_variables["background"])
             for level in Confidence:
-                assert _contrast(Color.parse(palette.of(level)), background) >= 4.5, (theme, level)
+                assert contrast(palette.of(level), background.hex6) >= 4.5, (theme, level)
                 assert palette.levels[level] == app.theme_variables[f"confidence-{level.value}"]  # the badge's own
