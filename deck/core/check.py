@@ -36,7 +36,7 @@ def check_path(path: str | os.PathLike[str], today: dt.date | None = None) -> tu
 
 
 def check_images(deck_path: str, images: list[tuple[str, Pos]]) -> list[Diagnostic]:
-    """Each image a deck names (`image:` or Markdown in its text): a PNG, JPEG, GIF or WebP file inside the
+    """Each image a deck names (`image:` or Markdown in its text): a PNG, JPEG, GIF, WebP or SVG file inside the
     deck's folder, within the limits. An error where it is named: the presenter and the exports would show
     only its alt text."""
     found = []

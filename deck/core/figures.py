@@ -10,14 +10,14 @@ import math
 import re
 from typing import Protocol
 
-from .model import CHART_KINDS, Bar, Chart, Confidence, Event, Picture, Point, Pos, When
+from .model import CHART_KINDS, MAX_PICTURES, PLACES, Bar, Chart, Confidence, Event, Picture, Point, Pos, When
 from .yamlnodes import Node
 from .yamlnodes import describe as describe_node
 
 CHART_KEYS = ("title", "kind", "unit", "items")
 BAR_KEYS = ("label", "value", "confidence", "sources")
 EVENT_KEYS = ("date", "from", "to", "text", "confidence", "sources")
-IMAGE_KEYS = ("path", "alt", "width")
+IMAGE_KEYS = ("path", "alt", "width", "place")  # place last: a column's pictures take no place
 MAX_ITEMS = 60  # a chart or timeline taller than this reads better as a table
 
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})")
@@ -226,28 +226,42 @@ class FigureReader:
         return found
 
     # -- image -------------------------------------------------------------------------------------
-    def image(self, pair: tuple[Node, Node] | None, what: str) -> tuple[bool, Picture | None]:
+    def images(self, pair: tuple[Node, Node] | None, what: str, in_column: bool = False) -> tuple[bool, tuple[Picture, ...]]:
+        """`image:`: one picture (a mapping) or several (a list of them), each with a path, alt text, and
+        optionally a width and (a slide's, not a column's) place."""
         if pair is None:
-            return True, None
+            return True, ()
         node = pair[1]
+        nodes = node.value if node.kind == "seq" else [node]
+        if node.kind == "seq" and not 1 <= len(nodes) <= MAX_PICTURES:
+            self.r.error(node, f"{what}: image lists {len(nodes)} pictures; give 1 to {MAX_PICTURES} (more are each too small to read)")
+            return False, ()
+        pictures = [self.image(item, f"{what}: image" + (f"[{i}]" if node.kind == "seq" else ""), in_column) for i, item in enumerate(nodes)]
+        return all(p is not None for p in pictures), tuple(p for p in pictures if p is not None)
+
+    def image(self, node: Node, what: str, in_column: bool) -> Picture | None:
         if node.kind != "map":
-            self.r.error(node, f'{what}: image must be a mapping like {{path: diagrams/flow.png, alt: "what it shows"}}, got {describe(node)}')
-            return False, None
-        f = self.r.fields(node, IMAGE_KEYS, ("path", "alt"), f"{what}: image")
-        path = self.r.text_value(f.get("path"), f"{what}: image.path")
-        alt = self.r.text_value(f.get("alt"), f"{what}: image.alt")
+            self.r.error(
+                node,
+                f'{what} must be a mapping like {{path: diagrams/flow.png, alt: "what it shows"}} (or a list of them), got {describe(node)}',
+            )
+            return None
+        f = self.r.fields(node, IMAGE_KEYS[:-1] if in_column else IMAGE_KEYS, ("path", "alt"), what)
+        path = self.r.text_value(f.get("path"), f"{what}.path")
+        alt = self.r.text_value(f.get("alt"), f"{what}.alt")
         if path is None or alt is None:
-            return False, None
+            return None
         if re.match(r"[a-zA-Z][a-zA-Z0-9+.-]*://", path) or path.startswith("//"):
-            self.r.error(f["path"][1], f"{what}: image.path must be a file beside the deck, not a URL: nothing in a deck reaches the network")
-            return False, None
+            self.r.error(f["path"][1], f"{what}.path must be a file beside the deck, not a URL: nothing in a deck reaches the network")
+            return None
         images: list[tuple[str, Pos]] | None = getattr(self.r, "images", None)
         if images is not None:
             images.append((path, f["path"][1].start))
-        width = self.width(f["width"][1], f"{what}: image.width") if "width" in f else None
-        if "width" in f and width is None:
-            return False, None
-        return True, Picture(path, alt, node.start, f["path"][1].start, width)
+        width = self.width(f["width"][1], f"{what}.width") if "width" in f else None
+        place = self.r.choice(f["place"][1], PLACES, f"{what}.place") if "place" in f else "below"
+        if ("width" in f and width is None) or place is None:
+            return None
+        return Picture(path, alt, node.start, f["path"][1].start, width, place)
 
     def width(self, node: Node, what: str) -> str | None:
         """`width: 40%` (of the slide's width) or `width: 30` (terminal cells)."""

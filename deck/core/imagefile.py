@@ -18,12 +18,13 @@ from .text import has_unsafe, visible
 MAX_BYTES = 20 * 1024 * 1024
 MAX_PIXELS = 50_000_000
 HEADER_BYTES = 256 * 1024  # a JPEG's size can stand after a large EXIF block
-MIME = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif", "WebP": "image/webp"}
+MIME = {"PNG": "image/png", "JPEG": "image/jpeg", "GIF": "image/gif", "WebP": "image/webp", "SVG": "image/svg+xml"}
+KINDS = "a PNG, JPEG, GIF, WebP or SVG image"
 
 
 @dataclass(frozen=True)
 class ImageInfo:
-    kind: str  # PNG, JPEG, GIF or WebP
+    kind: str  # PNG, JPEG, GIF, WebP or SVG (drawn in the exports; the terminal shows its alt text)
     width: int
     height: int
 
@@ -129,11 +130,11 @@ def inspect(path: str, data: bytes) -> ImageInfo:
         raise ImageProblem(f"image '{_shown(path)}' is over {MAX_BYTES // (1024 * 1024)} MB; make it smaller")
     info = sniff(data[:HEADER_BYTES])
     if info is None:
-        raise ImageProblem(f"'{_shown(path)}' is not a PNG, JPEG, GIF or WebP image")
+        raise ImageProblem(f"'{_shown(path)}' is not {KINDS}")
     if info.kind == "GIF":  # a GIF's header gives its screen; each frame gives its own size, which a decoder honours
         width, height = gif_canvas(data)
         info = ImageInfo(info.kind, max(info.width, width), max(info.height, height))
-    if info.width * info.height > MAX_PIXELS:
+    if info.kind != "SVG" and info.width * info.height > MAX_PIXELS:  # an SVG's size is only how large it is drawn
         raise ImageProblem(f"image '{_shown(path)}' is {info.width}×{info.height}, over {MAX_PIXELS // 1_000_000} megapixels; make it smaller")
     if info.width <= 0 or info.height <= 0:
         raise ImageProblem(f"image '{_shown(path)}' has no pixels ({info.width}×{info.height})")
@@ -167,7 +168,9 @@ def gif_canvas(data: bytes) -> tuple[int, int]:
 
 
 def sniff(head: bytes) -> ImageInfo | None:
-    """The kind and size of an image from its first bytes; None if it is none of the four kinds."""
+    """The kind and size of an image from its first bytes; None if it is none of the five kinds."""
+    if svg := _svg(head):
+        return svg
     try:
         if head.startswith(b"\x89PNG\r\n\x1a\n") and head[12:16] == b"IHDR":
             width, height = struct.unpack(">II", head[16:24])
@@ -197,6 +200,28 @@ def _webp(head: bytes) -> ImageInfo | None:
         height = int.from_bytes(head[27:30], "little") + 1
         return ImageInfo("WebP", width, height)
     return None
+
+
+_SVG_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*|<!--.*?-->\s*|<!DOCTYPE[^>]*>\s*)*<svg\b([^>]*)>", re.S)
+_LENGTH = re.compile(rb"\s*([0-9]+(?:\.[0-9]+)?)\s*(?:px)?\s*")
+
+
+def _svg(head: bytes) -> ImageInfo | None:
+    """An SVG file: its drawn size from the root's width and height (in pixels), else its viewBox, else a
+    browser's default (300×150). Never parsed as XML: only its opening tag is read."""
+    match = _SVG_START.match(head)
+    if match is None:
+        return None
+    attributes = dict(re.findall(rb"""([\w:-]+)\s*=\s*["']([^"']*)["']""", match.group(1)))
+    sizes = [_LENGTH.fullmatch(attributes.get(name, b"")) for name in (b"width", b"height")]
+    if sizes[0] and sizes[1]:
+        return ImageInfo("SVG", max(1, min(10_000, round(float(sizes[0][1])))), max(1, min(10_000, round(float(sizes[1][1])))))
+    box = attributes.get(b"viewBox", b"").replace(b",", b" ").split()
+    try:
+        width, height = float(box[2]), float(box[3])
+    except (IndexError, ValueError):
+        return ImageInfo("SVG", 300, 150)
+    return ImageInfo("SVG", max(1, min(10_000, round(width))), max(1, min(10_000, round(height))))
 
 
 _SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}

@@ -55,7 +55,7 @@ def lint_deck(deck: Deck, today: dt.date | None = None) -> list[Diagnostic]:
         if (
             strongest is not None
             and strongest.confidence is not None
-            and not (slide.body or slide.image or any(column.body for column in slide.columns))  # words of its own
+            and not (slide.body or slide.below or slide.pictures() or any(column.body for column in slide.columns))  # words of its own
             and label.is_stronger_than(strongest.confidence)
         ):
             warn(

@@ -28,13 +28,13 @@ DECK_KEYS = (
 )  # fmt: skip
 SLIDE_KEYS = (
     "title", "confidence", "likelihood", "subtitle", "section", "layout", "reveal", "appendix", "body", "points", "columns", "chart",
-    "timeline", "image", "notes", "sources", "align",
+    "timeline", "image", "notes", "sources", "align", "below",
 )  # fmt: skip
 DECK_LAYOUT_KEYS = ("max_width", "align")
 ALIGNS = ("center", "left")
 MIN_WIDTH, MAX_WIDTH = 40, 400
 POINT_KEYS = ("text", "confidence", "likelihood", "sources")
-COLUMN_KEYS = ("title", "body", "points", "width")
+COLUMN_KEYS = ("title", "body", "points", "width", "image")
 SOURCE_KEYS = ("title", "kind", "date", "url", "note")
 
 
@@ -653,13 +653,13 @@ class _Reader:
         # have slides of a picture, a quote or code alone
         f = self.fields(node, SLIDE_KEYS, (), what)
         title = self.text_value(f.get("title"), f"slide {index + 1}: title") if "title" in f else ""
-        if "title" not in f and not {"subtitle", "body", "points", "columns", "chart", "timeline", "image"} & set(f):
+        if "title" not in f and not {"subtitle", "body", "points", "columns", "chart", "timeline", "image", "below"} & set(f):
             self.error(node, f"{what} has neither a title nor anything to show; give it a title, points or a body")
             title = None
         confidence = self.confidence(f.get("confidence"))
         likelihood = self.likelihood(f.get("likelihood"), confidence, what)
         if layout is not None:
-            for claim in ("points", "columns", "body", "chart", "timeline", "image"):
+            for claim in ("points", "columns", "body", "chart", "timeline", "image", "below"):
                 if claim in f:
                     self.error(f[claim][0], f"a {layout} slide makes no claims, so it takes no '{claim}'; move them to a slide of their own")
         point_pauses: list[int] = []
@@ -668,12 +668,13 @@ class _Reader:
         figures = FigureReader(self)
         chart_ok, chart = figures.chart(f.get("chart"), what, confidence)
         timeline_ok, timeline = figures.timeline(f.get("timeline"), what, confidence)
-        image_ok, image = figures.image(f.get("image"), what)
+        image_ok, images = figures.images(f.get("image"), what)
         slide_sources = self.source_ids(f.get("sources"), f"{what}: sources")
         fields = dict(
             subtitle=self.text_value(f.get("subtitle"), f"{what}: subtitle"),
             section=self.text_value(f.get("section"), f"{what}: section"),
             body=self.text_value(f.get("body"), f"{what}: body", inline=False),
+            below=self.text_value(f.get("below"), f"{what}: below", inline=False),
             notes=self.text_value(f.get("notes"), f"{what}: notes", inline=False),
         )
         reveal = self.bool_value(f.get("reveal"), f"{what}: reveal", False)
@@ -693,13 +694,14 @@ class _Reader:
             subtitle=fields["subtitle"],
             section=fields["section"],
             body=fields["body"],
+            below=fields["below"],
             notes=fields["notes"],
             layout=layout,
             reveal=reveal,
             appendix=appendix,
             chart=chart,
             timeline=timeline,
-            image=image,
+            images=images,
             likelihood=likelihood,
             point_pauses=tuple(sorted(set(point_pauses))),
             align=align,
@@ -763,13 +765,14 @@ class _Reader:
                 continue
             f = self.fields(node, COLUMN_KEYS, (), what)  # a column's title is optional, as in most talks
             title = self.text_value(f.get("title"), f"{what}.title") if "title" in f else ""
-            if not {"title", "body", "points"} & set(f):
-                self.error(node, f"{what} is empty; give it a body or points")
+            if not {"title", "body", "points", "image"} & set(f):
+                self.error(node, f"{what} is empty; give it a body, points or an image")
             width = self.int_value(f["width"][1], f"{what}.width", 1, 12) if "width" in f else 1
             points = self.points(f.get("points"), f"{what}.points", slide_confidence)
             body = self.text_value(f.get("body"), f"{what}.body", inline=False)
-            if title is None or points is None:
+            images_ok, images = FigureReader(self).images(f.get("image"), what, in_column=True)
+            if title is None or points is None or not images_ok:
                 ok = False
                 continue
-            columns.append(Column(title, body, points, node.start, width or 1))
+            columns.append(Column(title, body, points, node.start, width or 1, images))
         return tuple(columns) if ok else None

@@ -159,6 +159,7 @@ class Column:
     points: tuple[Point, ...] = ()
     pos: Pos = Pos()
     width: int = 1  # a share of the slide's width: 2 and 1 make a 2:1 split
+    images: tuple[Picture, ...] = ()  # drawn in the column, under its words
 
 
 @dataclass(frozen=True)
@@ -241,6 +242,8 @@ class Event:
 
 
 IMAGE_TYPES = ("PNG", "JPEG", "GIF", "WebP")
+PLACES = ("below", "right")  # where a slide's picture goes: under its words, or beside them on the right
+MAX_PICTURES = 6  # a slide's (or a column's) pictures: more would each be too small to read
 
 
 @dataclass(frozen=True)
@@ -252,6 +255,7 @@ class Picture:
     pos: Pos = Pos()
     path_pos: Pos = Pos()
     width: str | None = None  # how wide it is drawn: '40%' of the slide's width, or '30' terminal cells (None: as wide as fits)
+    place: str = "below"  # 'below' the slide's words, or 'right' of them (beside the points); a column's pictures are in the column
 
     def cells(self, room: int) -> int:
         """Its width in terminal cells where the slide has `room` cells."""
@@ -283,6 +287,7 @@ class Slide:
     body: str | None = None
     points: tuple[Point, ...] = ()
     columns: tuple[Column, ...] = ()
+    below: str | None = None  # Markdown after the points and columns (presenterm's words after `reset_layout`)
     notes: str | None = None
     sources: tuple[str, ...] = ()
     pos: Pos = Pos()
@@ -293,7 +298,7 @@ class Slide:
     appendix: bool = False  # after the main slides; counted apart (A1 / A4)
     chart: Chart | None = None
     timeline: tuple[Event, ...] = ()  # in date order (the loader sorts it)
-    image: Picture | None = None
+    images: tuple[Picture, ...] = ()  # `image:`, one picture or a list: under the words, or beside them
     likelihood: str | None = None  # where the main message is an analysis: how likely it judges it (LIKELIHOODS)
     point_pauses: tuple[int, ...] = ()  # a pause before each of these points (`<!-- pause -->` among the points)
     align: str | None = None  # 'center': the slide's words in the middle, across and down (a lead slide); 'left' or None: as usual
@@ -321,6 +326,10 @@ class Slide:
     def own_kept_by(self, minimum: Confidence | None) -> bool:
         """The slide's own claim (its body, its image, its own sources) is shown under `minimum`."""
         return self.confidence is None or self.confidence.meets(minimum)
+
+    def pictures(self) -> tuple[Picture, ...]:
+        """The slide's pictures, then each column's."""
+        return self.images + tuple(p for column in self.columns for p in column.images)
 
     def all_points(self) -> tuple[Point, ...]:
         """The slide's points, then each column's points."""

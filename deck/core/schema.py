@@ -8,7 +8,7 @@ from typing import Any
 
 from .figures import BAR_KEYS, CHART_KEYS, EVENT_KEYS, IMAGE_KEYS, MAX_ITEMS
 from .loader import ALIGNS, COLUMN_KEYS, DECK_KEYS, DECK_LAYOUT_KEYS, MAX_WIDTH, MIN_WIDTH, POINT_KEYS, SLIDE_KEYS, SOURCE_KEYS
-from .model import CHART_KINDS, LAYOUTS, LIKELIHOODS, Confidence
+from .model import CHART_KINDS, LAYOUTS, LIKELIHOODS, MAX_PICTURES, PLACES, Confidence
 
 SCHEMA_ID = "deck.schema.json"
 TEXT = {"type": "string", "minLength": 1}
@@ -38,12 +38,6 @@ def deck_schema() -> dict[str, Any]:
         ]
     }
     points = {"type": "array", "items": {"$ref": "#/$defs/point"}}
-    column = _object(
-        {"title": TEXT, "body": {"type": "string"}, "points": points, "width": {"type": "integer", "minimum": 1, "maximum": 12}},
-        COLUMN_KEYS,
-        [],
-        anyOf=[{"required": [k]} for k in ("title", "body", "points")],  # a title is optional, as in most talks
-    )
     claim = {"confidence": {"$ref": "#/$defs/confidence"}, "sources": IDS}
     number = {"type": "number"}
     bar = _object({"label": TEXT, "value": number, **claim}, BAR_KEYS, ["label", "value"])
@@ -82,9 +76,26 @@ def deck_schema() -> dict[str, Any]:
                 "oneOf": [{"type": "integer", "minimum": 1, "maximum": 500}, {"type": "string", "pattern": r"^\s*\d{1,3}\s*%\s*$"}],
                 "description": "how wide it is drawn: a share of the slide like 40%, or a number of terminal cells",
             },
+            "place": {"enum": list(PLACES), "description": "below the slide's words (the default), or right of them, beside the points"},
         },
         IMAGE_KEYS,
         ["path", "alt"],
+    )
+    # one picture, or several side by side; a column's pictures take no place (they are in the column)
+    images = {"oneOf": [image, {"type": "array", "minItems": 1, "maxItems": MAX_PICTURES, "items": image}]}
+    column_image = _object({k: v for k, v in image["properties"].items() if k != "place"}, IMAGE_KEYS[:-1], ["path", "alt"])
+    column_images = {"oneOf": [column_image, {"type": "array", "minItems": 1, "maxItems": MAX_PICTURES, "items": column_image}]}
+    column = _object(
+        {
+            "title": TEXT,
+            "body": {"type": "string"},
+            "points": points,
+            "width": {"type": "integer", "minimum": 1, "maximum": 12},
+            "image": column_images,
+        },
+        COLUMN_KEYS,
+        [],
+        anyOf=[{"required": [k]} for k in ("title", "body", "points", "image")],  # a title is optional, as in most talks
     )
     slide = _object(
         {
@@ -98,11 +109,12 @@ def deck_schema() -> dict[str, Any]:
             "align": {"enum": ["center", "left"], "description": "center: the slide's words in the middle, across and down (a lead slide)"},
             "appendix": {"type": "boolean"},
             "body": {"type": "string"},
+            "below": {"type": "string", "description": "Markdown after the points and columns"},
             "points": points,
             "columns": {"type": "array", "items": {"$ref": "#/$defs/column"}},
             "chart": chart,
             "timeline": {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS, "items": event},
-            "image": image,
+            "image": images,
             "notes": {"type": "string"},
             "sources": IDS,
         },
@@ -110,12 +122,12 @@ def deck_schema() -> dict[str, Any]:
         [],
         # a label is optional (a slide without one makes no claim of its own), and so is a title (a slide of a
         # picture, a quote or code alone), but not both a title and anything to show; a divider takes no claims
-        anyOf=[{"required": [k]} for k in ("title", "subtitle", "body", "points", "columns", "chart", "timeline", "image")],
+        anyOf=[{"required": [k]} for k in ("title", "subtitle", "body", "points", "columns", "chart", "timeline", "image", "below")],
         allOf=[
             {"if": {"required": ["likelihood"]}, "then": {"required": ["confidence"], "properties": {"confidence": {"const": "analysis"}}}},
             {
                 "if": {"required": ["layout"]},
-                "then": {"not": {"anyOf": [{"required": [k]} for k in ("points", "columns", "body", "chart", "timeline", "image")]}},
+                "then": {"not": {"anyOf": [{"required": [k]} for k in ("points", "columns", "body", "chart", "timeline", "image", "below")]}},
             },
         ],
     )

@@ -55,6 +55,7 @@ class ColumnView:
     claims: tuple[Claim, ...]
     written: str | None = None  # the body as written
     parts: tuple[tuple[int, str], ...] = ()  # the whole body's parts between pauses, each with the step that shows it
+    images: tuple[Picture, ...] = ()  # drawn in the column, under its words
 
 
 @dataclass(frozen=True)
@@ -76,13 +77,14 @@ class ShownSlide:
     columns: tuple[ColumnView, ...]  # columns with something left to show
     bars: tuple[Bar, ...]
     events: tuple[Event, ...]
-    image: Picture | None
+    images: tuple[Picture, ...]  # the slide's own pictures (a column's are in its ColumnView)
     hidden: int  # claims the filter leaves out
     hidden_levels: tuple[Confidence, ...]  # their levels, strongest first
     sources: tuple[tuple[int, str], ...]  # (number, source id) cited by what shows, [1] first
     own_refs: tuple[int, ...]  # the numbers of the slide's own sources, where its own claim shows
     numbers: dict[str, int]  # the slide's numbering of every source it cites (figures look theirs up here)
     mix: tuple[tuple[Confidence, int], ...] = ()  # how many claims of each level show, in the scale's order
+    below: str | None = None  # the words after the points and columns, once the slide is complete
 
     @property
     def mixed(self) -> tuple[tuple[Confidence, int], ...]:
@@ -113,6 +115,11 @@ class ShownSlide:
         return self.deck.position(self.index)
 
     @property
+    def pictures(self) -> tuple[Picture, ...]:
+        """Every picture that shows: the slide's, then each column's."""
+        return self.images + tuple(p for column in self.columns for p in column.images)
+
+    @property
     def all_claims(self) -> tuple[Claim, ...]:
         """The slide's claims, then each column's, in reading order."""
         return self.claims + tuple(c for column in self.columns for c in column.claims)
@@ -138,7 +145,7 @@ def view_slide(
     last = last_step(slide, minimum) if slide.layout is None else 0
     step = last if step is None else max(0, min(step, last))
     if slide.layout is not None:
-        return ShownSlide(deck, index, slide, minimum, step, last, None, None, (), (), (), (), (), None, 0, (), (), (), numbers)
+        return ShownSlide(deck, index, slide, minimum, step, last, None, None, (), (), (), (), (), (), 0, (), (), (), numbers)
     kept: Shown = shown(slide, minimum)
     badge = kept.confidence
     reached = at_step(slide, step, minimum)
@@ -179,7 +186,7 @@ def view_slide(
         shown_body = reached.columns[n] if c.body is not None and n < len(reached.columns) else None
         first = sum(counts[: n + 1])  # the body's pauses and the earlier columns'
         steps = tuple((first + i if i else 0, with_outputs(part, ran) or "") for i, part in enumerate(body_parts(c.body)) if part) if c.body else ()
-        return ColumnView(c.column.title, c.column.width, with_outputs(shown_body, ran), showing(c.points), c.body, steps)
+        return ColumnView(c.column.title, c.column.width, with_outputs(shown_body, ran), showing(c.points), c.body, steps, c.images)
 
     columns = tuple(column_view(c) for c in kept.columns)
     # a source shows once a claim that cites it does: the sources must not give away what is to come
@@ -187,7 +194,7 @@ def view_slide(
     if revealed is not None:
         drawn = claims + tuple(c for column in columns for c in column.claims)
         figures = tuple(b.claim for b in kept.bars) + tuple(e.claim for e in kept.events)  # drawn at every step
-        anything = bool(drawn or figures or reached.body or kept.image)  # a reveal slide at step 0 may show nothing yet
+        anything = bool(drawn or figures or reached.body or kept.images)  # a reveal slide at step 0 may show nothing yet
         own = set(slide.sources) if anything else set()  # then its sources wait too (they showed alone, under nothing)
         ids &= own | {s for c in drawn for s in c.point.sources} | {s for p in figures for s in p.sources}
     sources = tuple((numbers[sid], sid) for sid in kept.sources if sid in ids and sid in numbers)
@@ -212,13 +219,14 @@ def view_slide(
         columns,
         kept.bars,
         kept.events,
-        kept.image,
+        kept.images,
         kept.hidden,
         kept.hidden_levels,
         tuple(sorted(sources)),
         own_refs,
         numbers,
         mix,
+        with_outputs(kept.below, ran) if step >= last else None,
     )
 
 

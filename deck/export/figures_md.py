@@ -76,15 +76,20 @@ def image_target(deck: Deck, picture: Picture, options: ExportOptions) -> str | 
     return urllib.parse.quote(Path(relative).as_posix())
 
 
-def image_lines(deck: Deck, picture: Picture | None, options: ExportOptions, sized: Callable[[str, str, int], str] | None = None) -> list[str]:
-    """The picture as Markdown; `sized` writes it at a share of the slide's width in the format's own
-    syntax (Marp's, pandoc's), where the deck gives a `width`."""
-    if picture is None:
+def image_lines(deck: Deck, pictures: tuple[Picture, ...], options: ExportOptions, sized: Callable[[str, str, int], str] | None = None) -> list[str]:
+    """The pictures as Markdown, side by side in one paragraph; `sized` writes one at a share of the slide's
+    width in the format's own syntax (Marp's, pandoc's), where the deck gives a `width`."""
+    if not pictures:
         return []
+    return [" ".join(picture_markdown(deck, picture, options, sized) for picture in pictures), ""]
+
+
+def picture_markdown(deck: Deck, picture: Picture, options: ExportOptions, sized: Callable[[str, str, int], str] | None = None) -> str:
+    """One picture as Markdown, or its alt text where the file is not usable."""
     alt = inline(picture.alt).replace("[", "\\[").replace("]", "\\]")
     target = image_target(deck, picture, options)
     if target is None:
-        return [f"*\\[image not available: {alt}\\]*", ""]
+        return f"*\\[image not available: {alt}\\]*"
     if picture.percent is not None and sized is not None:
-        return [sized(alt, target, picture.percent), ""]
-    return [f"![{alt}]({target})", ""]
+        return sized(alt, target, picture.percent)
+    return f"![{alt}]({target})"

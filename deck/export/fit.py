@@ -33,6 +33,8 @@ def estimated_height(lines: list[str], size: int) -> float:
             rows += 1.1 * max(1, -(-len(line) // per_line))
         elif not stripped:
             rows += 0.45  # the gap between blocks
+        elif stripped.startswith("![bg"):
+            pass  # Marp's background, beside the words: it takes no line of its own
         elif stripped.startswith("!["):
             rows += IMAGE_PX / (size * LINE_HEIGHT)  # an image: at most this tall (the style's max-height)
         elif stripped[0] == "#" or not stripped.strip("=-\\ "):

@@ -92,30 +92,40 @@ def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confide
         )
         if meta:
             parts.append(f'<p class="meta">{meta}</p>')
+        words: list[str] = []
         if view.hidden:
-            parts.append(f'<p class="left-out">{_text(left_out_line(view.hidden, options))}</p>')
+            words.append(f'<p class="left-out">{_text(left_out_line(view.hidden, options))}</p>')
         if slide.subtitle:
-            parts.append(f'<p class="subtitle">{_text(slide.subtitle)}</p>')
+            words.append(f'<p class="subtitle">{_text(slide.subtitle)}</p>')
         for i, part in enumerate(view.body_parts):
             step = f' class="step" data-step="{i}"' if i else ""
             if part:  # an empty first part: the slide opens on its title
-                parts.append(f"<div{step}>{_block(part)}</div>")
-        parts += figures
+                words.append(f"<div{step}>{_block(part)}</div>")
+        words += figures
         if view.claims:
-            parts.append('<ul class="points">' + "".join(_claim(c) for c in view.claims) + "</ul>")
+            words.append('<ul class="points">' + "".join(_claim(c) for c in view.claims) + "</ul>")
         if view.columns:
             template = " ".join(f"{column.width}fr" for column in view.columns)
-            parts.append(f'<div class="columns" style="grid-template-columns:{template}">')
+            words.append(f'<div class="columns" style="grid-template-columns:{template}">')
             for column in view.columns:
-                parts.append(f"<div><h3>{_text(column.title)}</h3>" if column.title else "<div>")
+                words.append(f"<div><h3>{_text(column.title)}</h3>" if column.title else "<div>")
                 for step_number, part in column.parts:  # the column's pauses step as the body's do
                     step = f' class="step" data-step="{step_number}"' if step_number else ""
-                    parts.append(f"<div{step}>{_block(part)}</div>")
+                    words.append(f"<div{step}>{_block(part)}</div>")
                 if column.claims:
-                    parts.append('<ul class="points">' + "".join(_claim(c) for c in column.claims) + "</ul>")
-                parts.append("</div>")
-            parts.append("</div>")
-        parts += _image(deck, view.image)  # after the claims, as on screen
+                    words.append('<ul class="points">' + "".join(_claim(c) for c in column.claims) + "</ul>")
+                words += _images(deck, column.images)
+                words.append("</div>")
+            words.append("</div>")
+        if view.below:
+            words.append(f'<div class="below">{_block(view.below)}</div>')
+        right = tuple(p for p in view.images if p.place == "right")
+        words += _images(deck, tuple(p for p in view.images if p.place != "right"))  # after the claims, as on screen
+        if right:  # beside the words, on the right, at the first's width (else 40%)
+            share = next((p.percent for p in right if p.percent is not None), 40)
+            words = [f'<div class="beside" style="grid-template-columns:1fr {share}%"><div>', *words, "</div>"]
+            words += ['<div class="pictures right">', *(_images(deck, right, row=False)), "</div></div>"]
+        parts += words
         if view.sources:
             items = "".join(f"<li>[{n}] {_text(deck.sources[sid].title)}</li>" for n, sid in view.sources)
             parts.append(f'<ol class="sources">{items}</ol>')
@@ -142,10 +152,11 @@ def _figures(view: ShownSlide, colours: dict[Confidence, str]) -> list[str]:
     return out
 
 
-def _image(deck: Deck, image: Picture | None) -> list[str]:
-    """The image embedded as a data URI: the file stays whole, and reaches for nothing."""
+def _images(deck: Deck, pictures: tuple[Picture, ...], row: bool = True) -> list[str]:
+    """The pictures embedded as data URIs (the file stays whole, and reaches for nothing); several side by
+    side in a row."""
     out = []
-    if image is not None:
+    for image in pictures:
         try:
             _, info, data = read_image(deck.path, image.path)
         except ImageProblem as exc:
@@ -153,8 +164,8 @@ def _image(deck: Deck, image: Picture | None) -> list[str]:
         else:
             source = data_uri(info.mime, data)
             width = f' style="width:{image.percent}%"' if image.percent is not None else ""
-            out.append(f'<figure class="image"><img src="{source}" alt="{_text(image.alt)}"{width}></figure>')
-    return out
+            out.append(f'<figure class="image"{width}><img src="{source}" alt="{_text(image.alt)}"></figure>')
+    return ['<div class="pictures">', *out, "</div>"] if row and len(out) > 1 else out
 
 
 def _print_size(view: ShownSlide, figures: list[str]) -> int:
@@ -183,14 +194,22 @@ def _page_height(view: ShownSlide, figures: list[str], size: int) -> float:
         plain.append(length)
     if view.sources:
         plain.append(9 + sum(len(deck.sources[sid].title) + 6 for _, sid in view.sources))  # 'Sources: [1] a; [2] b'
-    gaps = 2 + bool(view.hidden) + bool(slide.subtitle) + bool(view.claims) + bool(view.body) + bool(view.columns) + bool(view.sources)
-    blocks = [view.body] if view.body else []
+    gaps = (
+        2
+        + bool(view.hidden)
+        + bool(slide.subtitle)
+        + bool(view.claims)
+        + bool(view.body)
+        + bool(view.below)
+        + bool(view.columns)
+        + bool(view.sources)
+    )
+    blocks = [text for text in (view.body, view.below) if text]
     if view.columns:
-        blocks += columns_as_table(view)
+        blocks += columns_as_table(view, lambda picture: "")
     # a chart or timeline is drawn to the page's width (1100 px for its 1000 units), at most 60% of its height
     drawn = sum(min(432.0, float(m.group(1)) * 1.1) for f in figures if (m := _VIEWBOX.search(f)))
-    if view.image is not None:
-        drawn += IMAGE_PX
+    drawn += IMAGE_PX * (any(p.place != "right" for p in view.images) + any(c.images for c in view.columns))  # a row of pictures
     title = len(slide.title) + 3
     per_line = max(20, int(1100 / (size * GLYPH_WIDTH)))
     rows = 1.8 * max(1, -(-title // int(per_line / 1.35))) + 0.45 * gaps
@@ -302,6 +321,15 @@ ul.points > li { padding-left: 1.3em; text-indent: -1.3em; }
 figure { margin: .5em 0; }
 figcaption { font-weight: bold; margin-bottom: .2em; }
 figure.image img { display: block; max-width: 100%; max-height: 45vh; margin: 0 auto; }
+.pictures { display: flex; gap: 1em; justify-content: center; align-items: flex-start; }
+figure.image { margin: .5em auto; }
+figure.image[style] img { width: 100%; }
+.pictures > figure.image { flex: 1 1 0; min-width: 0; margin: 0; }
+.pictures > figure.image[style] { flex: 0 1 auto; }
+.pictures.right { flex-direction: column; }
+.pictures.right > figure.image { flex: none; width: 100% !important; }
+.pictures.right img { max-height: 60vh; }
+.beside { display: grid; gap: 1.5em; align-items: start; }
 svg.figure { display: block; }
 .image-missing { opacity: .75; font-style: italic; }
 table { border-collapse: collapse; } td, th { padding: .1em .6em; border-bottom: 1px solid var(--panel); }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..core.model import Bar, Confidence, Deck, Point, Slide
+from ..core.model import Bar, Confidence, Deck, Picture, Point, Slide
 from ..core.runcode import slide_blocks
 from ..core.view import ShownSlide, view_slide
 from . import ExportOptions
@@ -86,6 +86,10 @@ def _runnable(view: ShownSlide) -> list[dict[str, Any]]:
     return runs
 
 
+def _picture(picture: Picture) -> dict[str, Any]:
+    return {"path": picture.path, "alt": picture.alt, "width": picture.width, "place": picture.place}
+
+
 def _slide(view: ShownSlide, options: ExportOptions) -> dict[str, Any]:
     slide = view.slide  # the view applies the filter's one rule: hidden claims take their sources along
     return {
@@ -102,8 +106,16 @@ def _slide(view: ShownSlide, options: ExportOptions) -> dict[str, Any]:
         "body": slide.body if view.body is not None else None,  # as written, pauses and all: this is data
         "points": _points(tuple(c.point for c in view.claims)),
         "columns": [
-            {"title": c.title, "body": c.written, "points": _points(tuple(c.point for c in c.claims)), "width": c.width} for c in view.columns
+            {
+                "title": c.title,
+                "body": c.written,
+                "points": _points(tuple(c.point for c in c.claims)),
+                "width": c.width,
+                "images": [_picture(p) for p in c.images],
+            }
+            for c in view.columns
         ],
+        "below": view.below,
         "chart": _chart(slide, view.bars),
         "timeline": [
             {
@@ -116,7 +128,8 @@ def _slide(view: ShownSlide, options: ExportOptions) -> dict[str, Any]:
             }
             for e in view.events
         ],
-        "image": {"path": view.image.path, "alt": view.image.alt, "width": view.image.width} if view.image else None,
+        "image": _picture(view.images[0]) if view.images else None,  # the first picture (as before a slide could have several)
+        "images": [_picture(p) for p in view.images],
         "runnable": _runnable(view),
         "notes": slide.notes if options.notes else None,
         "sources": [s for s in slide.sources if s in {sid for _, sid in view.sources}],

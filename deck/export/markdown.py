@@ -79,7 +79,10 @@ def _slide(view: ShownSlide, options: ExportOptions) -> list[str]:
             out += [block(column.body), ""]
         if column.claims:
             out += [_claim_line(c) for c in column.claims] + [""]
-    out += image_lines(deck, view.image, options)  # after the claims, as on screen
+        out += image_lines(deck, column.images, options)
+    if view.below:
+        out += [block(view.below), ""]
+    out += image_lines(deck, view.images, options)  # after the claims, as on screen (a handout has no "beside")
     if view.sources:
         out += ["Sources: " + "; ".join(f"\\[{number}\\] {inline(deck.sources[sid].title)}" for number, sid in view.sources), ""]
     if options.notes and slide.notes:

@@ -6,10 +6,11 @@ import dataclasses
 import json
 import re
 
-from ..core.model import Deck, Slide
+from ..core.model import Deck, Picture, Slide
 from ..core.view import legend, view_slide
 from . import ExportOptions
 from .common import comment_text, inline
+from .figures_md import image_target, picture_markdown
 from .fit import HEIGHT_PX, MARGIN, SIZES, estimated_height
 from .slides_common import content_lines, divider_lines, meta_line
 
@@ -99,10 +100,27 @@ def _page(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> list[
         reveal_list=lambda lines: ["*" + line[1:] for line in lines],
         columns_table=True,
         sized=lambda alt, target, percent: f"![w:{round(percent * 11.68)} {alt}]({target})",  # Marp's size: px of its 1168
+        beside=lambda words, pictures: _split(deck, pictures, options) + words,
     )
     size = fitting_class(out)
     classes = " ".join(c for c in ("lead" if piece.align == "center" else "", size or "") if c)  # Marp's lead: centred
     return [f"<!-- _class: {classes} -->", "", *out] if classes else out
+
+
+def _split(deck: Deck, pictures: tuple[Picture, ...], options: ExportOptions) -> list[str]:
+    """Pictures beside the words: Marp's split background, on the right, the slide's words narrowed to
+    the rest (a picture whose file is not usable is said in words instead)."""
+    share = next((p.percent for p in pictures if p.percent is not None), 40)
+    out, first = [], True
+    for picture in pictures:
+        target = image_target(deck, picture, options)
+        if target is None:
+            out.append(picture_markdown(deck, picture, options))
+            continue
+        keywords = f"bg right:{share}% contain" + (" vertical" if len(pictures) > 1 else "") if first else "bg"
+        out.append(f"![{keywords}]({target})")
+        first = False
+    return [*out, ""]
 
 
 def _pages(deck: Deck, index: int, slide: Slide, options: ExportOptions) -> list[list[str]]:
@@ -119,8 +137,8 @@ def _pieces(deck: Deck, index: int, slide: Slide, options: ExportOptions) -> lis
     if len(slide.points) < 2 or fits(_page(deck, index, slide, options)):
         return [slide]
     half = len(slide.points) // 2
-    first = dataclasses.replace(slide, points=slide.points[:half])
-    rest = dataclasses.replace(slide, points=slide.points[half:], subtitle=None, body=None, columns=())
+    first = dataclasses.replace(slide, points=slide.points[:half], below=None)  # the words below go after the last point
+    rest = dataclasses.replace(slide, points=slide.points[half:], subtitle=None, body=None, columns=(), images=())
     pieces = _pieces(deck, index, first, options) + _pieces(deck, index, rest, options)
     return [pieces[0], *(dataclasses.replace(p, title=f"{deck.slides[index].name} (cont.)") for p in pieces[1:])]
 

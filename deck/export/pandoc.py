@@ -4,15 +4,47 @@ from __future__ import annotations
 
 import json
 
-from ..core.model import Deck
+from ..core.model import Deck, Picture
 from ..core.view import view_slide
 from . import ExportOptions
 from .common import block, inline
+from .figures_md import picture_markdown
 from .slides_common import content_lines, divider_lines, meta_line
 
 # ':::' would close a div early. (A heading inside a body would start a new slide: bodies' headings are
 # made level 3 or deeper instead, below the slides' level 2.)
 FORBIDDEN = (":::",)
+
+
+def _beside(deck: Deck, words: list[str], pictures: tuple[Picture, ...], options: ExportOptions) -> list[str]:
+    """Pictures on the right of the slide's words: two of pandoc's columns."""
+    share = next((p.percent for p in pictures if p.percent is not None), 40)
+    shown = [picture_markdown(deck, p, options, lambda alt, target, percent: f"![{alt}]({target})") for p in pictures]
+    return [
+        ":::: {.columns}",
+        "",
+        f'::: {{.column width="{100 - share}%"}}',
+        "",
+        *words,
+        ":::",
+        "",
+        f'::: {{.column width="{share}%"}}',
+        "",
+        *(line for picture in shown for line in (picture, "")),
+        ":::",
+        "",
+        "::::",
+        "",
+    ]
+
+
+def _row(deck: Deck, pictures: tuple[Picture, ...], options: ExportOptions) -> list[str]:
+    """Two pictures side by side as two columns. (PowerPoint takes at most two columns, and starts a new
+    slide at a paragraph's second picture: three or more stay one paragraph, for reveal.js and Beamer.)"""
+    shown = [picture_markdown(deck, p, options, lambda alt, target, percent: f'![{alt}]({target}){{width="{percent}%"}}') for p in pictures]
+    if len(pictures) != 2:
+        return [" ".join(shown), ""]
+    return [":::: {.columns}", "", *(line for picture in shown for line in ('::: {.column width="50%"}', "", picture, "", ":::", "")), "::::", ""]
 
 
 def export(deck: Deck, options: ExportOptions) -> str:
@@ -38,6 +70,8 @@ def export(deck: Deck, options: ExportOptions) -> str:
                 reveal_list=lambda lines: ["::: incremental", "", *lines, "", ":::"],
                 heading_floor=3,
                 sized=lambda alt, target, percent: f'![{alt}]({target}){{width="{percent}%"}}',
+                beside=lambda words, pictures: _beside(deck, words, pictures, options),
+                row=lambda pictures: _row(deck, pictures, options),
             )
         if options.notes and slide.notes:
             out += ["::: notes", "", block(slide.notes, FORBIDDEN, headings=False), "", ":::", ""]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..core.model import Deck, Slide
+from ..core.model import Deck, Picture, Slide
 from ..core.view import Claim, ShownSlide
 from . import ExportOptions
 from .common import block, inline, left_out_line
-from .figures_md import figure_tables, image_lines
+from .figures_md import figure_tables, image_lines, picture_markdown
 
 
 def claim_line(claim: Claim, refs: str = "[{}]", autolink: bool = False) -> str:
@@ -30,9 +30,9 @@ def label_words(claim: Claim) -> str:
     return ", ".join(x for x in (claim.word.value if claim.word is not None else "", claim.likelihood or "") if x)
 
 
-def columns_as_table(view: ShownSlide) -> list[str]:
-    """Columns side by side as a one-row table: a title per column, then its body and points as lines of
-    one cell (joined by <br>, which Marp allows without raw HTML)."""
+def columns_as_table(view: ShownSlide, picture: Callable[[Picture], str]) -> list[str]:
+    """Columns side by side as a one-row table: a title per column, then its body, points and pictures as
+    lines of one cell (joined by <br>, which Marp allows without raw HTML)."""
     header = "| " + " | ".join(f"**{inline(column.title, table=True)}**" if column.title else " " for column in view.columns) + " |"
     cells = []
     for column in view.columns:
@@ -43,6 +43,7 @@ def columns_as_table(view: ShownSlide) -> list[str]:
             refs = "".join(f"[{n}]" for n in claim.refs)
             label = NBSP.join(x for x in (f"*({said})*" if said else "", refs) if x)
             lines.append(f"{line}{NBSP}{label}" if label else line)
+        lines += [picture(p).replace("|", "\\|") for p in column.images]
         cells.append("<br>".join(lines))
     return [header, "| " + " | ".join("---" for _ in view.columns) + " |", "| " + " | ".join(cells) + " |"]
 
@@ -88,12 +89,17 @@ def content_lines(
     columns_table: bool = False,
     figures: Callable[[ShownSlide], list[str]] | None = None,
     sized: Callable[[str, str, int], str] | None = None,  # a picture at a share of the width: (alt, target, percent)
+    beside: Callable[[list[str], tuple[Picture, ...]], list[str]] | None = None,
+    row: Callable[[tuple[Picture, ...]], list[str]] | None = None,
 ) -> list[str]:
     """Subtitle, body, points and columns of `view`; columns use the format's own wrappers when it has them.
 
     `pause`: the format's pause between a body's parts (pandoc's '. . .'); without one the parts run on.
     `reveal_list`: how the format makes a list appear item by item, for slides with `reveal: true`.
-    `figures`: how the format draws a chart and a timeline (default: as tables)."""
+    `figures`: how the format draws a chart and a timeline (default: as tables).
+    `beside`: how the format puts pictures (`place: right`) beside the slide's words, given those words'
+    lines; without one (or on a slide with columns, which no format nests) they go below like the rest.
+    `row`: how the format sets several pictures side by side (default: one paragraph of them)."""
     deck, slide = view.deck, view.slide
     out: list[str] = []
     if view.hidden:
@@ -110,7 +116,7 @@ def content_lines(
     if view.claims:
         out += listed([claim_line(c) for c in view.claims]) + [""]
     if view.columns and columns_table and not slide.reveal:
-        out += columns_as_table(view) + [""]
+        out += columns_as_table(view, lambda picture: picture_markdown(deck, picture, options, sized)) + [""]
     elif view.columns:
         if columns_open:
             out += [columns_open, ""]
@@ -123,11 +129,19 @@ def content_lines(
                 out += [block(column.body, forbidden, raw_separators, heading_floor), ""]
             if column.claims:
                 out += listed([claim_line(c) for c in column.claims]) + [""]
+            out += image_lines(deck, column.images, options, sized)
             if close:
                 out += [close[1], ""]
         if close:
             out += [close[0], ""]
-    out += image_lines(deck, view.image, options, sized)  # after the claims, as on screen
+    if view.below:
+        out += [block(view.below, forbidden, raw_separators, heading_floor), ""]
+    right = tuple(p for p in view.images if p.place == "right") if beside is not None and not view.columns else ()
+    below = tuple(p for p in view.images if p not in right)
+    out += row(below) if row is not None and len(below) > 1 else image_lines(deck, below, options, sized)  # after the claims, as on screen
+    if right:
+        assert beside is not None
+        out = beside(out, right)
     if view.sources:
         out += [sources_line(deck, view), ""]
     return out

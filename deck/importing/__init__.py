@@ -16,10 +16,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
-from .markdown_talk import DIALECTS, Loss, Talk, TalkSlide, plain_title, read_talk, replace_outside_code
+from ..core.model import MAX_PICTURES
+from .markdown_talk import DIALECTS, Loss, Talk, TalkSlide, outside_fences, plain_title, read_talk, replace_outside_code
 
-IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp")
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
 
 
 @dataclass
@@ -88,13 +90,25 @@ def _slide(slide: TalkSlide, pictures: _Pictures, losses: list[Loss]) -> dict[st
         out["layout"] = "section"
         return out
     body = pictures.fix(slide.text, slide.line)
-    if slide.after_columns.strip():
-        losses.append(Loss(slide.line, "the words after the columns are shown above them (deck shows a slide's body, then its columns)"))
-        body = "\n\n".join(x for x in (body, pictures.fix(slide.after_columns, slide.line)) if x.strip())
+    below, below_images = _lift_pictures(pictures.fix(slide.after_columns, slide.line), slide.line, losses, in_column=False)
+    body, images = _lift_pictures(body, slide.line, losses, in_column=False)
     if body.strip():
         out["body"] = body.strip("\n") + "\n"
+    images = (images + below_images)[:MAX_PICTURES]
+    if images:
+        out["image"] = images if len(images) > 1 else images[0]
     if slide.columns:
-        out["columns"] = [{"width": c.width, "body": pictures.fix(c.text, slide.line).strip("\n") + "\n"} for c in slide.columns]
+        out["columns"] = []
+        for c in slide.columns:
+            text, images = _lift_pictures(pictures.fix(c.text, slide.line), slide.line, losses, in_column=True)
+            column: dict[str, Any] = {"width": c.width}
+            if text.strip() or not images:
+                column["body"] = text.strip("\n") + "\n"
+            if images:
+                column["image"] = images if len(images) > 1 else images[0]
+            out["columns"].append(column)
+    if below.strip():
+        out["below"] = below.strip("\n") + "\n"  # after the columns, as the talk has them
     if not out:
         out["body"] = " "  # a slide the talk leaves empty (a pause for effect): kept, so the count matches
     if slide.centred:
@@ -105,6 +119,42 @@ def _slide(slide: TalkSlide, pictures: _Pictures, losses: list[Loss]) -> dict[st
 
 
 _IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
+_PICTURE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)(?:\{([^}\n]*)\})?")
+_PICTURES_LINE = re.compile(r"\s*(?:!\[[^\]]*\]\([^)\s]+\)(?:\{[^}\n]*\})?\s*)+")
+_ATTRIBUTES = re.compile(r"(!\[[^\]]*\]\([^)\s]+\))\{([^}\n]*)\}")
+
+
+def _lift_pictures(text: str, line: int, losses: list[Loss], in_column: bool) -> tuple[str, list[dict[str, Any]]]:
+    """Pictures on lines of their own become deck's `image:` (drawn in the terminal too, with the width and
+    place the talk gave: `{width=40%}`, `{place=right}`); a picture inside a paragraph stays in the words,
+    its size said."""
+    lines = text.split("\n")
+    outside = outside_fences(lines)
+    images: list[dict[str, Any]] = []
+    kept: list[str] = []
+    for n, written in enumerate(lines):
+        found = list(_PICTURE.finditer(written)) if outside[n] and _PICTURES_LINE.fullmatch(written) else []
+        if not found or len(images) + len(found) > MAX_PICTURES:
+            kept.append(written)
+            continue
+        if any(other.strip() for other in lines[n + 1 :]):
+            losses.append(Loss(line, "a picture written among the words is drawn below them (deck puts a slide's pictures after its words)"))
+        for match in found:
+            alt, path, attributes = match.group(1).strip(), match.group(2), match.group(3) or ""
+            image: dict[str, Any] = {"path": unquote(path), "alt": alt or Path(unquote(path)).stem}
+            width = re.search(r"width=\"?(\d{1,3})%", attributes)
+            if width and 1 <= int(width.group(1)) <= 100:
+                image["width"] = f"{int(width.group(1))}%"
+            if "place=right" in attributes and not in_column:
+                image["place"] = "right"
+            images.append(image)
+
+    def plain(match: re.Match[str]) -> str:
+        if any(word in match.group(2) for word in ("width=", "place=")):
+            losses.append(Loss(line, f"the size or place of {match.group(1)[:60]} is not carried: it sits inside a paragraph"))
+        return match.group(1)
+
+    return replace_outside_code("\n".join(kept), _ATTRIBUTES, plain), images
 
 
 class _Pictures:
@@ -120,7 +170,6 @@ class _Pictures:
         return replace_outside_code(text, _IMAGE, lambda match: self._one(match.group(1), match.group(2), line))
 
     def _one(self, alt: str, src: str, line: int) -> str:
-        from urllib.parse import unquote
 
         try:
             source = (self.talk_folder / unquote(src)).resolve()
@@ -131,7 +180,7 @@ class _Pictures:
             self.losses.append(Loss(line, f"the picture '{src}' is not there; its alt text stands in for it"))
             return alt or "(picture)"
         if source.suffix.lower() not in IMAGE_SUFFIXES:
-            self.losses.append(Loss(line, f"'{src}' is not a PNG, JPEG, GIF or WebP picture (deck shows those); its alt text stands in for it"))
+            self.losses.append(Loss(line, f"'{src}' is not a PNG, JPEG, GIF, WebP or SVG picture (deck shows those); its alt text stands in for it"))
             return alt or "(picture)"
         relative = source.relative_to(self.deck_folder).as_posix() if source.is_relative_to(self.deck_folder) else self._copy(source, line)
         return f"![{alt}]({relative})"

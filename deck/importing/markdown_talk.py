@@ -140,7 +140,7 @@ def _front_matter(text: str) -> tuple[dict[str, str], str, int, list[Loss]]:
     return meta, text[len(consumed) :], consumed.count("\n"), losses
 
 
-def _outside_fences(lines: list[str]) -> list[bool]:
+def outside_fences(lines: list[str]) -> list[bool]:
     """For each line, whether it is outside a code fence."""
     outside, fence = [], None
     for line in lines:
@@ -160,7 +160,7 @@ def _outside_fences(lines: list[str]) -> list[bool]:
 
 def _split_at(body: str, offset: int, is_break: Callable[[str], bool]) -> list[TalkSlide]:
     lines = body.split("\n")
-    outside = _outside_fences(lines)
+    outside = outside_fences(lines)
     slides: list[TalkSlide] = []
     current: list[str] = []
     start = 0
@@ -199,7 +199,7 @@ def _split_pandoc(body: str, offset: int) -> list[TalkSlide]:
     """Pandoc's slide level: the highest heading level followed directly by content; a heading above it
     is a section slide; `---` starts a slide too."""
     lines = body.split("\n")
-    outside = _outside_fences(lines)
+    outside = outside_fences(lines)
     heads = _headings(lines, outside)
     followed = set()
     for n, (level, _, size) in heads.items():
@@ -245,7 +245,7 @@ def _read_slide(slide: TalkSlide, dialect: str, losses: list[Loss]) -> None:
     text = _take_notes(slide, text, dialect, losses)
     text = _commands(slide, text, dialect, losses)
     lines = text.split("\n")
-    outside = _outside_fences(lines)
+    outside = outside_fences(lines)
     heads = _headings(lines, outside)
     first = next((n for n, line in enumerate(lines) if line.strip()), None)
     if first is not None and first in heads:
@@ -276,7 +276,7 @@ def _each_comment(text: str, replace: Callable[[str], str | None]) -> str:
     """Each `<!-- ... -->` outside code, given to `replace` (its inside), which answers what stands in its
     place (None: the comment as written). In one pass: an unclosed comment is left as it is."""
     lines = text.split("\n")
-    outside = _outside_fences(lines)
+    outside = outside_fences(lines)
     code: list[tuple[int, int]] = []  # character ranges of code lines
     offset = 0
     for line, out in zip(lines, outside, strict=True):
@@ -337,7 +337,7 @@ _PRESENTERM_KEPT = ("pause", "column_layout", "column", "reset_layout")
 def _commands(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> str:
     """The tool's commands in comments: a pause stays (deck pauses the same way); the rest is said."""
     lines = text.split("\n")
-    outside = _outside_fences(lines)
+    outside = outside_fences(lines)
     out = []
     for n, line in enumerate(lines):
         where = slide.line + n
@@ -448,7 +448,7 @@ def _tidy(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> str:
     if not text:
         return text
     lines = text.split("\n")
-    outside = _outside_fences(lines)
+    outside = outside_fences(lines)
     for n, line in enumerate(lines):
         match = _FENCE.match(line)
         if match and outside[n] is False and (n == 0 or outside[n - 1] or _FENCE.match(lines[n - 1]) is None):
@@ -459,19 +459,46 @@ def _tidy(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> str:
 
     def image(match: re.Match[str]) -> str:
         alt, src = match.group(1), match.group(2)
-        words = alt
-        if dialect == "presenterm" and alt.startswith("image:"):
-            losses.append(Loss(slide.line, f"the picture size '{alt}' is not carried: deck sizes a picture to its slide"))
-            words = ""
+        words, attributes = alt, ""
+        if dialect == "presenterm" and alt.startswith("image:"):  # ![image:width:50%](x.png)
+            size = re.fullmatch(r"image:w(?:idth)?:(\d{1,3})%", alt.strip())
+            words, attributes = "", f"{{width={size.group(1)}%}}" if size else ""
+            if not size:
+                losses.append(Loss(slide.line, f"the picture setting '{alt}' is not carried: deck takes a width in percent"))
         if dialect == "marp" and re.match(r"^(bg|w:|h:|width:|height:|contain|cover|fit)\b", alt):
-            losses.append(Loss(slide.line, f"Marp's picture setting '{alt}' is not carried (a background or a size)"))
-            words = re.sub(r"\b(bg|left|right|contain|cover|fit|[wh]:\S+|width:\S+|height:\S+|\d+%)\b", "", alt).strip()
+            words, attributes = _marp_picture(alt, slide.line, losses)
         if re.match(r"^[a-z][a-z0-9+.-]*://", src, re.I):
             losses.append(Loss(slide.line, f"the picture at {src[:60]} is a link now: deck never fetches from the network; save it beside the deck"))
             return f"[{words or 'picture'}]({src})"
-        return f"![{words}]({src})"
+        return f"![{words}]({src}){attributes}"  # the attributes: read where the picture stands alone (deck's `image:`)
 
     return replace_outside_code(text, _IMAGE, image)  # emoji shortcodes: deck shows them as the emoji
+
+
+def _marp_picture(alt: str, line: int, losses: list[Loss]) -> tuple[str, str]:
+    """Marp's settings in a picture's alt text (`bg right:40%`, `w:300`): the width and place deck takes,
+    as pandoc-style attributes, and the words left; what deck does otherwise is said."""
+    words = alt.split()
+    attributes = []
+    if "bg" in words:
+        side = next((w for w in words if w.split(":")[0] in ("left", "right")), None)
+        if side is None:
+            losses.append(Loss(line, f"Marp's background picture '{alt}' is drawn as a picture under the words"))
+        else:
+            attributes.append("place=right")
+            if side.startswith("left"):
+                losses.append(Loss(line, f"Marp's '{alt}' is drawn on the right: deck puts pictures beside the words on the right"))
+            if ":" in side and re.fullmatch(r"\d{1,3}%", side.split(":", 1)[1]):
+                attributes.append(f"width={side.split(':', 1)[1]}")
+    width = next((w for w in words if re.fullmatch(r"w(?:idth)?:\d{1,5}(?:px)?", w)), None)
+    if width is not None:
+        pixels = int(re.sub(r"\D", "", width.split(":", 1)[1]))
+        attributes.append(f"width={max(1, min(100, round(pixels * 100 / 1280)))}%")  # of Marp's 1280-pixel slide
+    setting = re.compile(r"^(bg|left|right|contain|cover|fit|vertical|auto|[wh]:\S+|width:\S+|height:\S+|(left|right):\S+|\d+%)$")
+    ignored = [w for w in words if setting.match(w) and w not in ("bg", "contain", "fit") and not w.startswith(("left", "right", "w:", "width:"))]
+    if ignored:
+        losses.append(Loss(line, f"Marp's picture setting {' '.join(ignored)} is not carried"))
+    return " ".join(w for w in words if not setting.match(w)), f"{{{' '.join(attributes)}}}" if attributes else ""
 
 
 _DECK_INFO = ("+exec", "+exec_replace")
@@ -499,5 +526,5 @@ _RUNS = ("bash", "sh", "shell", "zsh", "python", "python3", "py", "node", "javas
 
 def replace_outside_code(text: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str]) -> str:
     lines = text.split("\n")
-    outside = _outside_fences(lines)
+    outside = outside_fences(lines)
     return "\n".join(pattern.sub(replace, line) if outside[n] else line for n, line in enumerate(lines))

@@ -36,7 +36,7 @@ def terminal_overflows(deck: Deck, columns: int = 120, rows: int = 40) -> list[t
         badge = badge_text(view.badge, palette) if view.badge is not None else Text()
         parts = [Heading(view.title, badge, palette, False, mix_text(view, palette)), main, tail] if view.title or view.badge else [main, tail]
         needed = sum(len(console.render_lines(part, console.options.update_width(width), pad=False)) for part in parts)
-        needed += PICTURE_ROWS if view.image is not None else 0
+        needed += PICTURE_ROWS * (any(p.place != "right" for p in view.images) + any(c.images for c in view.columns))  # a row each
         if needed > room:
             found.append((index, needed, room))
     return found

@@ -222,6 +222,8 @@ def render_slide_parts(view: ShownSlide, palette: Palette, compact: bool = False
             grid.add_column(ratio=column.width)
         grid.add_row(*(render_column(c, palette) for c in view.columns))
         parts += [grid, Text()]
+    if view.below:
+        parts += [_markdown(view.below, palette, centred), Text()]
     tail: list[RenderableType] = []
     if view.hidden:
         tail += [hidden_notice(view.hidden, view.hidden_levels, palette), Text()]

@@ -48,6 +48,21 @@ const { chromium } = require("playwright-core");
         return new Set(Array.from(code.querySelectorAll("span")).map((s) => getComputedStyle(s).color)).size;
       });
       if (width === 1280) {
+        // where each slide's pictures, points and columns are drawn: [left, top, right, bottom]
+        out.boxes = [];
+        for (let i = 0; i < out.count; i++) {
+          out.boxes.push(await page.evaluate((i) => {
+            const slide = document.querySelectorAll(".slide")[i];
+            document.querySelectorAll(".slide").forEach((s) => s.classList.toggle("current", s === slide));
+            window.deckFit(slide);
+            const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom].map(Math.round); };
+            return {
+              images: Array.from(slide.querySelectorAll("img")).map(box),
+              points: Array.from(slide.querySelectorAll("ul.points > li")).map(box),
+              columns: Array.from(slide.querySelectorAll(".columns > div")).map(box),
+            };
+          }, i));
+        }
         await page.goto("file://" + file);
         const state = async () => page.evaluate(() => [parseInt(document.body.dataset.index, 10), parseInt(document.body.dataset.step, 10)]);
         out.afterKeys = [await state()];

@@ -103,7 +103,7 @@ def test_deck_level_errors(text, expected):
         (
             "title: A\nconfidence: reported\nzzz: hi\n",
             "5:5: error: unknown key 'zzz' in slide 1 ('A'); expected one of: title, confidence, likelihood, subtitle, "
-            "section, layout, reveal, appendix, body, points, columns, chart, timeline, image, notes, sources, align",
+            "section, layout, reveal, appendix, body, points, columns, chart, timeline, image, notes, sources, align, below",
         ),
         (
             "title: A\nconfidence: reported\npoints: [a, b, 3]\n",

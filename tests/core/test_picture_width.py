@@ -26,7 +26,7 @@ def deck_with(tmp_path, width: str):
 def test_a_width_is_a_share_or_cells(tmp_path, width, kept, cells_of_100):
     loaded = deck_with(tmp_path, width)
     assert loaded.deck is not None, loaded.diagnostics
-    picture = loaded.deck.slides[0].image
+    picture = loaded.deck.slides[0].images[0]
     assert picture.width == kept and picture.cells(100) == cells_of_100
 
 
@@ -54,6 +54,6 @@ async def test_the_presenter_draws_it_that_wide(tmp_path):
     app = make_app(deck, clock=lambda: 0.0)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        view = app.presenter.query_one(PictureView)
+        view = app.presenter.query("#slide-pictures PictureView").first(PictureView)
         full = app.presenter.query_one("#slide").content_region.width
         assert view.room()[0] == min(full, 110) * 40 // 100

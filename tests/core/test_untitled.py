@@ -98,7 +98,7 @@ def test_columns_without_a_title_write_no_empty_heading(name):
 
 def test_an_empty_column_is_an_error():
     loaded = parse_deck("title: T\nslides:\n  - title: S\n    columns:\n      - {width: 2}\n", "t.yaml")
-    assert [e.message for e in loaded.errors] == ["slide 1 ('S'): columns[0] is empty; give it a body or points"]
+    assert [e.message for e in loaded.errors] == ["slide 1 ('S'): columns[0] is empty; give it a body, points or an image"]
 
 
 CENTRED = """\

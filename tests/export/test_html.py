@@ -22,7 +22,10 @@ NODE_MODULES = ROOT / ".ci" / "tools" / "node_modules"
 CHECK = ROOT / "tests" / "browser" / "html_check.js"
 DECKS = [
     bundled_deck(),
-    *(ROOT / "tests" / "decks" / name for name in ("showcase.yaml", "awkward.yaml", "pacing.yaml", "presenter-awkward.yaml", "figures.yaml")),
+    *(
+        ROOT / "tests" / "decks" / name
+        for name in ("showcase.yaml", "awkward.yaml", "pacing.yaml", "presenter-awkward.yaml", "figures.yaml", "pictures.yaml")
+    ),
 ]
 
 
@@ -78,6 +81,19 @@ def test_in_chromium_every_slide_fits_and_nothing_is_fetched(path, tmp_path):
     assert report["notesHiddenAtFirst"] is True
     printed = (tmp_path / "deck.print.pdf").read_bytes()
     assert len(re.findall(rb"/Type\s*/Page(?!s)", printed)) == len(deck.slides)  # the print stylesheet: a page per slide
+
+
+def test_in_chromium_pictures_sit_side_by_side_beside_the_points_and_in_their_columns(tmp_path):
+    page = tmp_path / "deck.html"
+    page.write_text(export_deck(load_deck(ROOT / "tests" / "decks" / "pictures.yaml"), "html"), encoding="utf-8")
+    row, beside, columns, svg = in_chromium(page)["boxes"]
+    (left, top, right, bottom), *_ = svg["images"]
+    assert right - left >= 300 and bottom - top >= 100  # the SVG drawn at its size (400×160), not a broken image
+    assert len(row["images"]) == 3 and len({top for _, top, _, _ in row["images"]}) == 1  # one row
+    assert all(a[2] <= b[0] for a, b in zip(row["images"], row["images"][1:]))  # left to right, none over another
+    assert len(beside["images"]) == 1 and all(point[2] <= beside["images"][0][0] for point in beside["points"])  # right of every point
+    assert beside["images"][0][1] <= beside["points"][0][3]  # level with the points, not below them
+    assert [column[0] <= image[0] and image[2] <= column[2] for column, image in zip(columns["columns"], columns["images"])] == [True, True]
 
 
 def test_in_chromium_keys_step_and_move(tmp_path):

@@ -221,7 +221,7 @@ def _normalized(value):
             to=value.end.text if span else None,
         )  # fmt: skip
     if isinstance(value, Picture):
-        return {"path": value.path, "alt": value.alt, "width": value.width}
+        return {"path": value.path, "alt": value.alt, "width": value.width, "place": value.place}
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: _normalized(getattr(value, f.name)) for f in dataclasses.fields(value) if f.name not in _POSITIONS}
     if isinstance(value, dict):
@@ -242,6 +242,8 @@ def test_json_carries_the_whole_model(path):
     for slide, written in zip(data["slides"], deck.slides, strict=True):
         runnable = slide.pop("runnable")  # worked out from the body: what `deck present --run-code` would run
         assert [(r["language"], r["code"]) for r in runnable] == [(b.language, b.code) for b in slide_blocks(written.body)]
+        first = slide.pop("image")  # the first of `images`, as the JSON said before a slide could have several
+        assert first == (slide["images"][0] if slide["images"] else None)
     assert data == _normalized(deck)
 
 

@@ -167,7 +167,7 @@ def test_marp_slides_fit_above_their_footer_at_1280x720(path, tmp_path):
     assert report["count"] == len(deck.slides)
     assert report["bad"] == []
     written = sum(len(local_images(s.body or "")) for s in deck.slides)  # images in Markdown, beside `image:` ones
-    assert report["brokenImages"] == [] and report["images"] == sum(s.image is not None for s in deck.slides) + written
+    assert report["brokenImages"] == [] and report["images"] == sum(len(s.pictures()) for s in deck.slides) + written
 
 
 ORDINARY = """\

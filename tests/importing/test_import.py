@@ -4,6 +4,7 @@ list of what to redo; pictures are made to work from the deck's folder; nothing 
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,8 @@ import pytest
 from deck.cli import main
 from deck.core.check import check_path
 from deck.core.loader import load_deck
+
+from ..conftest import ROOT
 
 PRESENTERM = """\
 ---
@@ -169,11 +172,11 @@ def test_a_presenterm_talk(tmp_path, capsys):
     assert (deck.event, deck.date) == ("RustConf", dt.date(2024, 9, 10))
     assert "<!-- pause -->" in first.body and first.notes.strip() == "Say hello."
     assert "```rust\n" in code_slide.body and "```bash +exec\n" in code_slide.body  # +exec kept for --run-code
-    assert [c.width for c in columns.columns] == [7, 3] and "![](doge.png)" in columns.columns[1].body
-    assert "Layouts can be reset." in columns.body
-    assert "line_numbers are not carried" in err and "shown above them" in err
+    assert [c.width for c in columns.columns] == [7, 3] and [(p.path, p.alt) for p in columns.columns[1].images] == [("doge.png", "doge")]
+    assert columns.below.strip() == "Layouts can be reset." and "Layouts" not in (columns.body or "")  # below the columns, as written
+    assert "line_numbers are not carried" in err and "shown above them" not in err
     assert end.align == "center"  # presenterm's jump_to_middle: a centred slide
-    assert "from a presenterm talk; 2 things to redo" in err  # the code attributes, the words below
+    assert "from a presenterm talk; 1 thing to redo" in err  # the code attributes
 
 
 def test_a_marp_talk(tmp_path, capsys):
@@ -185,9 +188,9 @@ def test_a_marp_talk(tmp_path, capsys):
     assert [s.title for s in deck.slides] == ["A Marp talk", "Pictures", ""]  # the last has no heading: none
     assert deck.slides[0].notes.strip() == "The speaker says hello here."
     assert "[picture](https://example.com/photo.jpg)" in deck.slides[1].body  # a link: deck never fetches
-    assert "![](local.png)" in deck.slides[1].body
+    assert [(p.path, p.width) for p in deck.slides[1].images] == [("local.png", "16%")]  # w:200 of Marp's 1280 pixels
     assert deck.slides[0].align == "center"  # Marp's lead class
-    assert "Marp directive '_class: lead'" not in err and "never fetches" in err and "'w:200'" in err
+    assert "Marp directive '_class: lead'" not in err and "never fetches" in err and "w:200" not in err
 
 
 def test_a_pandoc_talk(tmp_path, capsys):
@@ -227,9 +230,47 @@ def test_a_picture_outside_the_decks_folder_is_copied_in_and_a_missing_one_is_it
     assert main(["import", str(talk), "-o", str(decks / "t.yaml")]) == 0
     err = capsys.readouterr().err
     deck = load_deck(decks / "t.yaml")
-    assert "![a picture](t-pictures/pic.png)" in deck.slides[0].body and (decks / "t-pictures" / "pic.png").read_bytes() == PNG
+    assert [(p.path, p.alt) for p in deck.slides[0].images] == [("t-pictures/pic.png", "a picture")]
+    assert (decks / "t-pictures" / "pic.png").read_bytes() == PNG
     assert "![gone]" not in deck.slides[0].body and "gone" in deck.slides[0].body
     assert "copied to t-pictures/pic.png" in err and "'missing.png' is not there" in err
+
+
+@pytest.mark.parametrize(
+    ("dialect", "talk", "pictures"),
+    [
+        ("presenterm", "# A\n\n![image:width:50%](pic.png)\n", [("pic.png", "50%", "below")]),
+        ("marp", "# A\n\n- words\n\n![bg right:40%](pic.png)\n", [("pic.png", "40%", "right")]),
+        ("marp", "# A\n\n![w:640 a chart](pic.png) ![h:100](pic.png)\n", [("pic.png", "50%", "below"), ("pic.png", None, "below")]),
+        ("pandoc", "## A\n\n![a chart](pic.png){width=30%}\n", [("pic.png", "30%", "below")]),
+    ],
+)
+def test_a_pictures_size_and_place_are_carried_where_it_stands_alone(tmp_path, capsys, dialect, talk, pictures):
+    (tmp_path / "pic.png").write_bytes(PNG)
+    code, _, deck_path = run(tmp_path, "talk.md", talk, "--from", dialect)
+    assert code == 0, capsys.readouterr().err
+    slide = load_deck(deck_path).slides[-1]
+    assert [(p.path, p.width, p.place) for p in slide.images] == pictures
+    assert "![" not in (slide.body or "")  # drawn as deck's pictures (in the terminal too), not left in the words
+
+
+def test_a_sized_picture_inside_a_paragraph_stays_there_and_its_size_is_said(tmp_path, capsys):
+    (tmp_path / "pic.png").write_bytes(PNG)
+    code, _, deck_path = run(tmp_path, "talk.md", "# A\n\nSee ![image:width:50%](pic.png) here.\n\nThen this.\n", "--from", "presenterm")
+    err = capsys.readouterr().err
+    assert code == 0, err
+    slide = load_deck(deck_path).slides[-1]
+    assert slide.images == () and "See ![](pic.png) here." in slide.body
+    assert "is not carried: it sits inside a paragraph" in err
+
+
+def test_a_picture_among_the_words_is_drawn_below_them_and_said(tmp_path, capsys):
+    (tmp_path / "pic.png").write_bytes(PNG)
+    code, _, deck_path = run(tmp_path, "talk.md", "# A\n\n![a](pic.png)\n\nWords after.\n", "--from", "presenterm")
+    err = capsys.readouterr().err
+    slide = load_deck(deck_path).slides[-1]
+    assert code == 0 and [p.alt for p in slide.images] == ["a"] and slide.body.strip() == "Words after."
+    assert "is drawn below them" in err
 
 
 @pytest.mark.parametrize("dialect", ["presenterm", "marp", "pandoc", "lookatme", "slides"])
@@ -280,3 +321,11 @@ def test_emoji_shortcodes_carry_over(tmp_path, capsys):
     assert code == 0 and "nothing to redo" in err  # shortcodes are not a loss any more
     deck = load_deck(deck_path)
     assert deck.slides[0].title == "Thanks 🎉" and "🙋" in deck.slides[0].body
+
+
+def test_an_svg_picture_is_kept(tmp_path, capsys):
+    shutil.copy(ROOT / "tests" / "decks" / "pictures" / "diagram.svg", tmp_path / "diagram.svg")
+    code, _, deck_path = run(tmp_path, "talk.md", "# A\n\n![the pipeline](diagram.svg)\n", "--from", "presenterm")
+    err = capsys.readouterr().err
+    assert code == 0 and "is not a PNG" not in err
+    assert [(p.path, p.alt) for p in load_deck(deck_path).slides[-1].images] == [("diagram.svg", "the pipeline")]

@@ -59,7 +59,7 @@ def test_the_figures_deck_loads_with_every_claim_in_place():
     ]
     timeline = deck.slides[2].timeline
     assert [e.when_text for e in timeline] == ["2026-01-20", "2026-02", "2026-03 – 2026-04", "2026-Q3"]
-    assert deck.slides[3].image is not None and deck.slides[3].image.alt.startswith("Three boxes")
+    assert deck.slides[3].images and deck.slides[3].images[0].alt.startswith("Three boxes")
     # bars and events are claims: their sources count as the slide's citations
     assert deck.slides[0].cited() == ("leak", "paper", "press")
 
@@ -200,7 +200,7 @@ def test_check_reports_an_image_outside_the_decks_folder(tmp_path):
 def test_check_reports_a_file_that_is_not_an_image(tmp_path):
     (tmp_path / "deck").mkdir()
     (tmp_path / "deck" / "notes.png").write_text("not a picture")
-    assert image_errors(tmp_path, "notes.png") == ["9:19: 'notes.png' is not a PNG, JPEG, GIF or WebP image"]
+    assert image_errors(tmp_path, "notes.png") == ["9:19: 'notes.png' is not a PNG, JPEG, GIF, WebP or SVG image"]
 
 
 def test_check_reports_an_image_over_50_megapixels_and_one_over_20_mb(tmp_path):
@@ -333,7 +333,12 @@ def test_json_has_the_items_as_data():
     assert data["slides"][2]["timeline"][2] == {
         "text": "Rumours of a delay", "date": None, "from": "2026-03", "to": "2026-04", "confidence": "unverified", "sources": ["leak"],
     }  # fmt: skip
-    assert data["slides"][3]["image"] == {"path": "pictures/pipeline.png", "alt": "Three boxes in a row: ingest, parse, index", "width": None}
+    assert data["slides"][3]["image"] == {
+        "path": "pictures/pipeline.png",
+        "alt": "Three boxes in a row: ingest, parse, index",
+        "width": None,
+        "place": "below",
+    }
 
 
 # -- exports ------------------------------------------------------------------------------------
@@ -394,9 +399,9 @@ async def test_an_image_shows_its_alt_text_at_once_and_the_picture_once_decoded(
     deck = load_deck(FIGURES)
     app = make_app(deck, clock=lambda: 0.0, start=2)
     async with app.run_test(size=(120, 40)) as pilot:
-        view = app.presenter.query_one(PictureView)
+        view = app.presenter.query("#slide-pictures PictureView").first(PictureView)
         assert not view.display  # a slide without an image has no room kept for one
-        view.show(deck, deck.slides[3].image)  # as a move does; the decoding runs in a thread
+        view.show(deck, deck.slides[3].images[0])  # as a move does; the decoding runs in a thread
         caption = str(view.query_one("#picture-alt").content)
         assert view.display and caption == "▨ Three boxes in a row: ingest, parse, index  (loading…)"
         await app.workers.wait_for_complete()
@@ -417,7 +422,7 @@ async def test_an_image_that_cannot_be_shown_says_why_and_the_talk_goes_on(tmp_p
     path.write_text(picture_slides(("S", "broken.png", "a picture"), ("T", "gone.png", "another")), encoding="utf-8")
     app = make_app(load_deck(path), clock=lambda: 0.0)
     async with app.run_test(size=(80, 24)) as pilot:
-        view = app.presenter.query_one(PictureView)
+        view = app.presenter.query("#slide-pictures PictureView").first(PictureView)
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert str(view.query_one("#picture-alt").content).startswith("▨ a picture  (not shown: 'broken.png' cannot be decoded")
@@ -438,7 +443,7 @@ async def test_without_textual_image_asked_first_the_alt_text_stays(monkeypatch)
     app = make_app(load_deck(FIGURES), clock=lambda: 0.0, start=3)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        view = app.presenter.query_one(PictureView)
+        view = app.presenter.query("#slide-pictures PictureView").first(PictureView)
         assert (
             str(view.query_one("#picture-alt").content) == "▨ Three boxes in a row: ingest, parse, index  (not drawn here; restart deck to draw it)"
         )
@@ -479,7 +484,7 @@ async def test_in_a_sixel_terminal_the_picture_is_encoded_off_the_event_loop(mon
         await app.workers.wait_for_complete()
         await pilot.pause()
         await pilot.pause()
-        view = app.presenter.query_one(picture.PictureView)
+        view = app.presenter.query("#slide-pictures PictureView").first(picture.PictureView)
         widget = view.query_one(".picture")
         assert type(widget).__name__ == "PreEncodedSixelImage"
         assert widget.children[0]._cached_sixels is not None  # drawn on screen, from the data encoded before
@@ -665,7 +670,7 @@ async def test_two_slides_with_one_picture_show_each_their_own_alt_text(tmp_path
         await pilot.press("right")
         await app.workers.wait_for_complete()
         await pilot.pause()
-        view = app.presenter.query_one(PictureView)
+        view = app.presenter.query("#slide-pictures PictureView").first(PictureView)
         assert str(view.query_one("#picture-alt").content) == "▨ the second view"
         assert len(view.query(".picture")) == 1
 
@@ -740,3 +745,59 @@ def test_a_charts_title_must_be_text():
     loaded = parse_deck(CHART_TITLE.replace("title: Monthly active users, millions", "title: [1, 2]"), "t.yaml")
     (error,) = loaded.errors
     assert error.line == 5 and "chart.title must be a string" in error.message
+
+
+# -- several pictures, beside the points, in columns ------------------------------------------------
+
+
+async def test_pictures_are_placed_side_by_side_beside_the_points_and_under_their_columns():
+    import textual_image.widget  # noqa: F401
+
+    from deck.tui.app import make_app
+    from deck.tui.widgets.picture import PictureView
+
+    app = make_app(load_deck(ROOT / "tests" / "decks" / "pictures.yaml"), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+
+        async def drawn(row: str) -> list:
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return [v for v in app.presenter.query(f"#{row} PictureView").results(PictureView) if v.picture is not None]
+
+        row = await drawn("slide-pictures")  # three side by side: one line up, left to right, each in its third
+        content = app.presenter.query_one("#slide-content").region
+        assert [v.picture.alt.split()[1] for v in row] == ["orange", "blue", "green"]
+        assert len({v.region.y for v in row}) == 1 and row[0].region.x < row[1].region.x < row[2].region.x
+        assert all(v.query(".picture") and v.region.width <= content.width // 3 for v in row)
+        assert row[0].region.y >= content.bottom  # under the words
+
+        await pilot.press("right")
+        beside = await drawn("slide-beside")
+        content = app.presenter.query_one("#slide-content").region
+        assert len(beside) == 1 and beside[0].query(".picture")
+        assert beside[0].region.x >= content.right and beside[0].region.y < content.y + 5  # on the right, at the top
+        assert not await drawn("slide-pictures")
+
+        await pilot.press("right")
+        under = await drawn("slide-column-pictures")
+        content = app.presenter.query_one("#slide-content").region
+        half = content.x + content.width // 2
+        assert [v.picture.alt for v in under] == ["An orange square", "A blue square"]
+        assert under[0].region.x < half <= under[1].region.x  # each under its own column
+
+
+async def test_an_svg_picture_says_the_exports_draw_it_and_the_terminal_shows_its_alt_text():
+    import textual_image.widget  # noqa: F401
+
+    from deck.tui.app import make_app
+    from deck.tui.widgets.picture import PictureView
+
+    app = make_app(load_deck(ROOT / "tests" / "decks" / "pictures.yaml"), clock=lambda: 0.0, start=3)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        view = app.presenter.query("#slide-pictures PictureView").first(PictureView)
+        assert str(view.query_one("#picture-alt").content) == (
+            "▨ Three coloured boxes joined by lines: ingest, parse, index  (not shown: an SVG picture is drawn in the HTML and PDF exports, not in the terminal)"
+        )
+        assert not view.query(".picture")

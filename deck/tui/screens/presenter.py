@@ -258,7 +258,7 @@ class PresenterScreen(CodeRunning, SlideNavigation, Screen[None]):
     def _apply_width(self) -> None:
         """The deck's reading width and alignment (layout: {max_width, align})."""
         view = self.query_one(SlideView)
-        for part in view.query("#slide-content, #slide-picture, #slide-tail"):
+        for part in view.query("#slide-content, #slide-pictures, #slide-column-pictures, #slide-tail"):
             part.styles.max_width = self.deck.max_width
         view.styles.align_horizontal = "center" if self.deck.align == "center" else "left"
 

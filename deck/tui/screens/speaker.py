@@ -223,7 +223,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
             said = " ".join(x for x in (claim.word.value if claim.word is not None else "", claim.likelihood or "") if x)
             side.append(f"  {said}\n" if said else "\n", style=f"italic {palette.of(claim.level)}")
         pictures = [f"a chart of {len(view.bars)} bars" if view.bars else "", f"a timeline of {len(view.events)} events" if view.events else ""]
-        pictures.append(f"a picture: {view.image.alt}" if view.image else "")
+        pictures += [f"a picture: {picture.alt}" for picture in view.pictures]
         for picture in filter(None, pictures):  # what else is on it, in a word
             side.append(f"▨ {picture}\n", style=palette.dim)
         if view.hidden:

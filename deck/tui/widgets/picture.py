@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.segment import Segment
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal, ScrollableContainer, Vertical
 from textual.events import Resize
 from textual.strip import Strip
 from textual.widget import Widget
@@ -29,7 +29,7 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from ...core import imagefile
-from ...core.model import Deck, Picture
+from ...core.model import MAX_PICTURES, Deck, Picture
 
 IMAGE_MODULE = "textual_image.widget"
 MAX_HEIGHT_SHARE = 0.5  # of the screen's height
@@ -37,7 +37,7 @@ MAX_HEIGHT_SHARE = 0.5  # of the screen's height
 
 def prepare_images(deck: Deck) -> bool:
     """Import textual-image before the app starts, if the deck has an image and it is installed."""
-    if not any(slide.image for slide in deck.slides):
+    if not any(slide.pictures() for slide in deck.slides):
         return False
     try:
         __import__(IMAGE_MODULE)
@@ -75,6 +75,8 @@ def decode(deck_path: str, picture: Picture, max_width: int, max_height: int) ->
     """The image as a PIL image scaled to the pixels it shows with, and its size in cells (in a worker
     thread). Raises ImageProblem."""
     _, info, data = imagefile.read_image(deck_path, picture.path)
+    if info.kind == "SVG":  # no SVG renderer here (it would take a native library): the exports draw it
+        raise imagefile.ImageProblem("an SVG picture is drawn in the HTML and PDF exports, not in the terminal")
     try:
         from PIL import Image
     except ImportError:
@@ -169,7 +171,7 @@ class PictureCells(Widget):
 
 
 class PictureView(Vertical):
-    """Shows one slide's image (or nothing, hidden, on a slide without one)."""
+    """Shows one picture (or nothing, hidden, where a slide has none; blank, holding a column's place)."""
 
     DEFAULT_CSS = """
     PictureView { height: auto; display: none; margin-bottom: 1; }
@@ -182,24 +184,32 @@ class PictureView(Vertical):
         self.picture: Picture | None = None
         self.deck_path = ""
         self.max_width = 110
+        self.share = 100  # of the slide's width this picture's place takes
+        self.height_share = MAX_HEIGHT_SHARE
         self.problem: str | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(id="picture-alt", markup=False)
 
     def room(self) -> tuple[int, int]:
-        """The cells a picture may take: the slide's width, half the slide's height (with the notes below
-        the slide on a small terminal, that is less than half the screen's)."""
-        slide = self.parent.content_region if isinstance(self.parent, Widget) else None  # known while this is hidden
-        width = min((slide.width if slide else 0) or self.app.size.width - 8, self.max_width)
+        """The cells a picture may take: its place's share of the slide's width (less a cell between two
+        pictures), and a share of the slide's height (with the notes below the slide on a small terminal,
+        that is less than the screen's)."""
+        slide = next((node.content_region for node in self.ancestors if isinstance(node, ScrollableContainer)), None)  # known while hidden
+        full = min((slide.width if slide else 0) or self.app.size.width - 8, self.max_width)
+        width = full * self.share // 100 - (self.share < 100)
         if self.picture is not None:
-            width = self.picture.cells(width)  # the deck's `width:`, of the slide's width or in cells
+            width = min(width, self.picture.cells(full))  # the deck's `width:`, of the slide's width or in cells
         height = (slide.height if slide else 0) or self.app.size.height
-        return max(1, width), max(2, int(min(height, self.app.size.height) * MAX_HEIGHT_SHARE))
+        return max(1, width), max(2, int(min(height, self.app.size.height) * self.height_share))
 
-    def show(self, deck: Deck, picture: Picture | None) -> None:
+    def show(self, deck: Deck, picture: Picture | None, share: int = 100, height_share: float = MAX_HEIGHT_SHARE, place: bool = False) -> None:
+        """Draw `picture` in `share`% of the slide's width; `place`: without a picture, keep its place blank."""
         self.picture, self.deck_path, self.max_width = picture, deck.path, deck.max_width
-        self.display = picture is not None
+        self.share, self.height_share = share, height_share
+        self.display = picture is not None or place
+        stacked = isinstance(self.parent, Widget) and self.parent.has_class("-stack")  # the stack's width is the share
+        self.styles.width = f"{share}%" if share < 100 and not stacked else "1fr"
         self._update()
 
     def on_resize(self, event: Resize) -> None:
@@ -216,6 +226,7 @@ class PictureView(Vertical):
         for old in self.query(".picture"):
             old.remove()
         if picture is None or key is None:
+            self.query_one("#picture-alt", Static).update("")
             return
         self._caption(picture, "loading…")
         if IMAGE_MODULE not in sys.modules:
@@ -271,3 +282,28 @@ class PictureView(Vertical):
             widget = ImageWidget(image, classes="picture")
         widget.styles.width, widget.styles.height = cells
         self.mount(widget, before=0)
+
+
+class PictureRow(Horizontal):
+    """Pictures side by side (`-stack`: one above another), each in a PictureView of its own: a slide's,
+    or each column's under its column. A row holds at most MAX_PICTURES."""
+
+    DEFAULT_CSS = """
+    PictureRow { height: auto; display: none; }
+    PictureRow.-stack { layout: vertical; }
+    """
+
+    def compose(self) -> ComposeResult:
+        for _ in range(MAX_PICTURES):
+            yield PictureView()
+
+    def show(self, deck: Deck, slots: list[tuple[Picture | None, int]], height_share: float = MAX_HEIGHT_SHARE) -> None:
+        """Draw each (picture, share of the slide's width) slot; a slot without a picture keeps its place."""
+        slots = slots[:MAX_PICTURES]
+        self.display = any(picture is not None for picture, _ in slots)
+        for n, view in enumerate(self.query_children(PictureView)):
+            picture, share = slots[n] if n < len(slots) and self.display else (None, 100)
+            view.show(deck, picture, share, height_share, place=n < len(slots) and self.display)
+
+    def pictures(self) -> list[PictureView]:
+        return [view for view in self.query_children(PictureView) if view.picture is not None]

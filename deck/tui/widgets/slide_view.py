@@ -3,32 +3,65 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 
 from rich.console import RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
+from textual.css.scalar import Scalar
 from textual.events import Click
 from textual.message import Message
 from textual.widgets import Static
 
 from ...core.model import Confidence, Deck, Picture
 from ...core.runcode import Output, slide_blocks
-from ...core.view import view_slide
+from ...core.view import ShownSlide, view_slide
 from ..render import Drawn, Heading, badge_text, mix_text, render_slide_parts
 from ..themes import Palette
-from .picture import PictureView
+from .picture import PictureRow
+
+BESIDE_HEIGHT_SHARE = 0.8  # of the screen's height, that pictures beside the words share
 
 KEPT = 8  # slides whose drawing is kept: this one, the ones either side, and a few more
 
 
+@dataclass(frozen=True)
+class Pictures:
+    """Where a slide's pictures go: below its words (a row), beside them on the right (a stack in `share`%
+    of the width), and under each column (a row of the columns' shares)."""
+
+    below: tuple[Picture, ...] = ()
+    right: tuple[Picture, ...] = ()
+    columns: tuple[tuple[Picture | None, int], ...] = ()  # (picture, share of the slide's width) slots, in column order
+    share: int = 40  # the right stack's share of the slide's width
+
+    @property
+    def under(self) -> bool:
+        """Pictures under the words: the sources then go below them."""
+        return bool(self.below or self.columns)
+
+
+def _pictures(view: ShownSlide) -> Pictures:
+    below = tuple(p for p in view.images if p.place != "right")
+    right = tuple(p for p in view.images if p.place == "right")
+    slots: list[tuple[Picture | None, int]] = []
+    if any(column.images for column in view.columns):
+        total = sum(column.width for column in view.columns)
+        for column in view.columns:
+            share = 100 * column.width // total
+            slots += [(p, share // len(column.images)) for p in column.images] or [(None, share)]
+    share = next((p.percent for p in right if p.percent is not None), 40)
+    return Pictures(below, right, tuple(slots), share)
+
+
 def _draw(
     deck: Deck, index: int, palette: Palette, minimum: Confidence | None, compact: bool, step: int | None, outputs: Mapping[str, Output] | None = None
-) -> tuple[Drawn, Picture | None, RenderableType]:
+) -> tuple[Drawn, Pictures, RenderableType]:
     view = view_slide(deck, index, minimum=minimum, step=step, outputs=outputs)
     main, tail = render_slide_parts(view, palette, compact)
-    picture = view.image
-    parts = [main] if picture else [main, tail]  # the sources go below a picture
+    picture = _pictures(view)
+    parts = [main] if picture.under else [main, tail]  # the sources go below pictures
     if not view.divider and (view.title or view.badge is not None):  # a title or section slide draws its words itself
         badge = badge_text(view.badge, palette) if view.badge is not None else Text()
         if view.likelihood and view.badge is not None:
@@ -55,12 +88,14 @@ class SlideView(VerticalScroll, can_focus=False):
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
-        self._kept: dict[tuple[int, Confidence | None, bool, int | None], tuple[Drawn, Picture | None, RenderableType]] = {}
+        self._kept: dict[tuple[int, Confidence | None, bool, int | None], tuple[Drawn, Pictures, RenderableType]] = {}
         self._kept_for: tuple[Deck | None, Palette | None] = (None, None)
 
     def compose(self) -> ComposeResult:
+        yield PictureRow(id="slide-beside", classes="-stack")  # docked on the right: it stays as the words scroll
         yield Static(id="slide-content", markup=False)
-        yield PictureView(id="slide-picture")
+        yield PictureRow(id="slide-column-pictures")
+        yield PictureRow(id="slide-pictures")
         yield Static(id="slide-tail", markup=False)
 
     def show(
@@ -80,12 +115,18 @@ class SlideView(VerticalScroll, can_focus=False):
         else:
             content, picture, tail = self._drawing(deck, index, palette, minimum, compact, step)
         self.query_one("#slide-content", Static).update(content)
-        self.query_one(PictureView).show(deck, picture)
-        self.set_class(picture is None, "-text")
+        beside = self.query_one("#slide-beside", PictureRow)
+        if picture.right and beside.styles.width != Scalar.parse(f"{picture.share}%"):
+            beside.styles.width = f"{picture.share}%"
+        beside.show(deck, [(p, picture.share) for p in picture.right], BESIDE_HEIGHT_SHARE / max(1, len(picture.right)))
+        self.query_one("#slide-column-pictures", PictureRow).show(deck, list(picture.columns))
+        below = len(picture.below)
+        self.query_one("#slide-pictures", PictureRow).show(deck, [(p, 100 // below) for p in picture.below])
+        self.set_class(not picture.under, "-text")
         self.set_class(slide.centred, "-divider")  # a title or section slide, or `align: center`: centred, up and down too
         tail_widget = self.query_one("#slide-tail", Static)
-        tail_widget.display = picture is not None
-        if picture is not None:
+        tail_widget.display = picture.under
+        if picture.under:
             tail_widget.update(tail)
         self.scroll_home(animate=False)
 
@@ -100,7 +141,7 @@ class SlideView(VerticalScroll, can_focus=False):
 
     def _drawing(
         self, deck: Deck, index: int, palette: Palette, minimum: Confidence | None, compact: bool, step: int | None
-    ) -> tuple[Drawn, Picture | None, RenderableType]:
+    ) -> tuple[Drawn, Pictures, RenderableType]:
         """The slide's content (heading, words, and the sources unless below a picture), its picture, and
         what goes below that; kept for the last few slides, which are drawn once per width."""
         if deck is not self._kept_for[0] or palette != self._kept_for[1]:
