@@ -6,6 +6,9 @@ import dataclasses
 import json
 import re
 
+import emoji
+
+from ..core.imagefile import CODE
 from ..core.model import Deck, Picture, Slide
 from ..core.view import legend, view_slide
 from . import ExportOptions
@@ -53,6 +56,27 @@ def join_soft_breaks(text: str) -> str:
     return "\n".join(out)
 
 
+def emoji_as_text(text: str) -> str:
+    """Emoji outside code written as character references: Marp draws a literal emoji as a Twemoji picture
+    fetched from the web (broken offline, and a request from the audience's page); a reference it leaves as
+    text, which the viewer's own font draws."""
+    if text.isascii():
+        return text
+    out, last = [], 0
+    for code in CODE.finditer(text):  # code shows a reference as written: there, text presentation (U+FE0E)
+        out += [_references(text[last : code.start()]), emoji.replace_emoji(code.group(0), replace=_text_presentation)]
+        last = code.end()
+    return "".join([*out, _references(text[last:])])
+
+
+def _references(text: str) -> str:
+    return emoji.replace_emoji(text, replace=lambda chars, _: "".join(f"&#x{ord(c):X};" for c in chars))
+
+
+def _text_presentation(chars: str, _: object) -> str:
+    return chars.replace("\ufe0f", "") + "\ufe0e"
+
+
 def fitting_class(lines: list[str]) -> str | None:
     """The size class that makes the slide fit (None: the theme's size already does)."""
     for size in SIZES:
@@ -81,6 +105,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
             pages = [["<!-- _class: lead -->", "", *divider_lines(deck, slide)]]
         else:
             pages = _pages(deck, index, slide, options)
+        pages = [emoji_as_text("\n".join(page)).split("\n") for page in pages]
         if options.notes and slide.notes:
             pages[0] += ["<!--", NOTES_LEAD, "", comment_text(slide.notes), "-->", ""]
         slides += [join_soft_breaks("\n".join(page)).rstrip("\n") for page in pages]

@@ -249,6 +249,18 @@ def test_marp_puts_columns_side_by_side(tmp_path):
     assert re.search(r"<td>● The paper is public.*?<br ?/?>● The commit is visible", page)
 
 
+def test_marp_shows_emoji_as_text_and_fetches_no_twemoji_picture(tmp_path):
+    from deck.core.loader import parse_deck
+
+    text = 'title: Party\nslides:\n  - title: A 🎉 party\n    points: ["plain 🎉 and :rocket:", "keycap 1️⃣ and flag 🇫🇷", "in code `🎉`"]\n'
+    deck = parse_deck(text, str(tmp_path / "party.yaml")).deck
+    page = marp_page(export_deck(deck, "marp"), tmp_path).read_text(encoding="utf-8")
+    slide = page.split("<section", 1)[1].split("</section>", 1)[0]
+    assert "<img" not in slide and "cdn.jsdelivr.net" not in page  # Marp draws a literal emoji as a picture from the web
+    assert "A 🎉 party" in slide and "plain 🎉 and 🚀" in slide and "keycap 1️⃣ and flag 🇫🇷" in slide
+    assert "<code>🎉\ufe0e</code>" in slide  # in code, a reference would show as written: the emoji asks for text presentation
+
+
 def test_a_slide_too_dense_for_any_type_size_is_split_into_cont_slides(tmp_path, capsys):
     from deck.cli import main
 
