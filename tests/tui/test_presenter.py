@@ -275,6 +275,15 @@ async def test_status_bar_shows_position_section_and_stale_as_of():
         assert "stale" not in _plain(fresh, "#status")
 
 
+async def test_a_served_decks_help_lists_no_notes_keys():
+    app = app_for(audience=True)  # `deck serve` without --notes: the notes never show, so their keys are not offered
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = _plain(app, "#help-table")
+        assert "Blank the screen" in text and "speaker notes" not in text and "Scroll the notes" not in text
+
+
 async def test_help_lists_every_key():
     app = app_for()
     async with app.run_test(size=(120, 40)) as pilot:

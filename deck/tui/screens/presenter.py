@@ -371,7 +371,10 @@ class PresenterScreen(CodeRunning, SlideNavigation, Screen[None]):
         self.app.push_screen(HelpScreen(bindings, extra))
 
     def _runnable(self, binding: Binding) -> bool:
-        """Edit keys are listed only where they can run (not in a served, read-only presenter)."""
+        """Edit keys are listed only where they can run (not in a served, read-only presenter), and the
+        notes' keys only where the notes may show (not in a served deck without --notes)."""
+        if binding.action == "toggle_notes" or binding.action.startswith("scroll('notes'"):
+            return self.notes_allowed
         if not binding.action.startswith("app."):
             return True
         return bool(self.app.check_action(binding.action.removeprefix("app.").split("(")[0], ()))
