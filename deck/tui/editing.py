@@ -105,7 +105,9 @@ class EditingApp(FileWatching):
         if message.loaded.deck is not None and message.text == document.text:
             self.presenter.show_errors([])
             if asked is not None and asked[1] and not quiet:
-                self.notify("Reloaded" if message.text != asked[0] else "The file was not changed", timeout=2)
+                self.notify(
+                    "Reloaded" if message.text != asked[0] else "The file was not changed", timeout=4
+                )  # long enough to read, and to be seen on a busy machine
             return  # our own save, or the file put back as it was shown
         presenter = self.presenter
         if self.speakers and message.loaded.deck is None and asked is None:
