@@ -18,6 +18,7 @@ CHART_KEYS = ("title", "kind", "unit", "items")
 BAR_KEYS = ("label", "value", "confidence", "sources")
 EVENT_KEYS = ("date", "from", "to", "text", "confidence", "sources")
 IMAGE_KEYS = ("path", "alt", "width", "place")  # place last: a column's pictures take no place
+MAX_BESIDE = 70  # the widest a picture beside the words may be, in percent of the slide
 MAX_ITEMS = 60  # a chart or timeline taller than this reads better as a table
 
 _MONTH = re.compile(r"(\d{4})-(\d{1,2})")
@@ -260,6 +261,9 @@ class FigureReader:
         width = self.width(f["width"][1], f"{what}.width") if "width" in f else None
         place = self.r.choice(f["place"][1], PLACES, f"{what}.place") if "place" in f else "below"
         if ("width" in f and width is None) or place is None:
+            return None
+        if place == "right" and width is not None and width.endswith("%") and int(width[:-1]) > MAX_BESIDE:
+            self.r.error(f["width"][1], f"{what}.width: a picture beside the words takes at most {MAX_BESIDE}% of the slide (they need the rest)")
             return None
         return Picture(path, alt, node.start, f["path"][1].start, width, place)
 

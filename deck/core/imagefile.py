@@ -4,6 +4,7 @@ later, off the event loop."""
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import stat
@@ -214,13 +215,13 @@ def _svg(head: bytes) -> ImageInfo | None:
         return None
     attributes = dict(re.findall(rb"""([\w:-]+)\s*=\s*["']([^"']*)["']""", match.group(1)))
     sizes = [_LENGTH.fullmatch(attributes.get(name, b"")) for name in (b"width", b"height")]
-    if sizes[0] and sizes[1]:
-        return ImageInfo("SVG", max(1, min(10_000, round(float(sizes[0][1])))), max(1, min(10_000, round(float(sizes[1][1])))))
     box = attributes.get(b"viewBox", b"").replace(b",", b" ").split()
     try:
-        width, height = float(box[2]), float(box[3])
+        width, height = (float(sizes[0][1]), float(sizes[1][1])) if sizes[0] and sizes[1] else (float(box[2]), float(box[3]))
     except (IndexError, ValueError):
-        return ImageInfo("SVG", 300, 150)
+        width = height = math.nan
+    if not (math.isfinite(width) and math.isfinite(height) and width > 0 and height > 0):
+        return ImageInfo("SVG", 300, 150)  # no size it can be drawn at: a browser's default
     return ImageInfo("SVG", max(1, min(10_000, round(width))), max(1, min(10_000, round(height))))
 
 

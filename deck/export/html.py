@@ -118,7 +118,8 @@ def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confide
                 words.append("</div>")
             words.append("</div>")
         if view.below:
-            words.append(f'<div class="below">{_block(view.below)}</div>')
+            step = f' step" data-step="{view.last_step}' if view.last_step else ""  # once the slide's steps are done
+            words.append(f'<div class="below{step}">{_block(view.below)}</div>')
         right = tuple(p for p in view.images if p.place == "right")
         words += _images(deck, tuple(p for p in view.images if p.place != "right"))  # after the claims, as on screen
         if right:  # beside the words, on the right, at the first's width (else 40%)

@@ -94,6 +94,8 @@ def _slide(slide: TalkSlide, pictures: _Pictures, losses: list[Loss]) -> dict[st
     body, images = _lift_pictures(body, slide.line, losses, in_column=False)
     if body.strip():
         out["body"] = body.strip("\n") + "\n"
+    if len(images) + len(below_images) > MAX_PICTURES:
+        losses.append(Loss(slide.line, f"a slide takes at most {MAX_PICTURES} pictures: those after the {MAX_PICTURES}th are left out"))
     images = (images + below_images)[:MAX_PICTURES]
     if images:
         out["image"] = images if len(images) > 1 else images[0]
@@ -135,9 +137,11 @@ def _lift_pictures(text: str, line: int, losses: list[Loss], in_column: bool) ->
     for n, written in enumerate(lines):
         found = list(_PICTURE.finditer(written)) if outside[n] and _PICTURES_LINE.fullmatch(written) else []
         if not found or len(images) + len(found) > MAX_PICTURES:
+            if found:
+                losses.append(Loss(line, f"a slide takes at most {MAX_PICTURES} pictures: the rest stay in the words, drawn by the exports only"))
             kept.append(written)
             continue
-        if any(other.strip() for other in lines[n + 1 :]):
+        if any(other.strip() and not _PICTURES_LINE.fullmatch(other) for other in lines[n + 1 :]):
             losses.append(Loss(line, "a picture written among the words is drawn below them (deck puts a slide's pictures after its words)"))
         for match in found:
             alt, path, attributes = match.group(1).strip(), match.group(2), match.group(3) or ""

@@ -55,7 +55,9 @@ def test_the_terminal_draws_it_under_the_columns():
 def test_every_export_puts_it_after_the_columns():
     deck = loaded()
     page = export_deck(deck, "html")
-    assert re.search(r'<div class="columns".*Owns the index.*</div>\s*<div class="below"><p>Both teams <strong>report</strong>', page, re.S)
+    assert re.search(
+        r'<div class="columns".*Owns the index.*</div>\s*<div class="below step" data-step="3"><p>Both teams <strong>report</strong>', page, re.S
+    )
     for name in ("markdown", "marp", "pandoc", "reveal"):
         out = export_deck(deck, name)
         assert out.index("Owns the index") < out.index("Both teams **report** to one lead."), name

@@ -166,3 +166,25 @@ def test_a_web_page_is_no_svg_picture():
     from deck.core.imagefile import sniff
 
     assert sniff(b'<html><body><svg width="4" height="4"></svg>') is None
+
+
+@pytest.mark.parametrize("box", [b"0 0 1e999 100", b"0 0 nan 100", b"0 0 -5 10"])
+def test_an_svg_of_no_drawable_size_is_drawn_at_a_browsers_default_never_a_traceback(tmp_path, box):
+    from deck.core.imagefile import sniff
+
+    assert sniff(b'<svg viewBox="' + box + b'"></svg>') == sniff(b"<svg>")
+    (tmp_path / "odd.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg" viewBox="' + box + b'"></svg>')
+    result = loaded(tmp_path, "- title: S\n  body: '![y](odd.svg)'\n  image: {path: odd.svg, alt: x}\n")
+    assert result.deck is not None and errors(result) == []
+    assert "data:image/svg+xml;base64," in export_deck(result.deck, "html")
+
+
+def test_a_picture_beside_the_words_leaves_them_room(tmp_path):
+    found = errors(loaded(tmp_path, "- title: S\n  points: [a]\n  image: {path: sunrise.png, alt: a, place: right, width: 100%}\n"))
+    assert found == ["5:61: slide 1 ('S'): image.width: a picture beside the words takes at most 70% of the slide (they need the rest)"]
+
+
+def test_below_waits_for_the_slides_steps_in_the_html_page(tmp_path):
+    result = loaded(tmp_path, "- title: S\n  reveal: true\n  points: [one, two, three]\n  below: THE PUNCHLINE\n")
+    assert result.deck is not None
+    assert '<div class="below step" data-step="3"><p>THE PUNCHLINE</p>' in export_deck(result.deck, "html")

@@ -329,3 +329,14 @@ def test_an_svg_picture_is_kept(tmp_path, capsys):
     err = capsys.readouterr().err
     assert code == 0 and "is not a PNG" not in err
     assert [(p.path, p.alt) for p in load_deck(deck_path).slides[-1].images] == [("diagram.svg", "the pipeline")]
+
+
+def test_pictures_past_six_on_a_slide_are_said_never_dropped_in_silence(tmp_path, capsys):
+    (tmp_path / "pic.png").write_bytes(PNG)
+    talk = "# A\n\n" + "".join(f"![p{n}](pic.png)\n\n" for n in range(8))
+    code, _, deck_path = run(tmp_path, "talk.md", talk, "--from", "presenterm")
+    err = capsys.readouterr().err
+    slide = load_deck(deck_path).slides[-1]
+    assert code == 0 and [p.alt for p in slide.images] == [f"p{n}" for n in range(6)]
+    assert "![p6](pic.png)" in slide.body and "![p7](pic.png)" in slide.body  # kept in the words, for the exports
+    assert "at most 6 pictures" in err and "among the words" not in err  # picture lines in a row are not words

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -25,7 +26,7 @@ from deck.export import ExportOptions, export_deck
 from deck.tui.figures import BarChart, Timeline, bar_cells
 from deck.tui.themes import Palette
 
-from ..conftest import ROOT
+from ..conftest import ROOT, until
 
 FIGURES = ROOT / "tests" / "decks" / "figures.yaml"
 PALETTE = Palette(levels={level: "red" for level in Confidence})
@@ -399,15 +400,21 @@ async def test_an_image_shows_its_alt_text_at_once_and_the_picture_once_decoded(
     deck = load_deck(FIGURES)
     app = make_app(deck, clock=lambda: 0.0, start=2)
     async with app.run_test(size=(120, 40)) as pilot:
-        view = app.presenter.query("#slide-pictures PictureView").first(PictureView)
-        assert not view.display  # a slide without an image has no room kept for one
-        view.show(deck, deck.slides[3].images[0])  # as a move does; the decoding runs in a thread
-        caption = str(view.query_one("#picture-alt").content)
-        assert view.display and caption == "▨ Three boxes in a row: ingest, parse, index  (loading…)"
+        row = app.presenter.query_one("#slide-pictures")
+        assert not row.display and not row.query(PictureView)  # a slide without an image has no room kept, nor a widget made
+        await pilot.press("right")  # slide 4: its picture, decoded in a thread
+        await until(pilot, lambda: bool(row.query(PictureView)))
         await app.workers.wait_for_complete()
         await pilot.pause()
+        view = row.query(PictureView).first(PictureView)
         assert len(view.query(".picture")) == 1
         assert str(view.query_one("#picture-alt").content) == "▨ Three boxes in a row: ingest, parse, index"
+        other = dataclasses.replace(deck.slides[3].images[0], alt="The same boxes")
+        view.show(deck, other)  # as a move does: the alt text at once, the decoding in a thread
+        assert view.display and str(view.query_one("#picture-alt").content) == "▨ The same boxes  (loading…)"
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert str(view.query_one("#picture-alt").content) == "▨ The same boxes" and len(view.query(".picture")) == 1
 
 
 async def test_an_image_that_cannot_be_shown_says_why_and_the_talk_goes_on(tmp_path):
@@ -801,3 +808,21 @@ async def test_an_svg_picture_says_the_exports_draw_it_and_the_terminal_shows_it
             "▨ Three coloured boxes joined by lines: ingest, parse, index  (not shown: an SVG picture is drawn in the HTML and PDF exports, not in the terminal)"
         )
         assert not view.query(".picture")
+
+
+async def test_every_column_picture_is_drawn_however_many_there_are(tmp_path):
+    import textual_image.widget  # noqa: F401
+
+    from deck.tui.app import make_app
+    from deck.tui.widgets.picture import PictureView
+
+    for name in "abcdef":
+        shutil.copy(ROOT / "tests" / "decks" / "pictures" / "sunrise.png", tmp_path / f"{name}.png")
+    six = ", ".join(f"{{path: {name}.png, alt: {name}}}" for name in "abcdef")
+    path = tmp_path / "talk.yaml"
+    path.write_text(f"title: T\nslides:\n  - title: S\n    columns:\n      - {{points: [one]}}\n      - {{points: [two], image: [{six}]}}\n")
+    app = make_app(load_deck(path), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        row = app.presenter.query_one("#slide-column-pictures")
+        await until(pilot, lambda: len([v for v in row.query(PictureView).results(PictureView) if v.picture is not None]) == 6)
+        assert [v.picture.alt for v in row.query(PictureView).results(PictureView) if v.picture is not None] == list("abcdef")

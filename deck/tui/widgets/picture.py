@@ -187,9 +187,10 @@ class PictureView(Vertical):
         self.share = 100  # of the slide's width this picture's place takes
         self.height_share = MAX_HEIGHT_SHARE
         self.problem: str | None = None
+        self.alt = Static(id="picture-alt", markup=False)  # held here: a caption may be set before it is mounted
 
     def compose(self) -> ComposeResult:
-        yield Static(id="picture-alt", markup=False)
+        yield self.alt
 
     def room(self) -> tuple[int, int]:
         """The cells a picture may take: its place's share of the slide's width (less a cell between two
@@ -226,7 +227,7 @@ class PictureView(Vertical):
         for old in self.query(".picture"):
             old.remove()
         if picture is None or key is None:
-            self.query_one("#picture-alt", Static).update("")
+            self.alt.update("")
             return
         self._caption(picture, "loading…")
         if IMAGE_MODULE not in sys.modules:
@@ -241,7 +242,7 @@ class PictureView(Vertical):
         text = Text("▨ " + picture.alt)
         if state:
             text.append(f"  ({state})")
-        self.query_one("#picture-alt", Static).update(text)
+        self.alt.update(text)
 
     def _decode(self, deck_path: str, picture: Picture, room: tuple[int, int], key: Any, background: Any) -> None:
         worker = get_current_worker()
@@ -286,22 +287,23 @@ class PictureView(Vertical):
 
 class PictureRow(Horizontal):
     """Pictures side by side (`-stack`: one above another), each in a PictureView of its own: a slide's,
-    or each column's under its column. A row holds at most MAX_PICTURES."""
+    or each column's under its column. Its views are made when a slide first has a picture to show (a deck
+    without pictures pays nothing for them)."""
 
     DEFAULT_CSS = """
     PictureRow { height: auto; display: none; }
     PictureRow.-stack { layout: vertical; }
     """
 
-    def compose(self) -> ComposeResult:
-        for _ in range(MAX_PICTURES):
-            yield PictureView()
-
     def show(self, deck: Deck, slots: list[tuple[Picture | None, int]], height_share: float = MAX_HEIGHT_SHARE) -> None:
         """Draw each (picture, share of the slide's width) slot; a slot without a picture keeps its place."""
-        slots = slots[:MAX_PICTURES]
         self.display = any(picture is not None for picture, _ in slots)
-        for n, view in enumerate(self.query_children(PictureView)):
+        views = list(self.query_children(PictureView))
+        if self.display and len(views) < len(slots):  # a column's pictures may need more than a slide's
+            self.mount_all(PictureView() for _ in range(max(MAX_PICTURES, len(slots)) - len(views)))
+            self.call_after_refresh(self.show, deck, slots, height_share)  # once they are composed
+            return
+        for n, view in enumerate(views):
             picture, share = slots[n] if n < len(slots) and self.display else (None, 100)
             view.show(deck, picture, share, height_share, place=n < len(slots) and self.display)
 
