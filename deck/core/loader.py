@@ -13,6 +13,7 @@ from .diagnostics import ERROR, WARNING, DeckError, Diagnostic, did_you_mean, so
 from .figures import FigureReader
 from .files import NotARegularFile, read_regular
 from .imagefile import local_images, remote_image
+from .linesteps import GROUPED, groups
 from .model import LAYOUTS, LIKELIHOODS, Column, Confidence, Deck, Point, Pos, Slide, Source, Span
 from .reveal import PAUSE
 from .runcode import EXEC, blocks
@@ -317,6 +318,30 @@ class _Reader:
         self.error(value, f"{what} must be a string, got {_describe(value)}{hint}")
         return None
 
+    def line_groups(self, node: Node, text: str) -> None:
+        """A code fence's line groups (`{1,3-4|5}`) that cannot be read are said where they are written."""
+        fence: str | None = None
+        for line in text.split("\n"):
+            stripped = line.strip()
+            if fence is not None:
+                fence = None if stripped.startswith(fence) and not stripped.strip(fence[0]) else fence
+                continue
+            if not stripped.startswith(("```", "~~~")):
+                continue
+            fence = stripped[:3]
+            match = GROUPED.match(line)
+            if match and groups(match["groups"]) is None:
+                line_at, col = self.place_in(node, text, stripped)
+                self.problems.append(
+                    Diagnostic(
+                        line_at,
+                        col,
+                        f"the code's line groups {{{match['groups']}}} cannot be read: write lines from 1 like {{1,3-4|5|all}}"
+                        " (each group is highlighted in turn)",
+                        WARNING,
+                    )
+                )
+
     def date_value(self, pair: tuple[Node, Node] | None, what: str) -> dt.date | None:
         if pair is None:
             return None
@@ -347,6 +372,8 @@ class _Reader:
             lines = text.split("\n")
             for block in blocks(text):
                 self.runnable.append((block.language, Pos(*self.place_in(node, text, lines[block.line].strip()))))
+        if not inline and "{" in text:
+            self.line_groups(node, text)
         if has_unsafe(text):
             self.warn(node, "control characters or terminal escape sequences removed from this text")
             text = strip_unsafe(text)

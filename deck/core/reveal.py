@@ -3,7 +3,8 @@
 A slide's body, and each column's, may hold pause markers on their own line (`<!-- pause -->`, as
 presenterm writes them, also as a list item: `- <!-- pause -->`): step 0 shows each text up to its
 first pause, each "next" the following part: the body's parts, then the first column's, and so on. A
-pause before anything else makes the slide open with its title alone. A slide with
+pause before anything else makes the slide open with its title alone. A code block
+whose fence ends in line groups (`{1,3-4|5}`) highlights them one per "next" (see `linesteps`). A slide with
 `reveal: true` then shows its points one per "next" (the slide's points, then each column's, column by
 column). The last step shows the slide complete; the overview and go-to land there.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .linesteps import opening, show_lines, step_marker
 from .model import Confidence, Slide
 
 PAUSE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?<!--\s*pause\s*-->[ \t]*$", re.MULTILINE)
@@ -26,16 +28,23 @@ def body_parts(body: str | None) -> list[str]:
         return []
     parts: list[list[str]] = [[]]
     fence: str | None = None
+    grouped = 0  # the code blocks so far whose lines are highlighted a group at a time
+    waiting: list[str] = []  # their further groups: steps after the part that shows them
     for line in body.split("\n"):
         stripped = line.lstrip()
         if fence is None and stripped.startswith(("```", "~~~")):
             fence = stripped[:3]
+            found = opening(line) or ()
+            waiting += [step_marker(grouped, n) for n in range(1, len(found))]
+            grouped += len(found) > 1
         elif fence is not None and stripped.startswith(fence):
             fence = None
         elif fence is None and PAUSE.fullmatch(line):
-            parts.append([])
+            parts += [[marker] for marker in waiting] + [[]]
+            waiting = []
             continue
         parts[-1].append(line)
+    parts += [[marker] for marker in waiting]
     texts = ["\n".join(part).strip("\n") for part in parts]
     kept = [text for text in texts if text.strip()]
     if len(texts) > 1 and not texts[0].strip() and kept:
@@ -47,7 +56,7 @@ def without_pauses(body: str | None) -> str | None:
     """The whole body, for what shows everything at once (exports, the complete slide)."""
     if body is None:
         return None
-    return "\n\n".join(part for part in body_parts(body) if part)
+    return show_lines("\n\n".join(part for part in body_parts(body) if part))
 
 
 def texts_that_pause(slide: Slide) -> tuple[str | None, ...]:

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from .filtering import Shown, ShownColumn, shown
+from .linesteps import show_lines
 from .model import Bar, Confidence, Deck, Event, Picture, Point, Slide
 from .reveal import at_step, body_parts, last_step, pause_counts, pauses, point_breaks
 from .runcode import Output, with_outputs
@@ -186,7 +187,7 @@ def view_slide(
         shown_body = reached.columns[n] if c.body is not None and n < len(reached.columns) else None
         first = sum(counts[: n + 1])  # the body's pauses and the earlier columns'
         steps = tuple((first + i if i else 0, with_outputs(part, ran) or "") for i, part in enumerate(body_parts(c.body)) if part) if c.body else ()
-        return ColumnView(c.column.title, c.column.width, with_outputs(shown_body, ran), showing(c.points), c.body, steps, c.images)
+        return ColumnView(c.column.title, c.column.width, show_lines(with_outputs(shown_body, ran)), showing(c.points), c.body, steps, c.images)
 
     columns = tuple(column_view(c) for c in kept.columns)
     # a source shows once a claim that cites it does: the sources must not give away what is to come
@@ -201,7 +202,7 @@ def view_slide(
     own_kept = slide.own_kept_by(minimum)
     own_refs = tuple(numbers[s] for s in slide.sources if s in numbers) if own_kept else ()
     parts = tuple(with_outputs(part, ran) or "" for part in body_parts(kept.body)) if kept.body else ()
-    body = with_outputs(reached.body, ran) if kept.body is not None else None
+    body = show_lines(with_outputs(reached.body, ran)) if kept.body is not None else None
     shown_levels = [c.level for c in claims + tuple(c for column in columns for c in column.claims)]
     shown_levels += [b.claim.confidence for b in kept.bars] + [e.claim.confidence for e in kept.events]
     mix = tuple((level, n) for level in Confidence if (n := shown_levels.count(level)))

@@ -10,13 +10,13 @@ import re
 
 from ..core.themefile import contrast
 
-_CODE = re.compile(r'<pre><code class="language-([A-Za-z0-9_+#.-]{1,40})">(.*?)</code></pre>', re.S)
+_CODE = re.compile(r'<pre( data-lines="[0-9,|a-z-]*" data-block="\d+")?><code class="language-([A-Za-z0-9_+#.-]{1,40})">(.*?)</code></pre>', re.S)
 
 
 def highlight_blocks(page: str) -> str:
     """Every `<pre><code class="language-X">` block markdown-it wrote, coloured (its text escaped again by
     Pygments: deck text stays text)."""
-    if "<pre><code class=" not in page:
+    if "<code class=" not in page:
         return page
     from pygments import highlight
     from pygments.formatters import HtmlFormatter
@@ -26,11 +26,17 @@ def highlight_blocks(page: str) -> str:
     formatter = HtmlFormatter(nowrap=True)
 
     def coloured(match: re.Match[str]) -> str:
-        language, code = match.group(1), html.unescape(match.group(2))
+        lines, language, code = match.group(1) or "", match.group(2), html.unescape(match.group(3))
         try:
             lexer = get_lexer_by_name(language.lower())
         except ClassNotFound:
-            return match.group(0)
+            if not lines:
+                return match.group(0)
+            shown = "\n".join(f'<span class="ln">{html.escape(line)}</span>' for line in code.rstrip("\n").split("\n"))
+            return f'<pre class="code"{lines}><code class="language-{language}">{shown}\n</code></pre>'
+        if lines:  # each line a span of its own, highlighted a group at a time (Pygments closes its spans at each line's end)
+            spans = "\n".join(f'<span class="ln">{line}</span>' for line in highlight(code, lexer, formatter).rstrip("\n").split("\n")) + "\n"
+            return f'<pre class="code"{lines}><code class="language-{language}">{spans}</code></pre>'
         return f'<pre class="code"><code class="language-{language}">{highlight(code, lexer, formatter)}</code></pre>'
 
     return _CODE.sub(coloured, page)

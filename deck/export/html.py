@@ -10,6 +10,7 @@ import re
 
 from ..core.config import deck_theme
 from ..core.imagefile import ImageProblem, read_image
+from ..core.linesteps import is_marker, opening, spec
 from ..core.markdown import block_html as _block
 from ..core.markdown import inline_html as _inline
 from ..core.model import Confidence, Deck, Picture, Slide
@@ -97,10 +98,14 @@ def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confide
             words.append(f'<p class="left-out">{_text(left_out_line(view.hidden, options))}</p>')
         if slide.subtitle:
             words.append(f'<p class="subtitle">{_text(slide.subtitle)}</p>')
+        blocks: list[int] = []  # the slide's code blocks whose lines are highlighted a group at a time
+        base = len(blocks)  # the blocks of the texts before this one (a marker counts its own text's)
         for i, part in enumerate(view.body_parts):
             step = f' class="step" data-step="{i}"' if i else ""
-            if part:  # an empty first part: the slide opens on its title
-                words.append(f"<div{step}>{_block(part)}</div>")
+            if (marker := is_marker(part)) is not None:
+                words.append(f'<i class="step lines-step" data-step="{i}" data-block="{base + marker[0] + 1}" data-group="{marker[1]}"></i>')
+            elif part:  # an empty first part: the slide opens on its title
+                words.append(f"<div{step}>{_code_lines(part, _block(part), blocks)}</div>")
         words += figures
         if view.claims:
             words.append('<ul class="points">' + "".join(_claim(c) for c in view.claims) + "</ul>")
@@ -108,10 +113,16 @@ def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confide
             template = " ".join(f"{column.width}fr" for column in view.columns)
             words.append(f'<div class="columns" style="grid-template-columns:{template}">')
             for column in view.columns:
+                base = len(blocks)
                 words.append(f"<div><h3>{_text(column.title)}</h3>" if column.title else "<div>")
                 for step_number, part in column.parts:  # the column's pauses step as the body's do
                     step = f' class="step" data-step="{step_number}"' if step_number else ""
-                    words.append(f"<div{step}>{_block(part)}</div>")
+                    if (marker := is_marker(part)) is not None:
+                        words.append(
+                            f'<i class="step lines-step" data-step="{step_number}" data-block="{base + marker[0] + 1}" data-group="{marker[1]}"></i>'
+                        )
+                    else:
+                        words.append(f"<div{step}>{_code_lines(part, _block(part), blocks)}</div>")
                 if column.claims:
                     words.append('<ul class="points">' + "".join(_claim(c) for c in column.claims) + "</ul>")
                 words += _images(deck, column.images)
@@ -139,6 +150,37 @@ def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confide
 
 
 PRINT_SIZES = (22, 19, 16, 14, 12, 10)
+_CODE_START = re.compile(r'<pre><code class="language-([A-Za-z0-9_+#.-]{1,40})">')
+
+
+def _code_lines(markdown: str, rendered: str, blocks: list[int]) -> str:
+    """`rendered` (the HTML of `markdown`) with each code block whose lines are highlighted a group at a
+    time marked for the page's script: its groups, and its number on the slide (counted in `blocks`)."""
+    if "{" not in markdown:
+        return rendered
+    specs: list[str | None] = []  # for each fence with a language, in order: its groups as written, or None
+    fence: str | None = None
+    for line in markdown.split("\n"):
+        stripped = line.strip()
+        if fence is not None:
+            fence = None if stripped.startswith(fence) and not stripped.strip(fence[0]) else fence
+            continue
+        if stripped.startswith(("```", "~~~")):
+            fence = stripped[:3]
+            language = stripped.lstrip("`~").split(" ")[0].split("{")[0]
+            if language:
+                found = opening(line)
+                specs.append("|".join(spec(g) for g in found) if found and len(found) > 1 else None)
+    counted = iter(specs)
+
+    def marked(match: re.Match[str]) -> str:
+        groups = next(counted, None)
+        if groups is None:
+            return match.group(0)
+        blocks.append(len(blocks))
+        return f'<pre data-lines="{groups}" data-block="{len(blocks)}"><code class="language-{match.group(1)}">'
+
+    return _CODE_START.sub(marked, rendered)
 
 
 def _figures(view: ShownSlide, colours: dict[Confidence, str]) -> list[str]:
@@ -337,6 +379,7 @@ table { border-collapse: collapse; } td, th { padding: .1em .6em; border-bottom:
 pre { background: var(--surface); padding: .5em; white-space: pre-wrap; overflow-wrap: anywhere; }
 a { color: var(--primary); }
 .step.hidden { visibility: hidden; }
+pre .ln.dim { opacity: .4; }  /* a code block's lines not highlighted at this step */
 .notes { display: none; position: absolute; right: 1vw; bottom: 7vh; width: 40vw; max-height: 60vh; overflow: auto;
   background: var(--panel); border: 1px solid var(--primary); padding: .6em 1em; font-size: 16px; }
 body.show-notes .slide.current .notes { display: block; }
@@ -353,6 +396,7 @@ footer { position: absolute; left: 6vw; right: 6vw; bottom: 2vh; opacity: .75; f
   .slide .content { font-size: var(--print-size, 22px) !important; }
   footer { color: #555; }
   .step.hidden { visibility: visible; }
+  pre .ln.dim { opacity: 1; }
   .notes, .legend-box { display: none !important; }
   /* a slide too tall for one page even at the smallest type runs on to the next page instead of being cut */
   .slide.long { display: block !important; height: auto; min-height: 720px; page-break-inside: auto; break-inside: auto; }
@@ -386,6 +430,20 @@ SCRIPT = r"""
     step = (s === null) ? steps(slide) : Math.max(0, Math.min(s, steps(slide)));
     slides.forEach((el, n) => el.classList.toggle('current', n === index));
     slide.querySelectorAll('.step').forEach((el) => el.classList.toggle('hidden', parseInt(el.dataset.step, 10) > step));
+    // code highlighted a group at a time: the group of the last step reached, the other lines dimmed
+    slide.querySelectorAll('pre[data-lines]').forEach((pre) => {
+      const groups = pre.dataset.lines.split('|');
+      let reached = 0;
+      slide.querySelectorAll('.lines-step[data-block="' + pre.dataset.block + '"]').forEach((m) => {
+        if (!m.classList.contains('hidden')) reached = Math.max(reached, parseInt(m.dataset.group, 10));
+      });
+      const wanted = new Set();
+      if (groups[reached] !== 'all') groups[reached].split(',').forEach((run) => {
+        const [a, b] = run.split('-').map((n) => parseInt(n, 10));
+        for (let n = a; n <= (b || a); n++) wanted.add(n);
+      });
+      pre.querySelectorAll('.ln').forEach((line, n) => line.classList.toggle('dim', wanted.size > 0 && !wanted.has(n + 1)));
+    });
     fit(slide);
     document.body.dataset.index = index;
     document.body.dataset.step = step;

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from ..core.linesteps import is_marker
 from ..core.model import Deck, Picture, Slide
 from ..core.view import Claim, ShownSlide
 from . import ExportOptions
@@ -109,6 +110,8 @@ def content_lines(
     listed: Callable[[list[str]], list[str]] = reveal_list if (slide.reveal and reveal_list) else (lambda lines: lines)
     if view.body and pause and len(view.body_parts) > 1:
         for i, part in enumerate(view.body_parts):
+            if is_marker(part) is not None:
+                continue  # a code block's next highlighted lines: the format shows the code whole
             out += ([pause, ""] if i else []) + ([block(part, forbidden, raw_separators, heading_floor), ""] if part else [])
     elif view.body:
         out += [block(view.body, forbidden, raw_separators, heading_floor), ""]

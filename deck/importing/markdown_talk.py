@@ -22,6 +22,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..core.linesteps import groups
+
 DIALECTS = ("presenterm", "marp", "pandoc", "lookatme", "slides")
 
 
@@ -505,20 +507,24 @@ _DECK_INFO = ("+exec", "+exec_replace")
 
 
 def _fence_info(info: str, line: int, losses: list[Loss]) -> str:
-    """A fence's language and the attributes deck runs by (`+exec`, `+exec_replace`); the rest said."""
+    """A fence's language, the attributes deck runs by (`+exec`, `+exec_replace`) and its line groups
+    (`{1,3-4|5}`, highlighted a group at a time); the rest said."""
+    grouped = re.search(r"\{([^}]*)\}", info)
+    lines = f" {{{grouped[1].replace(' ', '')}}}" if grouped and groups(grouped[1]) else ""
+    if grouped and not lines:
+        losses.append(Loss(line, f"the line highlights {grouped[0].strip()} are not carried: deck reads groups of line numbers like {{1,3-4|5|all}}"))
+    info = info[: grouped.start()] + info[grouped.end() :] if grouped else info
     words = info.split()
     language = words[0] if words and not words[0].startswith(("+", "{")) else ""
     kept = [w for w in words[1:] if w in _DECK_INFO]
     dropped = [w for w in words[(1 if language else 0) :] if w not in _DECK_INFO]
     if dropped:
-        losses.append(
-            Loss(line, f"code attributes {' '.join(dropped)} are not carried (deck shows the code whole, without line numbers or line highlights)")
-        )
+        losses.append(Loss(line, f"code attributes {' '.join(dropped)} are not carried (deck shows code without line numbers)"))
     if any(w in ("+exec", "+exec_replace") for w in kept) and language.lower() not in _RUNS:
         losses.append(
             Loss(line, f"a runnable '{language}' block: deck runs bash, sh, python, node, ruby and perl; it will say it cannot run this one")
         )
-    return " ".join([language, *kept]).strip()
+    return " ".join([language, *kept]).strip() + lines
 
 
 _RUNS = ("bash", "sh", "shell", "zsh", "python", "python3", "py", "node", "javascript", "js", "ruby", "rb", "perl")

@@ -63,6 +63,19 @@ const { chromium } = require("playwright-core");
             };
           }, i));
         }
+        // code highlighted a group at a time: the first such slide, from its last step back to its first
+        const stepped = await page.evaluate(() => Array.from(document.querySelectorAll(".slide")).findIndex((s) => s.querySelector("pre[data-lines]")));
+        if (stepped >= 0) {
+          await page.goto("file://" + file + "#" + (stepped + 1));
+          await page.reload();  // a new address that differs only by its fragment does not load the page again
+          out.lineSteps = [];
+          for (;;) {
+            out.lineSteps.unshift(await page.evaluate(() => [parseInt(document.body.dataset.step, 10),
+              Array.from(document.querySelectorAll(".slide.current pre[data-lines] .ln")).map((l) => (l.classList.contains("dim") ? "-" : "#")).join("")]));
+            if (out.lineSteps[0][0] === 0) break;
+            await page.keyboard.press("ArrowLeft");
+          }
+        }
         await page.goto("file://" + file);
         const state = async () => page.evaluate(() => [parseInt(document.body.dataset.index, 10), parseInt(document.body.dataset.step, 10)]);
         out.afterKeys = [await state()];

@@ -10,7 +10,7 @@ import pytest
 from deck.core.loader import parse_deck
 from deck.export import export_deck
 
-from ..conftest import ROOT
+from ..conftest import ROOT, until
 
 PICTURES = ROOT / "tests" / "decks" / "pictures"
 
@@ -53,7 +53,8 @@ async def test_the_presenter_draws_it_that_wide(tmp_path):
     deck = deck_with(tmp_path, "40%").deck
     app = make_app(deck, clock=lambda: 0.0)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        view = app.presenter.query("#slide-pictures PictureView").first(PictureView)
+        row = app.presenter.query_one("#slide-pictures")
+        await until(pilot, lambda: any(v.picture is not None for v in row.query(PictureView).results(PictureView)))
+        view = row.query(PictureView).first(PictureView)
         full = app.presenter.query_one("#slide").content_region.width
         assert view.room()[0] == min(full, 110) * 40 // 100

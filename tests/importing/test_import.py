@@ -171,7 +171,7 @@ def test_a_presenterm_talk(tmp_path, capsys):
     assert title.layout == "title" and title.subtitle == "A demo" and deck.author == "Matias"
     assert (deck.event, deck.date) == ("RustConf", dt.date(2024, 9, 10))
     assert "<!-- pause -->" in first.body and first.notes.strip() == "Say hello."
-    assert "```rust\n" in code_slide.body and "```bash +exec\n" in code_slide.body  # +exec kept for --run-code
+    assert "```rust {1-4|6-10|all}\n" in code_slide.body and "```bash +exec\n" in code_slide.body  # line steps and +exec kept
     assert [c.width for c in columns.columns] == [7, 3] and [(p.path, p.alt) for p in columns.columns[1].images] == [("doge.png", "doge")]
     assert columns.below.strip() == "Layouts can be reset." and "Layouts" not in (columns.body or "")  # below the columns, as written
     assert "line_numbers are not carried" in err and "shown above them" not in err

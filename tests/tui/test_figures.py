@@ -28,6 +28,29 @@ from deck.tui.themes import Palette
 
 from ..conftest import ROOT, until
 
+
+def views(app, row: str = "slide-pictures") -> list:
+    """The picture views of a row of the slide (made when a slide first has a picture)."""
+    from deck.tui.widgets.picture import PictureView
+
+    return list(app.presenter.query(f"#{row} PictureView").results(PictureView))
+
+
+def caption(app, row: str = "slide-pictures") -> str:
+    found = views(app, row)
+    return str(found[0].query_one("#picture-alt").content) if found else ""
+
+
+def settled(app, row: str = "slide-pictures", count: int = 1):
+    """A condition: `count` pictures of the row drawn, or said why not (their decoding ended)."""
+
+    def done() -> bool:
+        shown = [v for v in views(app, row) if v.picture is not None]
+        return len(shown) == count and all(v.query(".picture") or "not shown" in str(v.query_one("#picture-alt").content) for v in shown)
+
+    return done
+
+
 FIGURES = ROOT / "tests" / "decks" / "figures.yaml"
 PALETTE = Palette(levels={level: "red" for level in Confidence})
 
@@ -403,17 +426,14 @@ async def test_an_image_shows_its_alt_text_at_once_and_the_picture_once_decoded(
         row = app.presenter.query_one("#slide-pictures")
         assert not row.display and not row.query(PictureView)  # a slide without an image has no room kept, nor a widget made
         await pilot.press("right")  # slide 4: its picture, decoded in a thread
-        await until(pilot, lambda: bool(row.query(PictureView)))
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, settled(app))
         view = row.query(PictureView).first(PictureView)
         assert len(view.query(".picture")) == 1
         assert str(view.query_one("#picture-alt").content) == "▨ Three boxes in a row: ingest, parse, index"
         other = dataclasses.replace(deck.slides[3].images[0], alt="The same boxes")
         view.show(deck, other)  # as a move does: the alt text at once, the decoding in a thread
         assert view.display and str(view.query_one("#picture-alt").content) == "▨ The same boxes  (loading…)"
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, lambda: str(view.query_one("#picture-alt").content) == "▨ The same boxes")
         assert str(view.query_one("#picture-alt").content) == "▨ The same boxes" and len(view.query(".picture")) == 1
 
 
@@ -421,7 +441,6 @@ async def test_an_image_that_cannot_be_shown_says_why_and_the_talk_goes_on(tmp_p
     import textual_image.widget  # noqa: F401
 
     from deck.tui.app import make_app
-    from deck.tui.widgets.picture import PictureView
 
     path = tmp_path / "deck" / "talk.yaml"
     path.parent.mkdir()
@@ -429,31 +448,25 @@ async def test_an_image_that_cannot_be_shown_says_why_and_the_talk_goes_on(tmp_p
     path.write_text(picture_slides(("S", "broken.png", "a picture"), ("T", "gone.png", "another")), encoding="utf-8")
     app = make_app(load_deck(path), clock=lambda: 0.0)
     async with app.run_test(size=(80, 24)) as pilot:
-        view = app.presenter.query("#slide-pictures PictureView").first(PictureView)
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert str(view.query_one("#picture-alt").content).startswith("▨ a picture  (not shown: 'broken.png' cannot be decoded")
+        await until(pilot, settled(app))
+        assert caption(app).startswith("▨ a picture  (not shown: 'broken.png' cannot be decoded")
         await pilot.press("right")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert str(view.query_one("#picture-alt").content) == "▨ another  (not shown: image 'gone.png' not found in the deck's folder)"
-        assert not view.query(".picture") and app.presenter.index == 1
+        await until(pilot, lambda: "another" in caption(app) and "not shown" in caption(app))
+        assert caption(app) == "▨ another  (not shown: image 'gone.png' not found in the deck's folder)"
+        assert not views(app)[0].query(".picture") and app.presenter.index == 1
 
 
 async def test_without_textual_image_asked_first_the_alt_text_stays(monkeypatch):
     import sys
 
     from deck.tui.app import make_app
-    from deck.tui.widgets.picture import IMAGE_MODULE, PictureView
+    from deck.tui.widgets.picture import IMAGE_MODULE
 
     monkeypatch.delitem(sys.modules, IMAGE_MODULE, raising=False)  # e.g. an image added by a live edit
     app = make_app(load_deck(FIGURES), clock=lambda: 0.0, start=3)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        view = app.presenter.query("#slide-pictures PictureView").first(PictureView)
-        assert (
-            str(view.query_one("#picture-alt").content) == "▨ Three boxes in a row: ingest, parse, index  (not drawn here; restart deck to draw it)"
-        )
+        await until(pilot, lambda: "restart deck" in caption(app))
+        assert caption(app) == "▨ Three boxes in a row: ingest, parse, index  (not drawn here; restart deck to draw it)"
         assert not app.workers  # nothing decoded for nothing
 
 
@@ -488,11 +501,11 @@ async def test_in_a_sixel_terminal_the_picture_is_encoded_off_the_event_loop(mon
     monkeypatch.setattr(textual_image.widget.sixel, "image_to_sixels", counting)  # what the widget would call on the loop
     app = make_app(load_deck(FIGURES), clock=lambda: 0.0, start=3)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        await pilot.pause()
-        view = app.presenter.query("#slide-pictures PictureView").first(picture.PictureView)
-        widget = view.query_one(".picture")
+        await until(pilot, settled(app))
+        await until(
+            pilot, lambda: views(app)[0].query_one(".picture").children and views(app)[0].query_one(".picture").children[0]._cached_sixels is not None
+        )
+        widget = views(app)[0].query_one(".picture")
         assert type(widget).__name__ == "PreEncodedSixelImage"
         assert widget.children[0]._cached_sixels is not None  # drawn on screen, from the data encoded before
         assert encoded_in and threading.main_thread().name not in encoded_in  # encoded once, in the worker; drawn from that
@@ -665,21 +678,16 @@ async def test_two_slides_with_one_picture_show_each_their_own_alt_text(tmp_path
     import textual_image.widget  # noqa: F401
 
     from deck.tui.app import make_app
-    from deck.tui.widgets.picture import PictureView
 
     files.copy(ROOT / "tests" / "decks" / "pictures" / "pipeline.png", tmp_path / "p.png")
     path = tmp_path / "talk.yaml"
     path.write_text(picture_slides(("A", "p.png", "the first view"), ("B", "p.png", "the second view")), encoding="utf-8")
     app = make_app(load_deck(path), clock=lambda: 0.0)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
+        await until(pilot, settled(app))
         await pilot.press("right")
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        view = app.presenter.query("#slide-pictures PictureView").first(PictureView)
-        assert str(view.query_one("#picture-alt").content) == "▨ the second view"
-        assert len(view.query(".picture")) == 1
+        await until(pilot, lambda: caption(app) == "▨ the second view")
+        assert len(views(app)[0].query(".picture")) == 1
 
 
 def test_an_image_shown_as_code_is_left_as_written_in_the_exports(tmp_path):
@@ -761,17 +769,16 @@ async def test_pictures_are_placed_side_by_side_beside_the_points_and_under_thei
     import textual_image.widget  # noqa: F401
 
     from deck.tui.app import make_app
-    from deck.tui.widgets.picture import PictureView
 
     app = make_app(load_deck(ROOT / "tests" / "decks" / "pictures.yaml"), clock=lambda: 0.0)
     async with app.run_test(size=(120, 40)) as pilot:
 
-        async def drawn(row: str) -> list:
-            await app.workers.wait_for_complete()
-            await pilot.pause()
-            return [v for v in app.presenter.query(f"#{row} PictureView").results(PictureView) if v.picture is not None]
+        async def drawn(row: str, count: int) -> list:
+            await until(pilot, settled(app, row, count))
+            await pilot.pause()  # laid out
+            return [v for v in views(app, row) if v.picture is not None]
 
-        row = await drawn("slide-pictures")  # three side by side: one line up, left to right, each in its third
+        row = await drawn("slide-pictures", 3)  # three side by side: one line up, left to right, each in its third
         content = app.presenter.query_one("#slide-content").region
         assert [v.picture.alt.split()[1] for v in row] == ["orange", "blue", "green"]
         assert len({v.region.y for v in row}) == 1 and row[0].region.x < row[1].region.x < row[2].region.x
@@ -779,14 +786,14 @@ async def test_pictures_are_placed_side_by_side_beside_the_points_and_under_thei
         assert row[0].region.y >= content.bottom  # under the words
 
         await pilot.press("right")
-        beside = await drawn("slide-beside")
+        beside = await drawn("slide-beside", 1)
         content = app.presenter.query_one("#slide-content").region
         assert len(beside) == 1 and beside[0].query(".picture")
         assert beside[0].region.x >= content.right and beside[0].region.y < content.y + 5  # on the right, at the top
-        assert not await drawn("slide-pictures")
+        assert not await drawn("slide-pictures", 0)
 
         await pilot.press("right")
-        under = await drawn("slide-column-pictures")
+        under = await drawn("slide-column-pictures", 2)
         content = app.presenter.query_one("#slide-content").region
         half = content.x + content.width // 2
         assert [v.picture.alt for v in under] == ["An orange square", "A blue square"]
@@ -797,13 +804,11 @@ async def test_an_svg_picture_says_the_exports_draw_it_and_the_terminal_shows_it
     import textual_image.widget  # noqa: F401
 
     from deck.tui.app import make_app
-    from deck.tui.widgets.picture import PictureView
 
     app = make_app(load_deck(ROOT / "tests" / "decks" / "pictures.yaml"), clock=lambda: 0.0, start=3)
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        view = app.presenter.query("#slide-pictures PictureView").first(PictureView)
+        await until(pilot, settled(app))
+        view = views(app)[0]
         assert str(view.query_one("#picture-alt").content) == (
             "▨ Three coloured boxes joined by lines: ingest, parse, index  (not shown: an SVG picture is drawn in the HTML and PDF exports, not in the terminal)"
         )
