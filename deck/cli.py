@@ -303,8 +303,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 def fit_findings(deck: Deck) -> list[Diagnostic]:
     """Where a main slide will not fit: a 120x40 terminal (drawn as the presenter draws it; it scrolls
-    there) and a 1280x720 page at the smallest type (the HTML page scrolls it; printed, it runs on to
-    another page). An appendix slide may: it is for questions, not the talk."""
+    there) and a 1280x720 page at the smallest type (the HTML page scrolls it; printed, it becomes
+    `(cont.)` pages). An appendix slide may: it is for questions, not the talk."""
     from .core.diagnostics import WARNING
     from .export.html import page_overflows
     from .tui.fit_check import terminal_overflows

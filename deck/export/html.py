@@ -20,6 +20,7 @@ from ..core.view import Claim, ShownSlide, legend, view_slide
 from . import ExportOptions
 from .body_images import data_uri
 from .common import left_out_line, legend_lines
+from .continued import pages
 from .fit import GLYPH_WIDTH, IMAGE_PX, LINE_HEIGHT, estimated_height
 from .highlight import code_css, highlight_blocks
 from .slides_common import columns_as_table
@@ -64,8 +65,10 @@ def _claim(claim: Claim) -> str:
     return f"{start}{glyph}{_inline(claim.text)}{f'<span class=label>{label}</span>' if label else ''}</li>"
 
 
-def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confidence, str]) -> str:
-    view = view_slide(deck, index, minimum=options.min_confidence)
+def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confidence, str], page: Slide | None = None) -> str:
+    """Slide `index` as a section of the page; `page`: one printed page of a slide too long for one (a
+    section the screen never shows)."""
+    view = view_slide(deck, index, minimum=options.min_confidence, part=page)
     slide = view.slide
     position = view.position
     figures = _figures(view, colours)
@@ -74,8 +77,11 @@ def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confide
     size = fitting or PRINT_SIZES[-1]
     style = f' style="--print-size:{size}px"'
     kind = " divider" if slide.layout else " centred" if slide.align == "center" else ""
-    kind += " long" if not fitting else ""  # too tall for a page even at the smallest type: printed, it runs on
-    parts = [f'<section class="slide{kind}" data-index="{index}" data-steps="{view.last_step}"{style}>']
+    kind += " long" if not fitting else ""  # too tall for a page even at the smallest type: printed as its pages
+    printed = _print_pages(deck, index, options, colours) if not fitting and page is None and slide.layout is None else []
+    kind += " paged" if len(printed) > 1 else ""  # printed as these pages instead
+    section = "print-page slide" if page is not None else "slide"
+    parts = [f'<section class="{section}{kind}" data-index="{index}" data-steps="{view.last_step}"{style}>']
     parts.append('<div class="content">')
     if slide.layout is not None:
         parts += _divider(deck, slide)
@@ -146,10 +152,23 @@ def _slide(deck: Deck, index: int, options: ExportOptions, colours: dict[Confide
         parts.append(f'<aside class="notes">{_block(slide.notes)}</aside>')
     parts.append(f"<footer>{_text(deck.title)} · {position}{f' · as of {deck.as_of.isoformat()}' if deck.as_of else ''}</footer>")
     parts.append("</section>")
+    if len(printed) > 1:
+        parts += [_slide(deck, index, options, colours, piece) for piece in printed]
     return "\n".join(parts)
 
 
+def _print_pages(deck: Deck, index: int, options: ExportOptions, colours: dict[Confidence, str]) -> list[Slide]:
+    """A slide too long for a printed page at the smallest type, cut into pages that each fit (see `continued`)."""
+
+    def fits(piece: Slide) -> bool:  # at a type still read on paper (the smallest is for a slide that just misses)
+        view = view_slide(deck, index, minimum=options.min_confidence, part=piece)
+        return _page_height(view, _figures(view, colours), PAGED_SIZE) * 1.15 <= 600
+
+    return pages(deck.slides[index], deck.slides[index].name, fits)
+
+
 PRINT_SIZES = (22, 19, 16, 14, 12, 10)
+PAGED_SIZE = 14  # the type a slide cut into printed pages is cut for: about 9 points on A4
 _CODE_START = re.compile(r'<pre><code class="language-([A-Za-z0-9_+#.-]{1,40})">')
 
 
@@ -266,7 +285,7 @@ OVER = 1.3  # the estimate is rough and leans tall: a slide is said not to fit o
 
 def page_overflows(deck: Deck) -> list[int]:
     """The slides clearly too tall for a 1280x720 page even at the smallest type, by the one estimate (the
-    page then scrolls such a slide on screen, and printed it runs on to another page)."""
+    page then scrolls such a slide on screen, and prints it as `(cont.)` pages)."""
     colours = _colours(deck_theme(deck))
     found = []
     for index, slide in enumerate(deck.slides):
@@ -398,7 +417,9 @@ footer { position: absolute; left: 6vw; right: 6vw; bottom: 2vh; opacity: .75; f
   .step.hidden { visibility: visible; }
   pre .ln.dim { opacity: 1; }
   .notes, .legend-box { display: none !important; }
-  /* a slide too tall for one page even at the smallest type runs on to the next page instead of being cut */
+  /* a slide too tall for one page even at the smallest type is printed as its pages, "(cont.)" after the
+     first (or, where no cut fits, runs on to the next page instead of being cut) */
+  .slide.long.paged { display: none !important; }
   .slide.long { display: block !important; height: auto; min-height: 720px; page-break-inside: auto; break-inside: auto; }
   .slide.long .content { overflow: visible; }
   .slide.long footer { position: static; margin-top: 1em; }
@@ -410,7 +431,7 @@ footer { position: absolute; left: 6vw; right: 6vw; bottom: 2vh; opacity: .75; f
 # step by step, down to 55%.
 SCRIPT = r"""
 (function () {
-  const slides = Array.from(document.querySelectorAll('.slide'));
+  const slides = Array.from(document.querySelectorAll('.slide:not(.print-page)'));  // a long slide's printed pages are for paper
   let index = 0, step = 0, typed = '';
   const steps = (s) => parseInt(s.dataset.steps || '0', 10);
   function fit(slide) {

@@ -15,13 +15,13 @@ const { chromium } = require("playwright-core");
       const page = await browser.newPage({ viewport: { width, height } });
       page.on("request", (r) => { if (!r.url().startsWith("file://")) out.requests.push(r.url()); });
       await page.goto("file://" + file);
-      out.count = await page.evaluate(() => document.querySelectorAll(".slide").length);
+      out.count = await page.evaluate(() => document.querySelectorAll(".slide:not(.print-page)").length);
       const overflow = [];
       const scrolls = [];
       for (let i = 0; i < out.count; i++) {
         const bad = await page.evaluate((i) => {
-          const slide = document.querySelectorAll(".slide")[i];
-          document.querySelectorAll(".slide").forEach((s) => s.classList.toggle("current", s === slide));
+          const slide = document.querySelectorAll(".slide:not(.print-page)")[i];
+          document.querySelectorAll(".slide:not(.print-page)").forEach((s) => s.classList.toggle("current", s === slide));
           slide.querySelectorAll(".step").forEach((el) => el.classList.remove("hidden"));
           window.deckFit(slide);
           const c = slide.querySelector(".content");
@@ -52,8 +52,8 @@ const { chromium } = require("playwright-core");
         out.boxes = [];
         for (let i = 0; i < out.count; i++) {
           out.boxes.push(await page.evaluate((i) => {
-            const slide = document.querySelectorAll(".slide")[i];
-            document.querySelectorAll(".slide").forEach((s) => s.classList.toggle("current", s === slide));
+            const slide = document.querySelectorAll(".slide:not(.print-page)")[i];
+            document.querySelectorAll(".slide:not(.print-page)").forEach((s) => s.classList.toggle("current", s === slide));
             window.deckFit(slide);
             const box = (el) => { const r = el.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom].map(Math.round); };
             return {
@@ -64,7 +64,7 @@ const { chromium } = require("playwright-core");
           }, i));
         }
         // code highlighted a group at a time: the first such slide, from its last step back to its first
-        const stepped = await page.evaluate(() => Array.from(document.querySelectorAll(".slide")).findIndex((s) => s.querySelector("pre[data-lines]")));
+        const stepped = await page.evaluate(() => Array.from(document.querySelectorAll(".slide:not(.print-page)")).findIndex((s) => s.querySelector("pre[data-lines]")));
         if (stepped >= 0) {
           await page.goto("file://" + file + "#" + (stepped + 1));
           await page.reload();  // a new address that differs only by its fragment does not load the page again

@@ -244,7 +244,7 @@ def test_a_picture_path_written_with_percent_20_shows_in_the_page(tmp_path):
 
 
 @pytest.mark.slow
-def test_a_slide_too_tall_for_a_page_runs_on_to_the_next_when_printed(tmp_path):
+def test_a_slide_too_tall_for_a_page_is_printed_as_cont_pages(tmp_path):
     """Found on real decks (a lecture's long slides): the PDF cut a slide too tall even at the smallest type."""
     from deck.export.pdf import available
 
@@ -258,6 +258,11 @@ def test_a_slide_too_tall_for_a_page_runs_on_to_the_next_when_printed(tmp_path):
     target = tmp_path / "long.pdf"
     assert main(["export", str(path), "-o", str(target)]) == 0
     pages = PdfReader(target).pages
-    text = " ".join(" ".join(page.extract_text().split()) for page in pages)
+    texts = [" ".join(page.extract_text().split()) for page in pages]
     assert len(pages) > 2  # the long slide takes more than one page...
-    assert "line 119 of a very long listing" in text  # ...and its last line is printed, not cut
+    assert "line 119 of a very long listing" in " ".join(texts)  # ...and its last line is printed, not cut
+    # as the Marp export does: the first page keeps the title, the others say they continue it, and each
+    # line of the listing is printed once, in order
+    assert texts[1].startswith("Long line 0 of") and all(text.startswith("Long (cont.) line") for text in texts[2:])
+    numbers = [int(n) for n in re.findall(r"line (\d+) of", " ".join(texts))]
+    assert numbers == list(range(120))
