@@ -411,7 +411,12 @@ footer { position: absolute; left: 6vw; right: 6vw; bottom: 2vh; opacity: .75; f
   :root { --accent: #8a3c00; --primary: #004a9f; --panel: #bbbbbb; --surface: #f2f2f2; --foreground: #000; --background: #fff;
     --confirmed: #1a7f45; --reported: #1f5fa8; --unverified: #8a5200; --speculative: #86307f; --analysis: #2c6b67; --badge-text: #fff; }
   html, body { background: #fff; color: #000; height: auto; }
-  .slide { display: flex !important; flex-direction: column; width: 1280px; height: 720px; page-break-after: always; break-after: page; }
+  /* a page's words laid out as blocks (WeasyPrint's flex layout measures every line again: twice the time);
+     a title, section or centred slide keeps its flex column, to stand in the middle of the page */
+  .slide { display: block !important; width: 1280px; height: 720px; page-break-after: always; break-after: page; }
+  .slide.divider, .slide.centred { display: flex !important; flex-direction: column; }
+  header { display: block; } header h2 { display: inline; } header > :not(h2) { margin-left: .8em; }  /* after the title: no flex, no float (each doubles the time to print) */
+  .glyph { display: inline; }
   .slide .content { font-size: var(--print-size, 22px) !important; }
   footer { color: #555; }
   .step.hidden { visibility: visible; }
