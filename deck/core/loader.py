@@ -17,7 +17,7 @@ from .linesteps import GROUPED, groups
 from .model import LAYOUTS, LIKELIHOODS, Column, Confidence, Deck, Point, Pos, Slide, Source, Span
 from .reveal import PAUSE
 from .runcode import EXEC, blocks
-from .text import emojize, has_unsafe, strip_unsafe, visible
+from .text import comments, emojize, has_unsafe, strip_unsafe, visible
 from .yamlnodes import ComposeError, Loader, Node, compose
 from .yamlnodes import describe as _describe
 
@@ -310,6 +310,10 @@ class _Reader:
             return None
         value = pair[1]
         if value.kind == "scalar" and isinstance(value.value, str):
+            if what.endswith(("body", "below")) and any(not PAUSE.fullmatch(f"<!--{inside}-->") for inside in comments(value.value)):
+                self.warn(
+                    value, f"{what}: an HTML comment shows nowhere (the presenter and every export leave it out); words for the speaker go in notes"
+                )
             return self.clean(value, value.value, inline)
         if value.kind == "scalar" and value.value is None:
             self.error(value, f"{what} is empty; give it text or remove the key")

@@ -59,3 +59,31 @@ def emojize(text: str) -> str:
         position = match.end()
     pieces.append(emoji.emojize(text[position:], language="alias"))
     return "".join(pieces)
+
+
+_COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+
+
+def comments(text: str) -> list[str]:
+    """The insides of the HTML comments in deck Markdown, outside code (pauses are comments too)."""
+    if "<!--" not in text:
+        return []
+    found, position = [], 0
+    for match in [*_CODE.finditer(text), None]:
+        end = match.start() if match is not None else len(text)
+        found += [m.group(1) for m in _COMMENT.finditer(text, position, end)]
+        position = match.end() if match is not None else end
+    return found
+
+
+def without_comments(text: str | None) -> str | None:
+    """Deck Markdown without its HTML comments (outside code): a comment is the author's, and shows nowhere
+    (the terminal drops it; an export would print it as text)."""
+    if not text or "<!--" not in text:
+        return text
+    pieces, position = [], 0
+    for match in _CODE.finditer(text):
+        pieces += [_COMMENT.sub("", text[position : match.start()]), match.group(0)]
+        position = match.end()
+    pieces.append(_COMMENT.sub("", text[position:]))
+    return "".join(pieces)

@@ -23,12 +23,17 @@ def data_uri(mime: str, data: bytes) -> str:
     return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
+SVG_MARK = "deck-svg:"  # an SVG picture's data, until the page is written (markdown-it takes no SVG data URI)
+
+
 def as_data_uri(deck: Deck) -> Resolve:
     def resolve(path: str) -> str | None:
         try:
             _, info, data = read_image(deck.path, path)
         except ImageProblem:
             return None
+        if info.kind == "SVG":  # the HTML export writes it as a data URI in an <img>, where no script of it runs
+            return SVG_MARK + base64.b64encode(data).decode("ascii")
         return data_uri(info.mime, data)
 
     return resolve
@@ -65,6 +70,7 @@ def with_images(deck: Deck, resolve: Resolve) -> Deck:
         dataclasses.replace(
             slide,
             body=fix(slide.body),
+            below=fix(slide.below),
             notes=fix(slide.notes),
             points=points(slide.points),
             columns=tuple(dataclasses.replace(c, body=fix(c.body), points=points(c.points)) for c in slide.columns),
@@ -75,5 +81,5 @@ def with_images(deck: Deck, resolve: Resolve) -> Deck:
 
 
 def _texts(slide: Slide) -> list[str]:
-    texts = [slide.body or "", slide.notes or ""] + [p.text for p in slide.all_points()]
+    texts = [slide.body or "", slide.below or "", slide.notes or ""] + [p.text for p in slide.all_points()]
     return texts + [c.body or "" for c in slide.columns]

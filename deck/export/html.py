@@ -18,7 +18,7 @@ from ..core.text import html_text as _text
 from ..core.themefile import DEFAULT_COLOURS, DEFAULT_VARIABLES, ThemeSpec, css_colour
 from ..core.view import Claim, ShownSlide, legend, view_slide
 from . import ExportOptions
-from .body_images import data_uri
+from .body_images import SVG_MARK, data_uri
 from .common import left_out_line, legend_lines
 from .continued import pages
 from .fit import GLYPH_WIDTH, IMAGE_PX, LINE_HEIGHT, estimated_height
@@ -322,7 +322,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
     return PAGE.format(
         title=_text(deck.title),
         style=_theme_css(spec) + STYLE + code_css(spec.dark if spec else True),
-        slides=highlight_blocks(slides),
+        slides=highlight_blocks(slides).replace(f'src="{SVG_MARK}', 'src="data:image/svg+xml;base64,'),  # only as a picture's source
         legend=f'<details class="legend-box"><summary>How to read the labels</summary><ul class="points">{lines}</ul>'
         if lines
         else '<details class="legend-box"><summary>Keys</summary>',

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from ..core.model import MAX_PICTURES
 from .markdown_talk import DIALECTS, Loss, Talk, TalkSlide, outside_fences, plain_title, read_talk, replace_outside_code
@@ -65,6 +65,13 @@ def _deck(talk: Talk, stem: str, pictures: _Pictures) -> dict[str, Any]:
             title_slide["subtitle"] = subtitle
         slides.append(title_slide)
     for key in sorted(set(meta) - {"title", "sub_title", "subtitle", "author", "date", "event", "location", "marp"}):
+        if "incrementalLists" in str(meta[key]):  # patat's: every list item by item
+            talk.losses.append(
+                Loss(
+                    1,
+                    "patat's incrementalLists is not carried: lists show whole; put `<!-- pause -->` between the items, or make them points with `reveal: true`",
+                )
+            )
         talk.losses.append(Loss(1, f"the front matter's '{key}' is not carried (deck's themes and settings differ)"))
     for slide in talk.slides:
         slides.append(_slide(slide, pictures, talk.losses))
@@ -120,7 +127,6 @@ def _slide(slide: TalkSlide, pictures: _Pictures, losses: list[Loss]) -> dict[st
     return out
 
 
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)")
 _PICTURE = re.compile(r"!\[([^\]]*)\]\(([^)\s]+)\)(?:\{([^}\n]*)\})?")
 _PICTURES_LINE = re.compile(r"\s*(?:!\[[^\]]*\]\([^)\s]+\)(?:\{[^}\n]*\})?\s*)+")
 _ATTRIBUTES = re.compile(r"(!\[[^\]]*\]\([^)\s]+\))\{([^}\n]*)\}")
@@ -171,9 +177,9 @@ class _Pictures:
 
     def fix(self, text: str, line: int) -> str:
         """Pictures written in the text, outside code (a picture shown as code is an example: left as written)."""
-        return replace_outside_code(text, _IMAGE, lambda match: self._one(match.group(1), match.group(2), line))
+        return replace_outside_code(text, _PICTURE, lambda match: self._one(match.group(1), match.group(2), line, match.group(3)))
 
-    def _one(self, alt: str, src: str, line: int) -> str:
+    def _one(self, alt: str, src: str, line: int, attributes: str | None = None) -> str:
 
         try:
             source = (self.talk_folder / unquote(src)).resolve()
@@ -182,12 +188,13 @@ class _Pictures:
             usable = False
         if not usable:
             self.losses.append(Loss(line, f"the picture '{src}' is not there; its alt text stands in for it"))
-            return alt or "(picture)"
+            return alt or "(picture)"  # its size or place ({width=50%}) goes with it
         if source.suffix.lower() not in IMAGE_SUFFIXES:
             self.losses.append(Loss(line, f"'{src}' is not a PNG, JPEG, GIF, WebP or SVG picture (deck shows those); its alt text stands in for it"))
             return alt or "(picture)"
         relative = source.relative_to(self.deck_folder).as_posix() if source.is_relative_to(self.deck_folder) else self._copy(source, line)
-        return f"![{alt}]({relative})"
+        # written as a URL path: a space or a parenthesis in a file's name would end a Markdown image
+        return f"![{alt}]({quote(relative)}){'{' + attributes + '}' if attributes is not None else ''}"
 
     def _copy(self, source: Path, line: int) -> str:
         if source in self._planned:

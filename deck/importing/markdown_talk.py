@@ -19,8 +19,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+import yaml
 
 from ..core.linesteps import groups
 
@@ -47,9 +50,11 @@ class TalkSlide:
     title: str = ""
     text: str = ""  # the slide's Markdown, title, notes and commands taken out
     notes: list[str] = field(default_factory=list)
+    source: str = ""  # the slide as written in the talk (for the line of what is said)
     columns: list[Column] = field(default_factory=list)
     after_columns: str = ""  # words after the columns (presenterm's reset_layout)
     section: bool = False  # a heading above the slide level (pandoc): a section slide
+    found: int = 0  # how far `line_of` has looked in the slide as written (a line said twice is found twice)
     centred: bool = False  # presenterm's jump_to_middle or alignment: center, Marp's lead class
 
 
@@ -136,8 +141,8 @@ def _front_matter(text: str) -> tuple[dict[str, str], str, int, list[Loss]]:
                 meta[str(key)] = "" if value is None else str(value)
             elif isinstance(value, list) and all(isinstance(v, str) for v in value):
                 meta[str(key)] = ", ".join(value)
-            else:
-                meta[str(key)] = ""  # a nested setting (a theme, styles): said below as not carried
+            else:  # a nested setting (a theme, styles): said below as not carried, by its keys
+                meta[str(key)] = " ".join(str(k) for k in value) if isinstance(value, dict) else ""
     consumed = match.group(0)
     return meta, text[len(consumed) :], consumed.count("\n"), losses
 
@@ -244,8 +249,11 @@ def _read_slide(slide: TalkSlide, dialect: str, losses: list[Loss]) -> None:
     """Take out of `slide.text` its title, its notes and the tool's commands (said as losses where deck
     does not do what they do), and split its columns."""
     text = slide.text
+    slide.source = slide.source or text
     text = _take_notes(slide, text, dialect, losses)
     text = _commands(slide, text, dialect, losses)
+    text = _leftover_comments(slide, text, losses)
+    slide.found = 0
     lines = text.split("\n")
     outside = outside_fences(lines)
     heads = _headings(lines, outside)
@@ -307,7 +315,7 @@ def _take_notes(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -
             match = re.match(r"[ \t\n]*speaker_note:", inside)
             if match is None:
                 return None
-            slide.notes.append(inside[match.end() :].strip())
+            slide.notes.append(_speaker_note(inside, inside[match.end() :].strip()))
             return ""
 
         return _each_comment(text, note)
@@ -331,6 +339,45 @@ def _take_notes(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -
 
         return _each_comment(text, comment)
     return text
+
+
+def _speaker_note(inside: str, plain: str) -> str:
+    """presenterm's note as its YAML reads it (`speaker_note: |` and indented lines), else as written, a
+    block's `|` or `>` taken off (presenterm reads a block indented no deeper than its key too)."""
+    try:
+        read = yaml.safe_load(textwrap.dedent(inside.strip("\n")))
+    except yaml.YAMLError:
+        read = None
+    note = read.get("speaker_note") if isinstance(read, dict) else None
+    if isinstance(note, str) and note.strip():
+        return note.strip()
+    block = re.match(r"[|>][+-]?[ \t]*\n", plain)
+    return textwrap.dedent(plain[block.end() :]).strip() if block else plain
+
+
+def _leftover_comments(slide: TalkSlide, text: str, losses: list[Loss]) -> str:
+    """Comments over several lines, which no command reads: the author's own words, so into the notes
+    (a comment left on a slide would show as text in the HTML page)."""
+
+    def moved(inside: str) -> str | None:
+        if "\n" not in inside.strip("\n") and inside.strip().split(":")[0].strip().lower() in ("pause", *_PRESENTERM_KEPT):
+            return None
+        if inside.strip():
+            slide.notes.append(inside.strip())
+            losses.append(Loss(line_of(slide, "<!--"), f"the comment '{' '.join(inside.split())[:50]}' is in the slide's notes"))
+        return ""
+
+    return _each_comment(text, moved)
+
+
+def line_of(slide: TalkSlide, written: str) -> int:
+    """The talk's line of the next line of the slide that starts with `written` (stripped), else the slide's first."""
+    lines = slide.source.split("\n")
+    for n in range(slide.found, len(lines)):
+        if lines[n].strip().startswith(written.strip()):
+            slide.found = n + 1
+            return slide.line + n
+    return slide.line
 
 
 _PRESENTERM_KEPT = ("pause", "column_layout", "column", "reset_layout")
@@ -456,7 +503,7 @@ def _tidy(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> str:
         if match and outside[n] is False and (n == 0 or outside[n - 1] or _FENCE.match(lines[n - 1]) is None):
             info = line[match.end() :].strip()
             if info:
-                lines[n] = line[: match.end()] + _fence_info(info, slide.line + n, losses)
+                lines[n] = line[: match.end()] + _fence_info(info, line_of(slide, line), losses)
     text = "\n".join(lines)
 
     def image(match: re.Match[str]) -> str:
@@ -519,7 +566,9 @@ def _fence_info(info: str, line: int, losses: list[Loss]) -> str:
     kept = [w for w in words[1:] if w in _DECK_INFO]
     dropped = [w for w in words[(1 if language else 0) :] if w not in _DECK_INFO]
     if dropped:
-        losses.append(Loss(line, f"code attributes {' '.join(dropped)} are not carried (deck shows code without line numbers)"))
+        losses.append(
+            Loss(line, f"code attributes {' '.join(dropped)} are not carried (deck reads a language, +exec, +exec_replace and line groups)")
+        )
     if any(w in ("+exec", "+exec_replace") for w in kept) and language.lower() not in _RUNS:
         losses.append(
             Loss(line, f"a runnable '{language}' block: deck runs bash, sh, python, node, ruby and perl; it will say it cannot run this one")

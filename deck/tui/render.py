@@ -197,8 +197,11 @@ def render_slide(view: ShownSlide, palette: Palette, compact: bool = False) -> R
     return Group(main, tail)
 
 
-def render_slide_parts(view: ShownSlide, palette: Palette, compact: bool = False) -> tuple[RenderableType, RenderableType]:
-    """The slide's content, and what goes below its image: the filter's notice and the sources."""
+def render_slide_parts(
+    view: ShownSlide, palette: Palette, compact: bool = False, below_after_pictures: bool = False
+) -> tuple[RenderableType, RenderableType]:
+    """The slide's content, and what goes below its image: the filter's notice and the sources
+    (`below_after_pictures`: the words below the columns too, after the columns' pictures)."""
     deck, slide = view.deck, view.slide
     if view.divider:
         return render_divider(deck, slide, palette), Group()
@@ -222,9 +225,9 @@ def render_slide_parts(view: ShownSlide, palette: Palette, compact: bool = False
             grid.add_column(ratio=column.width)
         grid.add_row(*(render_column(c, palette) for c in view.columns))
         parts += [grid, Text()]
-    if view.below:
-        parts += [_markdown(view.below, palette, centred), Text()]
     tail: list[RenderableType] = []
+    if view.below:
+        (tail if below_after_pictures else parts).extend([_markdown(view.below, palette, centred), Text()])
     if view.hidden:
         tail += [hidden_notice(view.hidden, view.hidden_levels, palette), Text()]
     if view.sources:

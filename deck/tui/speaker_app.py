@@ -53,11 +53,12 @@ class SpeakerApp(FileWatching, Themed):
 
     def on_deck_file_changed(self, message: DeckFileChanged) -> None:
         """The deck was saved: show the new version (the audience view reloads it too, and says where it is)."""
-        if message.loaded.deck is None:
+        if message.loaded.deck is None:  # said above the slides until a save that loads: a toast would go unseen
             first = message.loaded.errors[0] if message.loaded.errors else None
-            self.notify(f"The saved deck has errors; still showing the last good version. {first or ''}", severity="error", timeout=6)
+            self.speaker.broken = str(first) if first is not None else "(the file could not be read)"
             return
         self.document = DeckDocument.from_text(message.path, message.text, message.loaded.deck)
+        self.speaker.broken = None
         self.speaker.set_deck(message.loaded.deck)
         self.notify("Reloaded", timeout=1.5)
 

@@ -72,3 +72,17 @@ def test_below_is_checked_like_any_key():
     ]
     section = parse_deck("title: T\nslides:\n  - {title: S, layout: section, below: words}\n", "talk.yaml")
     assert any("takes no 'below'" in d.message and (d.line, d.col) == (3, 33) for d in section.diagnostics)
+
+
+def test_an_html_comment_in_a_body_shows_nowhere_and_is_said():
+    text = DECK.replace(
+        "      Both teams **report** to one lead.\n",
+        "      Both teams report.\n\n      <!--\n      private\n      -->\n\n      Kept `<!-- code -->`.\n",
+    )
+    result = parse_deck(text, "talk.yaml")
+    assert any(d.code == "" and "an HTML comment shows nowhere" in d.message and d.line == 10 for d in result.diagnostics)
+    deck = result.deck
+    for name in ("html", "markdown", "marp", "pandoc", "reveal"):
+        out = export_deck(deck, name)
+        assert "private" not in out and "code" in out, name
+    assert "private" not in (view_slide(deck, 0).below or "")

@@ -188,3 +188,12 @@ def test_below_waits_for_the_slides_steps_in_the_html_page(tmp_path):
     result = loaded(tmp_path, "- title: S\n  reveal: true\n  points: [one, two, three]\n  below: THE PUNCHLINE\n")
     assert result.deck is not None
     assert '<div class="below step" data-step="3"><p>THE PUNCHLINE</p>' in export_deck(result.deck, "html")
+
+
+def test_an_svg_inside_a_paragraph_shows_in_the_html_page_and_a_link_cannot_borrow_its_mark(tmp_path):
+    shutil.copy(ROOT / "tests" / "decks" / "pictures" / "diagram.svg", tmp_path / "diagram.svg")
+    result = loaded(tmp_path, "- title: S\n  body: |\n    Inline ![the diagram](diagram.svg) in words.\n\n    [a link](deck-svg:PHN2Zz4=)\n")
+    assert result.deck is not None
+    page = export_deck(result.deck, "html")
+    assert re.search(r'<img src="data:image/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="the diagram"', page)
+    assert '<a href="deck-svg:PHN2Zz4="' in page  # an author's link stays as written: inert, never a data URI

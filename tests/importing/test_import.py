@@ -12,6 +12,7 @@ import pytest
 from deck.cli import main
 from deck.core.check import check_path
 from deck.core.loader import load_deck
+from deck.export import ExportOptions, export_deck
 
 from ..conftest import ROOT
 
@@ -340,3 +341,50 @@ def test_pictures_past_six_on_a_slide_are_said_never_dropped_in_silence(tmp_path
     assert code == 0 and [p.alt for p in slide.images] == [f"p{n}" for n in range(6)]
     assert "![p6](pic.png)" in slide.body and "![p7](pic.png)" in slide.body  # kept in the words, for the exports
     assert "at most 6 pictures" in err and "among the words" not in err  # picture lines in a row are not words
+
+
+def test_a_comment_over_several_lines_goes_to_the_notes_never_to_the_audience(tmp_path, capsys):
+    talk = "# A\n\nWords.\n\n<!--\nsecret one\nsecret two\n-->\n\nMore.\n"
+    code, _, deck_path = run(tmp_path, "talk.md", talk, "--from", "pandoc")
+    err = capsys.readouterr().err
+    slide = load_deck(deck_path).slides[-1]
+    assert code == 0 and "secret" not in slide.body and slide.notes.strip() == "secret one\nsecret two"
+    assert "talk.md:5:1: warning: the comment 'secret one secret two' is in the slide's notes" in err
+    assert "secret" not in export_deck(load_deck(deck_path), "html", ExportOptions(notes=False))
+
+
+def test_presenterms_speaker_note_written_as_a_yaml_block_is_read_as_yaml(tmp_path, capsys):
+    talk = "# A\n\nWords.\n\n<!--\nspeaker_note: |\n  line one\n  line two\n-->\n"
+    code, _, deck_path = run(tmp_path, "talk.md", talk, "--from", "presenterm")
+    assert code == 0, capsys.readouterr().err
+    assert load_deck(deck_path).slides[-1].notes.strip() == "line one\nline two"
+
+
+def test_a_picture_with_a_space_in_its_name_becomes_a_picture_and_a_missing_sized_one_its_alt_text(tmp_path, capsys):
+    (tmp_path / "my pic.png").write_bytes(PNG)
+    talk = "# A\n\n![a pic](my%20pic.png)\n\n<!-- end_slide -->\n\n# B\n\nSee ![image:width:50%](gone.png) here.\n"
+    code, _, deck_path = run(tmp_path, "talk.md", talk, "--from", "presenterm")
+    assert code == 0, capsys.readouterr().err
+    first, second = load_deck(deck_path).slides
+    assert [(p.path, p.alt) for p in first.images] == [("my pic.png", "a pic")]
+    assert second.body.strip() == "See (picture) here."  # no {width=50%} left in the words
+
+
+def test_a_code_attribute_is_said_at_its_own_line(tmp_path, capsys):
+    talk = "# A\n\n<!--\nspeaker_note: a note\n-->\n\nWords.\n\n```bash +no_background\necho\n```\n"
+    code, _, _ = run(tmp_path, "talk.md", talk, "--from", "presenterm")
+    err = capsys.readouterr().err
+    assert code == 0
+    assert "talk.md:9:1: warning: code attributes +no_background are not carried (deck reads a language, +exec, +exec_replace and line groups)" in err
+
+
+def test_patats_incremental_lists_are_said_with_what_to_do(tmp_path, capsys):
+    code, _, _ = run(tmp_path, "talk.md", "---\ntitle: T\npatat:\n  incrementalLists: true\n---\n\n# A\n\n- one\n- two\n", "--from", "pandoc")
+    assert code == 0 and "patat's incrementalLists is not carried: lists show whole" in capsys.readouterr().err
+
+
+def test_a_speaker_note_block_indented_no_deeper_than_its_key_is_read_as_presenterm_reads_it(tmp_path, capsys):
+    talk = "# A\n\nWords.\n\n<!--\n  speaker_note: |\n  First line.\n  \n  Second paragraph.\n -->\n"  # as a real talk writes it
+    code, _, deck_path = run(tmp_path, "talk.md", talk, "--from", "presenterm")
+    assert code == 0, capsys.readouterr().err
+    assert load_deck(deck_path).slides[-1].notes.strip() == "First line.\n\nSecond paragraph."

@@ -831,3 +831,30 @@ async def test_every_column_picture_is_drawn_however_many_there_are(tmp_path):
         row = app.presenter.query_one("#slide-column-pictures")
         await until(pilot, lambda: len([v for v in row.query(PictureView).results(PictureView) if v.picture is not None]) == 6)
         assert [v.picture.alt for v in row.query(PictureView).results(PictureView) if v.picture is not None] == list("abcdef")
+
+
+async def test_the_words_below_the_columns_stay_below_the_columns_pictures(tmp_path):
+    import textual_image.widget  # noqa: F401
+    from textual.widgets import Static
+
+    from deck.tui.app import make_app
+
+    shutil.copy(ROOT / "tests" / "decks" / "pictures" / "sunrise.png", tmp_path / "a.png")
+    path = tmp_path / "talk.yaml"
+    path.write_text(
+        "title: T\nslides:\n  - title: S\n    reveal: true\n    columns:\n      - {points: [one, two]}\n"
+        "      - {points: [three], image: {path: a.png, alt: the picture}}\n    below: The closing words.\n"
+    )
+    app = make_app(load_deck(path), clock=lambda: 0.0)  # the first slide opens complete: the words below show
+    async with app.run_test(size=(120, 40)) as pilot:
+        await until(pilot, settled(app, "slide-column-pictures"))
+        await pilot.pause()
+        picture = views(app, "slide-column-pictures")[1]
+        tail = app.presenter.query_one("#slide-tail", Static)
+        console = Console(width=200, color_system=None)
+        with console.capture() as tail_text:
+            console.print(tail.content)
+        with console.capture() as content_text:
+            console.print(app.presenter.query_one("#slide-content", Static).content)
+        assert "The closing words." in tail_text.get() and "The closing words." not in content_text.get()
+        assert tail.region.y >= picture.region.bottom  # under the picture, not between the columns and it

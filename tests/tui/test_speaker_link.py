@@ -257,3 +257,26 @@ def test_a_number_no_deck_view_sends_is_not_a_message():
     assert decode(b'{"talk": 99999999999999999999999999999999999}') == {}
     assert decode(b'{"slide": 3, "talk": 120}') == {"slide": 3, "talk": 120}
     assert decode(b'{"slide": -5}') == {}
+
+
+async def test_a_broken_save_stays_said_above_the_slides_until_a_save_that_loads(tmp_path):
+    from deck.core.loader import parse_deck
+    from deck.tui.watcher import DeckFileChanged
+
+    path = tmp_path / "talk.yaml"
+    good = SHOWCASE.read_text(encoding="utf-8")
+    path.write_text(good, encoding="utf-8")
+    app = make_speaker_app(DeckDocument.load(path), clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        bar = app.speaker.query_one("#speaker-link")
+        broken = good.replace("confidence: unverified\n    columns", "confidence: sure\n    columns")
+        app.post_message(DeckFileChanged(path, broken, parse_deck(broken, str(path))))
+        await until(pilot, lambda: bar.has_class("-broken"))
+        shown = str(bar.render())
+        assert "The saved deck has errors; the audience sees the last good version." in shown and "unknown confidence 'sure'" in shown
+        for _ in range(3):
+            await pilot.pause()  # no timer takes it away: it stays while the file is broken
+        assert bar.has_class("-broken") and bar.display
+        app.post_message(DeckFileChanged(path, good, parse_deck(good, str(path))))
+        await until(pilot, lambda: not bar.has_class("-broken"))
+        assert "errors" not in str(bar.render())

@@ -76,6 +76,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
     #speaker-clock { height: 1; padding: 0 2; background: $panel; }
     #speaker-link { height: 1; padding: 0 2; background: $warning; color: $background; display: none; }
     #speaker-link.-waiting { display: block; }
+    #speaker-link.-broken { display: block; height: auto; background: $error; color: $text; }
     """
 
     index: reactive[int] = reactive(0, init=False)
@@ -84,6 +85,7 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
     typed: reactive[str] = reactive("", init=False)
     audience_minimum: reactive[Confidence | None] = reactive(None, init=False)  # the audience's filter, told by the link
     audience_blank: reactive[bool] = reactive(False, init=False)  # the audience's screen is blank, told by the link
+    broken: reactive[str | None] = reactive(None, init=False)  # the saved deck's first error, until a save that loads
 
     def __init__(
         self,
@@ -254,9 +256,18 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
         self.query_one("#speaker-clock", Static).update(line)
 
     def show_link(self) -> None:
+        """The bar above the slides: a saved deck that does not load (it stays until a save that does), else
+        an audience view that is not running."""
         bar = self.query_one("#speaker-link", Static)
-        bar.set_class(not self.connected, "-waiting")
-        bar.update("" if self.connected else "The audience view is not running: waiting for `deck present` of this deck…")
+        bar.set_class(self.broken is not None, "-broken")
+        bar.set_class(not self.connected and self.broken is None, "-waiting")
+        if self.broken is not None:
+            bar.update(f"The saved deck has errors; the audience sees the last good version. {self.broken}")
+        else:
+            bar.update("" if self.connected else "The audience view is not running: waiting for `deck present` of this deck…")
+
+    def watch_broken(self) -> None:
+        self.show_link()
 
     def watch_connected(self) -> None:
         self.show_link()

@@ -59,8 +59,8 @@ def _draw(
     deck: Deck, index: int, palette: Palette, minimum: Confidence | None, compact: bool, step: int | None, outputs: Mapping[str, Output] | None = None
 ) -> tuple[Drawn, Pictures, RenderableType]:
     view = view_slide(deck, index, minimum=minimum, step=step, outputs=outputs)
-    main, tail = render_slide_parts(view, palette, compact)
     picture = _pictures(view)
+    main, tail = render_slide_parts(view, palette, compact, below_after_pictures=bool(picture.columns))  # words below stay below
     parts = [main] if picture.under else [main, tail]  # the sources go below pictures
     if not view.divider and (view.title or view.badge is not None):  # a title or section slide draws its words itself
         badge = badge_text(view.badge, palette) if view.badge is not None else Text()
