@@ -10,7 +10,7 @@ import math
 import re
 from typing import Protocol
 
-from .model import CHART_KINDS, MAX_PICTURES, PLACES, Bar, Chart, Confidence, Event, Picture, Point, Pos, When
+from .model import CHART_KINDS, MAX_PICTURES, PLACES, TIME_ONLY_DAY, Bar, Chart, Confidence, Event, Picture, Point, Pos, When
 from .yamlnodes import Node
 from .yamlnodes import describe as describe_node
 
@@ -25,17 +25,34 @@ _MONTH = re.compile(r"(\d{4})-(\d{1,2})")
 _QUARTER = re.compile(r"(\d{4})-[Qq]([1-4])")
 _YEAR = re.compile(r"(\d{4})")
 _DAY = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+_DAY_TIME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::\d{2})?")
+_TIME = re.compile(r"(\d{1,2}):(\d{2})(?::\d{2})?")
 
 
 def parse_when(raw: object) -> When | None:
-    """A day (a YAML date), a month ('2026-02'), a quarter ('2026-Q2') or a year (2026); None otherwise."""
-    if isinstance(raw, dt.date) and not isinstance(raw, dt.datetime):
+    """A day (a YAML date), a month ('2026-02'), a quarter ('2026-Q2') or a year (2026), or a moment: a
+    day's time ('2026-09-14 14:07') or a time alone ('14:07'); None otherwise."""
+    if isinstance(raw, dt.datetime):
+        if raw.tzinfo is not None:
+            return None  # a time zone: said as not a date (deck's times are the talk's own clock)
+        return When(f"{raw:%Y-%m-%d %H:%M}", raw.date(), raw.date(), raw.hour * 60 + raw.minute)
+    if isinstance(raw, dt.date):
         return When(raw.isoformat(), raw, raw)
     if isinstance(raw, int) and not isinstance(raw, bool):
         raw = str(raw)
     if not isinstance(raw, str):
         return None
     text = raw.strip()
+    if match := _DAY_TIME.fullmatch(text):
+        try:
+            day = dt.date(int(match[1]), int(match[2]), int(match[3]))
+        except ValueError:
+            return None
+        hour, minute = int(match[4]), int(match[5])
+        return When(f"{day.isoformat()} {hour:02d}:{minute:02d}", day, day, hour * 60 + minute) if hour < 24 and minute < 60 else None
+    if match := _TIME.fullmatch(text):
+        hour, minute = int(match[1]), int(match[2])
+        return When(f"{hour:02d}:{minute:02d}", TIME_ONLY_DAY, TIME_ONLY_DAY, hour * 60 + minute) if hour < 24 and minute < 60 else None
     if match := _QUARTER.fullmatch(text):
         year, quarter = int(match[1]), int(match[2])
         first_month = 3 * quarter - 2
@@ -181,7 +198,14 @@ class FigureReader:
             else:
                 events.append(event)
         # kept in date order: every view, the ledger and the source numbers read a timeline in that order
-        return ok and bool(events), tuple(sorted(events, key=lambda e: (e.first, e.last)))
+        alone = [e for e in events if e.start.time_only or (e.end is not None and e.end.time_only)]
+        if alone and len(alone) < len(events):  # a time alone is a time of the timeline's one day: every event then is one
+            self.r.error(
+                pair[1],
+                f"{what}: a timeline with times alone (14:07) has only times; give the others a time too, or every event its day (2026-09-14 14:07)",
+            )
+            return False, ()
+        return ok and bool(events), tuple(sorted(events, key=lambda e: (e.start.start_minute, (e.end or e.start).end_minute)))
 
     def event(self, node: Node, what: str, fallback: Confidence | None) -> Event | None:
         if node.kind != "map":
@@ -205,7 +229,7 @@ class FigureReader:
             start = self.when(f["from"][1], f"{what}.from")
             end = self.when(f["to"][1], f"{what}.to")
             ok = ok and end is not None
-            if start is not None and end is not None and end.last < start.first:
+            if start is not None and end is not None and end.end_minute <= start.start_minute:
                 self.r.error(f["to"][1], f"{what}: 'to' ({end.text}) is before 'from' ({start.text})")
                 return None
         elif "to" in f:
@@ -223,7 +247,10 @@ class FigureReader:
         if found is None and node.kind == "scalar" and isinstance(node.value, str) and _DAY.fullmatch(node.value.strip()):
             return None  # a day that does not exist (2026-02-30): YAML's reader has said so at this place
         if found is None:
-            self.r.error(node, f"{what} must be a day (2026-01-20), a month (2026-02), a quarter (2026-Q2) or a year (2026), got {describe(node)}")
+            self.r.error(
+                node,
+                f"{what} must be a day (2026-01-20), a month (2026-02), a quarter (2026-Q2), a year (2026) or a time (2026-09-14 14:07, or 14:07), got {describe(node)}",
+            )
         return found
 
     # -- image -------------------------------------------------------------------------------------

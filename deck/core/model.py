@@ -210,14 +210,33 @@ class Chart:
     title: str | None = None  # what the chart shows, above it ("Monthly active users, millions")
 
 
+TIME_ONLY_DAY = dt.date(2000, 1, 1)  # the day a time of day alone ('14:07') stands on: a timeline of one day's times
+
+
 @dataclass(frozen=True)
 class When:
     """A day, a month, a quarter or a year, as written ('2026-01-20', '2026-02', '2026-Q2', '2026'),
-    with the first and last day it covers."""
+    with the first and last day it covers; or a moment, a day's time ('2026-09-14 14:07') or a time alone
+    ('14:07', a day's events of an incident)."""
 
     text: str
     first: dt.date
     last: dt.date
+    minute: int | None = None  # a moment's minute of its day (None: the whole of every day it covers)
+
+    @property
+    def time_only(self) -> bool:
+        return self.minute is not None and self.first == TIME_ONLY_DAY and ":" in self.text and "-" not in self.text
+
+    @property
+    def start_minute(self) -> int:
+        """Where it starts, in minutes from the calendar's first day."""
+        return self.first.toordinal() * 1440 + (self.minute or 0)
+
+    @property
+    def end_minute(self) -> int:
+        """Where it ends (a moment: its minute; a day or longer: its last day's end)."""
+        return self.last.toordinal() * 1440 + (self.minute + 1 if self.minute is not None else 1440)
 
 
 @dataclass(frozen=True)
@@ -239,6 +258,30 @@ class Event:
     @property
     def last(self) -> dt.date:
         return (self.end or self.start).last
+
+    @property
+    def point(self) -> bool:
+        """One day or one moment: drawn as a point on the track, not a span."""
+        return self.end is None and (self.start.minute is not None or self.start.first == self.start.last)
+
+
+def track_places(events: tuple[Event, ...]) -> list[tuple[float, float]]:
+    """Each event's place on a timeline's track, from its start to its end as shares (0 to 1) of the track,
+    which runs from the first event's start to the last one's end: the one rule of the terminal and the SVG."""
+    start = min(e.start.start_minute for e in events)
+    end = max((e.end or e.start).end_minute for e in events)
+    length = max(1, end - start)
+    return [((e.start.start_minute - start) / length, min(1.0, ((e.end or e.start).end_minute - start) / length)) for e in events]
+
+
+def track_ends(events: tuple[Event, ...]) -> tuple[str, str]:
+    """What the track's two ends are called: the first and last days, or times where the timeline is one day's."""
+    first = min(events, key=lambda e: e.start.start_minute).start
+    last = max(events, key=lambda e: (e.end or e.start).end_minute)
+    last_when = last.end or last.start
+    if first.minute is not None and last_when.minute is not None and first.first == last_when.last:
+        return f"{first.minute // 60:02d}:{first.minute % 60:02d}", f"{last_when.minute // 60:02d}:{last_when.minute % 60:02d}"
+    return first.first.isoformat(), last_when.last.isoformat()
 
 
 IMAGE_TYPES = ("PNG", "JPEG", "GIF", "WebP")

@@ -55,9 +55,10 @@ def deck_schema() -> dict[str, Any]:
         "oneOf": [
             DATE,
             {"type": "string", "pattern": r"^\d{4}(-(0?[1-9]|1[0-2])|-[Qq][1-4])?$"},
+            {"type": "string", "pattern": r"^(\d{4}-\d{1,2}-\d{1,2}[ T])?([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$"},
             {"type": "integer", "minimum": 1, "maximum": 9999},
         ],
-        "description": "a day (2026-01-20), a month (2026-02), a quarter (2026-Q2) or a year (2026)",
+        "description": "a day (2026-01-20), a month (2026-02), a quarter (2026-Q2), a year (2026) or a time (2026-09-14 14:07, or 14:07)",
     }
     event = _object(
         {"date": when, "from": when, "to": when, "text": TEXT, **claim},

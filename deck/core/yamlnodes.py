@@ -10,6 +10,7 @@ is ever constructed from a tag, so nothing in a file can execute.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import yaml
@@ -147,6 +148,7 @@ def _short(tag: str) -> str:
 
 
 _RESOLVED_BY_FIRST_CHARACTER = _resolver.yaml_implicit_resolvers
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?")
 
 
 def _scalar(event: Any, problems: list[Diagnostic]) -> Any:
@@ -156,6 +158,8 @@ def _scalar(event: Any, problems: list[Diagnostic]) -> Any:
             return value  # quoted and block scalars are always strings
         if value and value[0] not in _RESOLVED_BY_FIRST_CHARACTER:
             return value  # no implicit type (number, date, bool, null) starts with this character
+        if _SEXAGESIMAL.fullmatch(value):
+            return value  # 14:07 is a time of day, as YAML 1.2 reads it, never YAML 1.1's number 847
     if event.tag and event.tag != "!":
         tag = event.tag
     else:

@@ -4,13 +4,12 @@ outlined), so print and a black-and-white copy keep them apart. Text takes the p
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import re
 import textwrap
 
 from ..core.markdown import inline_html
-from ..core.model import Bar, Chart, Confidence, Event, bar_geometry, with_unit
+from ..core.model import Bar, Chart, Confidence, Event, bar_geometry, track_ends, track_places, with_unit
 from ..core.text import html_text
 from ..core.themefile import DEFAULT_VARIABLES
 from .fit import GLYPH_WIDTH
@@ -155,15 +154,13 @@ def timeline_svg(events: tuple[Event, ...], numbers: dict[str, int], uid: str, c
     track_x = when_w + 44
     track_w = 300
     text_x = track_x + track_w + 16
-    start = min(e.first for e in events)
-    end = max(e.last for e in events)
-    days = (end - start).days + 1
+    left, right = track_ends(events)
     parts = [
-        _mono(start.isoformat(), track_x, 16, 14, extra=' opacity=".7"'),
-        _mono(end.isoformat(), track_x + track_w, 16, 14, right=True, extra=' opacity=".7"'),
+        _mono(left, track_x, 16, 14, extra=' opacity=".7"'),
+        _mono(right, track_x + track_w, 16, 14, right=True, extra=' opacity=".7"'),
     ]
     y = 26.0
-    for event in events:
+    for event, (start, end) in zip(events, track_places(events), strict=True):
         lines = _lines(event.claim.text + _refs(event.claim.sources, numbers), WIDTH - text_x)
         row = max(LINE * len(lines), LINE + 6)
         mid = y + 12  # level with the text's first line
@@ -171,9 +168,9 @@ def timeline_svg(events: tuple[Event, ...], numbers: dict[str, int], uid: str, c
         parts.append(_mono(event.when_text, 0, y + 18, extra=' opacity=".8"'))
         parts.append(shape(level, when_w + 14, mid, c=c))
         parts.append(f'<line x1="{track_x}" y1="{mid}" x2="{track_x + track_w}" y2="{mid}" stroke="currentColor" stroke-opacity=".3"/>')
-        x0 = track_x + _offset(event.first, start, days) * track_w
-        x1 = track_x + min(1.0, ((event.last - start).days + 1) / days) * track_w  # in days: 9999-12-31 has no next day
-        if event.first == event.last:
+        x0 = track_x + start * track_w
+        x1 = track_x + end * track_w
+        if event.point:
             parts.append(shape(level, round(x0, 1), mid, 6, c))
         else:
             parts.append(f'<rect x="{x0:.1f}" y="{mid - 8:.1f}" width="{max(x1 - x0, 3):.1f}" height="16" {_fill(level, uid, c)}/>')
@@ -187,7 +184,3 @@ def timeline_svg(events: tuple[Event, ...], numbers: dict[str, int], uid: str, c
 
 def _level_words(level: Confidence | None) -> str:
     return f" ({level.value})" if level is not None else ""
-
-
-def _offset(day: dt.date, start: dt.date, days: int) -> float:
-    return min(1.0, max(0.0, (day - start).days / days))

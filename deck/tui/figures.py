@@ -4,13 +4,13 @@ and a black-and-white projector lose nothing."""
 
 from __future__ import annotations
 
-import datetime as dt
+import math
 
 from rich.console import Console, ConsoleOptions, RenderResult
 from rich.table import Table
 from rich.text import Text
 
-from ..core.model import Bar, Chart, Confidence, Event, bar_geometry, glyph_of, with_unit
+from ..core.model import Bar, Chart, Confidence, Event, bar_geometry, glyph_of, track_ends, track_places, with_unit
 from .inline import inline_text
 from .themes import Palette
 
@@ -129,9 +129,7 @@ class Timeline:
         track = max(10, min(40, int(width * 0.3)))
         if width - when_width - 5 - track < TEXT_MIN:
             track = 0  # the events' words come first: no track where it would squeeze them
-        start = min(e.first for e in self.events)
-        end = max(e.last for e in self.events)
-        days = (end - start).days + 1
+        places = track_places(self.events)
         grid = Table.grid(padding=(0, 1))
         grid.add_column(width=when_width, no_wrap=True)
         grid.add_column(width=1, no_wrap=True)
@@ -139,35 +137,34 @@ class Timeline:
             grid.add_column(width=track, no_wrap=True)
         grid.add_column(ratio=1, overflow="fold")
         if track:
-            ends = _ends(start, end, track)
+            ends = _ends(*track_ends(self.events), track)
             grid.add_row(Text(), Text(), Text(ends, style=self.palette.dim), Text())
-        for event, text in zip(self.events, self.texts):
+        for event, text, place in zip(self.events, self.texts, places, strict=True):
             level = event.claim.confidence
             glyph = Text(glyph_of(level), style=self.palette.of(level))
             row = [Text(event.when_text, style=self.palette.dim), glyph]
             if track:
-                row.append(self._track(event, start, days, track))
+                row.append(self._track(event, place, track))
             grid.add_row(*row, text)
         yield grid
         yield legend([e.claim.confidence for e in self.events], self.palette, width)
 
-    def _track(self, event: Event, start: dt.date, days: int, track: int) -> Text:
+    def _track(self, event: Event, place: tuple[float, float], track: int) -> Text:
         level = event.claim.confidence
-        first = min(track - 1, (event.first - start).days * track // days)
-        last = max(first, min(track - 1, -(-((event.last - start).days + 1) * track // days) - 1))
+        first = min(track - 1, int(place[0] * track))
+        last = max(first, min(track - 1, math.ceil(place[1] * track) - 1))
         line = Text("·" * track, style=self.palette.dim)
-        if event.first == event.last:  # one day: a point
+        if event.point:  # one day or one moment: a point
             line = line[:first] + Text(glyph_of(level), style=self.palette.of(level)) + line[first + 1 :]
         else:
             line = line[:first] + Text(fill(level) * (last - first + 1), style=self.palette.of(level)) + line[last + 1 :]
         return line
 
 
-def _ends(start: dt.date, end: dt.date, track: int) -> str:
-    """The track's first and last dates, at its two ends."""
-    left, right = start.isoformat(), end.isoformat()
+def _ends(left: str, right: str, track: int) -> str:
+    """The track's first and last days (or times), at its two ends; a day shortened to its month where both do not fit."""
     if len(left) + len(right) + 1 > track:
-        left, right = f"{start:%Y-%m}", f"{end:%Y-%m}"
+        left, right = left[:7], right[:7]
     if len(left) + len(right) + 1 > track:
         return left[:track]
     return left + " " * (track - len(left) - len(right)) + right
