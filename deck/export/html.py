@@ -383,6 +383,7 @@ ul.points > li { padding-left: 1.3em; text-indent: -1.3em; }
 figure { margin: .5em 0; }
 figcaption { font-weight: bold; margin-bottom: .2em; }
 figure.image img { display: block; max-width: 100%; max-height: 45vh; margin: 0 auto; }
+.content p img, .content li img, .content td img { max-width: 100%; max-height: 45vh; vertical-align: middle; }  /* a picture in the words: as one of its own */
 .pictures { display: flex; gap: 1em; justify-content: center; align-items: flex-start; }
 figure.image { margin: .5em auto; }
 figure.image[style] img { width: 100%; }

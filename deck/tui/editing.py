@@ -222,6 +222,9 @@ class EditingApp(FileWatching):
             undo = " (u undoes)" if context.before is not None else ""
             self.notify(f"{outcome.message}: {outcome.document.path.name}{undo}", timeout=2)
         elif isinstance(outcome, Invalid):
+            if editor is not None:  # said under the text, beside the error: a toast would lie over that line
+                editor.show_problems(outcome.diagnostics, jump=True, lead="Not saved: the deck would be invalid. Fix the line below, then ctrl+s.")
+                return
             first = outcome.diagnostics[0] if outcome.diagnostics else None
             self.notify(
                 f"Not saved: {first.message if first else 'the deck would be invalid'}",
@@ -229,8 +232,6 @@ class EditingApp(FileWatching):
                 severity="error",
                 timeout=8,
             )
-            if editor is not None:
-                editor.show_problems(outcome.diagnostics, jump=True)
         elif isinstance(outcome, Conflict):
             self._resolve_conflict(outcome, context)
         elif isinstance(outcome, ReadOnly):

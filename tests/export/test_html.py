@@ -86,7 +86,9 @@ def test_in_chromium_every_slide_fits_and_nothing_is_fetched(path, tmp_path):
 def test_in_chromium_pictures_sit_side_by_side_beside_the_points_and_in_their_columns(tmp_path):
     page = tmp_path / "deck.html"
     page.write_text(export_deck(load_deck(ROOT / "tests" / "decks" / "pictures.yaml"), "html"), encoding="utf-8")
-    row, beside, columns, svg = in_chromium(page)["boxes"]
+    report = in_chromium(page)
+    assert report["scrolls"] == {"1280x720": [], "1024x768": []}  # a 2000x1500 picture in the words fits as a picture does
+    row, beside, columns, svg, _ = report["boxes"]
     (left, top, right, bottom), *_ = svg["images"]
     assert right - left >= 300 and bottom - top >= 100  # the SVG drawn at its size (400×160), not a broken image
     assert len(row["images"]) == 3 and len({top for _, top, _, _ in row["images"]}) == 1  # one row

@@ -158,11 +158,12 @@ class TestSlideEditor:
             area = app.screen.query_one(TextArea)
             area.replace("sure", (1, 12), (1, 20))
             await pilot.press("ctrl+s")
-            await pilot.pause()
+            panel = app.screen.query_one("#editor-problems")
+            await until(pilot, lambda: "Not saved" in str(panel.content))  # the save's answer, from its worker
             assert deck_path.read_text() == DECK
-            problems = str(app.screen.query_one("#editor-problems").content)
-            assert "line 2: error: unknown confidence 'sure'" in problems
-            assert "Not saved" in messages(app)
+            problems = str(panel.content)
+            assert problems.startswith("Not saved: the deck would be invalid.") and "line 2: error: unknown confidence 'sure'" in problems
+            assert "Not saved" not in messages(app)  # said under the text, not in a toast that would lie over it
 
     async def test_checked_as_you_type(self, deck_path):
         app = app_for(deck_path, start=1)

@@ -123,8 +123,9 @@ class EditorScreen(Screen[None]):
         """A diagnostic's line in the editor (the text before the slide is unchanged by the edit)."""
         return d.line - self.span.start_line + 1
 
-    def show_problems(self, problems: list[Diagnostic], jump: bool = False) -> None:
-        if problems == self.problems and self._shown and not jump:
+    def show_problems(self, problems: list[Diagnostic], jump: bool = False, lead: str | None = None) -> None:
+        """The slide's problems under the text (`lead`: a first line saying what happened, like a refused save)."""
+        if problems == self.problems and self._shown and not jump and lead is None:
             return  # the same answer as before: no update, so no new layout of the editor
         self.problems = problems
         self._shown = True
@@ -134,7 +135,7 @@ class EditorScreen(Screen[None]):
         if not problems:
             panel.update(Text("✓ valid: ctrl+s saves this slide into the file", style="bold"))
             return
-        text = Text()
+        text = Text(f"{lead}\n", style="bold") if lead else Text()
         for d in problems[:8]:
             line = self.editor_line(d)
             where = f"line {line}" if 1 <= line <= self.source.count("\n") + 1 else f"file line {d.line}"
