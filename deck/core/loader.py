@@ -17,7 +17,7 @@ from .linesteps import GROUPED, groups
 from .model import LAYOUTS, LIKELIHOODS, Column, Confidence, Deck, Point, Pos, Slide, Source, Span
 from .reveal import PAUSE
 from .runcode import EXEC, blocks
-from .text import comments, emojize, has_unsafe, strip_unsafe, visible
+from .text import comments, emojize, has_unsafe, html_tags, strip_unsafe, visible
 from .yamlnodes import ComposeError, Loader, Node, compose
 from .yamlnodes import describe as _describe
 
@@ -314,6 +314,8 @@ class _Reader:
                 self.warn(
                     value, f"{what}: an HTML comment shows nowhere (the presenter and every export leave it out); words for the speaker go in notes"
                 )
+            if what.endswith(("body", "below")) and (tags := html_tags(value.value)):
+                self.warn(value, f"{what}: HTML tags like {tags[0][:40]} are not drawn: every view shows their words only (deck text is Markdown)")
             return self.clean(value, value.value, inline)
         if value.kind == "scalar" and value.value is None:
             self.error(value, f"{what} is empty; give it text or remove the key")

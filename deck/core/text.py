@@ -62,6 +62,7 @@ def emojize(text: str) -> str:
 
 
 _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")  # <span class="x">, </b>, <br/>: never an autolink (<https://...>)
 
 
 def comments(text: str) -> list[str]:
@@ -76,14 +77,31 @@ def comments(text: str) -> list[str]:
     return found
 
 
-def without_comments(text: str | None) -> str | None:
-    """Deck Markdown without its HTML comments (outside code): a comment is the author's, and shows nowhere
-    (the terminal drops it; an export would print it as text)."""
-    if not text or "<!--" not in text:
+def html_tags(text: str) -> list[str]:
+    """The HTML tags written in deck Markdown, outside code."""
+    if "<" not in text:
+        return []
+    found, position = [], 0
+    for match in [*_CODE.finditer(text), None]:
+        end = match.start() if match is not None else len(text)
+        found += [m.group(0) for m in _TAG.finditer(_COMMENT.sub("", text[position:end]))]
+        position = match.end() if match is not None else end
+    return found
+
+
+def without_html(text: str | None) -> str | None:
+    """Deck Markdown without its HTML comments and tags (outside code), one behaviour everywhere: a comment
+    is the author's and shows nowhere; a tag's words show, the tag does not (the terminal drops raw HTML;
+    an export would print it as text)."""
+    if not text or "<" not in text:
         return text
+
+    def clean(part: str) -> str:
+        return _TAG.sub("", _COMMENT.sub("", part))
+
     pieces, position = [], 0
     for match in _CODE.finditer(text):
-        pieces += [_COMMENT.sub("", text[position : match.start()]), match.group(0)]
+        pieces += [clean(text[position : match.start()]), match.group(0)]
         position = match.end()
-    pieces.append(_COMMENT.sub("", text[position:]))
+    pieces.append(clean(text[position:]))
     return "".join(pieces)

@@ -21,7 +21,7 @@ from .linesteps import show_lines
 from .model import Bar, Confidence, Deck, Event, Picture, Point, Slide
 from .reveal import at_step, body_parts, last_step, pause_counts, pauses, point_breaks
 from .runcode import Output, with_outputs
-from .text import without_comments
+from .text import without_html
 
 
 @dataclass(frozen=True)
@@ -188,12 +188,12 @@ def view_slide(
         shown_body = reached.columns[n] if c.body is not None and n < len(reached.columns) else None
         first = sum(counts[: n + 1])  # the body's pauses and the earlier columns'
         steps = (
-            tuple((first + i if i else 0, without_comments(with_outputs(part, ran)) or "") for i, part in enumerate(body_parts(c.body)) if part)
+            tuple((first + i if i else 0, without_html(with_outputs(part, ran)) or "") for i, part in enumerate(body_parts(c.body)) if part)
             if c.body
             else ()
         )
         return ColumnView(
-            c.column.title, c.column.width, without_comments(show_lines(with_outputs(shown_body, ran))), showing(c.points), c.body, steps, c.images
+            c.column.title, c.column.width, without_html(show_lines(with_outputs(shown_body, ran))), showing(c.points), c.body, steps, c.images
         )
 
     columns = tuple(column_view(c) for c in kept.columns)
@@ -208,8 +208,8 @@ def view_slide(
     sources = tuple((numbers[sid], sid) for sid in kept.sources if sid in ids and sid in numbers)
     own_kept = slide.own_kept_by(minimum)
     own_refs = tuple(numbers[s] for s in slide.sources if s in numbers) if own_kept else ()
-    parts = tuple(without_comments(with_outputs(part, ran)) or "" for part in body_parts(kept.body)) if kept.body else ()
-    body = without_comments(show_lines(with_outputs(reached.body, ran))) if kept.body is not None else None
+    parts = tuple(without_html(with_outputs(part, ran)) or "" for part in body_parts(kept.body)) if kept.body else ()
+    body = without_html(show_lines(with_outputs(reached.body, ran))) if kept.body is not None else None
     shown_levels = [c.level for c in claims + tuple(c for column in columns for c in column.claims)]
     shown_levels += [b.claim.confidence for b in kept.bars] + [e.claim.confidence for e in kept.events]
     mix = tuple((level, n) for level in Confidence if (n := shown_levels.count(level)))
@@ -234,7 +234,7 @@ def view_slide(
         own_refs,
         numbers,
         mix,
-        without_comments(with_outputs(kept.below, ran)) if step >= last else None,
+        without_html(with_outputs(kept.below, ran)) if step >= last else None,
     )
 
 

@@ -86,3 +86,25 @@ def test_an_html_comment_in_a_body_shows_nowhere_and_is_said():
         out = export_deck(deck, name)
         assert "private" not in out and "code" in out, name
     assert "private" not in (view_slide(deck, 0).below or "")
+
+
+def test_html_tags_in_a_body_show_their_words_only_in_every_view_and_are_said():
+    from rich.console import Console
+
+    from deck.tui.render import render_slide
+    from deck.tui.themes import Palette
+
+    text = DECK.replace(
+        "Both teams **report** to one lead.", 'Both teams <span style="color:red">report</span> to <https://example.com/lead>. `<b>kept</b>`'
+    )
+    result = parse_deck(text, "talk.yaml")
+    assert [d.message for d in result.diagnostics if "HTML tags" in d.message] == [
+        "slide 1 ('Two teams'): below: HTML tags like <span style=\"color:red\"> are not drawn: every view shows their words only (deck text is Markdown)"
+    ]
+    page = export_deck(result.deck, "html")
+    assert "Both teams report to" in page and "color:red" not in page and "&lt;span" not in page  # the words, not the tag
+    assert '<a href="https://example.com/lead">' in page and "&lt;b&gt;kept&lt;/b&gt;" in page  # a link and code stay
+    console = Console(width=100, color_system=None, record=True)
+    console.print(render_slide(view_slide(result.deck, 0), Palette(levels={level: "bold" for level in Confidence})))
+    assert "Both teams report to" in console.export_text()
+    assert "Both teams report to" in export_deck(result.deck, "marp")

@@ -126,7 +126,7 @@ def test_every_export_carries_every_picture_in_its_place(tmp_path):
     assert re.search(r'::: \{\.column width="60%"\}\s+- The points.*::: \{\.column width="40%"\}\s+!\[Three boxes', right, re.S)
 
     handout = export_deck(deck, "markdown")
-    assert len(re.findall(r"!\[[^\]]+\]\([^)]+\.png\)", handout)) == 6  # every picture, each once
+    assert len(re.findall(r"!\[[^\]]+\]\([^)]+\.png\)", handout)) == 7  # every PNG picture (and the one in the words), each once
 
     data = json.loads(export_deck(deck, "json"))
     assert [p["alt"] for p in data["slides"][0]["images"]] == [
