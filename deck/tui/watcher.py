@@ -18,6 +18,7 @@ from ..core.loader import Loaded, parse_deck, read_text
 POLL_S = 0.025  # how often the watcher looks at the file (a stat call: 40 a second cost nothing to see)
 SETTLE_POLLS = 2  # a change is read once size and mtime have held still across this many polls
 MISSING_POLLS = 20  # half a second without the file: it was moved or deleted, not saved by rename
+PARTIAL_READS = 20  # a file cut to the start of the last text read: held through this many reads (about a second)
 
 
 class DeckFileChanged(Message):
@@ -79,12 +80,31 @@ class Settling:
         self.seen, self.pending, self.still = signature, None, 0
 
 
+class Holding:
+    """Decides whether a settled text is shown: a text that is the start of the last one read, cut short,
+    is most likely a writer's first step (an editor that writes in two, with a pause): it is shown only once
+    it has stayed so for PARTIAL_READS reads (a deck really cut short, its last slides deleted, waits that long)."""
+
+    def __init__(self) -> None:
+        self.text: str | None = None
+        self.reads = 0
+
+    def show(self, text: str, last_text: str) -> bool:
+        if not (len(text) < len(last_text) and last_text.startswith(text)):
+            self.text, self.reads = None, 0
+            return True
+        self.reads = self.reads + 1 if text == self.text else 1
+        self.text = text
+        return self.reads >= PARTIAL_READS
+
+
 class FileWatching(App[int]):
     """An App with a `document`; it handles DeckFileChanged (`on_deck_file_changed`). The watcher is the
     app's one way of reading its deck file again: `reread_deck_file` asks it to read now."""
 
     document: DeckDocument | None
     _reread_wanted: threading.Event | None = None  # set while the watcher runs: setting it asks for a read
+    _holding: Holding | None = None  # what the watcher holds back (a text that may be half-written), while it runs
 
     def reread_deck_file(self) -> None:
         """Read the deck file now and post what was found, even if nothing changed."""
@@ -119,6 +139,7 @@ class FileWatching(App[int]):
             return
         path = document.path
         settling = Settling()
+        holding = self._holding = Holding()
         last_text = document.text
         base = (document.text, document.deck)  # the last valid version read: an edit to one slide re-reads that slide
         last_loaded = Loaded(document.deck, [])
@@ -151,6 +172,9 @@ class FileWatching(App[int]):
                     settling.forget()
                     if asked:
                         self.post_message(DeckFileChanged(path, "", unreadable(path, exc), asked))
+                    continue
+                if text != last_text and not asked and not holding.show(text, last_text):
+                    settling.forget()  # read it again at the next polls: the rest may be on its way
                     continue
                 if text != last_text:
                     last_text = text

@@ -526,3 +526,41 @@ async def test_reloads_do_not_grow_the_frozen_heap(tmp_path):
             counts.append(gc.get_freeze_count())
         growth = counts[-1] - counts[9]  # after the first reloads have warmed every cache
         assert growth < 2_000, f"the frozen heap grew by {growth} objects over 30 reloads"
+
+
+def test_a_file_cut_to_the_start_of_the_last_text_is_held_back_a_while():
+    from deck.tui import watcher
+
+    holding = watcher.Holding()
+    full = "title: T\nslides:\n  - title: A\n  - title: B\n"
+    first_half = full[:20]
+    assert [holding.show(first_half, full) for _ in range(watcher.PARTIAL_READS)] == [False] * (watcher.PARTIAL_READS - 1) + [True]
+    assert holding.show(full + "  - title: C\n", full)  # grown: shown at once
+    assert holding.show("title: U\n", full)  # changed, not cut: shown at once
+
+
+async def test_a_deck_written_in_two_steps_is_never_shown_half_written(tmp_path, monkeypatch):
+    """Found by a newcomer: the first half of a file written with a pause showed the audience a deck cut short."""
+    from deck.tui import watcher
+
+    monkeypatch.setattr(watcher, "PARTIAL_READS", 10**9)  # held for as long as the test needs: it waits for the watcher, not a clock
+    path = tmp_path / "talk.yaml"
+    text = SHOWCASE.read_text()
+    path.write_text(text)
+    app = make_app(DeckDocument.load(path), clock=lambda: 0.0, watch=True, start=2)
+    async with app.run_test(size=(120, 40)) as pilot:
+        shown: list[str] = []
+        real = type(app).on_deck_file_changed  # Textual finds a handler on the class
+
+        def seen(self, message):
+            shown.append(message.text)
+            return real(self, message)
+
+        monkeypatch.setattr(type(app), "on_deck_file_changed", seen)
+        await until(pilot, lambda: app._holding is not None)
+        full = text.replace("Compare the two columns.", "Compare the two columns, left to right.")  # an edit in slide 3
+        path.write_text(full[: full.index("  - title: Points with their own labels")])  # the writer's first step: a valid deck, cut short
+        await until(pilot, lambda: app._holding is not None and app._holding.reads >= 2)  # the watcher has read it, and holds it
+        path.write_text(full)  # the rest
+        await until(pilot, lambda: full in shown)
+        assert shown == [full] and app.presenter.index == 2  # the cut deck was never shown
