@@ -14,7 +14,7 @@ from .model import CHART_KINDS, MAX_PICTURES, PLACES, TIME_ONLY_DAY, Bar, Chart,
 from .yamlnodes import Node
 from .yamlnodes import describe as describe_node
 
-CHART_KEYS = ("title", "kind", "unit", "items")
+CHART_KEYS = ("title", "kind", "unit", "axis", "items")
 BAR_KEYS = ("label", "value", "confidence", "sources")
 EVENT_KEYS = ("date", "from", "to", "text", "confidence", "sources")
 IMAGE_KEYS = ("path", "alt", "width", "place")  # place last: a column's pictures take no place
@@ -148,11 +148,12 @@ class FigureReader:
             else:
                 bars.append(bar)
         title = self.r.text_value(f.get("title"), f"{what}: chart.title") if "title" in f else None
-        if "title" in f and title is None:
+        axis = self.r.text_value(f.get("axis"), f"{what}: chart.axis") if "axis" in f else None
+        if ("title" in f and title is None) or ("axis" in f and axis is None):
             ok = False
         if not ok or "items" not in f or not bars:
             return False, None
-        return True, Chart(tuple(bars), unit, kind or "bar", node.start, title)
+        return True, Chart(tuple(bars), unit, kind or "bar", node.start, title, axis)
 
     def bar(self, node: Node, what: str, fallback: Confidence | None) -> Bar | None:
         if node.kind != "map":

@@ -208,6 +208,7 @@ class Chart:
     kind: str = "bar"
     pos: Pos = Pos()
     title: str | None = None  # what the chart shows, above it ("Monthly active users, millions")
+    axis: str | None = None  # what its values measure, under it ("tokens a second; higher is better")
 
 
 TIME_ONLY_DAY = dt.date(2000, 1, 1)  # the day a time of day alone ('14:07') stands on: a timeline of one day's times

@@ -44,6 +44,7 @@ def deck_schema() -> dict[str, Any]:
     chart = _object(
         {
             "title": {**TEXT, "description": "what the chart shows, written above it"},
+            "axis": {**TEXT, "description": "what its values measure, written under it"},
             "kind": {"enum": list(CHART_KINDS)},
             "unit": {"type": "string", "maxLength": 12},
             "items": {"type": "array", "minItems": 1, "maxItems": MAX_ITEMS, "items": bar},

@@ -39,6 +39,7 @@ def figure_tables(view: ShownSlide, escaped: bool = False) -> list[str]:
             value = inline(with_unit(bar.value_text, slide.chart.unit), table=True)
             out.append(table_row([inline(bar.claim.text, table=True), value, _level(level), _refs(bar.claim.sources, numbers, escaped)]))
         out.append("")
+        out += [f"*Values: {inline(slide.chart.axis)}*", ""] if slide.chart.axis else []
     if view.events:
         out += [table_row(["When", "Event", "Confidence", "Sources"]), table_row(["---"] * 4)]
         for event in view.events:
@@ -57,6 +58,7 @@ def svg_figures(view: ShownSlide) -> list[str]:
     if view.bars and slide.chart is not None:
         out += [f"**{inline(slide.chart.title)}**", ""] if slide.chart.title else []
         out += [chart_svg(slide.chart, view.bars, numbers, f"chart{slide.pos.line}"), ""]
+        out += [f"*Values: {inline(slide.chart.axis)}*", ""] if slide.chart.axis else []
     if view.events:
         out += [timeline_svg(view.events, numbers, f"timeline{slide.pos.line}"), ""]
     return out

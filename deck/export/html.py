@@ -208,7 +208,8 @@ def _figures(view: ShownSlide, colours: dict[Confidence, str]) -> list[str]:
     out = []
     if view.bars and slide.chart is not None:
         caption = f"<figcaption>{_text(slide.chart.title)}</figcaption>" if slide.chart.title else ""
-        out.append(f'<figure class="chart">{caption}{chart_svg(slide.chart, view.bars, numbers, f"chart{slide.pos.line}", colours)}</figure>')
+        axis = f'<figcaption class="axis">↔ {_text(slide.chart.axis)}</figcaption>' if slide.chart.axis else ""
+        out.append(f'<figure class="chart">{caption}{chart_svg(slide.chart, view.bars, numbers, f"chart{slide.pos.line}", colours)}{axis}</figure>')
     if view.events:
         out.append(f'<figure class="timeline">{timeline_svg(view.events, numbers, f"timeline{slide.pos.line}", colours)}</figure>')
     return out
@@ -382,6 +383,7 @@ ul.points > li { padding-left: 1.3em; text-indent: -1.3em; }
 .columns { display: grid; gap: 2em; }
 figure { margin: .5em 0; }
 figcaption { font-weight: bold; margin-bottom: .2em; }
+figcaption.axis { font-weight: normal; font-style: italic; opacity: .8; margin: .2em 0 0; }
 figure.image img { display: block; max-width: 100%; max-height: 45vh; margin: 0 auto; }
 .content p img, .content li img, .content td img { max-width: 100%; max-height: 45vh; vertical-align: middle; }  /* a picture in the words: as one of its own */
 .pictures { display: flex; gap: 1em; justify-content: center; align-items: flex-start; }

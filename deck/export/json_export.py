@@ -72,7 +72,7 @@ def _chart(slide: Slide, bars: tuple[Bar, ...]) -> dict[str, Any] | None:
     items = [
         {"label": b.claim.text, "value": _number(b.value), "confidence": _level(b.claim.confidence), "sources": list(b.claim.sources)} for b in bars
     ]
-    return {"title": slide.chart.title, "kind": slide.chart.kind, "unit": slide.chart.unit, "items": items}
+    return {"title": slide.chart.title, "kind": slide.chart.kind, "unit": slide.chart.unit, "axis": slide.chart.axis, "items": items}
 
 
 def _runnable(view: ShownSlide) -> list[dict[str, Any]]:

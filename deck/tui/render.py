@@ -213,7 +213,9 @@ def render_slide_parts(
         parts += [_markdown(view.body, palette, centred), Text()]
     if view.bars and slide.chart is not None:
         parts += [Text(slide.chart.title, style="bold")] if slide.chart.title else []
-        parts += [BarChart(slide.chart, view.bars, palette, view.numbers), Text()]
+        parts += [BarChart(slide.chart, view.bars, palette, view.numbers)]
+        parts += [Text(f"↔ {slide.chart.axis}", style=f"italic {palette.dim}")] if slide.chart.axis else []
+        parts.append(Text())
     if view.events:
         parts += [Timeline(view.events, palette, view.numbers), Text()]
     if view.claims:

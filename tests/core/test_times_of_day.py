@@ -88,3 +88,28 @@ def test_times_alone_and_days_are_not_mixed():
         "5:7: slide 1 ('Minute by minute'): a timeline with times alone (14:07) has only times; give the others a time too,"
         " or every event its day (2026-09-14 14:07)"
     ]
+
+
+def test_a_charts_axis_note_is_said_under_it_in_every_view():
+    from rich.console import Console
+
+    from deck.core.model import Confidence
+    from deck.core.view import view_slide
+    from deck.tui.render import render_slide
+    from deck.tui.themes import Palette
+
+    text = (
+        "title: T\nslides:\n  - title: Speed\n    chart:\n      title: Decoding speed\n      axis: tokens a second; higher is better\n"
+        "      items: [{label: V3, value: 20}, {label: V4, value: 36}]\n"
+    )
+    deck = parse_deck(text, "talk.yaml").deck
+    console = Console(width=100, color_system=None, record=True)
+    console.print(render_slide(view_slide(deck, 0), Palette(levels={level: "bold" for level in Confidence})))
+    drawn = console.export_text()
+    assert drawn.index("Decoding speed") < drawn.index("V4") < drawn.index("↔ tokens a second; higher is better")
+    assert '<figcaption class="axis">↔ tokens a second; higher is better</figcaption>' in export_deck(deck, "html")
+    for name in ("markdown", "marp", "pandoc", "reveal"):
+        assert "*Values: tokens a second; higher is better*" in export_deck(deck, name), name
+    assert '"axis":"tokens a second; higher is better"' in export_deck(deck, "json")
+    wrong = parse_deck(text.replace("axis: tokens a second; higher is better", "axis: [1, 2]"), "talk.yaml")
+    assert [f"{d.line}:{d.col}" for d in wrong.diagnostics if "chart.axis must be a string" in d.message] == ["6:13"]

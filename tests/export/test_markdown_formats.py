@@ -213,7 +213,7 @@ def _normalized(value):
     Pictures take the deck format's own shape: a chart's items, a timeline's date or from/to, an image's path."""
     if isinstance(value, Chart):
         items = [_claim(b.claim, label=b.claim.text, value=int(b.value) if b.value.is_integer() else b.value) for b in value.bars]
-        return {"title": value.title, "kind": value.kind, "unit": value.unit, "items": items}
+        return {"title": value.title, "kind": value.kind, "unit": value.unit, "axis": value.axis, "items": items}
     if isinstance(value, Event):
         span = value.end is not None
         return _claim(
