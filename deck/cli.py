@@ -108,6 +108,13 @@ def build_parser() -> argparse.ArgumentParser:
     imports.add_argument("talk", metavar="TALK.md", help="the talk's Markdown file")
     imports.add_argument("-o", "--output", metavar="DECK.yaml", help="the deck to write (default: TALK.yaml beside the talk; never overwritten)")
     imports.add_argument("--from", dest="dialect", choices=DIALECTS, help="the tool it was written for (default: found from the file)")
+    imports.add_argument(
+        "--slide-level",
+        type=int,
+        choices=range(1, 7),
+        metavar="N",
+        help="pandoc's --slide-level: headings of this level start slides (default: as pandoc finds it)",
+    )
 
     commands.add_parser("schema", help="print the JSON Schema of the deck format (for editors)")
 
@@ -632,7 +639,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise UsageError(f"{safe_path(str(talk))} is not UTF-8 text") from None
-    imported = import_talk(text, talk, output, args.dialect)
+    imported = import_talk(text, talk, output, args.dialect, args.slide_level)
     loaded = parse_deck(imported.yaml_text, str(output))
     problems = list(loaded.diagnostics)
     for source, target in imported.copies:  # pictures from outside the deck's folder, copied in (never over another)
@@ -646,7 +653,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     errors = sum(d.is_error for d in problems)
     redo = f"{_count(len(imported.losses), 'thing')} to redo, listed above" if imported.losses else "nothing to redo"
     print(
-        f"wrote {safe_path(str(output))} ({_count(imported.slides, 'slide')}) from a {imported.dialect} talk; {redo}"
+        f"wrote {safe_path(str(output))} ({_count(imported.slides, 'slide')}) from a {imported.dialect} talk"
+        + (f", slides at level-{imported.slide_level} headings (--slide-level N to change)" if imported.slide_level else "")
+        + f"; {redo}"
         + (f"; {_count(errors, 'error')} in the deck" if errors else ""),
         file=sys.stderr,
     )

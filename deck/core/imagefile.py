@@ -28,6 +28,7 @@ class ImageInfo:
     kind: str  # PNG, JPEG, GIF, WebP or SVG (drawn in the exports; the terminal shows its alt text)
     width: int
     height: int
+    background: str | None = None  # an SVG's own background colour (#rgb or #rrggbb, from its root's style), which an <img> drops
 
     @property
     def mime(self) -> str:
@@ -220,9 +221,12 @@ def _svg(head: bytes) -> ImageInfo | None:
         width, height = (float(sizes[0][1]), float(sizes[1][1])) if sizes[0] and sizes[1] else (float(box[2]), float(box[3]))
     except (IndexError, ValueError):
         width = height = math.nan
+    style = attributes.get(b"style", b"").decode("ascii", "replace")
+    colour = re.search(r"background(?:-color)?\s*:\s*(#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?)\b", style)
+    background = colour[1] if colour else None
     if not (math.isfinite(width) and math.isfinite(height) and width > 0 and height > 0):
-        return ImageInfo("SVG", 300, 150)  # no size it can be drawn at: a browser's default
-    return ImageInfo("SVG", max(1, min(10_000, round(width))), max(1, min(10_000, round(height))))
+        return ImageInfo("SVG", 300, 150, background)  # no size it can be drawn at: a browser's default
+    return ImageInfo("SVG", max(1, min(10_000, round(width))), max(1, min(10_000, round(height))), background)
 
 
 _SOF = {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}

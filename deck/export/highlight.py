@@ -51,7 +51,12 @@ def code_css(dark: bool) -> str:
     """The token colours for the page's theme, and Pygments' light ones for print, each darkened where
     needed to read at 4.5:1 on the printed code block."""
     printed = _HEX.sub(lambda m: readable(m.group(0), PRINT_SURFACE), _rules("default"))
-    return _rules("monokai" if dark else "default") + "\n@media print {\n" + printed + "\n}\n"
+    screen = _rules("monokai" if dark else "default")
+    # on paper a token the light style leaves uncoloured (names, punctuation) is the page's black, never the
+    # dark screen style's near-white: each of the screen's selectors the light style lacks, reset
+    lacking = sorted({rule.split(" {")[0] for rule in screen.splitlines()} - {rule.split(" {")[0] for rule in printed.splitlines()})
+    reset = "".join(f"{selector} {{ color: inherit; }}\n" for selector in lacking)
+    return screen + "\n@media print {\n" + reset + printed + "\n}\n"
 
 
 def _rules(style: str) -> str:

@@ -189,13 +189,15 @@ def _code_lines(markdown: str, rendered: str, blocks: list[int]) -> str:
             language = stripped.lstrip("`~").split(" ")[0].split("{")[0]
             if language:
                 found = opening(line)
-                specs.append("|".join(spec(g) for g in found) if found and len(found) > 1 else None)
+                specs.append("|".join(spec(g) for g in found) if found else None)
     counted = iter(specs)
 
     def marked(match: re.Match[str]) -> str:
         groups = next(counted, None)
         if groups is None:
             return match.group(0)
+        if "|" not in groups:  # one group: highlighted from the start, no step (the steps number only the others)
+            return f'<pre data-lines="{groups}" data-block="0"><code class="language-{match.group(1)}">'
         blocks.append(len(blocks))
         return f'<pre data-lines="{groups}" data-block="{len(blocks)}"><code class="language-{match.group(1)}">'
 
@@ -227,7 +229,9 @@ def _images(deck: Deck, pictures: tuple[Picture, ...], row: bool = True) -> list
         else:
             source = data_uri(info.mime, data)
             width = f' style="width:{image.percent}%"' if image.percent is not None else ""
-            out.append(f'<figure class="image"{width}><img src="{source}" alt="{_text(image.alt)}"></figure>')
+            # an SVG's background set on its root is not drawn in an <img> (nor printed): the page draws it
+            background = f' style="background:{css_colour(info.background, "transparent")}"' if info.background else ""
+            out.append(f'<figure class="image"{width}><img src="{source}" alt="{_text(image.alt)}"{background}></figure>')
     return ['<div class="pictures">', *out, "</div>"] if row and len(out) > 1 else out
 
 

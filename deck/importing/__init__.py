@@ -31,13 +31,18 @@ class Imported:
     slides: int
     losses: list[Loss]
     copies: list[tuple[Path, Path]] = field(default_factory=list)  # (picture outside the deck's folder, where it goes)
+    slide_level: int | None = None  # pandoc's: the heading level that started slides
 
 
-def import_talk(text: str, talk_path: str | os.PathLike[str], deck_path: str | os.PathLike[str], dialect: str | None = None) -> Imported:
-    talk = read_talk(text, dialect)
+def import_talk(
+    text: str, talk_path: str | os.PathLike[str], deck_path: str | os.PathLike[str], dialect: str | None = None, slide_level: int | None = None
+) -> Imported:
+    talk = read_talk(text, dialect, slide_level)
     pictures = _Pictures(Path(talk_path).resolve().parent, Path(deck_path).resolve().parent, Path(deck_path).stem, talk.losses)
     deck = _deck(talk, Path(talk_path).stem, pictures)
-    return Imported(_yaml(deck), talk.dialect, len(deck["slides"]), sorted(talk.losses, key=lambda loss: loss.line), pictures.copies)
+    return Imported(
+        _yaml(deck), talk.dialect, len(deck["slides"]), sorted(talk.losses, key=lambda loss: loss.line), pictures.copies, talk.slide_level
+    )
 
 
 def _deck(talk: Talk, stem: str, pictures: _Pictures) -> dict[str, Any]:

@@ -64,6 +64,7 @@ class Talk:
     meta: dict[str, str]  # front matter: title, author, date, ...
     slides: list[TalkSlide]
     losses: list[Loss]
+    slide_level: int | None = None  # pandoc's: the heading level that starts a slide
 
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
@@ -94,23 +95,24 @@ def detect(text: str, meta: dict[str, str]) -> str:
     return "pandoc"  # headings only: slides at the slide level
 
 
-def read_talk(text: str, dialect: str | None = None) -> Talk:
+def read_talk(text: str, dialect: str | None = None, slide_level: int | None = None) -> Talk:
     """The talk's slides, as the tool it was written for reads them."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n")
     meta, body, offset, losses = _front_matter(text)
     chosen = dialect or detect(body, meta)
+    level: int | None = None
     if chosen == "presenterm":
         slides = _split_at(body, offset, lambda line: re.fullmatch(r"\s*<!--\s*end_slide\s*-->\s*", line) is not None)
     elif chosen == "pandoc":
-        slides = _split_pandoc(body, offset)
+        slides, level = _split_pandoc(body, offset, slide_level)
     else:
         slides = _split_at(body, offset, lambda line: re.fullmatch(r"---\s*", line) is not None)
         if len(slides) == 1 and chosen in ("lookatme", "slides"):  # no rules: these tools split at headings then
-            slides = _split_pandoc(body, offset)
+            slides, _ = _split_pandoc(body, offset)
     for slide in slides:
         _read_slide(slide, chosen, losses)
     slides = [s for s in slides if s.title or s.text.strip() or s.columns or s.notes]
-    return Talk(chosen, meta, slides, losses)
+    return Talk(chosen, meta, slides, losses, level)
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str, int, list[Loss]]:
@@ -202,9 +204,9 @@ def _headings(lines: list[str], outside: list[bool]) -> dict[int, tuple[int, str
     return found
 
 
-def _split_pandoc(body: str, offset: int) -> list[TalkSlide]:
-    """Pandoc's slide level: the highest heading level followed directly by content; a heading above it
-    is a section slide; `---` starts a slide too."""
+def _split_pandoc(body: str, offset: int, slide_level: int | None = None) -> tuple[list[TalkSlide], int]:
+    """Pandoc's slide level (`slide_level`, as pandoc's --slide-level, else as pandoc finds it: the highest
+    heading level followed directly by content); a heading above it is a section slide; `---` starts a slide too."""
     lines = body.split("\n")
     outside = outside_fences(lines)
     heads = _headings(lines, outside)
@@ -215,7 +217,7 @@ def _split_pandoc(body: str, offset: int) -> list[TalkSlide]:
             rest += 1
         if rest < len(lines) and rest not in heads:
             followed.add(level)
-    level_of_slides = min(followed) if followed else 1
+    level_of_slides = slide_level or (min(followed) if followed else 1)
     slides: list[TalkSlide] = []
     current: list[str] = []
     start = 0
@@ -238,7 +240,7 @@ def _split_pandoc(body: str, offset: int) -> list[TalkSlide]:
             continue
         current.append(line)
     slides.append(TalkSlide(offset + start + 1, text="\n".join(current), section=section))
-    return slides
+    return slides, level_of_slides
 
 
 def _is_setext_line(heads: dict[int, tuple[int, str, int]], n: int) -> bool:
@@ -274,7 +276,10 @@ def _read_slide(slide: TalkSlide, dialect: str, losses: list[Loss]) -> None:
 
 
 def plain_title(title: str) -> str:
-    """A title as deck shows titles, as text: emphasis and code marks gone (`Introducing _presenterm_`)."""
+    """A title as deck shows titles, as text: emphasis and code marks gone (`Introducing _presenterm_`),
+    pandoc's attributes (`{ data-state=... }`) and HTML tags (`<br/>`) too."""
+    title = re.sub(r"\s*\{[^{}]*[=#.][^{}]*\}\s*$", "", title)
+    title = re.sub(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>", " ", title)
     title = re.sub(r"(\*\*|__)(\S.*?\S|\S)\1", r"\2", title)
     title = re.sub(r"(?<![\w*])\*(\S.*?\S|\S)\*(?![\w*])", r"\1", title)
     title = re.sub(r"(?<!\w)_(\S.*?\S|\S)_(?!\w)", r"\1", title)
@@ -381,6 +386,7 @@ def line_of(slide: TalkSlide, written: str) -> int:
 
 
 _PRESENTERM_KEPT = ("pause", "column_layout", "column", "reset_layout")
+PAUSE_LINE = re.compile(r"[ \t]*<!--\s*pause\s*-->[ \t]*")
 
 
 def _commands(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> str:
@@ -467,11 +473,22 @@ def _presenterm_columns(slide: TalkSlide, losses: list[Loss]) -> None:
         losses.append(
             Loss(
                 slide.line,
-                f"empty columns {empty} of the layout {widths} (used to place a picture) are dropped: deck sizes columns by their widths only",
+                f"empty columns {empty} of the layout {widths} (space, or room for a picture) are dropped: deck sizes columns by their widths only",
             )
         )
     slide.text = "\n".join(before).strip("\n")
     slide.after_columns = "\n".join(after).strip("\n")
+    # a pause that ends the words before a column (or before the columns) is a pause before that column:
+    # deck reads a pause at the end of a text as nothing, so it moves to the start of the next one
+    texts = [slide.text, *(column.text for column in slide.columns)]
+    for n in range(len(texts) - 1):
+        lines = texts[n].rstrip("\n").split("\n")
+        if lines and PAUSE_LINE.fullmatch(lines[-1]):
+            texts[n] = "\n".join(lines[:-1]).rstrip("\n")
+            texts[n + 1] = "<!-- pause -->\n\n" + texts[n + 1]
+    slide.text = texts[0]
+    for kept, text in zip(slide.columns, texts[1:], strict=True):
+        kept.text = text
 
 
 def _pandoc_columns(slide: TalkSlide, losses: list[Loss]) -> None:
@@ -505,6 +522,8 @@ def _tidy(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> str:
             if info:
                 lines[n] = line[: match.end()] + _fence_info(info, line_of(slide, line), losses)
     text = "\n".join(lines)
+    if dialect == "pandoc":
+        text = _unwrap_divs(slide, text, losses)
 
     def image(match: re.Match[str]) -> str:
         alt, src = match.group(1), match.group(2)
@@ -522,6 +541,20 @@ def _tidy(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> str:
         return f"![{words}]({src}){attributes}"  # the attributes: read where the picture stands alone (deck's `image:`)
 
     return replace_outside_code(text, _IMAGE, image)  # emoji shortcodes: deck shows them as the emoji
+
+
+_DIV = re.compile(r"[ \t]*:{3,}[ \t]*(?:\{[^}\n]*\}|[\w.-]+)?[ \t]*")
+
+
+def _unwrap_divs(slide: TalkSlide, text: str, losses: list[Loss]) -> str:
+    """pandoc's fenced divs (`::: big` ... `:::`) that deck does not read: their words kept, the fences said."""
+    lines = text.split("\n")
+    outside = outside_fences(lines)
+    kept = [line for n, line in enumerate(lines) if not (outside[n] and _DIV.fullmatch(line))]
+    if len(kept) < len(lines):
+        opening = next(line for n, line in enumerate(lines) if outside[n] and _DIV.fullmatch(line))
+        losses.append(Loss(line_of(slide, opening), f"pandoc's fenced divs ({opening.strip()[:30]}) are not carried: their words are kept"))
+    return "\n".join(kept)
 
 
 def _marp_picture(alt: str, line: int, losses: list[Loss]) -> tuple[str, str]:

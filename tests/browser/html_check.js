@@ -76,6 +76,13 @@ const { chromium } = require("playwright-core");
             await page.keyboard.press("ArrowLeft");
           }
         }
+        // a block with one group: its lines highlighted from the start, on its own slide
+        const single = await page.evaluate(() => Array.from(document.querySelectorAll(".slide:not(.print-page)")).findIndex((s) => s.querySelector('pre[data-block="0"]')));
+        if (single >= 0) {
+          await page.goto("file://" + file + "#" + (single + 1));
+          await page.reload();
+          out.singleGroup = await page.evaluate(() => Array.from(document.querySelectorAll('.slide.current pre[data-block="0"] .ln')).map((l) => (l.classList.contains("dim") ? "-" : "#")).join(""));
+        }
         await page.goto("file://" + file);
         const state = async () => page.evaluate(() => [parseInt(document.body.dataset.index, 10), parseInt(document.body.dataset.step, 10)]);
         out.afterKeys = [await state()];
@@ -99,6 +106,25 @@ const { chromium } = require("playwright-core");
         await page.mouse.click(200, 400);  // the left half: back
         out.afterClicks.push(await state());
         await page.pdf({ path: file.replace(/\.html$/, ".print.pdf"), width: "1280px", height: "720px", printBackground: true });
+        // printed, every token of code reads on its block: the lowest contrast of any, by WCAG's formula
+        await page.emulateMedia({ media: "print" });
+        out.printCodeContrast = await page.evaluate(() => {
+          const rgb = (c) => c.match(/[\d.]+/g).slice(0, 3).map(Number);
+          const lum = ([r, g, b]) => [r, g, b].map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+            .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+          let lowest = null;
+          document.querySelectorAll("pre.code").forEach((pre) => {
+            const back = lum(rgb(getComputedStyle(pre).backgroundColor));
+            pre.querySelectorAll("span").forEach((span) => {
+              if (!span.textContent.trim()) return;
+              const fore = lum(rgb(getComputedStyle(span).color));
+              const ratio = (Math.max(fore, back) + 0.05) / (Math.min(fore, back) + 0.05);
+              lowest = lowest === null ? ratio : Math.min(lowest, ratio);
+            });
+          });
+          return lowest;
+        });
+        await page.emulateMedia({ media: "screen" });
       }
       await page.close();
     }

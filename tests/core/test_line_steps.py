@@ -100,6 +100,7 @@ def test_the_html_page_dims_the_lines_a_group_at_a_time_in_chromium(tmp_path):
     page.write_text(export_deck(load_deck(DECK), "html"), encoding="utf-8")
     report = in_chromium(page)
     assert report["lineSteps"] == [[0, "#---"], [1, "#---"], [2, "-##-"], [3, "####"]]  # hidden at 0, then one group per step
+    assert report["singleGroup"] == "-#"  # one group ({2}): highlighted with no step
     assert report["overflow"] == {"1280x720": [], "1024x768": []} and report["requests"] == []
 
 

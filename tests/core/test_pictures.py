@@ -197,3 +197,14 @@ def test_an_svg_inside_a_paragraph_shows_in_the_html_page_and_a_link_cannot_borr
     page = export_deck(result.deck, "html")
     assert re.search(r'<img src="data:image/svg\+xml;base64,[A-Za-z0-9+/=]+" alt="the diagram"', page)
     assert '<a href="deck-svg:PHN2Zz4="' in page  # an author's link stays as written: inert, never a data URI
+
+
+def test_an_svgs_own_background_is_drawn_by_the_page_which_an_img_would_drop(tmp_path):
+    from deck.core.imagefile import sniff
+
+    svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" style="background-color:#1e1e2e"><path d="M0 0H40" stroke="#fff"/></svg>'
+    assert sniff(svg).background == "#1e1e2e"
+    assert sniff(b'<svg style="background: url(x)">').background is None  # a colour only, never anything else
+    (tmp_path / "dark.svg").write_bytes(svg)
+    result = loaded(tmp_path, "- title: S\n  image: {path: dark.svg, alt: white lines on dark}\n")
+    assert 'alt="white lines on dark" style="background:#1e1e2e"' in export_deck(result.deck, "html")

@@ -79,6 +79,7 @@ def test_in_chromium_every_slide_fits_and_nothing_is_fetched(path, tmp_path):
     assert all(report["images"])  # every image decoded from its data URI
     assert report["figures"] == sum((s.chart is not None) + bool(s.timeline) for s in deck.slides)
     assert report["notesHiddenAtFirst"] is True
+    assert report["printCodeContrast"] is None or report["printCodeContrast"] >= 4.5  # printed code reads, every token of it
     printed = (tmp_path / "deck.print.pdf").read_bytes()
     assert len(re.findall(rb"/Type\s*/Page(?!s)", printed)) == len(deck.slides)  # the print stylesheet: a page per slide
 

@@ -388,3 +388,33 @@ def test_a_speaker_note_block_indented_no_deeper_than_its_key_is_read_as_present
     code, _, deck_path = run(tmp_path, "talk.md", talk, "--from", "presenterm")
     assert code == 0, capsys.readouterr().err
     assert load_deck(deck_path).slides[-1].notes.strip() == "First line.\n\nSecond paragraph."
+
+
+def test_a_pause_before_presenterms_next_column_keeps_that_column_back(tmp_path, capsys):
+    talk = "# Q\n\n<!-- column_layout: [1, 1] -->\n<!-- column: 0 -->\nThe question.\n\n<!-- pause -->\n<!-- column: 1 -->\nThe answer.\n<!-- reset_layout -->\n"
+    code, _, deck_path = run(tmp_path, "talk.md", talk, "--from", "presenterm")
+    assert code == 0, capsys.readouterr().err
+    from deck.core.view import view_slide
+
+    deck = load_deck(deck_path)
+    first, complete = view_slide(deck, 0, step=0), view_slide(deck, 0)
+    assert complete.last_step == 1 and [c.body for c in first.columns] == ["The question.", None]  # the answer waits
+    assert [c.body for c in complete.columns] == ["The question.", "The answer."]
+
+
+def test_pandocs_heading_attributes_and_divs_never_reach_the_audience(tmp_path, capsys):
+    talk = '# Building a<br/>Bullshit Language { data-state="page-title" }\n\n::: big\nAnnotationScript\n:::\n'
+    code, _, deck_path = run(tmp_path, "talk.md", talk, "--from", "pandoc")
+    err = capsys.readouterr().err
+    slide = load_deck(deck_path).slides[-1]
+    assert code == 0 and slide.title == "Building a Bullshit Language" and slide.body.strip() == "AnnotationScript"
+    assert "talk.md:3:1: warning: pandoc's fenced divs (::: big) are not carried: their words are kept" in err
+
+
+def test_pandocs_slide_level_is_said_and_can_be_given(tmp_path, capsys):
+    talk = "# Part\n\n## One\n\nwords\n\n## Two\n\nmore\n"
+    code, _, deck_path = run(tmp_path, "talk.md", talk, "--from", "pandoc")
+    err = capsys.readouterr().err
+    assert code == 0 and len(load_deck(deck_path).slides) == 3 and "slides at level-2 headings (--slide-level N to change)" in err
+    code, _, _ = run(tmp_path, "again.md", talk, "--from", "pandoc", "--slide-level", "1")
+    assert code == 0 and len(load_deck(tmp_path / "again.yaml").slides) == 1
