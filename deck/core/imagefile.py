@@ -223,7 +223,8 @@ def _svg(head: bytes) -> ImageInfo | None:
         width = height = math.nan
     style = attributes.get(b"style", b"").decode("ascii", "replace")
     colour = re.search(r"background(?:-color)?\s*:\s*(#[0-9a-fA-F]{3}(?:[0-9a-fA-F]{3})?)\b", style)
-    background = colour[1] if colour else None
+    rgb = re.search(r"background(?:-color)?\s*:\s*rgb\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*\)", style)
+    background = colour[1] if colour else "#" + "".join(f"{min(255, int(c)):02x}" for c in rgb.groups()) if rgb else None
     if not (math.isfinite(width) and math.isfinite(height) and width > 0 and height > 0):
         return ImageInfo("SVG", 300, 150, background)  # no size it can be drawn at: a browser's default
     return ImageInfo("SVG", max(1, min(10_000, round(width))), max(1, min(10_000, round(height))), background)

@@ -205,6 +205,7 @@ def test_an_svgs_own_background_is_drawn_by_the_page_which_an_img_would_drop(tmp
     svg = b'<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20" style="background-color:#1e1e2e"><path d="M0 0H40" stroke="#fff"/></svg>'
     assert sniff(svg).background == "#1e1e2e"
     assert sniff(b'<svg style="background: url(x)">').background is None  # a colour only, never anything else
+    assert sniff(b'<svg style="background-color: rgb(17, 17, 34);">').background == "#111122"  # as a real talk's diagrams write it
     (tmp_path / "dark.svg").write_bytes(svg)
     result = loaded(tmp_path, "- title: S\n  image: {path: dark.svg, alt: white lines on dark}\n")
     assert 'alt="white lines on dark" style="background:#1e1e2e"' in export_deck(result.deck, "html")
