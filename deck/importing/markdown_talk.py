@@ -254,7 +254,7 @@ def _read_slide(slide: TalkSlide, dialect: str, losses: list[Loss]) -> None:
     slide.source = slide.source or text
     text = _take_notes(slide, text, dialect, losses)
     text = _commands(slide, text, dialect, losses)
-    text = _leftover_comments(slide, text, losses)
+    text = _leftover_comments(slide, text, dialect, losses)
     slide.found = 0
     lines = text.split("\n")
     outside = outside_fences(lines)
@@ -360,13 +360,27 @@ def _speaker_note(inside: str, plain: str) -> str:
     return textwrap.dedent(plain[block.end() :]).strip() if block else plain
 
 
-def _leftover_comments(slide: TalkSlide, text: str, losses: list[Loss]) -> str:
+def _leftover_comments(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> str:
     """Comments over several lines, which no command reads: the author's own words, so into the notes
-    (a comment left on a slide would show as text in the HTML page)."""
+    (a comment left on a slide would show as text in the HTML page); Marp's directives over several lines
+    read as Marp reads them (a `lead` class centres the slide)."""
 
     def moved(inside: str) -> str | None:
         if "\n" not in inside.strip("\n") and inside.strip().split(":")[0].strip().lower() in ("pause", *_PRESENTERM_KEPT):
             return None
+        if dialect == "marp" and _MARP_DIRECTIVES.match(inside.strip()):
+            try:
+                read = yaml.safe_load(inside)
+            except yaml.YAMLError:
+                read = None
+            classes = (read.get("class") or read.get("_class")) if isinstance(read, dict) else None
+            if "lead" in (classes if isinstance(classes, list) else str(classes or "").split()):
+                slide.centred = True
+            if not (isinstance(read, dict) and set(read) <= {"class", "_class"} and classes):
+                losses.append(
+                    Loss(line_of(slide, "<!--"), f"Marp directive '{' '.join(inside.split())[:50]}' is not carried (deck's themes and layout apply)")
+                )
+            return ""
         if inside.strip():
             slide.notes.append(inside.strip())
             losses.append(Loss(line_of(slide, "<!--"), f"the comment '{' '.join(inside.split())[:50]}' is in the slide's notes"))

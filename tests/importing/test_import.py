@@ -418,3 +418,10 @@ def test_pandocs_slide_level_is_said_and_can_be_given(tmp_path, capsys):
     assert code == 0 and len(load_deck(deck_path).slides) == 3 and "slides at level-2 headings (--slide-level N to change)" in err
     code, _, _ = run(tmp_path, "again.md", talk, "--from", "pandoc", "--slide-level", "1")
     assert code == 0 and len(load_deck(tmp_path / "again.yaml").slides) == 1
+
+
+def test_marps_class_directive_over_several_lines_centres_a_lead_slide(tmp_path, capsys):
+    talk = "---\nmarp: true\n---\n\n<!--\nclass:\n  - lead\n  - invert\n-->\n\n# Title\n\nWords.\n"
+    code, _, deck_path = run(tmp_path, "talk.md", talk)
+    slide = load_deck(deck_path).slides[-1]
+    assert code == 0 and slide.align == "center" and not slide.notes
