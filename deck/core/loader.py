@@ -575,13 +575,18 @@ class _Reader:
         return width or 110, align
 
     def duration(self, pair: tuple[Node, Node] | None) -> int | None:
-        """`duration: 20m`, `1h30m`, `90s`, or a number of minutes: the talk's target length, in seconds."""
+        """`duration: 20m`, `1h30m`, `90s`, `1:30` (hours and minutes), or a number of minutes: the talk's
+        target length, in seconds."""
         if pair is None:
             return None
         value = pair[1]
         raw = value.value if value.kind == "scalar" else None
         if isinstance(raw, int) and not isinstance(raw, bool) and 0 < raw <= 24 * 60:
             return raw * 60
+        if isinstance(raw, str) and (clock := re.fullmatch(r"(\d{1,2}):([0-5]\d)", raw.strip())):
+            total = int(clock[1]) * 3600 + int(clock[2]) * 60  # 1:30, as YAML 1.1 read it before (90 minutes)
+            if 0 < total <= 24 * 3600:
+                return total
         if isinstance(raw, str):
             match = _DURATION.fullmatch(raw.strip().lower())
             if match and any(match.groups()):
@@ -590,7 +595,8 @@ class _Reader:
                 if 0 < total <= 24 * 3600:
                     return total
         self.error(
-            value, f"duration must be a length like 20m, 1h30m or 90s (or a number of minutes), got {_describe(value) if raw is None else repr(raw)}"
+            value,
+            f"duration must be a length like 20m, 1h30m, 90s or 1:30 (or a number of minutes), got {_describe(value) if raw is None else repr(raw)}",
         )
         return None
 

@@ -30,15 +30,16 @@ def body_parts(body: str | None) -> list[str]:
     fence: str | None = None
     grouped = 0  # the code blocks so far whose lines are highlighted a group at a time
     waiting: list[str] = []  # their further groups: steps after the part that shows them
+    found: list[frozenset[int] | None] = []  # the groups of the block open now (counted once it closes)
     for line in body.split("\n"):
         stripped = line.lstrip()
         if fence is None and stripped.startswith(("```", "~~~")):
             fence = stripped[:3]
-            found = opening(line) or ()
-            waiting += [step_marker(grouped, n) for n in range(1, len(found))]
-            grouped += len(found) > 1
+            found = opening(line) or []
         elif fence is not None and stripped.startswith(fence):
             fence = None
+            waiting += [step_marker(grouped, n) for n in range(1, len(found))]
+            grouped += len(found) > 1
         elif fence is None and PAUSE.fullmatch(line):
             parts += [[marker] for marker in waiting] + [[]]
             waiting = []

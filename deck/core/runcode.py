@@ -11,6 +11,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
+import re
 import shutil
 from collections import deque
 from collections.abc import Iterator, Mapping
@@ -176,7 +177,9 @@ def with_outputs(text: str | None, outputs: Mapping[str, Output]) -> str | None:
         block = next(b for b in blocks("\n".join(lines[start:after])))
         output = outputs.get(block.key)
         if not (block.replace and output is not None and not output.running):
-            out += [f"{indent}{marker}{info.split()[0]}", *(line for line in code if not line.startswith(HIDDEN)), f"{indent}{marker}"]
+            groups = re.search(r"\{[^{}]*\}\s*$", info)  # its line groups, highlighted a group at a time, stay
+            shown = f"{info.split()[0]} {groups[0].strip()}" if groups else info.split()[0]
+            out += [f"{indent}{marker}{shown}", *(line for line in code if not line.startswith(HIDDEN)), f"{indent}{marker}"]
         if output is not None:
             out += ["", *(indent + line for line in output_markdown(output).split("\n"))]
     out += lines[done:]

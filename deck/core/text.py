@@ -65,28 +65,83 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")  # <span class="x">, </b>, <br/>: never an autolink (<https://...>)
 
 
+_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
+_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)  # an inline code span
+
+
+def _blocks(text: str) -> list[tuple[bool, str]]:
+    """The text as (code, part) pieces in order: fenced code (closed by a fence of its character at least
+    as long) and indented code (after a blank line, not in a list) are code; the rest is prose."""
+    pieces: list[tuple[bool, list[str]]] = []
+    fence: str | None = None
+    blank, in_list = True, False
+    for line in text.split("\n"):
+        if fence is not None:
+            pieces[-1][1].append(line)
+            stripped = line.strip()
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+            continue
+        opening = _FENCE_OPEN.match(line)
+        after_code = bool(pieces) and pieces[-1][0]
+        indented = line.startswith(("    ", "\t")) and (blank or after_code) and not in_list
+        code = bool(opening) or (indented and bool(line.strip()))
+        if opening:
+            fence = opening[1]
+        if not pieces or pieces[-1][0] != code:
+            pieces.append((code, []))
+        pieces[-1][1].append(line)
+        if line.strip():
+            in_list = bool(_LIST_ITEM.match(line)) or (in_list and line.startswith((" ", "\t")))
+            blank = False
+        else:
+            blank = True
+    return [(code, "\n".join(lines)) for code, lines in pieces]
+
+
+def _prose(prose: str) -> list[tuple[str, str]]:
+    """Prose as ('text' | 'span' | 'comment', part) pieces, read left to right: a comment runs to its `-->`
+    whatever it holds (a code span in it is the comment's); a code span outside a comment is code."""
+    pieces: list[tuple[str, str]] = []
+    position = 0
+    while position < len(prose):
+        comment, tick = prose.find("<!--", position), prose.find("`", position)
+        if comment < 0 and tick < 0:
+            pieces.append(("text", prose[position:]))
+            break
+        if comment >= 0 and (tick < 0 or comment < tick):
+            end = prose.find("-->", comment + 4)
+            if end < 0:  # never closed: no comment, words
+                pieces.append(("text", prose[position:]))
+                break
+            pieces += [("text", prose[position:comment]), ("comment", prose[comment : end + 3])]
+            position = end + 3
+            continue
+        span = _SPAN.match(prose, tick)
+        run = len(prose[tick:]) - len(prose[tick:].lstrip("`"))
+        if span is None:  # a lone run of backticks: words
+            pieces.append(("text", prose[position : tick + run]))
+            position = tick + run
+            continue
+        pieces += [("text", prose[position:tick]), ("span", span.group(0))]
+        position = span.end()
+    return pieces
+
+
 def comments(text: str) -> list[str]:
-    """The insides of the HTML comments in deck Markdown, outside code (pauses are comments too)."""
+    """The insides of the HTML comments in deck Markdown, outside code (pauses are comments too; a code
+    span inside a comment is the comment's)."""
     if "<!--" not in text:
         return []
-    found, position = [], 0
-    for match in [*_CODE.finditer(text), None]:
-        end = match.start() if match is not None else len(text)
-        found += [m.group(1) for m in _COMMENT.finditer(text, position, end)]
-        position = match.end() if match is not None else end
-    return found
+    return [piece[4:-3] for code, part in _blocks(text) if not code for kind, piece in _prose(part) if kind == "comment"]
 
 
 def html_tags(text: str) -> list[str]:
     """The HTML tags written in deck Markdown, outside code."""
     if "<" not in text:
         return []
-    found, position = [], 0
-    for match in [*_CODE.finditer(text), None]:
-        end = match.start() if match is not None else len(text)
-        found += [m.group(0) for m in _TAG.finditer(_COMMENT.sub("", text[position:end]))]
-        position = match.end() if match is not None else end
-    return found
+    return [m.group(0) for code, part in _blocks(text) if not code for kind, piece in _prose(part) if kind == "text" for m in _TAG.finditer(piece)]
 
 
 def without_html(text: str | None) -> str | None:
@@ -97,11 +152,6 @@ def without_html(text: str | None) -> str | None:
         return text
 
     def clean(part: str) -> str:
-        return _TAG.sub("", _COMMENT.sub("", part))
+        return "".join("" if kind == "comment" else piece if kind == "span" else _TAG.sub("", piece) for kind, piece in _prose(part))
 
-    pieces, position = [], 0
-    for match in _CODE.finditer(text):
-        pieces += [clean(text[position : match.start()]), match.group(0)]
-        position = match.end()
-    pieces.append(clean(text[position:]))
-    return "".join(pieces)
+    return "\n".join(part if code else clean(part) for code, part in _blocks(text))

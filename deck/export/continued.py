@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..core.model import Slide
 from ..core.reveal import without_pauses
+from ..core.text import without_html
 
 CODE_LINES = 4  # a code listing is cut between groups of this many lines
 _ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])\s")
@@ -49,11 +50,11 @@ def pages(slide: Slide, name: str, fits: Callable[[Slide], bool]) -> list[Slide]
 
 
 def _units(slide: Slide) -> list[Unit]:
-    units = _text_units("body", without_pauses(slide.body), 0)
+    units = _text_units("body", without_html(without_pauses(slide.body)), 0)  # as it shows: no comment is cut in two
     units += [Unit("figures")] if slide.chart is not None or slide.timeline else []
     units += [Unit("points", index=n) for n in range(len(slide.points))]
     units += [Unit("columns")] if slide.columns else []
-    units += _text_units("below", slide.below, 1_000_000)
+    units += _text_units("below", without_html(slide.below), 1_000_000)
     units += [Unit("images")] if slide.images else []
     return units
 

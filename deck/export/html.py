@@ -174,32 +174,38 @@ _CODE_START = re.compile(r'<pre><code class="language-([A-Za-z0-9_+#.-]{1,40})">
 
 def _code_lines(markdown: str, rendered: str, blocks: list[int]) -> str:
     """`rendered` (the HTML of `markdown`) with each code block whose lines are highlighted a group at a
-    time marked for the page's script: its groups, and its number on the slide (counted in `blocks`)."""
+    time marked for the page's script: its groups, and its number on the slide (counted in `blocks`, as
+    `reveal.body_parts` numbers them: every closed block of several groups, with a language or not)."""
     if "{" not in markdown:
         return rendered
-    specs: list[str | None] = []  # for each fence with a language, in order: its groups as written, or None
+    marks: list[tuple[str, str] | None] = []  # for each closed fence with a language, in order: (groups, block number), or None
     fence: str | None = None
+    pending: tuple[bool, list[frozenset[int] | None]] | None = None  # the open fence: has it a language, its groups
     for line in markdown.split("\n"):
         stripped = line.strip()
         if fence is not None:
-            fence = None if stripped.startswith(fence) and not stripped.strip(fence[0]) else fence
+            if stripped.startswith(fence) and not stripped.strip(fence[0]):
+                fence = None
+                assert pending is not None
+                has_language, found = pending
+                number = "0"
+                if len(found) > 1:
+                    blocks.append(len(blocks))
+                    number = str(len(blocks))
+                if has_language:
+                    marks.append(("|".join(spec(g) for g in found), number) if found else None)
             continue
         if stripped.startswith(("```", "~~~")):
             fence = stripped[:3]
-            language = stripped.lstrip("`~").split(" ")[0].split("{")[0]
-            if language:
-                found = opening(line)
-                specs.append("|".join(spec(g) for g in found) if found else None)
-    counted = iter(specs)
+            pending = (bool(stripped.lstrip("`~").split(" ")[0].split("{")[0]), opening(line) or [])
+    counted = iter(marks)
 
     def marked(match: re.Match[str]) -> str:
-        groups = next(counted, None)
-        if groups is None:
+        mark = next(counted, None)
+        if mark is None:
             return match.group(0)
-        if "|" not in groups:  # one group: highlighted from the start, no step (the steps number only the others)
-            return f'<pre data-lines="{groups}" data-block="0"><code class="language-{match.group(1)}">'
-        blocks.append(len(blocks))
-        return f'<pre data-lines="{groups}" data-block="{len(blocks)}"><code class="language-{match.group(1)}">'
+        groups, number = mark  # one group: highlighted from the start, no step (block "0")
+        return f'<pre data-lines="{groups}" data-block="{number}"><code class="language-{match.group(1)}">'
 
     return _CODE_START.sub(marked, rendered)
 

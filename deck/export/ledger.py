@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.model import Confidence, Deck, Point, Slide, with_unit
-from ..core.reveal import body_parts
+from ..core.reveal import without_pauses
+from ..core.text import without_html
 from . import ExportOptions
 from .common import inline, table_row
 
@@ -33,7 +34,7 @@ def claims(deck: Deck, options: ExportOptions) -> list[Claim]:
     rows = []
     for n, slide in enumerate(deck.slides, 1):  # in the order a slide shows them: body, chart, timeline, points, columns
         if slide.confidence is not None and slide.layout is None:  # the slide's main message: its own words, else its title
-            words = " ".join(part for part in body_parts(slide.body) if part) if slide.body else slide.title
+            words = (without_html(without_pauses(slide.body)) or "").strip() or slide.title if slide.body else slide.title  # as it shows
             rows.append(Claim(n, slide, Point(words, slide.confidence, True, slide.sources, slide.pos, slide.likelihood), "main message"))
         if slide.chart is not None:
             rows += [Claim(n, slide, bar.claim, f"chart: {with_unit(bar.value_text, slide.chart.unit)}") for bar in slide.chart.bars]

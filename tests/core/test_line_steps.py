@@ -117,3 +117,32 @@ def test_groups_that_cannot_be_read_are_a_warning_where_they_are_written():
     assert found == [
         "7:7: warning: the code's line groups {a-b|2} cannot be read: write lines from 1 like {1,3-4|5|all} (each group is highlighted in turn)"
     ]
+
+
+def steps_of(body: str) -> list[str]:
+    from deck.core.loader import parse_deck
+
+    text = "title: T\nslides:\n  - title: S\n    body: |\n" + "".join(f"      {line}\n" if line else "\n" for line in body.split("\n"))
+    deck = parse_deck(text, "talk.yaml").deck
+    return [view_slide(deck, 0, step=step).body or "" for step in range(view_slide(deck, 0).last_step + 1)]
+
+
+def test_a_runnable_block_keeps_its_groups():
+    shown = steps_of("```python +exec {1|2}\na = 1\nb = 2\n```")
+    assert [re.search(r"```python (\{\d\})", body)[1] for body in shown] == ["{1}", "{2}"]
+
+
+def test_a_block_never_closed_takes_no_steps_and_shows_no_marker():
+    shown = steps_of("Intro\n\n```python {1|2}\na = 1\nb = 2")
+    assert len(shown) == 1 and "deck-lines" not in shown[0] and "\ue000" not in shown[0]
+
+
+def test_in_the_html_page_a_grouped_block_without_a_language_keeps_the_numbering():
+    from deck.core.loader import parse_deck
+
+    body = "```\n{1|2} plain\nx\n```\n".replace("```\n{1|2} plain", "``` {1|2}\nplain")
+    text = "title: T\nslides:\n  - title: S\n    body: |\n" + "".join(
+        f"      {line}\n" for line in (body + "\n```python {1|2}\na = 1\nb = 2\n```").split("\n")
+    )
+    page = export_deck(parse_deck(text, "talk.yaml").deck, "html")
+    assert '<pre class="code" data-lines="1|2" data-block="2">' in page  # the second grouped block of the slide, as its steps count it

@@ -113,3 +113,8 @@ def test_a_charts_axis_note_is_said_under_it_in_every_view():
     assert '"axis":"tokens a second; higher is better"' in export_deck(deck, "json")
     wrong = parse_deck(text.replace("axis: tokens a second; higher is better", "axis: [1, 2]"), "talk.yaml")
     assert [f"{d.line}:{d.col}" for d in wrong.diagnostics if "chart.axis must be a string" in d.message] == ["6:13"]
+
+
+def test_a_duration_written_as_hours_and_minutes_still_loads():
+    result = parse_deck("title: T\nduration: 1:30\nslides:\n  - title: S\n", "talk.yaml")
+    assert result.deck is not None and result.deck.duration_s == 90 * 60  # as YAML 1.1 read 1:30 before times of day
