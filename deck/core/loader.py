@@ -456,6 +456,13 @@ class _Reader:
         duration = self.duration(f.get("duration"))
         run_timeout = self.run_timeout(f.get("run_timeout"))
         labels = self.labels(f.get("labels"))
+        # read before any early return: each of these says its own error along with every other one
+        subtitle = self.text_value(f.get("subtitle"), "subtitle")
+        as_of = self.date_value(f.get("as_of"), "as_of")
+        author = self.text_value(f.get("author"), "author")
+        event = self.text_value(f.get("event"), "event")
+        date = self.date_value(f.get("date"), "date")
+        theme = self.text_value(f.get("theme"), "theme")
         self.check_appendix(slides, slide_nodes)
         self.check_references()
         if any(d.is_error for d in self.problems) or title is None:
@@ -463,12 +470,12 @@ class _Reader:
         return Deck(
             title=title,
             slides=tuple(slides),
-            subtitle=self.text_value(f.get("subtitle"), "subtitle"),
-            as_of=self.date_value(f.get("as_of"), "as_of"),
-            author=self.text_value(f.get("author"), "author"),
-            event=self.text_value(f.get("event"), "event"),
-            date=self.date_value(f.get("date"), "date"),
-            theme=self.text_value(f.get("theme"), "theme"),
+            subtitle=subtitle,
+            as_of=as_of,
+            author=author,
+            event=event,
+            date=date,
+            theme=theme,
             sources=sources,
             path=self.path,
             as_of_pos=f["as_of"][1].start if "as_of" in f else Pos(),

@@ -118,3 +118,9 @@ def test_a_charts_axis_note_is_said_under_it_in_every_view():
 def test_a_duration_written_as_hours_and_minutes_still_loads():
     result = parse_deck("title: T\nduration: 1:30\nslides:\n  - title: S\n", "talk.yaml")
     assert result.deck is not None and result.deck.duration_s == 90 * 60  # as YAML 1.1 read 1:30 before times of day
+
+
+def test_a_bad_as_of_is_said_along_with_the_decks_other_errors():
+    text = "title: T\nas_of: yesterday\nslides:\n  - title: S\n    confidence: sure\n"
+    found = [f"{d.line}:{d.col}: {d.message}" for d in parse_deck(text, "talk.yaml").diagnostics]
+    assert "2:8: as_of must be a date like 2026-04-03, got a string" in found and any("unknown confidence 'sure'" in f for f in found)
