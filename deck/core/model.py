@@ -285,7 +285,6 @@ def track_ends(events: tuple[Event, ...]) -> tuple[str, str]:
     return first.first.isoformat(), last_when.last.isoformat()
 
 
-IMAGE_TYPES = ("PNG", "JPEG", "GIF", "WebP")
 PLACES = ("below", "right")  # where a slide's picture goes: under its words, or beside them on the right
 MAX_PICTURES = 6  # a slide's (or a column's) pictures: more would each be too small to read
 

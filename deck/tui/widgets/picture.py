@@ -306,6 +306,3 @@ class PictureRow(Horizontal):
         for n, view in enumerate(views):
             picture, share = slots[n] if n < len(slots) and self.display else (None, 100)
             view.show(deck, picture, share, height_share, place=n < len(slots) and self.display)
-
-    def pictures(self) -> list[PictureView]:
-        return [view for view in self.query_children(PictureView) if view.picture is not None]
