@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .fences import Fences
+
 # an opening fence whose info string ends in {...} groups: its fence, the info before them, the groups
 GROUPED = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`{\n]*?)\s*\{(?P<groups>[0-9,\s|a-z-]*)\}[ \t]*$")
 _MARKER = "\ue000deck-lines "  # a private-use character leads it: no deck text is taken for one
@@ -80,28 +82,21 @@ def show_lines(text: str | None) -> str | None:
     lines = text.split("\n")
     out: list[str] = []
     blocks: list[tuple[int, list[frozenset[int] | None]]] = []  # each grouped block: its opening line in `out`, its groups
-    fence: str | None = None
+    reader = Fences()
     for line in lines:
-        if fence is not None:
-            if line.strip().startswith(fence) and not line.strip().strip(fence[0]):
-                fence = None
-            out.append(line)
-            continue
-        marker = MARKER.match(line.strip())
+        kind = reader.step(line)
+        marker = MARKER.match(line.strip()) if kind == "outside" else None
         if marker is not None:
             block, group = int(marker[1]), int(marker[2])
             if block < len(blocks) and group < len(blocks[block][1]):
                 out[blocks[block][0]] = _with_group(out[blocks[block][0]], blocks[block][1][group])
             continue
-        match = GROUPED.match(line)
-        if match and (parsed := groups(match["groups"])) is not None:
+        parsed = opening(line) if kind == "opens" else None
+        if parsed is not None:
             if len(parsed) > 1:
                 blocks.append((len(out), parsed))
-            fence = match["fence"]
             out.append(_with_group(line, parsed[0]))
             continue
-        if line.lstrip().startswith(("```", "~~~")):
-            fence = line.strip()[:3]
         out.append(line)
     return "\n".join(out).strip("\n") if _MARKER in text else "\n".join(out)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .debug import debugging
 from .diagnostics import ERROR, WARNING, DeckError, Diagnostic, did_you_mean, sort_diagnostics
+from .fences import Fences
 from .figures import FigureReader
 from .files import NotARegularFile, read_regular
 from .imagefile import local_images, remote_image
@@ -164,14 +165,10 @@ _CONFIDENCE_SYNONYMS = {
 def _fences_closed(text: str) -> str:
     """`text` with a code fence it leaves open closed, as every export closes it: read with the other texts,
     an open fence would swallow them."""
-    fence: str | None = None
+    reader = Fences()
     for line in text.splitlines():
-        stripped = line.lstrip()
-        if fence is None and stripped.startswith(("```", "~~~")):
-            fence = stripped[:3]
-        elif fence is not None and stripped.startswith(fence):
-            fence = None
-    return text if fence is None else f"{text}\n{fence}"
+        reader.step(line)
+    return text if reader.fence is None else f"{text}\n{reader.fence}"
 
 
 # Keys other tools (or habit) use for the ones deck has.
@@ -326,15 +323,11 @@ class _Reader:
 
     def line_groups(self, node: Node, text: str) -> None:
         """A code fence's line groups (`{1,3-4|5}`) that cannot be read are said where they are written."""
-        fence: str | None = None
+        reader = Fences()
         for line in text.split("\n"):
             stripped = line.strip()
-            if fence is not None:
-                fence = None if stripped.startswith(fence) and not stripped.strip(fence[0]) else fence
+            if reader.step(line) != "opens":
                 continue
-            if not stripped.startswith(("```", "~~~")):
-                continue
-            fence = stripped[:3]
             match = GROUPED.match(line)
             if match and groups(match["groups"]) is None:
                 line_at, col = self.place_in(node, text, stripped)

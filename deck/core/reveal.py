@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .fences import Fences
 from .linesteps import opening, show_lines, step_marker
 from .model import Confidence, Slide
 
@@ -27,20 +28,18 @@ def body_parts(body: str | None) -> list[str]:
     if not body:
         return []
     parts: list[list[str]] = [[]]
-    fence: str | None = None
+    reader = Fences()
     grouped = 0  # the code blocks so far whose lines are highlighted a group at a time
     waiting: list[str] = []  # their further groups: steps after the part that shows them
     found: list[frozenset[int] | None] = []  # the groups of the block open now (counted once it closes)
     for line in body.split("\n"):
-        stripped = line.lstrip()
-        if fence is None and stripped.startswith(("```", "~~~")):
-            fence = stripped[:3]
+        kind = reader.step(line)
+        if kind == "opens":
             found = opening(line) or []
-        elif fence is not None and stripped.startswith(fence):
-            fence = None
+        elif kind == "closes":
             waiting += [step_marker(grouped, n) for n in range(1, len(found))]
             grouped += len(found) > 1
-        elif fence is None and PAUSE.fullmatch(line):
+        elif kind == "outside" and PAUSE.fullmatch(line):
             parts += [[marker] for marker in waiting] + [[]]
             waiting = []
             continue

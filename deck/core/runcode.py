@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from .fences import closes, fence_of
 from .text import strip_unsafe
 
 EXEC, EXEC_REPLACE = "+exec", "+exec_replace"
@@ -87,14 +88,13 @@ def _fences(text: str) -> Iterator[tuple[int, int, str, str, list[str]]]:
     lines = text.split("\n")
     index = 0
     while index < len(lines):
-        stripped = lines[index].lstrip()
-        marker = stripped[: len(stripped) - len(stripped.lstrip(stripped[:1]))] if stripped[:1] in ("`", "~") else ""
-        if len(marker) < 3:
+        marker = fence_of(lines[index])
+        if marker is None:
             index += 1
             continue
-        info = stripped[len(marker) :].strip()
+        info = lines[index].strip()[len(marker) :].strip()
         end = index + 1
-        while end < len(lines) and not (lines[end].strip().startswith(marker) and set(lines[end].strip()) == {marker[0]}):
+        while end < len(lines) and not closes(lines[end], marker):
             end += 1
         yield index, min(end + 1, len(lines)), marker, info, lines[index + 1 : end]
         index = end + 1

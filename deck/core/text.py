@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .fences import Fences
+
 # Removed from deck text, by class:
 # - C0 controls except tab and newline, DEL, C1 controls: they drive the terminal;
 # - bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): text displays otherwise than it reads;
@@ -65,7 +67,6 @@ _COMMENT = re.compile(r"<!--(.*?)-->", re.S)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")  # <span class="x">, </b>, <br/>: never an autolink (<https://...>)
 
 
-_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
 _SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)", re.S)  # an inline code span
 
@@ -74,21 +75,16 @@ def _blocks(text: str) -> list[tuple[bool, str]]:
     """The text as (code, part) pieces in order: fenced code (closed by a fence of its character at least
     as long) and indented code (after a blank line, not in a list) are code; the rest is prose."""
     pieces: list[tuple[bool, list[str]]] = []
-    fence: str | None = None
+    reader = Fences()
     blank, in_list = True, False
     for line in text.split("\n"):
-        if fence is not None:
+        kind = reader.step(line)
+        if kind in ("inside", "closes"):
             pieces[-1][1].append(line)
-            stripped = line.strip()
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                fence = None
             continue
-        opening = _FENCE_OPEN.match(line)
         after_code = bool(pieces) and pieces[-1][0]
         indented = line.startswith(("    ", "\t")) and (blank or after_code) and not in_list
-        code = bool(opening) or (indented and bool(line.strip()))
-        if opening:
-            fence = opening[1]
+        code = kind == "opens" or (indented and bool(line.strip()))
         if not pieces or pieces[-1][0] != code:
             pieces.append((code, []))
         pieces[-1][1].append(line)

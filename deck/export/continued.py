@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..core.fences import Fences
 from ..core.model import Slide
 from ..core.reveal import without_pauses
 from ..core.text import without_html
@@ -74,20 +75,22 @@ def _text_units(field: str, text: str | None, first_listing: int) -> list[Unit]:
             units.append(Unit(field, tuple(block), item=bool(_ITEM.match(block[0]))))
             block.clear()
 
+    reader = Fences()
     for line in text.split("\n"):
         stripped = line.strip()
-        if fence is not None:
-            if stripped.startswith(fence[0]) and not stripped.strip(fence[0][0]):
-                for start in range(0, max(1, len(code)), CODE_LINES):
-                    units.append(Unit(field, tuple(code[start : start + CODE_LINES]), (listing, fence[1], line)))
-                listing += 1
-                fence, code = None, []
-            else:
-                code.append(line)
+        kind = reader.step(line)
+        if kind == "closes" and fence is not None:
+            for start in range(0, max(1, len(code)), CODE_LINES):
+                units.append(Unit(field, tuple(code[start : start + CODE_LINES]), (listing, fence[1], line)))
+            listing += 1
+            fence, code = None, []
             continue
-        if stripped.startswith(("```", "~~~")):
+        if kind == "inside":
+            code.append(line)
+            continue
+        if kind == "opens":
             flush()
-            fence = (stripped[:3], line)
+            fence = (stripped, line)
             continue
         if not stripped:
             flush()

@@ -9,6 +9,7 @@ import json
 import re
 
 from ..core.config import deck_theme
+from ..core.fences import Fences
 from ..core.imagefile import ImageProblem, read_image
 from ..core.linesteps import is_marker, opening, spec
 from ..core.markdown import block_html as _block
@@ -179,25 +180,20 @@ def _code_lines(markdown: str, rendered: str, blocks: list[int]) -> str:
     if "{" not in markdown:
         return rendered
     marks: list[tuple[str, str] | None] = []  # for each closed fence with a language, in order: (groups, block number), or None
-    fence: str | None = None
-    pending: tuple[bool, list[frozenset[int] | None]] | None = None  # the open fence: has it a language, its groups
+    reader = Fences()
+    pending: tuple[bool, list[frozenset[int] | None]] = (False, [])  # the open fence: has it a language, its groups
     for line in markdown.split("\n"):
-        stripped = line.strip()
-        if fence is not None:
-            if stripped.startswith(fence) and not stripped.strip(fence[0]):
-                fence = None
-                assert pending is not None
-                has_language, found = pending
-                number = "0"
-                if len(found) > 1:
-                    blocks.append(len(blocks))
-                    number = str(len(blocks))
-                if has_language:
-                    marks.append(("|".join(spec(g) for g in found), number) if found else None)
-            continue
-        if stripped.startswith(("```", "~~~")):
-            fence = stripped[:3]
-            pending = (bool(stripped.lstrip("`~").split(" ")[0].split("{")[0]), opening(line) or [])
+        kind = reader.step(line)
+        if kind == "opens":
+            pending = (bool(line.strip().lstrip("`~").split(" ")[0].split("{")[0]), opening(line) or [])
+        elif kind == "closes":
+            has_language, found = pending
+            number = "0"
+            if len(found) > 1:
+                blocks.append(len(blocks))
+                number = str(len(blocks))
+            if has_language:
+                marks.append(("|".join(spec(g) for g in found), number) if found else None)
     counted = iter(marks)
 
     def marked(match: re.Match[str]) -> str:

@@ -18,8 +18,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
+from ..core.fences import outside as outside_fences
 from ..core.model import MAX_PICTURES
-from .markdown_talk import DIALECTS, Loss, Talk, TalkSlide, outside_fences, plain_title, read_talk, replace_outside_code
+from .markdown_talk import DIALECTS, Loss, Talk, TalkSlide, plain_title, read_talk, replace_outside_code
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg")
 

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ..core.fences import Fences
+from ..core.fences import outside as outside_fences
 from ..core.linesteps import groups
 
 DIALECTS = ("presenterm", "marp", "pandoc", "lookatme", "slides")
@@ -67,7 +69,6 @@ class Talk:
     slide_level: int | None = None  # pandoc's: the heading level that starts a slide
 
 
-_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 _ATX = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^(=+|-+)\s*$")
 _COMMENT = re.compile(r"^[ \t]*<!--(.*)-->[ \t]*$", re.S)  # a whole line (or lines joined): greedy, no backtracking scan
@@ -147,24 +148,6 @@ def _front_matter(text: str) -> tuple[dict[str, str], str, int, list[Loss]]:
                 meta[str(key)] = " ".join(str(k) for k in value) if isinstance(value, dict) else ""
     consumed = match.group(0)
     return meta, text[len(consumed) :], consumed.count("\n"), losses
-
-
-def outside_fences(lines: list[str]) -> list[bool]:
-    """For each line, whether it is outside a code fence."""
-    outside, fence = [], None
-    for line in lines:
-        match = _FENCE.match(line)
-        if fence is None:
-            outside.append(True)
-            if match:
-                fence = match.group(1)[0] * len(match.group(1))
-                outside[-1] = False
-        else:
-            outside.append(False)
-            stripped = line.strip()
-            if stripped.startswith(fence) and set(stripped) == {fence[0]}:
-                fence = None
-    return outside
 
 
 def _split_at(body: str, offset: int, is_break: Callable[[str], bool]) -> list[TalkSlide]:
@@ -528,13 +511,13 @@ def _tidy(slide: TalkSlide, text: str, dialect: str, losses: list[Loss]) -> str:
     if not text:
         return text
     lines = text.split("\n")
-    outside = outside_fences(lines)
+    reader = Fences()
     for n, line in enumerate(lines):
-        match = _FENCE.match(line)
-        if match and outside[n] is False and (n == 0 or outside[n - 1] or _FENCE.match(lines[n - 1]) is None):
-            info = line[match.end() :].strip()
+        if reader.step(line) == "opens":
+            end = line.index(reader.fence or "") + len(reader.fence or "")
+            info = line[end:].strip()
             if info:
-                lines[n] = line[: match.end()] + _fence_info(info, line_of(slide, line), losses)
+                lines[n] = line[:end] + _fence_info(info, line_of(slide, line), losses)
     text = "\n".join(lines)
     if dialect == "pandoc":
         text = _unwrap_divs(slide, text, losses)
