@@ -233,6 +233,11 @@ class DeckApp(EditingApp, Themed):
         from .screens.confirm import ConfirmScreen
         from .screens.editor import EditorScreen
 
+        if self.is_web:
+            # a page in a browser (`deck serve`): quitting would leave the viewer on textual-serve's
+            # "Session ended", with the talk gone; the tab is theirs to close
+            self.notify("This talk is a page in your browser: close the tab to leave it.", title="Quit", timeout=6)
+            return
         unsaved = [s for s in self.screen_stack if isinstance(s, EditorScreen) and s.modified]
         if not unsaved:
             self.exit(0)
@@ -245,10 +250,6 @@ class DeckApp(EditingApp, Themed):
         self.push_screen(
             ConfirmScreen("A slide has unsaved changes. Quit anyway?", [("stay", "Keep editing"), ("quit", "Quit and discard")]), answered
         )
-
-    def help_bindings(self) -> Iterable[Binding]:
-        yield from (b for b in self.BINDINGS if isinstance(b, Binding))
-        yield Binding("ctrl+p", "command_palette", "Commands", tooltip="Command palette: every action by name, go to any slide, themes")
 
     def keys_of(self, binding: Binding) -> str:
         """A binding's keys as the footer shows them: '→, Space, l, n, PgDn'."""
@@ -285,7 +286,8 @@ class DeckApp(EditingApp, Themed):
             elif not target.check_action(*parse_action(action)[1:]):
                 continue  # e.g. edits in a read-only session, notes for an audience
             yield SystemCommand(f"{group}: {binding.tooltip}", self.keys_of(binding), lambda a=action, t=target: self.run_action(a, t))
-        yield SystemCommand("app: Quit", "q", self.action_quit)
+        if not self.is_web:
+            yield SystemCommand("app: Quit", "q", self.action_quit)
 
     def export_to(self, name: str) -> None:
         """The palette's export: beside the deck, with the filter on screen; asks before replacing a file."""

@@ -255,3 +255,26 @@ def test_opened_as_localhost_the_page_points_at_localhost(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+async def test_q_in_a_browser_keeps_the_talk_and_says_to_close_the_tab(monkeypatch):
+    # q ended a viewer's session: textual-serve showed "Session ended" and the talk was gone from the tab
+    from deck.tui.app import DeckApp
+    from deck.tui.screens.help import HelpScreen
+
+    from ..conftest import notified, until
+
+    monkeypatch.setattr(DeckApp, "is_web", property(lambda self: True))
+    app = make_app(DeckDocument.load(SHOWCASE), read_only=True, audience=True, clock=lambda: 0.0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert "Quit" not in str(app.presenter.query_one("#keys").render())
+        await pilot.press("q")
+        await until(pilot, lambda: any("close the tab" in message for message in notified(app)))
+        assert app.is_running and app.return_code is None
+        assert not [c for c in app.get_system_commands(app.screen) if "Quit" in c.title]
+        await pilot.press("question_mark")
+        await until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        from .test_presenter import _plain
+
+        help_text = _plain(app, "#help-table")
+        assert "Blank the screen" in help_text and "Quit" not in help_text

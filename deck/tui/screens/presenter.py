@@ -363,7 +363,8 @@ class PresenterScreen(CodeRunning, SlideNavigation, Screen[None]):
     def action_help(self) -> None:
         from .help import HelpScreen
 
-        app_bindings = [b for b in self.app.BINDINGS if isinstance(b, Binding)]
+        # in a browser (`deck serve`) the tab is closed instead of quitting: q only says so
+        app_bindings = [b for b in self.app.BINDINGS if isinstance(b, Binding) and not (self.app.is_web and b.action == "quit")]
         bindings = [b for b in self.BINDINGS if isinstance(b, Binding) and self._runnable(b)] + app_bindings
         bindings.append(Binding("ctrl+p", "command_palette", "Commands", tooltip="Command palette: every action by name, go to any slide, themes"))
         extra = [("0–9, Enter", "Go to slide by number"), ("Click", "Right half: next slide; left half: previous")]

@@ -45,6 +45,8 @@ class KeyBar(Widget, can_focus=False):
             binding = active.binding
             if not (binding.show and active.enabled) or binding.action in seen:
                 continue
+            if self.app.is_web and binding.action in ("quit", "app.quit"):
+                continue  # in a browser the tab is closed instead: q only says so
             seen.add(binding.action)
             start = len(line)
             line.append(f" {self.app.get_key_display(binding)} ", style=key_style)
