@@ -32,6 +32,7 @@ FORMATS: dict[str, Format] = {
         Format("marp", "marp", ".marp.md", note="slides for Marp"),
         Format("pandoc", "pandoc", ".pandoc.md", note="slides for pandoc (Beamer, reveal.js, PowerPoint)"),
         Format("reveal", "revealjs", ".reveal.md", note="slides for reveal.js's Markdown plugin"),
+        Format("reveal-page", "reveal_page", ".reveal.html", images="as-is", note="a reveal.js page that opens on its own"),
         Format("ledger", "ledger", ".ledger.md", images="as-is", note="every claim with its label and sources"),
         Format("csv", "ledger_csv", ".ledger.csv", images="as-is", suffixes=(".csv",), note="the ledger as CSV"),
         Format("json", "json_export", ".json", images="as-is", suffixes=(".json",), note="the deck as data"),

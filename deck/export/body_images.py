@@ -39,6 +39,30 @@ def as_data_uri(deck: Deck) -> Resolve:
     return resolve
 
 
+def with_pictures_inside(deck: Deck) -> Deck:
+    """The deck with every picture in it as a data URI, its `image:` ones and those in its Markdown, for
+    a page read by a Markdown reader that takes them (reveal.js's), SVG included: a picture shown by an
+    <img> runs no script of its own and fetches nothing."""
+
+    def inside(path: str) -> str | None:
+        try:
+            _, info, data = read_image(deck.path, path)
+        except ImageProblem:
+            return None
+        return data_uri(info.mime, data)
+
+    def pictures(items: tuple[Picture, ...]) -> tuple[Picture, ...]:
+        return tuple(dataclasses.replace(p, path=inside(p.path) or p.path) for p in items)
+
+    slides = tuple(
+        dataclasses.replace(
+            slide, images=pictures(slide.images), columns=tuple(dataclasses.replace(c, images=pictures(c.images)) for c in slide.columns)
+        )
+        for slide in deck.slides
+    )
+    return with_images(dataclasses.replace(deck, slides=slides), inside)
+
+
 def relative_to_export(deck: Deck, options: ExportOptions) -> Resolve:
     return lambda path: image_target(deck, Picture(path, ""), options)
 

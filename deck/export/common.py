@@ -81,6 +81,7 @@ def _autolink(line: str) -> str:
 
 SAFE_SCHEMES = ("http", "https", "mailto")
 _LINK_TARGET = re.compile(r"\]\(\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*)\s*:")
+_DATA_PICTURE = re.compile(r"!\[[^\]\n]*\]\(data:image/(?:png|jpeg|gif|webp|svg\+xml);base64,[A-Za-z0-9+/=]*\)")
 _REFERENCE_DEFINITION = re.compile(r"^(\s{0,3})\[[^\]]*\]:\s*<?\s*([A-Za-z][A-Za-z0-9+.\-]*)\s*:")
 _LANGUAGE = re.compile(r"[A-Za-z0-9_+#.-]+")
 
@@ -98,7 +99,15 @@ def inert(line: str, trust_code: bool = True) -> str:
     if "{" in line:  # pandoc reads {...} after a link, image, span, code or heading as attributes (onload=...)
         line = _outside_code(line, lambda part: part.replace("{", "\\{"), code_spans(line) if trust_code else None)
     if "](" in line:
-        line = _LINK_TARGET.sub(lambda m: m.group(0) if m.group(1).lower() in SAFE_SCHEMES else "\\]\\(" + m.group(0)[2:], line)
+        # a picture put inside the page by the export (a data URI, shown by an <img>, which runs nothing) is kept
+        kept = [m.span() for m in _DATA_PICTURE.finditer(line)] if "](data:image/" in line else []
+
+        def target(m: re.Match[str]) -> str:
+            if m.group(1).lower() in SAFE_SCHEMES or any(start < m.start() < end for start, end in kept):
+                return m.group(0)
+            return "\\]\\(" + m.group(0)[2:]
+
+        line = _LINK_TARGET.sub(target, line)
     definition = _REFERENCE_DEFINITION.match(line)
     if definition and definition.group(2).lower() not in SAFE_SCHEMES:
         line = definition.group(1) + "\\" + line[len(definition.group(1)) :]

@@ -65,7 +65,10 @@ def svg_figures(view: ShownSlide) -> list[str]:
 
 
 def image_target(deck: Deck, picture: Picture, options: ExportOptions) -> str | None:
-    """The image's path from the export's folder, as a URL path; None when the file is not usable."""
+    """The image's path from the export's folder, as a URL path; None when the file is not usable. (A
+    picture already inside the export, as a data URI, is itself.)"""
+    if picture.path.startswith("data:"):
+        return picture.path
     try:
         found = locate(deck.path, picture.path)
     except ImageProblem:

@@ -1,5 +1,6 @@
-"""How tall a slide's Markdown renders at a type size: the one estimate behind the Marp export's size
-classes and the HTML export's printed type size (the page measures itself on screen).
+"""How tall a slide's Markdown renders at a type size: the one estimate behind the type size of every
+slide format (Marp's size classes, reveal.js's and pandoc's slide sizes) and the HTML export's printed
+type size (the page measures itself on screen).
 
 The estimate is checked by rendering with Marp CLI and measuring every slide in Chromium, and by reading
 the PDF's pages back (tests/export/test_real_readers.py, tests/export/test_html.py).
@@ -12,26 +13,57 @@ import re
 GLYPH_WIDTH = 0.56  # an average character's width, in ems, in the sans-serif fonts slides are set in
 LINE_HEIGHT = 1.45  # a line's height, in ems
 
-# Marp's fitting rule: a slide's type is made smaller, by its estimated height, until it fits above the
-# footer (sizes in px for a 1280x720 slide). The estimate is checked by rendering with Marp CLI and
-# measuring every slide in Chromium.
+# The fitting rule of the slide formats: a slide's type is made smaller, by its estimated height, until it
+# fits above the footer (sizes in px for a 1280x720 slide). The estimate is checked by rendering with Marp
+# CLI, reveal.js and pandoc and measuring every slide in Chromium.
 SIZES = (26, 22, 19, 16, 14, 12)
 WIDTH_PX, HEIGHT_PX = 1280 - 2 * 56, 720 - 40 - 70  # inside the padding, above the footer
 IMAGE_PX = 260
 MARGIN = 0.9  # the estimate leans tall (measured in Chromium: rendered slides 0.65 to 0.95 of it): a tenth to spare
 
 
+FIGURE_MAX_PX = 432.0  # a chart or timeline (SVG) is drawn to the slide's width, at most 60% of a 720 px slide's height
+_VIEWBOX = re.compile(r'viewBox="0 0 ([\d.]+) ([\d.]+)"')
+
+
+def figure_height(svg: str, width: float = WIDTH_PX) -> float:
+    """How tall a chart or timeline drawn as SVG is at `width` px (its type scales with it, not with the slide's)."""
+    found = _VIEWBOX.search(svg)
+    if found is None or not float(found.group(1)):
+        return FIGURE_MAX_PX
+    return min(FIGURE_MAX_PX, width * float(found.group(2)) / float(found.group(1)))
+
+
+def fitting_size(lines: list[str]) -> int:
+    """The largest of SIZES at which the slide's Markdown fits (the smallest where none does)."""
+    return next((size for size in SIZES if fits(lines, size)), SIZES[-1])
+
+
+def fits(lines: list[str], size: int = SIZES[-1]) -> bool:
+    """Whether the slide's Markdown fits at `size` (by default at the smallest size: at all)."""
+    return estimated_height(lines, size) <= HEIGHT_PX * MARGIN
+
+
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_UNSEEN = re.compile(r"<!--.*?-->|&#8203;")  # a comment on a line of its own or after the words (a reader's directive), drawn as nothing
 
 
-def estimated_height(lines: list[str], size: int) -> float:
-    """About how tall the slide's Markdown renders at `size` px: wrapped lines, headings, gaps, tables."""
-    per_line = max(20, int(WIDTH_PX / (size * GLYPH_WIDTH)))
-    rows = 0.0
+def estimated_height(lines: list[str], size: int, width: float = WIDTH_PX) -> float:
+    """About how tall the slide's Markdown renders at `size` px in `width` px: wrapped lines, headings, gaps,
+    tables, and pandoc's columns (side by side: as tall as the tallest)."""
+    lines, columns = _without_columns("\n".join(lines).split("\n"), size, width)
+    per_line = max(20, int(width / (size * GLYPH_WIDTH)))
+    rows = columns / (size * LINE_HEIGHT)
     in_code = False
     table: list[str] = []
-    for line in [*"\n".join(lines).split("\n"), ""]:  # a body comes as one string of several lines; "" ends a last table
+    for line in [*lines, ""]:  # "" ends a last table
+        if "<!--" in line and not in_code:
+            line = _UNSEEN.sub("", line)
+            if not line.strip():
+                continue
         stripped = line.strip()
+        if stripped.startswith(":::") and not in_code:
+            continue  # a pandoc div's fence (incremental, a column's end) draws nothing
         if table and not (stripped.startswith("|") and not in_code):
             rows += table_rows(table, per_line)
             table = []
@@ -44,6 +76,8 @@ def estimated_height(lines: list[str], size: int) -> float:
             rows += 0.45  # the gap between blocks
         elif stripped.startswith("![bg"):
             pass  # Marp's background, beside the words: it takes no line of its own
+        elif stripped.startswith("<svg"):
+            rows += figure_height(stripped) / (size * LINE_HEIGHT)
         elif stripped.startswith("!["):
             rows += IMAGE_PX / (size * LINE_HEIGHT)  # an image: at most this tall (the style's max-height)
         elif "![" in stripped:  # an image inside a paragraph: its line is as tall as the image (its address, a data URI in HTML, draws nothing)
@@ -56,6 +90,35 @@ def estimated_height(lines: list[str], size: int) -> float:
         else:
             rows += max(1, -(-len(line) // per_line))
     return rows * size * LINE_HEIGHT
+
+
+_COLUMNS = re.compile(r"(:{4,}) *\{\.columns\}")
+_COLUMN = re.compile(r':{3} *\{\.column(?: width="(\d+)%")?\}')
+
+
+def _without_columns(lines: list[str], size: int, width: float) -> tuple[list[str], float]:
+    """The lines outside pandoc's columns, and how tall the columns are: each estimated at its share of
+    the width, the tallest counting."""
+    out: list[str] = []
+    drawn = 0.0
+    at = 0
+    while at < len(lines):
+        opened = _COLUMNS.fullmatch(lines[at].strip())
+        if opened is None:
+            out.append(lines[at])
+            at += 1
+            continue
+        end = next((n for n in range(at + 1, len(lines)) if lines[n].strip() == opened.group(1)), len(lines))
+        shares: list[tuple[int, list[str]]] = []
+        for line in lines[at + 1 : end]:
+            column = _COLUMN.fullmatch(line.strip())
+            if column is not None:
+                shares.append((int(column.group(1) or 100 // 2), []))
+            elif shares and line.strip() != ":::":
+                shares[-1][1].append(line)
+        drawn += max((estimated_height(words, size, width * share / 100) for share, words in shares), default=0.0)
+        at = end + 1
+    return out, drawn
 
 
 def table_rows(table: list[str], per_line: int) -> float:

@@ -22,7 +22,7 @@ from . import ExportOptions
 from .body_images import SVG_MARK, data_uri
 from .common import left_out_line, legend_lines
 from .continued import pages
-from .fit import GLYPH_WIDTH, IMAGE_PX, LINE_HEIGHT, estimated_height
+from .fit import GLYPH_WIDTH, IMAGE_PX, LINE_HEIGHT, estimated_height, figure_height
 from .highlight import code_css, highlight_blocks
 from .slides_common import columns_as_table
 from .svg import chart_svg, timeline_svg
@@ -277,7 +277,7 @@ def _page_height(view: ShownSlide, figures: list[str], size: int) -> float:
     if view.columns:
         blocks += columns_as_table(view, lambda picture: "")
     # a chart or timeline is drawn to the page's width (1100 px for its 1000 units), at most 60% of its height
-    drawn = sum(min(432.0, float(m.group(1)) * 1.1) for f in figures if (m := _VIEWBOX.search(f)))
+    drawn = sum(figure_height(f, 1100) for f in figures)
     drawn += IMAGE_PX * (any(p.place != "right" for p in view.images) + any(c.images for c in view.columns))  # a row of pictures
     title = len(slide.title) + 3
     per_line = max(20, int(1100 / (size * GLYPH_WIDTH)))
@@ -304,7 +304,6 @@ def page_overflows(deck: Deck) -> list[int]:
 
 
 _LABEL_LENGTH = {level: len(level.value) + 5 for level in Confidence}
-_VIEWBOX = re.compile(r'viewBox="0 0 \d+ (\d+)"')
 
 
 def _divider(deck: Deck, slide: Slide) -> list[str]:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+import functools
 import json
 import re
 
@@ -14,8 +14,8 @@ from ..core.view import legend, view_slide
 from . import ExportOptions
 from .common import comment_text, inline
 from .figures_md import image_target, picture_markdown
-from .fit import HEIGHT_PX, MARGIN, SIZES, estimated_height
-from .slides_common import content_lines, divider_lines, meta_line
+from .fit import SIZES, fitting_size
+from .slides_common import content_lines, divider_lines, meta_line, pieces
 
 # Marp reads a comment that parses as YAML directives as directives; a first line that is
 # not `key: value` keeps the notes from ever being taken for one.
@@ -79,10 +79,8 @@ def _text_presentation(chars: str, _: object) -> str:
 
 def fitting_class(lines: list[str]) -> str | None:
     """The size class that makes the slide fit (None: the theme's size already does)."""
-    for size in SIZES:
-        if estimated_height(lines, size) <= HEIGHT_PX * MARGIN:
-            return None if size == SIZES[0] else f"fit{size}"
-    return f"fit{SIZES[-1]}"
+    size = fitting_size(lines)
+    return None if size == SIZES[0] else f"fit{size}"
 
 
 def export(deck: Deck, options: ExportOptions) -> str:
@@ -104,7 +102,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
         if slide.layout is not None:
             pages = [["<!-- _class: lead -->", "", *divider_lines(deck, slide)]]
         else:
-            pages = _pages(deck, index, slide, options)
+            pages = [_page(deck, index, piece, options) for piece in pieces(deck, index, functools.partial(_page, deck, index, options=options))]
         pages = [emoji_as_text("\n".join(page)).split("\n") for page in pages]
         if options.notes and slide.notes:
             pages[0] += ["<!--", NOTES_LEAD, "", comment_text(slide.notes), "-->", ""]
@@ -146,27 +144,3 @@ def _split(deck: Deck, pictures: tuple[Picture, ...], options: ExportOptions) ->
         out.append(f"![{keywords}]({target})")
         first = False
     return [*out, ""]
-
-
-def _pages(deck: Deck, index: int, slide: Slide, options: ExportOptions) -> list[list[str]]:
-    page = _page(deck, index, slide, options)
-    if len(slide.points) < 2 or fits(page):
-        return [page]  # nearly always: rendered once
-    return [_page(deck, index, piece, options) for piece in _pieces(deck, index, slide, options)]
-
-
-def _pieces(deck: Deck, index: int, slide: Slide, options: ExportOptions) -> list[Slide]:
-    """The last resort of the fitting rule: a slide too dense even at the smallest type is split between
-    its points into '(cont.)' slides (the first keeps the body and columns; every piece keeps its label and
-    its source numbers)."""
-    if len(slide.points) < 2 or fits(_page(deck, index, slide, options)):
-        return [slide]
-    half = len(slide.points) // 2
-    first = dataclasses.replace(slide, points=slide.points[:half], below=None)  # the words below go after the last point
-    rest = dataclasses.replace(slide, points=slide.points[half:], subtitle=None, body=None, columns=(), images=())
-    pieces = _pieces(deck, index, first, options) + _pieces(deck, index, rest, options)
-    return [pieces[0], *(dataclasses.replace(p, title=f"{deck.slides[index].name} (cont.)") for p in pieces[1:])]
-
-
-def fits(lines: list[str]) -> bool:
-    return estimated_height(lines, SIZES[-1]) <= HEIGHT_PX * MARGIN

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
-from ..core.model import Deck, Picture
+from ..core.model import Deck, Picture, Slide
 from ..core.view import view_slide
 from . import ExportOptions
 from .common import block, inline
 from .figures_md import picture_markdown
-from .slides_common import content_lines, divider_lines, meta_line
+from .fit import fitting_size
+from .revealjs import STYLE
+from .slides_common import content_lines, divider_lines, meta_line, pieces
 
 # ':::' would close a div early. (A heading inside a body would start a new slide: bodies' headings are
 # made level 3 or deeper instead, below the slides' level 2.)
@@ -49,30 +52,59 @@ def _row(deck: Deck, pictures: tuple[Picture, ...], options: ExportOptions) -> l
 
 def export(deck: Deck, options: ExportOptions) -> str:
     # pagetitle names the HTML page without adding a title slide: one slide per deck slide.
-    # pandoc reads metadata as Markdown: the title goes in escaped like any other deck text
-    out = ["---", f"pagetitle: {json.dumps(inline(deck.title), ensure_ascii=False)}", "---", ""]
+    # pandoc reads metadata as Markdown: the title goes in escaped like any other deck text. The slide's size
+    # and style are reveal.js's (other formats ignore them): the slide the fitting rule measures for.
+    out = [
+        "---",
+        f"pagetitle: {json.dumps(inline(deck.title), ensure_ascii=False)}",
+        "width: 1280",
+        "height: 720",
+        "center: false",
+        "header-includes: |",
+        "  ```{=html}",
+        "  <style>",
+        *(f"  {line}" for line in STYLE.strip().splitlines()),
+        "  </style>",
+        "  ```",
+        "---",
+        "",
+    ]
     for index, slide in enumerate(deck.slides):
         if slide.layout is not None:  # a level-2 heading like every slide: one slide per deck slide
             words = divider_lines(deck, slide)
-            out += [f"## {inline(slide.title)}", "", *words[2:]]
+            out += [f"## {inline(slide.title)} {{.center}}", "", *words[2:]]
         else:
-            view = view_slide(deck, index, minimum=options.min_confidence)
-            # a slide without a title starts at a rule, as pandoc reads one
-            out += [f"## {inline(slide.title)}" if slide.title else "---", "", meta_line(view), ""]
-            out += content_lines(
-                view,
-                options,
-                FORBIDDEN,
-                columns_open=":::: {.columns}",
-                column_open=lambda percent: f'::: {{.column width="{percent}%"}}',
-                close=("::::", ":::"),
-                pause=". . .",
-                reveal_list=lambda lines: ["::: incremental", "", *lines, "", ":::"],
-                heading_floor=3,
-                sized=lambda alt, target, percent: f'![{alt}]({target}){{width="{percent}%"}}',
-                beside=lambda words, pictures: _beside(deck, words, pictures, options),
-                row=lambda pictures: _row(deck, pictures, options),
-            )
+            for piece in pieces(deck, index, functools.partial(_words, deck, index, options=options)):
+                words = _words(deck, index, piece, options)
+                # the type size the fitting rule gives, as a class of the slide (pandoc would put a style on the
+                # heading too); a slide without a title gets an empty heading
+                centred = " .center" if piece.align == "center" else ""
+                out += [f"{words[0]} {{.fit{fitting_size(words)}{centred}}}", *words[1:]]
         if options.notes and slide.notes:
             out += ["::: notes", "", block(slide.notes, FORBIDDEN, headings=False), "", ":::", ""]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _words(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> list[str]:
+    """A slide, or a piece of one too dense for any size: its heading, then its words."""
+    view = view_slide(deck, index, minimum=options.min_confidence, part=piece)
+    return [
+        f"## {inline(piece.title)}" if piece.title else "##",
+        "",
+        meta_line(view_slide(deck, index, minimum=options.min_confidence)),
+        "",
+        *content_lines(
+            view,
+            options,
+            FORBIDDEN,
+            columns_open=":::: {.columns}",
+            column_open=lambda percent: f'::: {{.column width="{percent}%"}}',
+            close=("::::", ":::"),
+            pause=". . .",
+            reveal_list=lambda lines: ["::: incremental", "", *lines, "", ":::"],
+            heading_floor=3,
+            sized=lambda alt, target, percent: f'![{alt}]({target}){{width="{percent}%"}}',
+            beside=lambda words, pictures: _beside(deck, words, pictures, options),
+            row=lambda pictures: _row(deck, pictures, options),
+        ),
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 
 from ..core.linesteps import is_marker
@@ -10,6 +11,7 @@ from ..core.view import Claim, ShownSlide
 from . import ExportOptions
 from .common import block, inline, left_out_line
 from .figures_md import figure_tables, image_lines, picture_markdown
+from .fit import fits
 
 
 def claim_line(claim: Claim, refs: str = "[{}]", autolink: bool = False) -> str:
@@ -148,3 +150,20 @@ def content_lines(
     if view.sources:
         out += [sources_line(deck, view), ""]
     return out
+
+
+def pieces(deck: Deck, index: int, page: Callable[[Slide], list[str]]) -> list[Slide]:
+    """The last resort of the fitting rule: a slide too dense even at the smallest type is split between
+    its points into '(cont.)' slides (the first keeps the body and columns; every piece keeps its label and
+    its source numbers). `page`: the format's Markdown of a slide or a piece of one."""
+    return _pieces(deck, index, deck.slides[index], page)
+
+
+def _pieces(deck: Deck, index: int, slide: Slide, page: Callable[[Slide], list[str]]) -> list[Slide]:
+    if len(slide.points) < 2 or fits(page(slide)):
+        return [slide]  # nearly always: rendered once
+    half = len(slide.points) // 2
+    first = dataclasses.replace(slide, points=slide.points[:half], below=None)  # the words below go after the last point
+    rest = dataclasses.replace(slide, points=slide.points[half:], subtitle=None, body=None, columns=(), images=())
+    found = _pieces(deck, index, first, page) + _pieces(deck, index, rest, page)
+    return [found[0], *(dataclasses.replace(p, title=f"{deck.slides[index].name} (cont.)") for p in found[1:])]

@@ -55,10 +55,10 @@ def test_no_export_writes_an_empty_heading(deck, name):
     assert "The best code is no code at all." in out
 
 
-def test_pandoc_starts_an_untitled_slide_at_a_rule(deck):
+def test_pandoc_starts_an_untitled_slide_at_an_empty_heading(deck):
     out = export_deck(deck, "pandoc")
     body = out.split("---\n", 2)[2]  # after the metadata block
-    assert body.count("\n---\n") == 2  # the two untitled slides, each begun by a rule
+    assert len(re.findall(r"^## \{\.fit\d+\}$", body, re.M)) == 2  # the two untitled slides, each begun by an empty heading with its size
     assert "## First" in body and "## Last" in body
 
 

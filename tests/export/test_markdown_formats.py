@@ -139,8 +139,9 @@ class TestPandoc:
     def test_slides_notes_and_columns(self):
         deck = load_deck(SHOWCASE)
         text = export_deck(deck, "pandoc")
-        assert text.startswith('---\npagetitle: "Showcase deck"\n---\n')
+        assert text.startswith('---\npagetitle: "Showcase deck"\nwidth: 1280\nheight: 720\n')  # reveal.js's slide, as fitted
         assert len(re.findall(r"^## ", text, re.M)) == len(deck.slides)
+        assert len(re.findall(r"^## .* \{\.fit\d+\}$", text, re.M)) == len(deck.slides)  # each sized
         assert text.count("::: notes") == len(deck.slides)
         assert ':::: {.columns}\n\n::: {.column width="50%"}' in text
 
