@@ -396,15 +396,25 @@ def _with_recorded_output(deck: Deck) -> Deck:
 
 def _export_binary(deck: Deck, name: str, options: ExportOptions, output: str | None) -> int:
     from .core.files import write_atomic
-    from .export import FORMATS, export_bytes
-    from .export.pdf import PDF_HINT, available
+    from .export import FORMATS, export_bytes, missing
 
-    if name == "pdf" and not available():
-        raise UsageError(PDF_HINT)
+    lacking = missing(name)
+    if lacking is not None:
+        raise UsageError(lacking)
     if not output:
         raise UsageError(f"a {name.upper()} goes to a file: give -o talk{FORMATS[name].extension}")
-    write_atomic(output, export_bytes(deck, name, options))  # written whole, or not at all
-    print(f"wrote {safe_path(output)} ({name}, {_count(len(deck.slides), 'slide')})", file=sys.stderr)
+    try:
+        data = export_bytes(deck, name, options)
+    except RuntimeError as exc:  # the program that writes it (pandoc) failed: said, and nothing written
+        raise UsageError(str(exc)) from None
+    write_atomic(output, data)  # written whole, or not at all
+    said = _count(len(deck.slides), "slide")
+    if name == "pptx":  # read back: PowerPoint takes two pictures a slide, and one table, and goes on after
+        from .export.pptx import slides_in
+
+        made = slides_in(data)
+        said += "" if made == len(deck.slides) else f"; {made} in PowerPoint, a slide with more pictures or tables than its layouts hold going on"
+    print(f"wrote {safe_path(output)} ({name}, {said})", file=sys.stderr)
     return EXIT_OK
 
 

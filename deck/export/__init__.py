@@ -19,7 +19,7 @@ class Format:
     name: str
     module: str
     extension: str  # the ending of the file it writes beside the deck (talk.marp.md)
-    images: str = "relative"  # Markdown images in deck text: 'relative' to where it lands, 'data' URIs, or 'as-is'
+    images: str = "relative"  # Markdown images in deck text: 'relative' to where it lands, 'data' URIs, or 'as-is' (the PDF: its HTML page's)
     binary: bool = False  # bytes (a PDF), not text
     suffixes: tuple[str, ...] = ()  # other file endings that ask for this format (-o x.json)
     note: str = ""  # what it is, for help and the palette
@@ -37,7 +37,8 @@ FORMATS: dict[str, Format] = {
         Format("csv", "ledger_csv", ".ledger.csv", images="as-is", suffixes=(".csv",), note="the ledger as CSV"),
         Format("json", "json_export", ".json", images="as-is", suffixes=(".json",), note="the deck as data"),
         Format("html", "html", ".html", images="data", note="one self-contained page"),
-        Format("pdf", "pdf", ".pdf", images="data", binary=True, note="the HTML page printed (needs WeasyPrint)"),
+        Format("pdf", "pdf", ".pdf", images="as-is", binary=True, note="the HTML page printed (needs WeasyPrint)"),
+        Format("pptx", "pptx", ".pptx", binary=True, note="PowerPoint, one slide per slide (needs pandoc)"),
     )
 }
 TEXT_FORMATS = tuple(name for name, f in FORMATS.items() if not f.binary)
@@ -60,6 +61,13 @@ def format_for(filename: str) -> str | None:
             return f.name
     suffix = Path(name).suffix
     return next((f.name for f in FORMATS.values() if suffix in f.suffixes), None)
+
+
+def missing(name: str) -> str | None:
+    """What format `name` needs and this machine lacks (WeasyPrint, pandoc), as how to get it; None if nothing."""
+    module = importlib.import_module(f".{FORMATS[name].module}", __name__)
+    check: Callable[[], str | None] | None = getattr(module, "missing", None)
+    return check() if check is not None else None
 
 
 def exporter(name: str) -> Callable[[Deck, ExportOptions], Any]:
@@ -91,6 +99,7 @@ def export_deck(deck: Deck, name: str, options: ExportOptions = ExportOptions())
 def export_bytes(deck: Deck, name: str, options: ExportOptions = ExportOptions()) -> bytes:
     """The deck in any format, as the bytes of its file."""
     if FORMATS[name].binary:
-        data: bytes = exporter(name)(deck, options)  # a binary format renders another one (PDF: the HTML page)
+        # a binary format renders another one (PDF: the HTML page), or its text with pictures as it wants them
+        data: bytes = exporter(name)(_with_images(deck, name, options), options)
         return data
     return export_deck(deck, name, options).encode("utf-8")

@@ -50,6 +50,27 @@ def figure_tables(view: ShownSlide, escaped: bool = False) -> list[str]:
     return out
 
 
+def figure_lists(view: ShownSlide) -> list[str]:
+    """The chart and the timeline as lists, one item per bar or event with its label and sources: for a
+    reader that starts a new slide after a table (pandoc's PowerPoint). Their items start with '*', so
+    that the points' list after them ('-') stays a list of its own."""
+    out: list[str] = []
+    slide, numbers = view.slide, view.numbers
+    if view.bars and slide.chart is not None:
+        out += [f"**{inline(slide.chart.title)}**", ""] if slide.chart.title else []
+        for bar in view.bars:
+            value = inline(with_unit(bar.value_text, slide.chart.unit))
+            out.append(f"* **{value}** {inline(bar.claim.text)} · {_level(bar.claim.confidence)} {_refs(bar.claim.sources, numbers, False)}")
+        out.append("")
+        out += [f"*Values: {inline(slide.chart.axis)}*", ""] if slide.chart.axis else []
+    if view.events:
+        for event in view.events:
+            when = inline(event.when_text)
+            out.append(f"* **{when}** {inline(event.claim.text)} · {_level(event.claim.confidence)} {_refs(event.claim.sources, numbers, False)}")
+        out.append("")
+    return out
+
+
 def svg_figures(view: ShownSlide) -> list[str]:
     """The chart and the timeline as inline SVG, for formats that take HTML (one line each: a blank line
     inside would end the HTML block)."""

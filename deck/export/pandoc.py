@@ -9,8 +9,9 @@ from ..core.model import Deck, Picture, Slide
 from ..core.view import view_slide
 from . import ExportOptions
 from .common import block, inline
-from .figures_md import picture_markdown
+from .figures_md import figure_lists, picture_markdown
 from .fit import fitting_size
+from .powerpoint import shaped
 from .revealjs import STYLE
 from .slides_common import content_lines, divider_lines, meta_line, pieces
 
@@ -51,6 +52,12 @@ def _row(deck: Deck, pictures: tuple[Picture, ...], options: ExportOptions) -> l
 
 
 def export(deck: Deck, options: ExportOptions) -> str:
+    return markdown(deck, options)
+
+
+def markdown(deck: Deck, options: ExportOptions, powerpoint: bool = False) -> str:
+    """The deck as pandoc's slides; `powerpoint`: each slide shaped for pandoc's PowerPoint writer
+    (`powerpoint.py`), its chart and timeline written as lists."""
     # pagetitle names the HTML page without adding a title slide: one slide per deck slide.
     # pandoc reads metadata as Markdown: the title goes in escaped like any other deck text. The slide's size
     # and style are reveal.js's (other formats ignore them): the slide the fitting rule measures for.
@@ -74,8 +81,9 @@ def export(deck: Deck, options: ExportOptions) -> str:
             words = divider_lines(deck, slide)
             out += [f"## {inline(slide.title)} {{.center}}", "", *words[2:]]
         else:
-            for piece in pieces(deck, index, functools.partial(_words, deck, index, options=options)):
-                words = _words(deck, index, piece, options)
+            page = functools.partial(_words, deck, index, options=options, powerpoint=powerpoint)
+            for piece in pieces(deck, index, page):
+                words = page(piece)
                 # the type size the fitting rule gives, as a class of the slide (pandoc would put a style on the
                 # heading too); a slide without a title gets an empty heading
                 centred = " .center" if piece.align == "center" else ""
@@ -85,12 +93,10 @@ def export(deck: Deck, options: ExportOptions) -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _words(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> list[str]:
+def _words(deck: Deck, index: int, piece: Slide, options: ExportOptions, powerpoint: bool = False) -> list[str]:
     """A slide, or a piece of one too dense for any size: its heading, then its words."""
     view = view_slide(deck, index, minimum=options.min_confidence, part=piece)
-    return [
-        f"## {inline(piece.title)}" if piece.title else "##",
-        "",
+    words = [
         meta_line(view_slide(deck, index, minimum=options.min_confidence)),
         "",
         *content_lines(
@@ -106,5 +112,7 @@ def _words(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> list
             sized=lambda alt, target, percent: f'![{alt}]({target}){{width="{percent}%"}}',
             beside=lambda words, pictures: _beside(deck, words, pictures, options),
             row=lambda pictures: _row(deck, pictures, options),
+            figures=figure_lists if powerpoint else None,
         ),
     ]
+    return [f"## {inline(piece.title)}" if piece.title else "##", "", *(shaped(words) if powerpoint else words)]

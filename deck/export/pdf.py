@@ -16,6 +16,11 @@ def available() -> bool:
     return importlib.util.find_spec("weasyprint") is not None
 
 
+def missing() -> str | None:
+    """What the export needs and this machine lacks, said as how to get it; None when it can run."""
+    return None if available() else PDF_HINT
+
+
 def data_only(weasyprint: Any) -> Any:
     """WeasyPrint ignores the page's policy: it may read the page's own data URIs, and nothing else (no
     network, no file)."""

@@ -291,11 +291,11 @@ class DeckApp(EditingApp, Themed):
 
     def export_to(self, name: str) -> None:
         """The palette's export: beside the deck, with the filter on screen; asks before replacing a file."""
-        from ..export import ExportOptions
-        from ..export.pdf import PDF_HINT, available
+        from ..export import ExportOptions, missing
 
-        if name == "pdf" and not available():
-            self.notify(f"Not exported: {PDF_HINT}", title="Export", severity="warning", timeout=8)
+        lacking = missing(name)
+        if lacking is not None:
+            self.notify(f"Not exported: {lacking}", title="Export", severity="warning", timeout=8)
             return
         presenter = self.presenter
         deck = presenter.deck
@@ -336,6 +336,9 @@ class DeckApp(EditingApp, Themed):
             write_atomic(target, export_bytes(deck, name, options), follow_symlinks=False)
         except OSError as exc:
             self.notify(f"Could not write {target}: {exc.strerror or exc}", title="Export", severity="error")  # notify is thread-safe
+            return
+        except RuntimeError as exc:  # the program that writes it (pandoc) failed
+            self.notify(f"Not exported: {exc}", title="Export", severity="error")
             return
         self.notify(f"Wrote {target}", title=f"Export: {name}")
 

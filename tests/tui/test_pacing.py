@@ -299,7 +299,7 @@ def test_pandoc_reveal_has_fragments_and_a_pause(tmp_path):
     result = run(pandoc, "-t", "revealjs", "-s", str(source), "-o", str(tmp_path / "deck.html"), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     page = (tmp_path / "deck.html").read_text(encoding="utf-8")
-    assert len(re.findall(r'class="slide level2"', page)) == 5
+    assert len(re.findall(r'class="slide level2[ "]', page)) == 5
     assert page.count('class="fragment"') >= 6
     assert "&lt;!-- pause" not in page and "<!-- pause" not in page
 
