@@ -367,9 +367,7 @@ def cmd_export(args: argparse.Namespace) -> int:
             target = os.path.realpath(args.output)
             print(f"deck: note: {safe_path(args.output)} is a symbolic link; writing to {safe_path(target)}", file=sys.stderr)
         write_atomic(args.output, text.encode("utf-8"))
-        pages = text.count("\n\n---\n\n") + 1 if name == "marp" else len(deck.slides)
-        split = f"; {_count(pages - len(deck.slides), 'slide')} more, split off too-dense slides as '(cont.)'" if pages > len(deck.slides) else ""
-        print(f"wrote {safe_path(args.output)} ({name}, {_count(len(deck.slides), 'slide')}{split})", file=sys.stderr)
+        print(f"wrote {safe_path(args.output)} ({name}, {_count(len(deck.slides), 'slide')}{_more_slides(name, text)})", file=sys.stderr)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -392,6 +390,17 @@ def _with_recorded_output(deck: Deck) -> Deck:
     except RecordProblem as exc:
         raise DeckError([Diagnostic(1, 1, f"cannot use the recorded output: {exc}", path=str(where))]) from None
     return dataclasses.replace(deck, outputs=outputs)
+
+
+def _more_slides(name: str, text: str) -> str:
+    """What a slide format added to the deck's slides: '(cont.)' slides of too-dense ones, Marp's builds."""
+    import re
+
+    cont = len(re.findall(r"^## .*\(cont\.\)(?: \{[^}\n]*\})?$", text, re.MULTILINE)) if name in ("marp", "reveal", "pandoc") else 0
+    builds = text.count("<!-- _paginate: hold -->") if name == "marp" else 0
+    said = [f"{_count(cont, 'slide')} more, split off too-dense slides as '(cont.)'"] if cont else []
+    said += [f"{_count(builds, 'build')} (a slide as far as a pause, page number kept)"] if builds else []
+    return "".join(f"; {part}" for part in said)
 
 
 def _export_binary(deck: Deck, name: str, options: ExportOptions, output: str | None) -> int:

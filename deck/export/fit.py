@@ -62,8 +62,8 @@ def estimated_height(lines: list[str], size: int, width: float = WIDTH_PX) -> fl
             if not line.strip():
                 continue
         stripped = line.strip()
-        if stripped.startswith(":::") and not in_code:
-            continue  # a pandoc div's fence (incremental, a column's end) draws nothing
+        if stripped.startswith((":::", '<div class="fragment">', "</div>")) and not in_code:
+            continue  # a pandoc div's fence (incremental, a column's end), reveal.js's fragment: drawn as nothing
         if table and not (stripped.startswith("|") and not in_code):
             rows += table_rows(table, per_line)
             table = []

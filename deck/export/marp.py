@@ -10,6 +10,7 @@ import emoji
 
 from ..core.imagefile import CODE
 from ..core.model import Deck, Picture, Slide
+from ..core.reveal import pauses
 from ..core.view import legend, view_slide
 from . import ExportOptions
 from .common import comment_text, inline
@@ -102,20 +103,44 @@ def export(deck: Deck, options: ExportOptions) -> str:
         if slide.layout is not None:
             pages = [["<!-- _class: lead -->", "", *divider_lines(deck, slide)]]
         else:
-            pages = [_page(deck, index, piece, options) for piece in pieces(deck, index, functools.partial(_page, deck, index, options=options))]
+            found = pieces(deck, index, functools.partial(_page, deck, index, options=options))
+            pages = _builds(deck, index, options) if len(found) == 1 else [_page(deck, index, piece, options) for piece in found]
         pages = [emoji_as_text("\n".join(page)).split("\n") for page in pages]
         if options.notes and slide.notes:
-            pages[0] += ["<!--", NOTES_LEAD, "", comment_text(slide.notes), "-->", ""]
+            for page in pages if pages[-1][0] == HOLD else pages[:1]:  # on each build: the speaker sees them throughout
+                page += ["<!--", NOTES_LEAD, "", comment_text(slide.notes), "-->", ""]
         slides += [join_soft_breaks("\n".join(page)).rstrip("\n") for page in pages]
     return "\n".join(front) + "\n\n---\n\n".join(slides) + "\n"
 
 
-def _page(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> list[str]:
-    """One Marp slide: the deck slide `index`, or a continuation of it (`piece` holds some of its points)."""
+HOLD = "<!-- _paginate: hold -->"  # Marp: this slide keeps the page number of the one before
+
+
+def _builds(deck: Deck, index: int, options: ExportOptions) -> list[list[str]]:
+    """The slide, and before it the slide as far as each of its pauses (a body's or a column's `<!-- pause -->`)
+    reveals it, as the core's view shows it at that step: Marp steps only list items, so each pause is a
+    build, a slide of its own that keeps the page number and the complete slide's type size. Steps that
+    change nothing Marp shows (a code block's next lines: Marp shows the code whole) make no build."""
+    slide = deck.slides[index]
+    complete = _page(deck, index, slide, options)
+    if not pauses(slide, options.min_confidence):
+        return [complete]
+    size = complete[0] if complete and complete[0].startswith("<!-- _class:") else None
+    builds: list[list[str]] = []
+    for step in range(pauses(slide, options.min_confidence)):
+        page = _page(deck, index, slide, options, step=step, size=size)
+        if page != (builds[-1] if builds else None) and page != complete:
+            builds.append(page)
+    return [builds[0], *([HOLD, "", *page] for page in [*builds[1:], complete])] if builds else [complete]
+
+
+def _page(deck: Deck, index: int, piece: Slide, options: ExportOptions, step: int | None = None, size: str | None = None) -> list[str]:
+    """One Marp slide: the deck slide `index`, or a continuation of it (`piece` holds some of its points);
+    at `step`, as far as the slide's pauses reveal it there, in the type of `size` (the complete slide's)."""
     minimum = options.min_confidence
     out = ([f"## {inline(piece.title)}", ""] if piece.title else []) + [meta_line(view_slide(deck, index, minimum=minimum)), ""]
     # Marp shows a list written with '*' one item per step (a fragmented list)
-    view = view_slide(deck, index, minimum=minimum, part=piece)
+    view = view_slide(deck, index, minimum=minimum, part=piece if step is None else None, step=step)
     out += content_lines(
         view,
         options,
@@ -125,8 +150,10 @@ def _page(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> list[
         sized=lambda alt, target, percent: f"![w:{round(percent * 11.68)} {alt}]({target})",  # Marp's size: px of its 1168
         beside=lambda words, pictures: _split(deck, pictures, options) + words,
     )
-    size = fitting_class(out)
-    classes = " ".join(c for c in ("lead" if piece.align == "center" else "", size or "") if c)  # Marp's lead: centred
+    if step is not None:
+        return [size, "", *out] if size else out
+    fitted = fitting_class(out)
+    classes = " ".join(c for c in ("lead" if piece.align == "center" else "", fitted or "") if c)  # Marp's lead: centred
     return [f"<!-- _class: {classes} -->", "", *out] if classes else out
 
 

@@ -51,6 +51,8 @@ def _words(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> list
         reveal_list=fragments,
         figures=svg_figures,
         columns_table=True,  # columns side by side, as in Marp
+        pause='<div class="fragment">',  # the rest of the body, a fragment per pause (the blank line after it: Markdown inside)
+        pause_end="</div>",
     )
 
 

@@ -87,6 +87,7 @@ def content_lines(
     close: tuple[str, str] | None = None,
     raw_separators: bool = False,
     pause: str | None = None,
+    pause_end: str | None = None,
     reveal_list: Callable[[list[str]], list[str]] | None = None,
     heading_floor: int | None = None,
     columns_table: bool = False,
@@ -98,6 +99,8 @@ def content_lines(
     """Subtitle, body, points and columns of `view`; columns use the format's own wrappers when it has them.
 
     `pause`: the format's pause between a body's parts (pandoc's '. . .'); without one the parts run on.
+    `pause_end`: what closes each pause after the body, for a format whose pause opens a block (reveal.js's
+    fragment <div>).
     `reveal_list`: how the format makes a list appear item by item, for slides with `reveal: true`.
     `figures`: how the format draws a chart and a timeline (default: as tables).
     `beside`: how the format puts pictures (`place: right`) beside the slide's words, given those words'
@@ -111,10 +114,13 @@ def content_lines(
         out += [f"*{inline(slide.subtitle)}*", ""]
     listed: Callable[[list[str]], list[str]] = reveal_list if (slide.reveal and reveal_list) else (lambda lines: lines)
     if view.body and pause and len(view.body_parts) > 1:
+        opened = 0
         for i, part in enumerate(view.body_parts):
             if is_marker(part) is not None:
                 continue  # a code block's next highlighted lines: the format shows the code whole
+            opened += bool(i)
             out += ([pause, ""] if i else []) + ([block(part, forbidden, raw_separators, heading_floor), ""] if part else [])
+        out += [pause_end, ""] * opened if pause_end else []
     elif view.body:
         out += [block(view.body, forbidden, raw_separators, heading_floor), ""]
     out += figures(view) if figures else figure_tables(view)

@@ -26,6 +26,12 @@ DECKS = [bundled_deck(), *(ROOT / "tests" / "decks" / name for name in ("awkward
 NPM_HINT = "npm install --prefix .ci/tools (or run bash .ci/run)"
 
 
+def deck_slide_pauses(slide) -> int:
+    from deck.core.reveal import pauses
+
+    return pauses(slide)
+
+
 def tool(name: str, hint: str) -> str:
     found = shutil.which(name) or (str(NODE_BIN / name) if (NODE_BIN / name).exists() else None)
     if found is None:
@@ -74,6 +80,7 @@ def test_marp_makes_one_slide_per_deck_slide_with_its_notes(path, tmp_path):
     deck = load_deck(path)
     page = marp_page(export_deck(deck, "marp"), tmp_path).read_text(encoding="utf-8")
     assert len(re.findall(r"<section\b", page)) == len(deck.slides)
+    assert not any(deck_slide_pauses(s) for s in deck.slides)  # these decks have no pause (builds: below)
     assert "<script>alert" not in page
     # Marp puts each slide's presenter notes in a note element with the slide's index
     notes = dict(re.findall(r'<div class="bespoke-marp-note" data-index="(\d+)"[^>]*>(.*?)</div>', page, re.S))
@@ -167,8 +174,9 @@ SIZES = [26, 22, 19, 16, 14, 12]  # Marp's type sizes, the theme's first
 def test_marp_slides_fit_above_their_footer_at_1280x720(path, tmp_path):
     """Rendered by Marp CLI and measured in headless Chromium: no slide is cut off or runs into the footer."""
     deck = load_deck(path)
-    report = marp_measured(marp_page(export_deck(deck, "marp", ExportOptions(out_dir=str(tmp_path))), tmp_path))
-    assert report["count"] == len(deck.slides)
+    text = export_deck(deck, "marp", ExportOptions(out_dir=str(tmp_path)))
+    report = marp_measured(marp_page(text, tmp_path))
+    assert report["count"] == len(deck.slides) + text.count("<!-- _paginate: hold -->")  # and a build per pause
     assert report["bad"] == []
     # and type no smaller than it needs: at most one size below the largest at which the slide fits (the
     # estimate is rough), two for one slide at most, measured by trying each size in Chromium
@@ -231,6 +239,21 @@ def test_ordinary_markdown_survives_export_as_written(tmp_path, fmt):
     assert "<ol" in page and page.count("<li") >= 4
     if fmt == "pandoc":
         assert len(re.findall(r'class="slide level2[ "]', page)) == 1  # a body's headings never start a slide
+
+
+def test_marp_shows_a_bodys_pause_as_a_build_with_the_same_page_number(tmp_path):
+    # Marp steps only list items: a body's <!-- pause --> showed the slide whole from the start
+    deck = load_deck(ROOT / "tests" / "decks" / "pacing.yaml")
+    page = marp_page(export_deck(deck, "marp"), tmp_path).read_text(encoding="utf-8")
+    sections = re.findall(r"<section\b[^>]*>.*?</section>", page, re.S)
+    steps = [s for s in sections if re.search(r"<h2[^>]*>Steps</h2>", s)]
+    assert len(steps) == 2 and len(sections) == len(deck.slides) + 1
+    assert "First part." in steps[0] and "Second part." not in steps[0] and "Three" not in steps[0]
+    assert "First part." in steps[1] and "Second part." in steps[1] and "Three" in steps[1]
+    numbers = [re.search(r'data-marpit-pagination="(\d+)"', s).group(1) for s in steps]
+    assert numbers[0] == numbers[1]  # one slide to the audience: the build keeps its page number
+    notes = dict(re.findall(r'<div class="bespoke-marp-note" data-index="(\d+)"[^>]*>(.*?)</div>', page, re.S))
+    assert all("Say the steps" in notes[str(sections.index(s))] for s in steps)  # the speaker sees them throughout
 
 
 def test_marp_joins_a_paragraphs_wrapped_lines_as_markdown_does(tmp_path):

@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from deck.core.imagefile import local_images
+from deck.core.linesteps import is_marker
 from deck.core.loader import load_deck, parse_deck
+from deck.core.reveal import body_parts
 from deck.export import ExportOptions, export_deck, format_for
 
 from ..conftest import ROOT
@@ -55,7 +57,10 @@ def test_every_slide_fits_its_1280x720_slide_and_the_page_needs_nothing_else(pat
     assert max(behind, default=0) <= 2, report["sizes"]
     # a revealed point is one step: the list item is the fragment, never its label or link alone
     revealed = sum(len(s.points) + sum(len(c.points) for c in s.columns) for s in deck.slides if s.reveal)
-    assert report["fragments"] == report["fragmentItems"] == revealed
+    assert report["fragmentItems"] == revealed
+    # and each pause in a body is one more: the rest of the body as a fragment (a code block's line groups are no pause here)
+    body_pauses = sum(max(0, len([p for p in body_parts(s.body) if is_marker(p) is None]) - 1) for s in deck.slides if s.body)
+    assert report["fragments"] == revealed + body_pauses
 
 
 def test_s_opens_reveal_js_speaker_view_with_the_first_slides_notes(tmp_path):
