@@ -198,7 +198,7 @@ def bar_geometry(values: list[float]) -> tuple[float, list[float]]:
     return -low / span, [v / span for v in scaled]
 
 
-CHART_KINDS = ("bar",)  # horizontal bars; other kinds may follow
+CHART_KINDS = ("bar", "column")  # horizontal bars, or vertical ones (columns) standing on the axis
 
 
 @dataclass(frozen=True)

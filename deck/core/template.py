@@ -101,7 +101,8 @@ slides:                             # required: at least one
 
   - title: Figures, compared
     confidence: reported
-    chart:                          # optional: horizontal bars, each a claim with its own label
+    chart:                          # optional: bars, each a claim with its own label
+      kind: bar                     # optional: bar (across, the default) or column (upright)
       unit: "%"
       items:
         - {label: "Our product", value: 80, confidence: confirmed, sources: [paper]}

@@ -26,20 +26,27 @@ def _level(level: Confidence | None) -> str:
     return f"{level.glyph} {level.value}" if level is not None else "—"
 
 
+def _chart_title(title: str) -> str:
+    """A chart's title leading into it: bold, closed by a colon (a paragraph of emphasis alone reads to
+    Markdown's linters, and to people, as a heading put wrongly)."""
+    text = inline(title)
+    return f"**{text}**" + ("" if text.endswith((".", ":", "?", "!", ";")) else ":")
+
+
 def figure_tables(view: ShownSlide, escaped: bool = False) -> list[str]:
     """The chart's and the timeline's tables, each followed by a blank line. `escaped`: write source numbers
     as \\[1\\] (the handout, where [1] next to a title could read as a link)."""
     out: list[str] = []
     slide, numbers = view.slide, view.numbers
     if view.bars and slide.chart is not None:
-        out += [f"**{inline(slide.chart.title)}**", ""] if slide.chart.title else []
+        out += [_chart_title(slide.chart.title), ""] if slide.chart.title else []
         out += [table_row(["Item", "Value", "Confidence", "Sources"]), "| --- | ---: | --- | --- |"]
         for bar in view.bars:
             level = bar.claim.confidence
             value = inline(with_unit(bar.value_text, slide.chart.unit), table=True)
             out.append(table_row([inline(bar.claim.text, table=True), value, _level(level), _refs(bar.claim.sources, numbers, escaped)]))
         out.append("")
-        out += [f"*Values: {inline(slide.chart.axis)}*", ""] if slide.chart.axis else []
+        out += [f"Values: *{inline(slide.chart.axis)}*", ""] if slide.chart.axis else []
     if view.events:
         out += [table_row(["When", "Event", "Confidence", "Sources"]), table_row(["---"] * 4)]
         for event in view.events:
@@ -57,12 +64,12 @@ def figure_lists(view: ShownSlide) -> list[str]:
     out: list[str] = []
     slide, numbers = view.slide, view.numbers
     if view.bars and slide.chart is not None:
-        out += [f"**{inline(slide.chart.title)}**", ""] if slide.chart.title else []
+        out += [_chart_title(slide.chart.title), ""] if slide.chart.title else []
         for bar in view.bars:
             value = inline(with_unit(bar.value_text, slide.chart.unit))
             out.append(f"* **{value}** {inline(bar.claim.text)} · {_level(bar.claim.confidence)} {_refs(bar.claim.sources, numbers, False)}")
         out.append("")
-        out += [f"*Values: {inline(slide.chart.axis)}*", ""] if slide.chart.axis else []
+        out += [f"Values: *{inline(slide.chart.axis)}*", ""] if slide.chart.axis else []
     if view.events:
         for event in view.events:
             when = inline(event.when_text)
@@ -77,9 +84,9 @@ def svg_figures(view: ShownSlide) -> list[str]:
     out = []
     slide, numbers = view.slide, view.numbers
     if view.bars and slide.chart is not None:
-        out += [f"**{inline(slide.chart.title)}**", ""] if slide.chart.title else []
+        out += [_chart_title(slide.chart.title), ""] if slide.chart.title else []
         out += [chart_svg(slide.chart, view.bars, numbers, f"chart{slide.pos.line}"), ""]
-        out += [f"*Values: {inline(slide.chart.axis)}*", ""] if slide.chart.axis else []
+        out += [f"Values: *{inline(slide.chart.axis)}*", ""] if slide.chart.axis else []
     if view.events:
         out += [timeline_svg(view.events, numbers, f"timeline{slide.pos.line}"), ""]
     return out

@@ -212,7 +212,8 @@ def _figures(view: ShownSlide, colours: dict[Confidence, str]) -> list[str]:
     out = []
     if view.bars and slide.chart is not None:
         caption = f"<figcaption>{_text(slide.chart.title)}</figcaption>" if slide.chart.title else ""
-        axis = f'<figcaption class="axis">↔ {_text(slide.chart.axis)}</figcaption>' if slide.chart.axis else ""
+        arrow = "↕" if slide.chart.kind == "column" else "↔"  # the way the values run
+        axis = f'<figcaption class="axis">{arrow} {_text(slide.chart.axis)}</figcaption>' if slide.chart.axis else ""
         out.append(f'<figure class="chart">{caption}{chart_svg(slide.chart, view.bars, numbers, f"chart{slide.pos.line}", colours)}{axis}</figure>')
     if view.events:
         out.append(f'<figure class="timeline">{timeline_svg(view.events, numbers, f"timeline{slide.pos.line}", colours)}</figure>')

@@ -119,7 +119,10 @@ def _refs(ids: tuple[str, ...], numbers: dict[str, int]) -> str:
 
 
 def chart_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid: str, c: Colours = COLOURS) -> str:
-    """Horizontal bars from a zero axis, the value and unit at each bar's end, the label's shape before it."""
+    """Horizontal bars from a zero axis, the value and unit at each bar's end, the label's shape before it;
+    or, for a chart of kind `column`, columns standing on the axis (`column_svg`)."""
+    if chart.kind == "column":
+        return column_svg(chart, bars, numbers, uid, c)
     values = [with_unit(b.value_text, chart.unit) + _refs(b.claim.sources, numbers) for b in bars]
     label_w = 300
     value_w = int(max(len(v) for v in values) * FONT * MONO) + 12
@@ -145,6 +148,44 @@ def chart_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid:
     parts.append(_legend({b.claim.confidence for b in bars}, y + 6, uid, c))
     title = "Bar chart: " + "; ".join(f"{_words(b.claim.text)}: {v}{_level_words(b.claim.confidence)}" for b, v in zip(bars, values))
     return _svg(uid, y + 30, title, "".join(parts), c)
+
+
+COLUMN_TRACK = 260  # a column chart's height from its lowest value to its highest, in its units
+
+
+def column_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid: str, c: Colours = COLOURS) -> str:
+    """Columns standing on a zero axis (those below zero hanging from it), each with its value and unit at
+    its end, and under the axis its label's shape and its label, wrapped to the column's width."""
+    values = [with_unit(b.value_text, chart.unit) + _refs(b.claim.sources, numbers) for b in bars]
+    step = WIDTH / max(1, len(bars))
+    bar_w = min(120.0, step * 0.6)
+    axis, lengths = bar_geometry([b.value for b in bars])
+    top = 10 + LINE  # room for a value over the highest column
+    zero = top + (1 - axis) * COLUMN_TRACK
+    size = max(10, min(FONT, int(step / (max(len(v) for v in values) * MONO + 1))))  # a value fits its column's width
+    parts: list[str] = []
+    base = top + COLUMN_TRACK + (LINE + 6 if any(s < 0 for s in lengths) else 0)  # under the lowest column and its value
+    shape_y, labels_y = base + 18, base + 18 + LINE
+    deepest = labels_y
+    for n, (bar, value, s) in enumerate(zip(bars, values, lengths)):
+        level = bar.claim.confidence
+        centre = step * n + step / 2
+        height = abs(s) * COLUMN_TRACK
+        y = zero - height if s >= 0 else zero
+        parts.append(
+            f'<rect x="{centre - bar_w / 2:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{max(height, 1 if s else 0):.1f}" {_fill(level, uid, c)}/>'
+        )
+        value_y = y - 6 if s >= 0 else zero + height + size + 4
+        parts.append(_mono(value, centre + len(value) * MONO * size / 2, value_y, size, right=True))
+        parts.append(shape(level, centre, shape_y, c=c))
+        lines = _lines(bar.claim.text, int(step) - 8)
+        for i, line in enumerate(lines):
+            parts.append(f'<text x="{centre:.1f}" y="{labels_y + 4 + i * LINE:.1f}" text-anchor="middle">{_text(line)}</text>')
+        deepest = max(deepest, labels_y + len(lines) * LINE)
+    parts.append(f'<line x1="0" y1="{zero:.1f}" x2="{WIDTH}" y2="{zero:.1f}" stroke="currentColor" stroke-opacity=".5"/>')
+    parts.append(_legend({b.claim.confidence for b in bars}, deepest + 6, uid, c))
+    title = "Column chart: " + "; ".join(f"{_words(b.claim.text)}: {v}{_level_words(b.claim.confidence)}" for b, v in zip(bars, values))
+    return _svg(uid, deepest + 30, title, "".join(parts), c)
 
 
 def timeline_svg(events: tuple[Event, ...], numbers: dict[str, int], uid: str, c: Colours = COLOURS) -> str:

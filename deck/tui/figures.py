@@ -74,6 +74,11 @@ def bar_cells(values: list[float], track: int) -> list[tuple[int, int]]:
     return out
 
 
+def chart_of(chart: Chart, bars: tuple[Bar, ...], palette: Palette, numbers: dict[str, int]) -> BarChart | ColumnChart:
+    """The chart drawn in its kind: bars across, or columns up."""
+    return (ColumnChart if chart.kind == "column" else BarChart)(chart, bars, palette, numbers)
+
+
 class BarChart:
     """Horizontal bars: the label's shape, the label, the bar in its level's fill, the value and unit,
     the source numbers."""
@@ -168,3 +173,58 @@ def _ends(left: str, right: str, track: int) -> str:
     if len(left) + len(right) + 1 > track:
         return left[:track]
     return left + " " * (track - len(left) - len(right)) + right
+
+
+COLUMN_ROWS = 8  # a column chart's height, in rows, from its lowest value to its highest
+COLUMN_WIDTH = 12  # a column's width, in cells, where the slide has room (a wider value widens it)
+
+
+class ColumnChart(BarChart):
+    """Vertical bars standing on a zero axis, each under its value, in its level's fill; under the axis
+    each column's label shape and number, then a key of the numbers: the label, its sources. A label is
+    never cut: a key line wraps."""
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width = options.max_width
+        count = len(self.bars)
+        numbers = [str(n) for n in range(1, count + 1)]
+        room = max(1, width // max(1, count) - 1)  # each column's share of the width, less the gap
+        cell = max(len(numbers[-1]) + 2, min(max(COLUMN_WIDTH, *(len(v) for v in self.values)), room))
+        gap = 1
+        if count * (cell + gap) > width:  # too many to stand side by side here: drawn across instead
+            yield from super().__rich_console__(console, options)
+            return
+        cells = bar_cells([bar.value for bar in self.bars], COLUMN_ROWS)  # (first row from the bottom, rows)
+        zero = next((start for (start, _), bar in zip(cells, self.bars) if bar.value >= 0), 0)
+        top = [start + length for start, length in cells]
+        rows: list[Text] = []
+        for row in range(COLUMN_ROWS, -2, -1):  # a row above the highest column (and below the lowest) holds values too
+            line = Text(no_wrap=True, overflow="crop")
+            for (start, length), bar, value, peak in zip(cells, self.bars, self.values, top):
+                level = bar.claim.confidence
+                if start <= row < start + length:
+                    line.append(fill(level) * cell, style=self.palette.of(level))
+                elif (row == peak and bar.value >= 0 or row == start - 1 and bar.value < 0) and len(value) <= cell:
+                    line.append(value.center(cell), style="bold")  # the value just above (or below) its column; the key has it too
+                else:
+                    line.append(" " * cell)
+                line.append(" " * gap)
+            rows.append(line)
+            if row == zero:
+                rows.append(Text("─" * min(width, count * (cell + gap)), style=self.palette.dim))
+        for line in rows:
+            if line.plain.strip():
+                yield line
+        marks = Text(no_wrap=True, overflow="crop")
+        for bar, number in zip(self.bars, numbers):
+            level = bar.claim.confidence
+            marks.append(f"{glyph_of(level)}{number}".center(cell), style=self.palette.of(level))
+            marks.append(" " * gap)
+        yield marks
+        key = Table.grid(padding=(0, 1))
+        key.add_column(no_wrap=True, justify="right")
+        key.add_column(overflow="fold")
+        for bar, number, label, value, ref in zip(self.bars, numbers, self.labels, self.values, self.refs):
+            key.add_row(Text(number, style=self.palette.of(bar.claim.confidence)), Text.assemble(label, f" · {value}", (ref, self.palette.dim)))
+        yield key
+        yield legend([bar.claim.confidence for bar in self.bars], self.palette, width)

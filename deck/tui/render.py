@@ -12,7 +12,7 @@ from rich.text import Text
 
 from ..core.model import Confidence, Deck, Slide, glyph_of
 from ..core.view import Claim, ColumnView, ShownSlide, legend
-from .figures import BarChart, Timeline
+from .figures import Timeline, chart_of
 from .inline import inline_text
 from .themes import Palette
 
@@ -213,8 +213,9 @@ def render_slide_parts(
         parts += [_markdown(view.body, palette, centred), Text()]
     if view.bars and slide.chart is not None:
         parts += [Text(slide.chart.title, style="bold")] if slide.chart.title else []
-        parts += [BarChart(slide.chart, view.bars, palette, view.numbers)]
-        parts += [Text(f"↔ {slide.chart.axis}", style=f"italic {palette.dim}")] if slide.chart.axis else []
+        parts += [chart_of(slide.chart, view.bars, palette, view.numbers)]
+        arrow = "↕" if slide.chart.kind == "column" else "↔"  # the way the values run
+        parts += [Text(f"{arrow} {slide.chart.axis}", style=f"italic {palette.dim}")] if slide.chart.axis else []
         parts.append(Text())
     if view.events:
         parts += [Timeline(view.events, palette, view.numbers), Text()]

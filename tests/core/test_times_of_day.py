@@ -109,7 +109,7 @@ def test_a_charts_axis_note_is_said_under_it_in_every_view():
     assert drawn.index("Decoding speed") < drawn.index("V4") < drawn.index("↔ tokens a second; higher is better")
     assert '<figcaption class="axis">↔ tokens a second; higher is better</figcaption>' in export_deck(deck, "html")
     for name in ("markdown", "marp", "pandoc", "reveal"):
-        assert "*Values: tokens a second; higher is better*" in export_deck(deck, name), name
+        assert "Values: *tokens a second; higher is better*" in export_deck(deck, name), name
     assert '"axis":"tokens a second; higher is better"' in export_deck(deck, "json")
     wrong = parse_deck(text.replace("axis: tokens a second; higher is better", "axis: [1, 2]"), "talk.yaml")
     assert [f"{d.line}:{d.col}" for d in wrong.diagnostics if "chart.axis must be a string" in d.message] == ["6:13"]

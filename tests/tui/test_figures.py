@@ -109,7 +109,7 @@ def test_other_dates_are_refused(raw):
 
 
 BAD = {
-    "kind": ("    chart: {kind: pie, items: [{label: x, value: 1}]}\n", "8:19: slide 1 ('S'): chart.kind must be one of: bar"),
+    "kind": ("    chart: {kind: pie, items: [{label: x, value: 1}]}\n", "8:19: slide 1 ('S'): chart.kind must be one of: bar, column"),
     "unit": ("    chart: {unit: 5, items: [{label: x, value: 1}]}\n", "8:19: slide 1 ('S'): chart.unit must be a short string"),
     "value as text": (
         "    chart: {items: [{label: x, value: '90%'}]}\n",
@@ -293,6 +293,58 @@ def test_any_chart_stays_inside_the_slide(values, width):
     assert all(len(line) <= width for line in drawn(BarChart(chart, bars, PALETTE, numbers), width))
 
 
+def test_a_column_chart_stands_its_columns_on_the_axis_with_a_key_that_cuts_no_label():
+    # charts had one kind, horizontal bars: a newcomer asked for columns
+    from deck.tui.figures import COLUMN_ROWS, ColumnChart
+
+    chart, bars = chart_of([80, 40, -20])
+    chart = dataclasses.replace(chart, kind="column", unit="%")
+    lines = drawn(ColumnChart(chart, bars, PALETTE, {}), 60)
+    axis = next(n for n, line in enumerate(lines) if line.lstrip().startswith("───"))
+    marks_at = next(n for n, line in enumerate(lines) if "●1" in line)
+    above, below = lines[:axis], lines[axis + 1 : marks_at]
+    column = lambda fill, rows: sum(1 for line in rows if fill in line)  # noqa: E731
+    assert column("█", above) == COLUMN_ROWS * 80 // 100 and column("▓", above) == COLUMN_ROWS * 40 // 100  # 80 is twice 40
+    assert column("▒", below) == round(COLUMN_ROWS * 20 / 100) and column("▒", above) == 0  # -20 hangs below
+    assert "80%" in above[0] and any("-20%" in line for line in below)
+    marks, key = lines[marks_at], lines[marks_at + 1 :]
+    assert "◐2" in marks and "○3" in marks
+    assert any(line.strip() == "1 item 0 · 80%" for line in key) and any(line.strip() == "3 item 2 · -20%" for line in key)
+
+
+def test_too_many_columns_for_the_width_are_drawn_across():
+    from deck.tui.figures import ColumnChart
+
+    chart, bars = chart_of([float(n) for n in range(1, 31)])
+    lines = drawn(ColumnChart(dataclasses.replace(chart, kind="column"), bars, PALETTE, {}), 60)
+    assert all(len(line) <= 60 for line in lines) and lines[0].startswith("● item 0")  # each bar on its line
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.floats(allow_nan=False, allow_infinity=False, min_value=-1e300, max_value=1e300), min_size=1, max_size=8), st.integers(20, 160))
+def test_any_column_chart_stays_inside_the_slide(values, width):
+    from deck.tui.figures import ColumnChart
+
+    chart, bars = chart_of(values, "GB")
+    lines = drawn(ColumnChart(dataclasses.replace(chart, kind="column"), bars, PALETTE, {"a": 1, "b": 12}), width)
+    assert all(len(line) <= width for line in lines)
+
+
+def test_a_column_charts_svg_stands_each_column_on_the_axis_as_tall_as_its_value():
+    import re
+
+    from deck.export.svg import chart_svg
+
+    chart, bars = chart_of([80, 40, -20])
+    svg = chart_svg(dataclasses.replace(chart, kind="column"), bars, {}, "c")
+    columns = [tuple(float(v) for v in m) for m in re.findall(r'<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="([\d.]+)"', svg)]
+    axis = float(re.search(r'<line x1="0" y1="([\d.]+)"', svg).group(1))
+    (y0, h0), (y1, h1), (y2, h2) = columns[:3]
+    assert abs(y0 + h0 - axis) < 0.2 and abs(y1 + h1 - axis) < 0.2 and abs(y2 - axis) < 0.2  # standing on it, the last hanging
+    assert abs(h0 - 2 * h1) < 0.5 and abs(h0 - 4 * h2) < 0.5
+    assert "Column chart: item 0: 80 &#40;confirmed&#41;" in svg  # what a screen reader says
+
+
 days = st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 12, 31))
 
 
@@ -387,7 +439,7 @@ def test_an_unusable_image_becomes_its_alt_text_in_the_exports(tmp_path):
 
 def test_the_html_export_draws_svg_and_embeds_the_image():
     page = export_deck(load_deck(FIGURES), "html")
-    assert page.count('<svg class="figure"') == 3  # two charts and a timeline
+    assert page.count('<svg class="figure"') == 4  # three charts (one of columns) and a timeline
     assert 'src="data:image/png;base64,' in page
     assert "pictures/pipeline.png" not in page  # embedded, not linked: the file stands alone
 
@@ -400,7 +452,7 @@ def test_pandoc_renders_the_handout_tables(tmp_path):
     handout.write_text(export_deck(load_deck(FIGURES), "markdown", ExportOptions(out_dir=str(tmp_path))), encoding="utf-8")
     html = subprocess.run([pandoc, str(handout), "-t", "html"], capture_output=True, text=True, check=True).stdout
     html = " ".join(html.split())  # pandoc wraps long tags between attributes (a deep path did): read it as a browser does
-    assert html.count("<table") == 3
+    assert html.count("<table") == 4  # each chart and the timeline as a table
     assert "<td>Rumours of a delay</td>" in html and "<td>○ unverified</td>" in html
     assert '<img src="' in html and 'alt="Three boxes in a row: ingest, parse, index"' in html
     assert "|" not in html.replace("<td>", "").split("<table")[1].split("</table>")[0]  # no literal pipe left in a table

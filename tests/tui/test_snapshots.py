@@ -223,9 +223,9 @@ FIGURES = ROOT / "tests" / "decks" / "figures.yaml"
 
 @pytest.mark.parametrize("theme", ["dark", "mono"])
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)], ids=["80x24", "120x40"])
-@pytest.mark.parametrize("slide", [0, 2, 3], ids=["bar-chart", "timeline", "image-fallback"])
+@pytest.mark.parametrize("slide", [0, 2, 3, 5], ids=["bar-chart", "timeline", "image-fallback", "column-chart"])
 def test_pictures(snap_compare, monkeypatch, slide, size, theme):
-    """A bar chart, a timeline and an image's alt text where it cannot be drawn (textual-image not asked:
+    """A bar chart, a timeline, a column chart and an image's alt text where it cannot be drawn (textual-image not asked:
     the same in every run, whichever test imported it first)."""
     import sys
 
