@@ -396,7 +396,7 @@ def _more_slides(name: str, text: str) -> str:
     """What a slide format added to the deck's slides: '(cont.)' slides of too-dense ones, Marp's builds."""
     import re
 
-    cont = len(re.findall(r"^## .*\(cont\.\)(?: \{[^}\n]*\})?$", text, re.MULTILINE)) if name in ("marp", "reveal", "pandoc") else 0
+    cont = len(re.findall(r"^## .*\(cont\.\)(?: \{[^}\n]*\})?$", text, re.MULTILINE)) if name in ("marp", "reveal", "reveal-page", "pandoc") else 0
     builds = text.count("<!-- _paginate: hold -->") if name == "marp" else 0
     said = [f"{_count(cont, 'slide')} more, split off too-dense slides as '(cont.)'"] if cont else []
     said += [f"{_count(builds, 'build')} (a slide as far as a pause, page number kept)"] if builds else []
@@ -422,7 +422,11 @@ def _export_binary(deck: Deck, name: str, options: ExportOptions, output: str | 
         from .export.pptx import slides_in
 
         made = slides_in(data)
-        said += "" if made == len(deck.slides) else f"; {made} in PowerPoint, a slide with more pictures or tables than its layouts hold going on"
+        said += (
+            ""
+            if made == len(deck.slides)
+            else f"; {made} in PowerPoint: a slide too dense for one, or with more pictures or tables than its layouts hold, goes on"
+        )
     print(f"wrote {safe_path(output)} ({name}, {said})", file=sys.stderr)
     return EXIT_OK
 

@@ -27,10 +27,9 @@ def _level(level: Confidence | None) -> str:
 
 
 def _chart_title(title: str) -> str:
-    """A chart's title leading into it: bold, closed by a colon (a paragraph of emphasis alone reads to
+    """A chart's title leading into it, 'Chart: **title**' (a paragraph of emphasis alone reads to
     Markdown's linters, and to people, as a heading put wrongly)."""
-    text = inline(title)
-    return f"**{text}**" + ("" if text.endswith((".", ":", "?", "!", ";")) else ":")
+    return f"Chart: **{inline(title)}**"
 
 
 def figure_tables(view: ShownSlide, escaped: bool = False) -> list[str]:
@@ -67,15 +66,22 @@ def figure_lists(view: ShownSlide) -> list[str]:
         out += [_chart_title(slide.chart.title), ""] if slide.chart.title else []
         for bar in view.bars:
             value = inline(with_unit(bar.value_text, slide.chart.unit))
-            out.append(f"* **{value}** {inline(bar.claim.text)} · {_level(bar.claim.confidence)} {_refs(bar.claim.sources, numbers, False)}")
+            out.append(f"* **{value}** {inline(bar.claim.text)}{_said(bar.claim.confidence, bar.claim.sources, numbers)}")
         out.append("")
         out += [f"Values: *{inline(slide.chart.axis)}*", ""] if slide.chart.axis else []
     if view.events:
         for event in view.events:
             when = inline(event.when_text)
-            out.append(f"* **{when}** {inline(event.claim.text)} · {_level(event.claim.confidence)} {_refs(event.claim.sources, numbers, False)}")
+            out.append(f"* **{when}** {inline(event.claim.text)}{_said(event.claim.confidence, event.claim.sources, numbers)}")
         out.append("")
     return out
+
+
+def _said(level: Confidence | None, sources: tuple[str, ...], numbers: dict[str, int]) -> str:
+    """' · ○ unverified [1]': an item's label and sources, where it has them."""
+    refs = "".join(f"[{numbers[s]}]" for s in sources if s in numbers)
+    said = " ".join(x for x in (_level(level) if level is not None else "", refs) if x)
+    return f" · {said}" if said else ""
 
 
 def svg_figures(view: ShownSlide) -> list[str]:

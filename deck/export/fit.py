@@ -22,21 +22,50 @@ IMAGE_PX = 260
 MARGIN = 0.9  # the estimate leans tall (measured in Chromium: rendered slides 0.65 to 0.95 of it): a tenth to spare
 
 
-FIGURE_MAX_PX = 432.0  # a chart or timeline (SVG) is drawn to the slide's width, at most 60% of a 720 px slide's height
+FIGURE_MAX_PX = 432.0  # the HTML page's chart or timeline (SVG): drawn to the page's width, at most 60% of its height
+SLIDE_FIGURE_PX = 360.0  # a slide format's (reveal.js): at most half a 720 px slide, so that its words keep their size
 _VIEWBOX = re.compile(r'viewBox="0 0 ([\d.]+) ([\d.]+)"')
 
 
-def figure_height(svg: str, width: float = WIDTH_PX) -> float:
-    """How tall a chart or timeline drawn as SVG is at `width` px (its type scales with it, not with the slide's)."""
+def figure_height(svg: str, width: float = WIDTH_PX, most: float = FIGURE_MAX_PX) -> float:
+    """How tall a chart or timeline drawn as SVG is at `width` px, at most `most` (its type scales with it,
+    not with the slide's)."""
     found = _VIEWBOX.search(svg)
     if found is None or not float(found.group(1)):
-        return FIGURE_MAX_PX
-    return min(FIGURE_MAX_PX, width * float(found.group(2)) / float(found.group(1)))
+        return most
+    return min(most, width * float(found.group(2)) / float(found.group(1)))
 
 
 def fitting_size(lines: list[str]) -> int:
     """The largest of SIZES at which the slide's Markdown fits (the smallest where none does)."""
     return next((size for size in SIZES if fits(lines, size)), SIZES[-1])
+
+
+DRAWING_TYPE = 18 / 1000  # a chart's or timeline's type over its width (svg.FONT / svg.WIDTH: tested equal)
+LEGIBLE = 0.9  # a drawing's type is kept at least this share of the words' (or the drawing at its full size)
+
+
+def fitting_with_figures(lines: list[str]) -> tuple[int, list[float]]:
+    """For a slide with charts or timelines drawn as SVG, whose type scales with the drawing, not with the
+    slide's: the largest size at which the room its words leave draws them at their full size, or with
+    type at least LEGIBLE of the words'; and the height each drawing gets (its share of that room)."""
+    split = "\n".join(lines).split("\n")
+    drawings = [line.strip() for line in split if line.strip().startswith("<svg")]
+    if not drawings:
+        return fitting_size(lines), []
+    words = [line for line in split if not line.strip().startswith("<svg")]
+    natural = [figure_height(svg, WIDTH_PX, HEIGHT_PX) for svg in drawings]
+    total = sum(natural) or 1.0
+    full_type = DRAWING_TYPE * WIDTH_PX  # a drawing's type, drawn across the slide
+    for size in SIZES:
+        scale = min(1.0, max(0.0, HEIGHT_PX * MARGIN - estimated_height(words, size)) / total)
+        if scale >= min(1.0, LEGIBLE * size / full_type) or size == SIZES[-1]:
+            scale = max(scale, MIN_SCALE)
+            return size, [height * scale for height in natural]
+    raise AssertionError("unreachable: the last size always returns")
+
+
+MIN_SCALE = 0.4  # where nothing leaves a drawing room, it is drawn at this share of its size (the slide scrolls)
 
 
 def fits(lines: list[str], size: int = SIZES[-1]) -> bool:
@@ -77,7 +106,7 @@ def estimated_height(lines: list[str], size: int, width: float = WIDTH_PX) -> fl
         elif stripped.startswith("![bg"):
             pass  # Marp's background, beside the words: it takes no line of its own
         elif stripped.startswith("<svg"):
-            rows += figure_height(stripped) / (size * LINE_HEIGHT)
+            rows += figure_height(stripped, width, SLIDE_FIGURE_PX) / (size * LINE_HEIGHT)
         elif stripped.startswith("!["):
             rows += IMAGE_PX / (size * LINE_HEIGHT)  # an image: at most this tall (the style's max-height)
         elif "![" in stripped:  # an image inside a paragraph: its line is as tall as the image (its address, a data URI in HTML, draws nothing)

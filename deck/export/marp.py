@@ -24,11 +24,11 @@ NOTES_LEAD = "Speaker notes."
 
 
 STYLE = """\
-  section { font-size: 26px; padding: 40px 56px 70px; justify-content: flex-start; }
+  section { font-size: 26px; padding: 40px 56px 70px; justify-content: flex-start; align-content: start; }
   section h2 { font-size: 1.35em; margin: 0 0 .3em; }
   section p, section ul, section ol, section table, section pre { margin: .25em 0; }
   section li { margin: 0; }
-  section.lead { justify-content: center; }
+  section.lead { justify-content: center; align-content: center; }
   section img { max-height: 260px; max-width: 100%; }
 """ + "".join(f"  section.fit{size} {{ font-size: {size}px; }}\n" for size in SIZES[1:])
 
@@ -103,7 +103,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
         if slide.layout is not None:
             pages = [["<!-- _class: lead -->", "", *divider_lines(deck, slide)]]
         else:
-            found = pieces(deck, index, functools.partial(_page, deck, index, options=options))
+            found = pieces(deck, index, functools.partial(_page, deck, index, options=options), options.min_confidence)
             pages = _builds(deck, index, options) if len(found) == 1 else [_page(deck, index, piece, options) for piece in found]
         pages = [emoji_as_text("\n".join(page)).split("\n") for page in pages]
         if options.notes and slide.notes:

@@ -82,15 +82,20 @@ def markdown(deck: Deck, options: ExportOptions, powerpoint: bool = False) -> st
             out += [f"## {inline(slide.title)} {{.center}}", "", *words[2:]]
         else:
             page = functools.partial(_words, deck, index, options=options, powerpoint=powerpoint)
-            for piece in pieces(deck, index, page):
+            for n, piece in enumerate(pieces(deck, index, page, options.min_confidence)):
                 words = page(piece)
                 # the type size the fitting rule gives, as a class of the slide (pandoc would put a style on the
                 # heading too); a slide without a title gets an empty heading
                 centred = " .center" if piece.align == "center" else ""
                 out += [f"{words[0]} {{.fit{fitting_size(words)}{centred}}}", *words[1:]]
-        if options.notes and slide.notes:
-            out += ["::: notes", "", block(slide.notes, FORBIDDEN, headings=False), "", ":::", ""]
+                out += _notes(slide.notes, options) if n == 0 else []  # with the slide's first piece, as in Marp
+            continue
+        out += _notes(slide.notes, options)
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _notes(notes: str | None, options: ExportOptions) -> list[str]:
+    return ["::: notes", "", block(notes, FORBIDDEN, headings=False), "", ":::", ""] if options.notes and notes else []
 
 
 def _words(deck: Deck, index: int, piece: Slide, options: ExportOptions, powerpoint: bool = False) -> list[str]:
@@ -106,8 +111,8 @@ def _words(deck: Deck, index: int, piece: Slide, options: ExportOptions, powerpo
             columns_open=":::: {.columns}",
             column_open=lambda percent: f'::: {{.column width="{percent}%"}}',
             close=("::::", ":::"),
-            pause=". . .",
-            reveal_list=lambda lines: ["::: incremental", "", *lines, "", ":::"],
+            pause=None if powerpoint else ". . .",  # PowerPoint shows pandoc's pause as text: the parts run on
+            reveal_list=None if powerpoint else (lambda lines: ["::: incremental", "", *lines, "", ":::"]),  # PowerPoint: no steps
             heading_floor=3,
             sized=lambda alt, target, percent: f'![{alt}]({target}){{width="{percent}%"}}',
             beside=lambda words, pictures: _beside(deck, words, pictures, options),

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from ..core.fences import Fences
+from .common import code_spans
 
 COLUMNS = ":::: {.columns}"
 
@@ -76,8 +77,16 @@ def _one_picture_each(block: list[str]) -> list[list[str]]:
     paragraph of its own (one inside words is dropped)."""
     if _kind(block) in ("table", "columns") or not any("![" in line for line in block) or block[0].lstrip().startswith(("```", "~~~", ":::")):
         return [block]
-    pictures = [[m.group(0)] for line in block for m in _PICTURE.finditer(line)]
-    words = [line for line in (_PICTURE.sub("", line).rstrip() for line in block) if line.strip()]
+    pictures: list[list[str]] = []
+    words: list[str] = []
+    for line in block:
+        code = code_spans(line)
+        found = [m for m in _PICTURE.finditer(line) if code is not None and not any(a <= m.start() < b for a, b in code)]
+        pictures += [[m.group(0)] for m in found]
+        for m in reversed(found):  # a picture shown as code (`![alt](x.png)`) is words, left as written
+            line = line[: m.start()] + line[m.end() :]
+        if line.strip():
+            words.append(line.rstrip())
     return ([words] if words else []) + pictures
 
 
@@ -100,7 +109,7 @@ def _into_columns(columns: list[str], before: list[list[str]], after: list[list[
     rest on the right over `after`; their widths kept where there are two."""
     opened = [n for n, line in enumerate(columns) if line.startswith("::: {.column")]
     inner = [columns[start + 1 : end] for start, end in zip(opened, [*opened[1:], len(columns) - 1], strict=True)]
-    inner = [[line for line in words if line.strip() != ":::"] for words in inner]
+    inner = [_column_words(words) for words in inner]
     if not inner:
         return [*_join(before), *columns, "", *_join(after)]
     half = (len(inner) + 1) // 2
@@ -108,6 +117,13 @@ def _into_columns(columns: list[str], before: list[list[str]], after: list[list[
     left = [*_join(before), *(line for words in inner[:half] for line in (*words, ""))]
     right = [*(line for words in inner[half:] for line in (*words, "")), *_join(after)]
     return [COLUMNS, "", widths[0], "", *left, ":::", "", widths[-1] if len(inner) > 1 else widths[0], "", *right, ":::", "", "::::"]
+
+
+def _column_words(lines: list[str]) -> list[str]:
+    """A column's words without the fence that closes it (its last), each picture a paragraph of its own."""
+    closing = max((n for n, line in enumerate(lines) if line.strip() == ":::"), default=None)
+    kept = [line for n, line in enumerate(lines) if n != closing]
+    return _join([piece for block in _blocks(kept) for piece in _one_picture_each(block)])
 
 
 def _join(blocks: list[list[str]]) -> list[str]:

@@ -48,7 +48,7 @@ body, .reveal-viewport { background: var(--background); }
 .reveal a { color: var(--primary); }
 .reveal th, .reveal td { border-bottom: 1px solid var(--panel); }
 .reveal pre { background: var(--surface); }
-.reveal .progress { color: var(--primary); }
+.reveal .progress, .reveal .controls { color: var(--primary); }
 .reveal .slide-number { background: transparent; color: var(--foreground); }
 """
 

@@ -10,7 +10,7 @@ from ..core.view import view_slide
 from . import ExportOptions
 from .common import block, inline
 from .figures_md import svg_figures
-from .fit import FIGURE_MAX_PX, HEIGHT_PX, IMAGE_PX, SIZES, WIDTH_PX, fitting_size
+from .fit import HEIGHT_PX, IMAGE_PX, SIZES, WIDTH_PX, fitting_with_figures
 from .slides_common import content_lines, divider_lines, meta_line, pieces
 
 # reveal.js splits slides on '---' and '--' lines and starts notes at 'Note:'/'Notes:'.
@@ -23,7 +23,10 @@ def export(deck: Deck, options: ExportOptions) -> str:
         if slide.layout is not None:
             pages = [['<!-- .slide: class="center" -->', "", *divider_lines(deck, slide)]]  # reveal.js centres it
         else:
-            pages = [_page(deck, index, piece, options) for piece in pieces(deck, index, functools.partial(_words, deck, index, options=options))]
+            pages = [
+                _page(deck, index, piece, options)
+                for piece in pieces(deck, index, functools.partial(_words, deck, index, options=options), options.min_confidence)
+            ]
         if options.notes and slide.notes:
             pages[0] += ["Note:", "", block(slide.notes, FORBIDDEN, raw_separators=True), ""]
         slides += ["\n".join(page).rstrip("\n") for page in pages]
@@ -34,7 +37,15 @@ def _page(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> list[
     """One reveal.js slide, its type size set on the slide (a px size: the slide is 1280x720 at 26 px)."""
     words = _words(deck, index, piece, options)
     centred = ' class="center"' if piece.align == "center" else ""
-    return [f'<!-- .slide: style="font-size: {fitting_size(words)}px"{centred} -->', "", *words]
+    size, heights = fitting_with_figures(words)
+    if heights:  # each chart or timeline drawn in the room the slide's words leave it
+        drawn = iter(heights)
+        words = [_drawn_in(line, next(drawn)) if line.startswith("<svg") else line for line in words]
+    return [f'<!-- .slide: style="font-size: {size}px"{centred} -->', "", *words]
+
+
+def _drawn_in(svg: str, height: float) -> str:
+    return svg.replace('style="max-height:60vh"', f'style="max-height:{height:.0f}px"', 1)
 
 
 def _words(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> list[str]:
@@ -65,7 +76,7 @@ STYLE = f"""
   line-height: 1.5; }}
 .reveal .slides {{ text-align: left; }}
 .reveal .slides section {{ box-sizing: border-box; height: 720px; padding: 40px {(1280 - WIDTH_PX) // 2}px {720 - 40 - HEIGHT_PX}px; }}
-.reveal .slides section.center {{ text-align: center; }}
+.reveal .slides section.center {{ text-align: center; height: auto; }}
 .reveal h1, .reveal h2, .reveal h3, .reveal h4 {{ font-family: inherit; line-height: 1.25; margin: 0 0 .3em; text-transform: none; letter-spacing: normal; }}
 .reveal h1 {{ font-size: 2em; }}
 .reveal h2 {{ font-size: 1.35em; }}
@@ -74,7 +85,6 @@ STYLE = f"""
 .reveal ul, .reveal ol {{ display: block; padding-left: 2em; margin-left: 0; }}
 .reveal li + li {{ margin-top: .25em; }}
 .reveal img {{ max-height: {IMAGE_PX}px; max-width: 100%; margin: 0; }}
-.reveal svg.figure {{ max-height: {FIGURE_MAX_PX:.0f}px !important; }}
 .reveal table {{ border-collapse: collapse; font-size: 1em; }}
 .reveal th, .reveal td {{ padding: .1em .5em; text-align: left; }}
 .reveal pre {{ width: 100%; padding: .4em .6em; font-size: .8em; white-space: pre-wrap; box-shadow: none; }}

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Callable
 
 from ..core.linesteps import is_marker
-from ..core.model import Deck, Picture, Slide
+from ..core.model import Confidence, Deck, Picture, Slide
 from ..core.view import Claim, ShownSlide
 from . import ExportOptions
 from .common import block, inline, left_out_line
@@ -158,18 +158,20 @@ def content_lines(
     return out
 
 
-def pieces(deck: Deck, index: int, page: Callable[[Slide], list[str]]) -> list[Slide]:
+def pieces(deck: Deck, index: int, page: Callable[[Slide], list[str]], minimum: Confidence | None = None) -> list[Slide]:
     """The last resort of the fitting rule: a slide too dense even at the smallest type is split between
     its points into '(cont.)' slides (the first keeps the body and columns; every piece keeps its label and
-    its source numbers). `page`: the format's Markdown of a slide or a piece of one."""
-    return _pieces(deck, index, deck.slides[index], page)
+    its source numbers). `page`: the format's Markdown of a slide or a piece of one; `minimum`: the filter
+    it is shown under, whose points are the ones shared out (a piece never holds only hidden ones)."""
+    return _pieces(deck, index, deck.slides[index], page, minimum)
 
 
-def _pieces(deck: Deck, index: int, slide: Slide, page: Callable[[Slide], list[str]]) -> list[Slide]:
-    if len(slide.points) < 2 or fits(page(slide)):
+def _pieces(deck: Deck, index: int, slide: Slide, page: Callable[[Slide], list[str]], minimum: Confidence | None) -> list[Slide]:
+    shown = [n for n, point in enumerate(slide.points) if point.kept_by(minimum)]
+    if len(shown) < 2 or fits(page(slide)):
         return [slide]  # nearly always: rendered once
-    half = len(slide.points) // 2
+    half = shown[len(shown) // 2]  # the first piece keeps half the points the filter shows
     first = dataclasses.replace(slide, points=slide.points[:half], below=None)  # the words below go after the last point
     rest = dataclasses.replace(slide, points=slide.points[half:], subtitle=None, body=None, columns=(), images=())
-    found = _pieces(deck, index, first, page) + _pieces(deck, index, rest, page)
+    found = _pieces(deck, index, first, page, minimum) + _pieces(deck, index, rest, page, minimum)
     return [found[0], *(dataclasses.replace(p, title=f"{deck.slides[index].name} (cont.)") for p in found[1:])]

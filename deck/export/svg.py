@@ -121,7 +121,7 @@ def _refs(ids: tuple[str, ...], numbers: dict[str, int]) -> str:
 def chart_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid: str, c: Colours = COLOURS) -> str:
     """Horizontal bars from a zero axis, the value and unit at each bar's end, the label's shape before it;
     or, for a chart of kind `column`, columns standing on the axis (`column_svg`)."""
-    if chart.kind == "column":
+    if chart.kind == "column" and len(bars) <= MOST_COLUMNS:
         return column_svg(chart, bars, numbers, uid, c)
     values = [with_unit(b.value_text, chart.unit) + _refs(b.claim.sources, numbers) for b in bars]
     label_w = 300
@@ -151,6 +151,7 @@ def chart_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid:
 
 
 COLUMN_TRACK = 260  # a column chart's height from its lowest value to its highest, in its units
+MOST_COLUMNS = 10  # more columns than this leave no room for their labels: the chart is drawn across
 
 
 def column_svg(chart: Chart, bars: tuple[Bar, ...], numbers: dict[str, int], uid: str, c: Colours = COLOURS) -> str:

@@ -195,7 +195,7 @@ class ColumnChart(BarChart):
             yield from super().__rich_console__(console, options)
             return
         cells = bar_cells([bar.value for bar in self.bars], COLUMN_ROWS)  # (first row from the bottom, rows)
-        zero = next((start for (start, _), bar in zip(cells, self.bars) if bar.value >= 0), 0)
+        zero = round(bar_geometry([bar.value for bar in self.bars])[0] * COLUMN_ROWS)  # the axis's row (all negative: the top)
         top = [start + length for start, length in cells]
         rows: list[Text] = []
         for row in range(COLUMN_ROWS, -2, -1):  # a row above the highest column (and below the lowest) holds values too

@@ -30,6 +30,7 @@ const { chromium } = require("playwright-core");
     const count = await page.evaluate(() => Reveal.getTotalSlides());
     const bad = [];
     const sizes = [];
+    const drawings = [];
     for (let i = 0; i < count; i++) {
       await page.evaluate((n) => Reveal.slide(n), i);
       await page.waitForFunction((n) => Reveal.getIndices().h === n, i);
@@ -41,6 +42,13 @@ const { chromium } = require("playwright-core");
         const fits = () => bottom() <= limit + 1 && s.scrollHeight <= s.clientHeight + 1;
         const actual = parseFloat(style.fontSize);
         const result = { bottom: bottom(), limit, fits: fits(), actual };
+        // a chart's or timeline's type (18 units in its 1000), as drawn on the slide, beside the words'
+        const zoom = s.getBoundingClientRect().width / s.offsetWidth;  // reveal.js scales the slide to the window
+        result.drawings = Array.from(s.querySelectorAll("svg.figure")).map((svg) => {
+          const box = svg.getBoundingClientRect();
+          const view = svg.viewBox.baseVal;  // drawn whole inside its box: the smaller of the two scales
+          return Math.round((18 * Math.min(box.width / view.width, box.height / view.height)) / zoom * 10) / 10;
+        });
         const before = s.style.fontSize;
         result.best = 0;
         for (const size of [26, 22, 19, 16, 14, 12]) {
@@ -52,6 +60,7 @@ const { chromium } = require("playwright-core");
       });
       if (!measured.fits) bad.push([i + 1, Math.round(measured.bottom), Math.round(measured.limit)]);
       sizes.push([i + 1, measured.actual, measured.best, Math.round(measured.bottom - 40)]);
+      measured.drawings.forEach((px) => drawings.push([i + 1, px, measured.actual]));
       if (shots) await page.screenshot({ path: `${shots}-${String(i + 1).padStart(2, "0")}.png` });
     }
     const rest = await page.evaluate(() => {
@@ -65,7 +74,7 @@ const { chromium } = require("playwright-core");
         centred: Array.from(Reveal.getSlides()).map((s, i) => (s.classList.contains("center") ? i + 1 : 0)).filter((n) => n),
       };
     });
-    console.log(JSON.stringify({ ready: true, count, bad, sizes, dialogs, requests, ...rest }));
+    console.log(JSON.stringify({ ready: true, count, bad, sizes, drawings, dialogs, requests, ...rest }));
   } catch (error) {
     console.log(JSON.stringify({ error: String(error) }));
   } finally {

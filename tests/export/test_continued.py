@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from deck.core.loader import parse_deck
-from deck.export import export_deck
+from deck.core.model import Confidence
+from deck.export import ExportOptions, export_deck
 from deck.export.continued import pages
 
 
@@ -55,3 +58,23 @@ def test_the_html_page_shows_the_one_slide_and_prints_its_pages():
     assert page.count('<section class="slide') == 1 and 'class="slide long paged"' in page  # the screen's one slide
     printed = re.findall(r'<section class="print-page slide[^"]*"[^>]*>\s*<div class="content">\s*<header><h2>([^<]*)</h2>', page)
     assert printed[0] == "Listing" and set(printed[1:]) == {"Listing (cont.)"} and len(printed) > 2
+
+
+@pytest.mark.parametrize("name", ["marp", "reveal", "pandoc"])
+def test_a_split_slide_shares_out_the_points_the_filter_shows_and_keeps_its_notes_first(name):
+    # a fresh review: with --min-confidence the first '(cont.)' piece held only hidden points, and pandoc put
+    # the notes on the last piece
+    weak = "".join(f"      - {{text: 'speculation number {n} goes on for a while to fill the line', confidence: speculative}}\n" for n in range(30))
+    strong = "".join(
+        f"      - {{text: 'a confirmed point, number {n}, written long enough to need two lines on a slide', confidence: confirmed}}\n"
+        for n in range(30)
+    )
+    deck = parse_deck(
+        f"title: T\nslides:\n  - title: Dense\n    confidence: reported\n    notes: The notes.\n    points:\n{weak}{strong}", "t.yaml"
+    ).deck
+    text = export_deck(deck, name, ExportOptions(min_confidence=Confidence.REPORTED))
+    heading = "## Dense" if name != "pandoc" else "## Dense {"
+    pieces = re.split(r"^## ", text, flags=re.M)[1:]
+    assert len(pieces) >= 2 and pieces[0].startswith(heading[3:])
+    assert "a confirmed point, number 0," in pieces[0]  # the first piece shows points, not only 'left out'
+    assert "The notes." in pieces[0] and all("The notes." not in piece for piece in pieces[1:])

@@ -12,7 +12,7 @@ import zipfile
 import pytest
 
 from deck.cli import main
-from deck.core.loader import load_deck
+from deck.core.loader import load_deck, parse_deck
 from deck.core.paths import bundled_deck
 from deck.export import ExportOptions, export_bytes, format_for
 
@@ -105,3 +105,28 @@ def test_a_pandoc_that_fails_is_said_and_nothing_is_written(monkeypatch, tmp_pat
     err = capsys.readouterr().err
     assert "pandoc could not write the PowerPoint file: pandoc: out of memory" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_pictures_shown_as_code_stay_words_and_missing_ones_their_alt_text(tmp_path):
+    # a fresh review: pandoc stopped at a picture shown as code (or one whose file is missing) and no file was written
+    need_pandoc()
+    deck = parse_deck('title: T\nslides:\n  - title: Syntax\n    body: "Write `![alt](figure.png)`; see ![diagram](diagram.png)"\n', "t.yaml").deck
+    made = slides(export_bytes(deck, "pptx", ExportOptions(out_dir=str(tmp_path))))
+    assert len(made) == 1
+    text = words(made[0])
+    assert "![alt](figure.png)" in text and "[image not available: diagram]" in text and "<p:pic>" not in made[0]
+
+
+def test_revealed_columns_and_a_picture_in_a_columns_words_keep_to_powerpoints_layout(tmp_path):
+    # a fresh review: '::: incremental' in a column showed as text, and a picture inside a column's words was dropped
+    need_pandoc()
+    picture = ROOT / "tests" / "decks" / "pictures" / "sunrise.png"
+    shutil.copy(picture, tmp_path / "sunrise.png")
+    text = (
+        "title: T\nslides:\n  - title: Steps\n    reveal: true\n    columns:\n      - {title: Left, points: [L1, L2]}\n"
+        '      - {title: Right, body: "The old one: ![old](sunrise.png)", points: [R1]}\n'
+    )
+    (tmp_path / "t.yaml").write_text(text)
+    made = slides(export_bytes(load_deck(tmp_path / "t.yaml"), "pptx", ExportOptions(out_dir=str(tmp_path))))
+    assert len(made) == 1 and made[0].count("<p:pic>") == 1
+    assert ":::" not in words(made[0]) and all(point in words(made[0]) for point in ("L1", "L2", "R1", "The old one"))

@@ -910,3 +910,21 @@ async def test_the_words_below_the_columns_stay_below_the_columns_pictures(tmp_p
             console.print(app.presenter.query_one("#slide-content", Static).content)
         assert "The closing words." in tail_text.get() and "The closing words." not in content_text.get()
         assert tail.region.y >= picture.region.bottom  # under the picture, not between the columns and it
+
+
+def test_an_all_negative_column_chart_hangs_from_its_axis_at_the_top():
+    from deck.tui.figures import ColumnChart
+
+    chart, bars = chart_of([-5, -10])
+    lines = drawn(ColumnChart(dataclasses.replace(chart, kind="column", unit="M$"), bars, PALETTE, {}), 60)
+    axis = next(n for n, line in enumerate(lines) if line.lstrip().startswith("───"))
+    assert axis == 0 and "-10M$" in "".join(lines[1:]).replace(" ", "")
+
+
+def test_a_column_chart_of_many_items_is_drawn_across_in_svg():
+    from deck.export.svg import MOST_COLUMNS, chart_svg
+
+    chart, bars = chart_of([float(n) for n in range(MOST_COLUMNS + 1)])
+    assert chart_svg(dataclasses.replace(chart, kind="column"), bars, {}, "c").count("Bar chart:") == 1
+    chart, bars = chart_of([float(n) for n in range(MOST_COLUMNS)])
+    assert chart_svg(dataclasses.replace(chart, kind="column"), bars, {}, "c").count("Column chart:") == 1

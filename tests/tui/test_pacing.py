@@ -288,7 +288,7 @@ async def test_the_speaker_view_says_the_end_of_the_talk_the_appendix_and_the_au
 # -- the exports, by the real tools ---------------------------------------------------------------------
 def test_marp_shows_a_reveal_slide_in_fragments(tmp_path):
     page = marp_page(export_deck(load_deck(PACING), "marp"), tmp_path).read_text(encoding="utf-8")
-    assert len(re.findall(r"<section\b", page)) == 5
+    assert len(re.findall(r"<section\b", page)) == 5 + 1  # and a build for the body's pause
     assert len(re.findall(r"data-marpit-fragment", page)) >= 6  # One, Two, Three, L1, L2, R1
 
 
