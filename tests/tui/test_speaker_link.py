@@ -248,6 +248,8 @@ async def test_the_speaker_views_next_slide_names_its_pictures():
         await s.press("right")
         await s.pause()
         assert "▨ a timeline of 4 events" in str(spk.speaker.query_one("#speaker-next").content)
+        await s.press("end", "left")  # the column chart is next: named as what the audience will see
+        await until(s, lambda: "▨ a chart of 3 columns" in str(spk.speaker.query_one("#speaker-next").content))
 
 
 def test_a_number_no_deck_view_sends_is_not_a_message():

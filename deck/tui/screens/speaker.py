@@ -224,7 +224,8 @@ class SpeakerScreen(SlideNavigation, Screen[None]):
             side.append_text(inline_text(claim.text))
             said = " ".join(x for x in (claim.word.value if claim.word is not None else "", claim.likelihood or "") if x)
             side.append(f"  {said}\n" if said else "\n", style=f"italic {palette.of(claim.level)}")
-        pictures = [f"a chart of {len(view.bars)} bars" if view.bars else "", f"a timeline of {len(view.events)} events" if view.events else ""]
+        kind = "columns" if view.slide.chart is not None and view.slide.chart.kind == "column" else "bars"
+        pictures = [f"a chart of {len(view.bars)} {kind}" if view.bars else "", f"a timeline of {len(view.events)} events" if view.events else ""]
         pictures += [f"a picture: {picture.alt}" for picture in view.pictures]
         for picture in filter(None, pictures):  # what else is on it, in a word
             side.append(f"▨ {picture}\n", style=palette.dim)
