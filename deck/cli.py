@@ -350,13 +350,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         deck = _with_recorded_output(deck)
     for problem in check_images(str(path), loaded.images):  # the export goes on, with the alt text in its place
         print(f"{safe_path(problem.path)}:{problem.line}:{problem.col}: warning: {problem.message}; the export shows its alt text", file=sys.stderr)
+    name = args.format or output_format(args.output)
     options = ExportOptions(
         min_confidence=args.min_confidence,
         notes=not args.no_notes,
         out_dir=os.path.dirname(os.path.abspath(args.output)) if args.output else None,
         indent=args.indent,
+        drawings=bool(args.output),  # Marp's charts and timelines as files beside it (to standard output: tables)
     )
-    name = args.format or output_format(args.output)
     if args.indent is not None and (name != "json" or not 0 <= args.indent <= 16):
         raise UsageError("--indent is for the JSON export, from 0 to 16 spaces" if name == "json" else f"--indent is for the JSON export, not {name}")
     if FORMATS[name].binary:
@@ -367,7 +368,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             target = os.path.realpath(args.output)
             print(f"deck: note: {safe_path(args.output)} is a symbolic link; writing to {safe_path(target)}", file=sys.stderr)
         write_atomic(args.output, text.encode("utf-8"))
-        print(f"wrote {safe_path(args.output)} ({name}, {_count(len(deck.slides), 'slide')}{_more_slides(name, text)})", file=sys.stderr)
+        beside = _write_side_files(deck, name, options)
+        print(f"wrote {safe_path(args.output)} ({name}, {_count(len(deck.slides), 'slide')}{_more_slides(name, text)}{beside})", file=sys.stderr)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()
@@ -390,6 +392,20 @@ def _with_recorded_output(deck: Deck) -> Deck:
     except RecordProblem as exc:
         raise DeckError([Diagnostic(1, 1, f"cannot use the recorded output: {exc}", path=str(where))]) from None
     return dataclasses.replace(deck, outputs=outputs)
+
+
+def _write_side_files(deck: Deck, name: str, options: ExportOptions) -> str:
+    """Write the files the export refers to beside it (Marp's charts and timelines); say where."""
+    from .core.files import write_atomic
+    from .export import side_files
+
+    files = side_files(deck, name, options)
+    folders = sorted({Path(relative).parent.as_posix() for relative in files})
+    for relative, data in files.items():
+        target = Path(options.out_dir or ".") / relative
+        target.parent.mkdir(exist_ok=True)
+        write_atomic(str(target), data)
+    return f"; {_count(len(files), 'drawing')} in {safe_path(', '.join(folders))}/" if files else ""
 
 
 def _more_slides(name: str, text: str) -> str:

@@ -51,6 +51,7 @@ class ExportOptions:
     notes: bool = True  # include speaker notes
     out_dir: str | None = None  # where the export is written: image paths are made relative to it (None: here)
     indent: int | None = None  # JSON: None writes it compact (the C encoder), a number indents it for people
+    drawings: bool = False  # Marp: charts and timelines as SVG files beside the export (`side_files`), not tables
 
 
 def format_for(filename: str) -> str | None:
@@ -94,6 +95,16 @@ def export_deck(deck: Deck, name: str, options: ExportOptions = ExportOptions())
         raise ValueError(f"{name} is not a text format: use export_bytes")
     text: str = exporter(name)(_with_images(deck, name, options), options)
     return text
+
+
+def side_files(deck: Deck, name: str, options: ExportOptions) -> dict[str, bytes]:
+    """The files an export refers to, to write beside it (by path relative to it): a Marp export's
+    charts and timelines, when asked for with `drawings`."""
+    if name != "marp" or not options.drawings:
+        return {}
+    from .marp import drawing_files
+
+    return drawing_files(deck, options)
 
 
 def export_bytes(deck: Deck, name: str, options: ExportOptions = ExportOptions()) -> bytes:

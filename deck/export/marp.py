@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
+import html
 import json
 import re
+import urllib.parse
+from pathlib import Path
 
 import emoji
 
@@ -14,8 +17,8 @@ from ..core.reveal import pauses
 from ..core.view import legend, view_slide
 from . import ExportOptions
 from .common import comment_text, inline
-from .figures_md import image_target, picture_markdown
-from .fit import SIZES, fitting_size
+from .figures_md import image_target, picture_markdown, svg_figures
+from .fit import SIZES, fitting_size, fitting_with_figures
 from .slides_common import content_lines, divider_lines, meta_line, pieces
 
 # Marp reads a comment that parses as YAML directives as directives; a first line that is
@@ -30,6 +33,7 @@ STYLE = """\
   section li { margin: 0; }
   section.lead { justify-content: center; align-content: center; }
   section img { max-height: 260px; max-width: 100%; }
+  section img[src*=".figures/"] { max-height: none; }
 """ + "".join(f"  section.fit{size} {{ font-size: {size}px; }}\n" for size in SIZES[1:])
 
 
@@ -103,7 +107,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
         if slide.layout is not None:
             pages = [["<!-- _class: lead -->", "", *divider_lines(deck, slide)]]
         else:
-            found = pieces(deck, index, functools.partial(_page, deck, index, options=options), options.min_confidence)
+            found = pieces(deck, index, functools.partial(_words, deck, index, options=options), options.min_confidence)
             pages = _builds(deck, index, options) if len(found) == 1 else [_page(deck, index, piece, options) for piece in found]
         pages = [emoji_as_text("\n".join(page)).split("\n") for page in pages]
         if options.notes and slide.notes:
@@ -119,29 +123,54 @@ HOLD = "<!-- _paginate: hold -->"  # Marp: this slide keeps the page number of t
 def _builds(deck: Deck, index: int, options: ExportOptions) -> list[list[str]]:
     """The slide, and before it the slide as far as each of its pauses (a body's or a column's `<!-- pause -->`)
     reveals it, as the core's view shows it at that step: Marp steps only list items, so each pause is a
-    build, a slide of its own that keeps the page number and the complete slide's type size. Steps that
-    change nothing Marp shows (a code block's next lines: Marp shows the code whole) make no build."""
+    build, a slide of its own that keeps the page number and the complete slide's type size (and its
+    drawings' heights). Steps that change nothing Marp shows (a code block's next lines: Marp shows the
+    code whole) make no build."""
     slide = deck.slides[index]
-    complete = _page(deck, index, slide, options)
+    fitted = _fitted(deck, index, slide, options)
+    complete = _page(deck, index, slide, options, fitted=fitted)
     if not pauses(slide, options.min_confidence):
         return [complete]
-    size = complete[0] if complete and complete[0].startswith("<!-- _class:") else None
     builds: list[list[str]] = []
     for step in range(pauses(slide, options.min_confidence)):
-        page = _page(deck, index, slide, options, step=step, size=size)
+        page = _page(deck, index, slide, options, step=step, fitted=fitted)
         if page != (builds[-1] if builds else None) and page != complete:
             builds.append(page)
     return [builds[0], *([HOLD, "", *page] for page in [*builds[1:], complete])] if builds else [complete]
 
 
-def _page(deck: Deck, index: int, piece: Slide, options: ExportOptions, step: int | None = None, size: str | None = None) -> list[str]:
+Fitted = tuple[str | None, list[float]]  # a slide's size class (None: the theme's size), and its drawings' heights
+
+
+def _fitted(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> Fitted:
+    """The size class that makes the slide fit, and where its charts and timelines are drawn (as files
+    beside the export), the height each gets in the room its words leave."""
+    words = _words(deck, index, piece, options)
+    if options.drawings and any(line.startswith("<svg") for line in words):
+        size, heights = fitting_with_figures(words)
+        return (None if size == SIZES[0] else f"fit{size}"), heights
+    return fitting_class(words), []
+
+
+def _page(deck: Deck, index: int, piece: Slide, options: ExportOptions, step: int | None = None, fitted: Fitted | None = None) -> list[str]:
     """One Marp slide: the deck slide `index`, or a continuation of it (`piece` holds some of its points);
-    at `step`, as far as the slide's pauses reveal it there, in the type of `size` (the complete slide's)."""
+    at `step`, as far as the slide's pauses reveal it there; in the type (and its drawings at the heights)
+    of `fitted`, the complete slide's."""
+    size, heights = fitted if fitted is not None else _fitted(deck, index, piece, options)
+    out = _words(deck, index, piece, options, step)
+    if heights:
+        drawn = iter(heights)
+        out = [_drawing(deck, line, next(drawn)) if line.startswith("<svg") else line for line in out]
+    classes = " ".join(c for c in ("lead" if piece.align == "center" else "", size or "") if c)  # Marp's lead: centred
+    return [f"<!-- _class: {classes} -->", "", *out] if classes else out
+
+
+def _words(deck: Deck, index: int, piece: Slide, options: ExportOptions, step: int | None = None) -> list[str]:
     minimum = options.min_confidence
     out = ([f"## {inline(piece.title)}", ""] if piece.title else []) + [meta_line(view_slide(deck, index, minimum=minimum)), ""]
     # Marp shows a list written with '*' one item per step (a fragmented list)
     view = view_slide(deck, index, minimum=minimum, part=piece if step is None else None, step=step)
-    out += content_lines(
+    return out + content_lines(
         view,
         options,
         forbidden=(),
@@ -149,12 +178,41 @@ def _page(deck: Deck, index: int, piece: Slide, options: ExportOptions, step: in
         columns_table=True,
         sized=lambda alt, target, percent: f"![w:{round(percent * 11.68)} {alt}]({target})",  # Marp's size: px of its 1168
         beside=lambda words, pictures: _split(deck, pictures, options) + words,
+        figures=svg_figures if options.drawings else None,
     )
-    if step is not None:
-        return [size, "", *out] if size else out
-    fitted = fitting_class(out)
-    classes = " ".join(c for c in ("lead" if piece.align == "center" else "", fitted or "") if c)  # Marp's lead: centred
-    return [f"<!-- _class: {classes} -->", "", *out] if classes else out
+
+
+def drawings_folder(deck: Deck) -> str:
+    """Where a Marp export's charts and timelines are written, beside it: 'talk.figures' for talk.yaml."""
+    return f"{Path(deck.path).stem}.figures"
+
+
+_UID = re.compile(r'aria-labelledby="([A-Za-z]+\d+)-t"')
+_TITLE = re.compile(r"<title[^>]*>([^<]*)</title>")
+
+
+def _drawing(deck: Deck, svg: str, height: float) -> str:
+    """A chart or timeline as Marp's image of its file (Marp takes no SVG inside the page), as tall as
+    the room its slide leaves it; its description, the drawing's own, as the alt text."""
+    uid = _UID.search(svg)
+    said = _TITLE.search(svg)
+    alt = inline(html.unescape(said.group(1))).replace("[", "\\[").replace("]", "\\]") if said else "a chart"
+    name = urllib.parse.quote(f"{drawings_folder(deck)}/{uid.group(1) if uid else 'figure'}.svg")
+    return f"![h:{height:.0f} {alt}]({name})"
+
+
+def drawing_files(deck: Deck, options: ExportOptions) -> dict[str, bytes]:
+    """The charts and timelines a Marp export with `drawings` refers to, by path relative to it."""
+    files: dict[str, bytes] = {}
+    for index, slide in enumerate(deck.slides):
+        if slide.layout is None:
+            for svg in svg_figures(view_slide(deck, index, minimum=options.min_confidence)):
+                uid = _UID.search(svg)
+                if uid:  # a picture of its own takes no font from the page: the page's sans-serif, said
+                    files[f"{drawings_folder(deck)}/{uid.group(1)}.svg"] = svg.replace(
+                        "<svg ", '<svg font-family="system-ui, sans-serif" ', 1
+                    ).encode("utf-8")
+    return files
 
 
 def _split(deck: Deck, pictures: tuple[Picture, ...], options: ExportOptions) -> list[str]:

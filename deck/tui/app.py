@@ -300,7 +300,7 @@ class DeckApp(EditingApp, Themed):
         presenter = self.presenter
         deck = presenter.deck
         target = export_path(deck, name)
-        options = ExportOptions(min_confidence=presenter.minimum, out_dir=str(target.parent.resolve()))  # image paths from there
+        options = ExportOptions(min_confidence=presenter.minimum, out_dir=str(target.parent.resolve()), drawings=True)  # image paths from there
         if target.is_symlink():
             self.notify(
                 f"Not exported: {target.name} is a symbolic link (to {target.readlink()}); export from the command line with -o",
@@ -330,10 +330,13 @@ class DeckApp(EditingApp, Themed):
         """Export `deck` (taken from the screen before this thread starts: a thread never reads widgets).
         An unforeseen failure is reported by `on_worker_state_changed`; the talk goes on."""
         from ..core.files import write_atomic
-        from ..export import export_bytes
+        from ..export import export_bytes, side_files
 
         try:
             write_atomic(target, export_bytes(deck, name, options), follow_symlinks=False)
+            for relative, data in side_files(deck, name, options).items():  # Marp's charts and timelines, beside it
+                (target.parent / relative).parent.mkdir(exist_ok=True)
+                write_atomic(target.parent / relative, data, follow_symlinks=False)
         except OSError as exc:
             self.notify(f"Could not write {target}: {exc.strerror or exc}", title="Export", severity="error")  # notify is thread-safe
             return

@@ -314,3 +314,30 @@ def test_a_slide_too_dense_for_any_type_size_is_split_into_cont_slides(tmp_path,
     assert text.count("Sources: [1] Zero; [2] One; [3] Two") == text.count("## Everything at once")
     report = marp_measured(marp_page(text, tmp_path))
     assert report["count"] >= 2 and report["bad"] == []
+
+
+@pytest.mark.parametrize("path", [bundled_deck(), ROOT / "tests" / "decks" / "figures.yaml"], ids=lambda p: p.stem)
+def test_marp_draws_charts_and_timelines_from_files_beside_it(path, tmp_path, capsys):
+    # Marp took charts and timelines as tables: it takes no SVG inside the page, so deck writes them beside it
+    from deck.cli import main
+
+    deck = load_deck(path)
+    drawn = sum(bool(s.chart and s.chart.bars) + bool(s.timeline) for s in deck.slides if s.layout is None)
+    out = tmp_path / "talk.marp.md"
+    assert main(["export", str(path), "-o", str(out)]) == 0
+    assert f"{drawn} drawings in {path.stem}.figures/" in capsys.readouterr().err
+    assert len(list((tmp_path / f"{path.stem}.figures").glob("*.svg"))) == drawn
+    text = out.read_text(encoding="utf-8")
+    assert "| Item | Value |" not in text and "| When | Event |" not in text  # no table in their place
+    report = marp_measured(marp_page(text, tmp_path))
+    assert report["bad"] == [] and report["brokenImages"] == []
+    assert report["images"] == drawn + sum(len(s.pictures()) + len(local_images(s.body or "")) for s in deck.slides) - sum(
+        1 for s in deck.slides for p in s.images if p.place == "right"
+    )
+
+
+def test_marp_to_standard_output_keeps_tables(capsys):
+    from deck.cli import main
+
+    assert main(["export", str(ROOT / "tests" / "decks" / "figures.yaml"), "-f", "marp"]) == 0
+    assert "| Item | Value |" in capsys.readouterr().out  # no file to put a drawing beside
