@@ -61,6 +61,34 @@ def join_soft_breaks(text: str) -> str:
     return "\n".join(out)
 
 
+_ALT = re.compile(r"!\[((?:[wh]:\d+ )?)(?!bg\b)([^\]\n]*)\]\(")
+# the words Marp reads as a picture's keywords (marpit's image and background parsers): 'bg' makes it a
+# background; the rest size or tint it
+_KEYWORD = re.compile(
+    r"bg|(?:\d*\.)?\d+%|(?:w|width|h|height):\S*|(?:blur|brightness|contrast|drop-shadow|grayscale|hue-rotate|invert|opacity|saturate|sepia)(?::\S*)?"
+)
+
+
+def alt_as_words(text: str) -> str:
+    """A picture's alt text as words: Marp reads each word of it as a keyword where it can ('bg' makes the
+    picture a background, 'sepia' tints it), so such a word gets a zero-width space after its first letter."""
+    if "![" not in text:
+        return text
+    out, last = [], 0
+    for code in CODE.finditer(text):  # a picture shown as code is left as written
+        out += [_ALT.sub(_as_words, text[last : code.start()]), code.group(0)]
+        last = code.end()
+    return "".join([*out, _ALT.sub(_as_words, text[last:])])
+
+
+def _as_words(match: re.Match[str]) -> str:
+    words = re.split(r"(\s+)", match.group(2))
+    return f"![{match.group(1)}{''.join(w[0] + ZERO_WIDTH + w[1:] if _KEYWORD.fullmatch(w) else w for w in words)}]("
+
+
+ZERO_WIDTH = "\u200b"  # not white space to Marp (its words are split at \s): the word is no keyword, and reads the same
+
+
 def emoji_as_text(text: str) -> str:
     """Emoji outside code written as character references: Marp draws a literal emoji as a Twemoji picture
     fetched from the web (broken offline, and a request from the audience's page); a reference it leaves as
@@ -109,7 +137,7 @@ def export(deck: Deck, options: ExportOptions) -> str:
         else:
             found = pieces(deck, index, functools.partial(_words, deck, index, options=options), options.min_confidence)
             pages = _builds(deck, index, options) if len(found) == 1 else [_page(deck, index, piece, options) for piece in found]
-        pages = [emoji_as_text("\n".join(page)).split("\n") for page in pages]
+        pages = [emoji_as_text(alt_as_words("\n".join(page))).split("\n") for page in pages]
         if options.notes and slide.notes:
             for page in pages if pages[-1][0] == HOLD else pages[:1]:  # on each build: the speaker sees them throughout
                 page += ["<!--", NOTES_LEAD, "", comment_text(slide.notes), "-->", ""]

@@ -341,3 +341,12 @@ def test_marp_to_standard_output_keeps_tables(capsys):
 
     assert main(["export", str(ROOT / "tests" / "decks" / "figures.yaml"), "-f", "marp"]) == 0
     assert "| Item | Value |" in capsys.readouterr().out  # no file to put a drawing beside
+
+
+def test_marp_takes_a_pictures_alt_text_as_words_not_keywords(tmp_path):
+    # Marp reads each word of an alt text as a keyword where it can: 'bg' made a picture the slide's background
+    (tmp_path / "sunrise.png").write_bytes((ROOT / "tests" / "decks" / "pictures" / "sunrise.png").read_bytes())
+    (tmp_path / "t.yaml").write_text("title: T\nslides:\n  - title: S\n    image: {path: sunrise.png, alt: 'a sepia bg photo'}\n")
+    page = marp_page(export_deck(load_deck(tmp_path / "t.yaml"), "marp", ExportOptions(out_dir=str(tmp_path))), tmp_path).read_text()
+    assert 'data-marpit-advanced-background="background">' not in page and "sepia(" not in page  # no background, no tint
+    assert '<img src="sunrise.png" alt="a sepia bg photo"' in page.replace("\u200b", "")  # the words, as written
