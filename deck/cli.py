@@ -351,12 +351,16 @@ def cmd_export(args: argparse.Namespace) -> int:
     for problem in check_images(str(path), loaded.images):  # the export goes on, with the alt text in its place
         print(f"{safe_path(problem.path)}:{problem.line}:{problem.col}: warning: {problem.message}; the export shows its alt text", file=sys.stderr)
     name = args.format or output_format(args.output)
+    # a file, or a name for one: followed to where it lands (a link's target), where its images are found
+    # from, and beside which Marp's charts and timelines are written (to standard output or a device: tables)
+    real = os.path.realpath(args.output) if args.output else None
     options = ExportOptions(
         min_confidence=args.min_confidence,
         notes=not args.no_notes,
-        out_dir=os.path.dirname(os.path.abspath(args.output)) if args.output else None,
+        out_dir=os.path.dirname(real) if real else None,
         indent=args.indent,
-        drawings=bool(args.output),  # Marp's charts and timelines as files beside it (to standard output: tables)
+        drawings=real is not None and (not os.path.exists(real) or os.path.isfile(real)),
+        out_name=os.path.basename(real) if real else None,
     )
     if args.indent is not None and (name != "json" or not 0 <= args.indent <= 16):
         raise UsageError("--indent is for the JSON export, from 0 to 16 spaces" if name == "json" else f"--indent is for the JSON export, not {name}")
@@ -367,8 +371,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         if os.path.islink(args.output):  # typed by the user: followed, but said first
             target = os.path.realpath(args.output)
             print(f"deck: note: {safe_path(args.output)} is a symbolic link; writing to {safe_path(target)}", file=sys.stderr)
+        files = _side_files(deck, name, options, text)  # refused before anything is written
         write_atomic(args.output, text.encode("utf-8"))
-        beside = _write_side_files(deck, name, options)
+        beside = _write_side_files(files, options)
         print(f"wrote {safe_path(args.output)} ({name}, {_count(len(deck.slides), 'slide')}{_more_slides(name, text)}{beside})", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -394,17 +399,30 @@ def _with_recorded_output(deck: Deck) -> Deck:
     return dataclasses.replace(deck, outputs=outputs)
 
 
-def _write_side_files(deck: Deck, name: str, options: ExportOptions) -> str:
-    """Write the files the export refers to beside it (Marp's charts and timelines); say where."""
-    from .core.files import write_atomic
+def _side_files(deck: Deck, name: str, options: ExportOptions, text: str) -> dict[str, bytes]:
+    """The files the export refers to (Marp's charts and timelines), after checking they can be written:
+    their folder, beside the export, is a folder of its own or not there yet, never a link to elsewhere."""
     from .export import side_files
 
-    files = side_files(deck, name, options)
-    folders = sorted({Path(relative).parent.as_posix() for relative in files})
+    files = side_files(deck, name, options, text.encode("utf-8"))
+    for folder in {(Path(options.out_dir or ".") / relative).parent for relative in files}:
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            raise UsageError(f"{safe_path(str(folder))} is not a folder of its own; the export's charts and timelines go there: move it")
+        for child in folder.glob("*.svg") if folder.is_dir() else ():
+            if child.is_symlink():
+                raise UsageError(f"{safe_path(str(child))} is a symbolic link; the export's charts and timelines are written there: remove it")
+    return files
+
+
+def _write_side_files(files: dict[str, bytes], options: ExportOptions) -> str:
+    """Write the files beside the export (never through a link); say where, from here."""
+    from .core.files import write_atomic
+
     for relative, data in files.items():
         target = Path(options.out_dir or ".") / relative
         target.parent.mkdir(exist_ok=True)
-        write_atomic(str(target), data)
+        write_atomic(str(target), data, follow_symlinks=False)
+    folders = sorted({os.path.relpath(Path(options.out_dir or ".") / Path(relative).parent) for relative in files})
     return f"; {_count(len(files), 'drawing')} in {safe_path(', '.join(folders))}/" if files else ""
 
 

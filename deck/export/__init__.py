@@ -52,6 +52,7 @@ class ExportOptions:
     out_dir: str | None = None  # where the export is written: image paths are made relative to it (None: here)
     indent: int | None = None  # JSON: None writes it compact (the C encoder), a number indents it for people
     drawings: bool = False  # Marp: charts and timelines as SVG files beside the export (`side_files`), not tables
+    out_name: str | None = None  # the export's file name, which names the folder of those files
 
 
 def format_for(filename: str) -> str | None:
@@ -97,14 +98,14 @@ def export_deck(deck: Deck, name: str, options: ExportOptions = ExportOptions())
     return text
 
 
-def side_files(deck: Deck, name: str, options: ExportOptions) -> dict[str, bytes]:
-    """The files an export refers to, to write beside it (by path relative to it): a Marp export's
-    charts and timelines, when asked for with `drawings`."""
+def side_files(deck: Deck, name: str, options: ExportOptions, written: bytes) -> dict[str, bytes]:
+    """The files the export `written` refers to, to write beside it (by path relative to it): a Marp
+    export's charts and timelines, when asked for with `drawings`."""
     if name != "marp" or not options.drawings:
         return {}
     from .marp import drawing_files
 
-    return drawing_files(deck, options)
+    return drawing_files(deck, options, written.decode("utf-8"))
 
 
 def export_bytes(deck: Deck, name: str, options: ExportOptions = ExportOptions()) -> bytes:

@@ -8,6 +8,7 @@ the PDF's pages back (tests/export/test_real_readers.py, tests/export/test_html.
 
 from __future__ import annotations
 
+import math
 import re
 
 GLYPH_WIDTH = 0.56  # an average character's width, in ems, in the sans-serif fonts slides are set in
@@ -45,27 +46,24 @@ DRAWING_TYPE = 18 / 1000  # a chart's or timeline's type over its width (svg.FON
 LEGIBLE = 0.9  # a drawing's type is kept at least this share of the words' (or the drawing at its full size)
 
 
-def fitting_with_figures(lines: list[str]) -> tuple[int, list[float]]:
+def fitting_with_figures(lines: list[str]) -> tuple[int, list[float]] | None:
     """For a slide with charts or timelines drawn as SVG, whose type scales with the drawing, not with the
     slide's: the largest size at which the room its words leave draws them at their full size, or with
-    type at least LEGIBLE of the words'; and the height each drawing gets (its share of that room)."""
+    type at least LEGIBLE of the words'; and the height each drawing gets (its share of that room). None
+    where no size leaves them room to be read (a 60-bar chart): the slide shows them as words instead."""
     split = "\n".join(lines).split("\n")
     drawings = [line.strip() for line in split if line.strip().startswith("<svg")]
     if not drawings:
         return fitting_size(lines), []
     words = [line for line in split if not line.strip().startswith("<svg")]
-    natural = [figure_height(svg, WIDTH_PX, HEIGHT_PX) for svg in drawings]
+    natural = [figure_height(svg, WIDTH_PX, math.inf) for svg in drawings]  # drawn across the slide, however tall
     total = sum(natural) or 1.0
     full_type = DRAWING_TYPE * WIDTH_PX  # a drawing's type, drawn across the slide
     for size in SIZES:
         scale = min(1.0, max(0.0, HEIGHT_PX * MARGIN - estimated_height(words, size)) / total)
-        if scale >= min(1.0, LEGIBLE * size / full_type) or size == SIZES[-1]:
-            scale = max(scale, MIN_SCALE)
+        if scale >= min(1.0, LEGIBLE * size / full_type):
             return size, [height * scale for height in natural]
-    raise AssertionError("unreachable: the last size always returns")
-
-
-MIN_SCALE = 0.4  # where nothing leaves a drawing room, it is drawn at this share of its size (the slide scrolls)
+    return None
 
 
 def fits(lines: list[str], size: int = SIZES[-1]) -> bool:

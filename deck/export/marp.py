@@ -33,7 +33,7 @@ STYLE = """\
   section li { margin: 0; }
   section.lead { justify-content: center; align-content: center; }
   section img { max-height: 260px; max-width: 100%; }
-  section img[src*=".figures/"] { max-height: none; }
+  section img[src*=".figures/chart-"], section img[src*=".figures/timeline-"] { max-height: none; }
 """ + "".join(f"  section.fit{size} {{ font-size: {size}px; }}\n" for size in SIZES[1:])
 
 
@@ -61,7 +61,7 @@ def join_soft_breaks(text: str) -> str:
     return "\n".join(out)
 
 
-_ALT = re.compile(r"!\[((?:[wh]:\d+ )?)(?!bg\b)([^\]\n]*)\]\(")
+_ALT = re.compile(r"!\[((?:[wh]:\d+ )?)(?!bg\b)((?:[^\]\\\n]|\\.)*)\]\(")
 # the words Marp reads as a picture's keywords (marpit's image and background parsers): 'bg' makes it a
 # background; the rest size or tint it
 _KEYWORD = re.compile(
@@ -172,12 +172,13 @@ Fitted = tuple[str | None, list[float]]  # a slide's size class (None: the theme
 
 def _fitted(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> Fitted:
     """The size class that makes the slide fit, and where its charts and timelines are drawn (as files
-    beside the export), the height each gets in the room its words leave."""
-    words = _words(deck, index, piece, options)
-    if options.drawings and any(line.startswith("<svg") for line in words):
-        size, heights = fitting_with_figures(words)
-        return (None if size == SIZES[0] else f"fit{size}"), heights
-    return fitting_class(words), []
+    beside the export), the height each gets in the room its words leave; no heights where they are
+    tables (to standard output, or too tall to read at any size)."""
+    if options.drawings:
+        fitted = fitting_with_figures(_words(deck, index, piece, options, drawn=True))
+        if fitted is not None and fitted[1]:
+            return (None if fitted[0] == SIZES[0] else f"fit{fitted[0]}"), fitted[1]
+    return fitting_class(_words(deck, index, piece, options)), []
 
 
 def _page(deck: Deck, index: int, piece: Slide, options: ExportOptions, step: int | None = None, fitted: Fitted | None = None) -> list[str]:
@@ -185,15 +186,16 @@ def _page(deck: Deck, index: int, piece: Slide, options: ExportOptions, step: in
     at `step`, as far as the slide's pauses reveal it there; in the type (and its drawings at the heights)
     of `fitted`, the complete slide's."""
     size, heights = fitted if fitted is not None else _fitted(deck, index, piece, options)
-    out = _words(deck, index, piece, options, step)
+    out = _words(deck, index, piece, options, step, drawn=bool(heights))
     if heights:
+        kinds = iter(_kinds(out))
         drawn = iter(heights)
-        out = [_drawing(deck, line, next(drawn)) if line.startswith("<svg") else line for line in out]
+        out = [_drawing(deck, index, next(kinds), line, next(drawn), options) if line.startswith("<svg") else line for line in out]
     classes = " ".join(c for c in ("lead" if piece.align == "center" else "", size or "") if c)  # Marp's lead: centred
     return [f"<!-- _class: {classes} -->", "", *out] if classes else out
 
 
-def _words(deck: Deck, index: int, piece: Slide, options: ExportOptions, step: int | None = None) -> list[str]:
+def _words(deck: Deck, index: int, piece: Slide, options: ExportOptions, step: int | None = None, drawn: bool = False) -> list[str]:
     minimum = options.min_confidence
     out = ([f"## {inline(piece.title)}", ""] if piece.title else []) + [meta_line(view_slide(deck, index, minimum=minimum)), ""]
     # Marp shows a list written with '*' one item per step (a fragmented list)
@@ -206,40 +208,50 @@ def _words(deck: Deck, index: int, piece: Slide, options: ExportOptions, step: i
         columns_table=True,
         sized=lambda alt, target, percent: f"![w:{round(percent * 11.68)} {alt}]({target})",  # Marp's size: px of its 1168
         beside=lambda words, pictures: _split(deck, pictures, options) + words,
-        figures=svg_figures if options.drawings else None,
+        figures=svg_figures if drawn else None,
     )
 
 
-def drawings_folder(deck: Deck) -> str:
-    """Where a Marp export's charts and timelines are written, beside it: 'talk.figures' for talk.yaml."""
-    return f"{Path(deck.path).stem}.figures"
+def _kinds(lines: list[str]) -> list[str]:
+    return ["timeline" if 'aria-labelledby="timeline' in line else "chart" for line in lines if line.startswith("<svg")]
 
 
-_UID = re.compile(r'aria-labelledby="([A-Za-z]+\d+)-t"')
+def drawings_folder(options: ExportOptions) -> str:
+    """Where a Marp export's charts and timelines are written, beside it, named after it: 'talk.figures'
+    for talk.marp.md (so that two exports in one folder never share one)."""
+    name = Path(options.out_name or "deck").name
+    base = name[: -len(".marp.md")] if name.lower().endswith(".marp.md") else Path(name).stem
+    return f"{base}.figures"
+
+
 _TITLE = re.compile(r"<title[^>]*>([^<]*)</title>")
 
 
-def _drawing(deck: Deck, svg: str, height: float) -> str:
+def drawing_name(options: ExportOptions, index: int, kind: str) -> str:
+    """A drawing's file, by the slide's number (its chart, or its timeline)."""
+    return f"{drawings_folder(options)}/{kind}-{index + 1}.svg"
+
+
+def _drawing(deck: Deck, index: int, kind: str, svg: str, height: float, options: ExportOptions) -> str:
     """A chart or timeline as Marp's image of its file (Marp takes no SVG inside the page), as tall as
     the room its slide leaves it; its description, the drawing's own, as the alt text."""
-    uid = _UID.search(svg)
     said = _TITLE.search(svg)
-    alt = inline(html.unescape(said.group(1))).replace("[", "\\[").replace("]", "\\]") if said else "a chart"
-    name = urllib.parse.quote(f"{drawings_folder(deck)}/{uid.group(1) if uid else 'figure'}.svg")
-    return f"![h:{height:.0f} {alt}]({name})"
+    words = html.unescape(said.group(1)).replace("\\", "\\\\") if said else f"a {kind}"  # a backslash at its end would escape the ]
+    alt = inline(words).replace("[", "\\[").replace("]", "\\]")
+    return f"![h:{height:.0f} {alt}]({urllib.parse.quote(drawing_name(options, index, kind))})"
 
 
-def drawing_files(deck: Deck, options: ExportOptions) -> dict[str, bytes]:
-    """The charts and timelines a Marp export with `drawings` refers to, by path relative to it."""
+def drawing_files(deck: Deck, options: ExportOptions, text: str) -> dict[str, bytes]:
+    """The charts and timelines the Marp export `text` refers to, by path relative to it (a slide whose
+    drawings are too tall to read at any size has tables instead, and no file)."""
     files: dict[str, bytes] = {}
-    for index, slide in enumerate(deck.slides):
-        if slide.layout is None:
-            for svg in svg_figures(view_slide(deck, index, minimum=options.min_confidence)):
-                uid = _UID.search(svg)
-                if uid:  # a picture of its own takes no font from the page: the page's sans-serif, said
-                    files[f"{drawings_folder(deck)}/{uid.group(1)}.svg"] = svg.replace(
-                        "<svg ", '<svg font-family="system-ui, sans-serif" ', 1
-                    ).encode("utf-8")
+    folder = re.escape(urllib.parse.quote(drawings_folder(options)))
+    for found in re.finditer(rf"\]\({folder}/(chart|timeline)-(\d+)\.svg\)", text):
+        kind, index = found.group(1), int(found.group(2)) - 1
+        svgs = [line for line in svg_figures(view_slide(deck, index, minimum=options.min_confidence)) if line.startswith("<svg")]
+        svg = next(line for line, of in zip(svgs, _kinds(svgs), strict=True) if of == kind)
+        # a picture of its own takes no font from the page: the page's sans-serif, said
+        files[drawing_name(options, index, kind)] = svg.replace("<svg ", '<svg font-family="system-ui, sans-serif" ', 1).encode("utf-8")
     return files
 
 

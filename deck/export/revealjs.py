@@ -37,7 +37,12 @@ def _page(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> list[
     """One reveal.js slide, its type size set on the slide (a px size: the slide is 1280x720 at 26 px)."""
     words = _words(deck, index, piece, options)
     centred = ' class="center"' if piece.align == "center" else ""
-    size, heights = fitting_with_figures(words)
+    fitted = fitting_with_figures(words)
+    if fitted is None:  # drawings no size leaves room to read (a 60-bar chart): as tables, which wrap
+        words = _words(deck, index, piece, options, drawn=False)
+        fitted = fitting_with_figures(words)
+        assert fitted is not None  # without drawings a size always fits (the smallest, at worst)
+    size, heights = fitted
     if heights:  # each chart or timeline drawn in the room the slide's words leave it
         drawn = iter(heights)
         words = [_drawn_in(line, next(drawn)) if line.startswith("<svg") else line for line in words]
@@ -48,7 +53,7 @@ def _drawn_in(svg: str, height: float) -> str:
     return svg.replace('style="max-height:60vh"', f'style="max-height:{height:.0f}px"', 1)
 
 
-def _words(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> list[str]:
+def _words(deck: Deck, index: int, piece: Slide, options: ExportOptions, drawn: bool = True) -> list[str]:
     view = view_slide(deck, index, minimum=options.min_confidence, part=piece)
     out = ([f"## {inline(piece.title)}", ""] if piece.title else []) + [meta_line(view_slide(deck, index, minimum=options.min_confidence)), ""]
     # reveal.js's Markdown plugin makes the element before this comment a fragment: at the item's start, after
@@ -60,7 +65,7 @@ def _words(deck: Deck, index: int, piece: Slide, options: ExportOptions) -> list
         FORBIDDEN,
         raw_separators=True,
         reveal_list=fragments,
-        figures=svg_figures,
+        figures=svg_figures if drawn else None,
         columns_table=True,  # columns side by side, as in Marp
         pause='<div class="fragment">',  # the rest of the body, a fragment per pause (the blank line after it: Markdown inside)
         pause_end="</div>",

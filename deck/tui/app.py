@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import time
 from collections.abc import Callable, Iterable
@@ -300,7 +301,8 @@ class DeckApp(EditingApp, Themed):
         presenter = self.presenter
         deck = presenter.deck
         target = export_path(deck, name)
-        options = ExportOptions(min_confidence=presenter.minimum, out_dir=str(target.parent.resolve()), drawings=True)  # image paths from there
+        # image paths from there; Marp's charts and timelines as files beside it, named after it
+        options = ExportOptions(min_confidence=presenter.minimum, out_dir=str(target.parent.resolve()), drawings=True, out_name=target.name)
         if target.is_symlink():
             self.notify(
                 f"Not exported: {target.name} is a symbolic link (to {target.readlink()}); export from the command line with -o",
@@ -333,12 +335,18 @@ class DeckApp(EditingApp, Themed):
         from ..export import export_bytes, side_files
 
         try:
-            write_atomic(target, export_bytes(deck, name, options), follow_symlinks=False)
-            for relative, data in side_files(deck, name, options).items():  # Marp's charts and timelines, beside it
+            data = export_bytes(deck, name, options)
+            files = side_files(deck, name, options, data)  # Marp's charts and timelines, beside it
+            folders = {(target.parent / relative).parent for relative in files}
+            if any(folder.is_symlink() or (folder.exists() and not folder.is_dir()) for folder in folders):
+                data, files = export_bytes(deck, name, dataclasses.replace(options, drawings=False)), {}  # as tables: no link followed
+            write_atomic(target, data, follow_symlinks=False)
+            for relative, drawing in files.items():
                 (target.parent / relative).parent.mkdir(exist_ok=True)
-                write_atomic(target.parent / relative, data, follow_symlinks=False)
+                write_atomic(target.parent / relative, drawing, follow_symlinks=False)
         except OSError as exc:
-            self.notify(f"Could not write {target}: {exc.strerror or exc}", title="Export", severity="error")  # notify is thread-safe
+            where = exc.filename or target  # the export's own file, or one of its drawings
+            self.notify(f"Could not write {where}: {exc.strerror or exc}", title="Export", severity="error")  # notify is thread-safe
             return
         except RuntimeError as exc:  # the program that writes it (pandoc) failed
             self.notify(f"Not exported: {exc}", title="Export", severity="error")

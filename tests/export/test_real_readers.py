@@ -325,8 +325,8 @@ def test_marp_draws_charts_and_timelines_from_files_beside_it(path, tmp_path, ca
     drawn = sum(bool(s.chart and s.chart.bars) + bool(s.timeline) for s in deck.slides if s.layout is None)
     out = tmp_path / "talk.marp.md"
     assert main(["export", str(path), "-o", str(out)]) == 0
-    assert f"{drawn} drawings in {path.stem}.figures/" in capsys.readouterr().err
-    assert len(list((tmp_path / f"{path.stem}.figures").glob("*.svg"))) == drawn
+    assert re.search(rf"; {drawn} drawings in \S*talk\.figures/", capsys.readouterr().err)
+    assert len(list((tmp_path / "talk.figures").glob("*.svg"))) == drawn  # named after the export
     text = out.read_text(encoding="utf-8")
     assert "| Item | Value |" not in text and "| When | Event |" not in text  # no table in their place
     report = marp_measured(marp_page(text, tmp_path))
@@ -350,3 +350,64 @@ def test_marp_takes_a_pictures_alt_text_as_words_not_keywords(tmp_path):
     page = marp_page(export_deck(load_deck(tmp_path / "t.yaml"), "marp", ExportOptions(out_dir=str(tmp_path))), tmp_path).read_text()
     assert 'data-marpit-advanced-background="background">' not in page and "sepia(" not in page  # no background, no tint
     assert '<img src="sunrise.png" alt="a sepia bg photo"' in page.replace("\u200b", "")  # the words, as written
+
+
+def marp_deck(tmp_path: Path, slides: str) -> Path:
+    path = tmp_path / "deck.yaml"
+    path.write_text("title: T\nslides:\n" + slides, encoding="utf-8")
+    return path
+
+
+def test_marp_drawings_of_two_exports_in_one_folder_and_of_slides_on_one_line_never_share_a_file(tmp_path, capsys):
+    # a fresh review: a filtered export overwrote the other's chart, and a flow-style deck's two charts one file
+    from deck.cli import main
+
+    path = marp_deck(
+        tmp_path,
+        "  [{title: A, chart: {items: [{label: Kept, value: 2, confidence: confirmed}, {label: Gone, value: 1, confidence: unverified}]}},"
+        " {title: B, chart: {items: [{label: Other, value: 3}]}}]\n",
+    )
+    path.write_text(path.read_text().replace("slides:\n  [", "slides: ["), encoding="utf-8")
+    assert main(["export", str(path), "-o", str(tmp_path / "all.marp.md")]) == 0
+    assert main(["export", str(path), "--min-confidence", "confirmed", "-o", str(tmp_path / "sure.marp.md")]) == 0
+    every = sorted(p.name for p in (tmp_path / "all.figures").glob("*.svg"))
+    assert every == ["chart-1.svg", "chart-2.svg"]
+    assert "Gone" in (tmp_path / "all.figures" / "chart-1.svg").read_text() and "Gone" not in (tmp_path / "sure.figures" / "chart-1.svg").read_text()
+    assert "Other" in (tmp_path / "all.figures" / "chart-2.svg").read_text()
+
+
+def test_marp_refuses_to_write_a_drawing_through_a_link_and_writes_nothing(tmp_path, capsys):
+    from deck.cli import main
+
+    path = marp_deck(tmp_path, "  - {title: A, chart: {items: [{label: x, value: 1}]}}\n")
+    precious = tmp_path / "precious.txt"
+    precious.write_text("keep me")
+    (tmp_path / "talk.figures").mkdir()
+    (tmp_path / "talk.figures" / "chart-1.svg").symlink_to(precious)
+    assert main(["export", str(path), "-o", str(tmp_path / "talk.marp.md")]) == 2
+    assert "is a symbolic link" in capsys.readouterr().err
+    assert precious.read_text() == "keep me" and not (tmp_path / "talk.marp.md").exists()
+
+
+def test_marp_keeps_chart_labels_words_and_draws_a_chart_too_tall_to_read_as_a_table(tmp_path):
+    # a fresh review: labels with 'blur' or 'sepia' and a source number tinted the chart; a backslash at the end
+    # of a label broke its image; a 60-bar chart was drawn 3 px high per line
+    items = "[{label: 'Motion blur removed', value: 90, sources: [s]}, {label: 'Old sepia prints', value: 40}, {label: 'C:\\data\\', value: 5}]"
+    many = "[" + ", ".join(f"{{label: item {n}, value: {n + 1}}}" for n in range(60)) + "]"
+    path = marp_deck(tmp_path, f"  - {{title: A, sources: [s], chart: {{items: {items}}}}}\n  - {{title: B, chart: {{items: {many}}}}}\n")
+    path.write_text("sources: {s: A source}\n" + path.read_text(), encoding="utf-8")
+    deck = load_deck(path)
+    options = ExportOptions(out_dir=str(tmp_path), drawings=True, out_name="talk.marp.md")
+    text = export_deck(deck, "marp", options)
+    from deck.export import side_files
+
+    for relative, data in side_files(deck, "marp", options, text.encode()).items():
+        (tmp_path / relative).parent.mkdir(exist_ok=True)
+        (tmp_path / relative).write_bytes(data)
+    assert "talk.figures/chart-1.svg" in text and "talk.figures/chart-2.svg" not in text and "| item 59 | 60 |" in text
+    page = marp_page(text, tmp_path).read_text(encoding="utf-8")
+    image = re.search(r'<img src="talk.figures/chart-1.svg"[^>]*>', page)
+    assert image is not None and "filter" not in image.group(0)  # drawn, untinted
+    alt = image.group(0).replace("\u200b", "")
+    assert "Motion blur removed" in alt and "Old sepia prints" in alt  # its words kept (a label ending in \\ no longer breaks it)
+    assert 'advanced-background="background">' not in page

@@ -139,3 +139,15 @@ def test_the_estimate_knows_the_drawings_type():
     from deck.export.fit import DRAWING_TYPE
 
     assert DRAWING_TYPE == svg.FONT / svg.WIDTH
+
+
+def test_a_chart_too_tall_to_read_on_a_slide_is_a_table_there():
+    # a fresh review: a 60-bar chart was drawn 173 px wide, its type 3 px
+    many = ", ".join(f"{{label: item {n}, value: {n + 1}}}" for n in range(60))
+    few = "{label: a, value: 1}, {label: b, value: 2}"
+    deck = parse_deck(
+        f"title: T\nslides:\n  - {{title: A, chart: {{items: [{many}]}}}}\n  - {{title: B, chart: {{items: [{few}]}}}}\n", "t.yaml"
+    ).deck
+    first, second = export_deck(deck, "reveal").split("\n---\n")
+    assert "<svg" not in first and "| item 59 | 60 |" in first
+    assert "<svg" in second and "| a | 1 |" not in second
