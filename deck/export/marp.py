@@ -13,7 +13,7 @@ import emoji
 
 from ..core.imagefile import CODE
 from ..core.model import Deck, Picture, Slide
-from ..core.reveal import pauses
+from ..core.reveal import last_step, pauses
 from ..core.view import legend, view_slide
 from . import ExportOptions
 from .common import comment_text, inline
@@ -157,10 +157,13 @@ def _builds(deck: Deck, index: int, options: ExportOptions) -> list[list[str]]:
     slide = deck.slides[index]
     fitted = _fitted(deck, index, slide, options)
     complete = _page(deck, index, slide, options, fitted=fitted)
-    if not pauses(slide, options.min_confidence):
+    # the steps Marp cannot take itself: pauses in a body or column, and between points (presenterm's
+    # `- <!-- pause -->`); a `reveal: true` slide's points are Marp's own fragments
+    steps = pauses(slide, options.min_confidence) if slide.reveal else last_step(slide, options.min_confidence)
+    if not steps:
         return [complete]
     builds: list[list[str]] = []
-    for step in range(pauses(slide, options.min_confidence)):
+    for step in range(steps):
         page = _page(deck, index, slide, options, step=step, fitted=fitted)
         if page != (builds[-1] if builds else None) and page != complete:
             builds.append(page)

@@ -411,3 +411,11 @@ def test_marp_keeps_chart_labels_words_and_draws_a_chart_too_tall_to_read_as_a_t
     alt = image.group(0).replace("\u200b", "")
     assert "Motion blur removed" in alt and "Old sepia prints" in alt  # its words kept (a label ending in \\ no longer breaks it)
     assert 'advanced-background="background">' not in page
+
+
+def test_marp_builds_a_pause_between_points_too():
+    # presenterm's habit, '- <!-- pause -->' among the points: its step was shown whole in Marp
+    deck = parse_deck("title: T\nslides:\n  - title: Points\n    points:\n      - One\n      - <!-- pause -->\n      - Two\n", "t.yaml").deck
+    first, second = [page for page in export_deck(deck, "marp").split("\n---\n") if "## Points" in page]
+    assert "One" in first and "Two" not in first
+    assert "<!-- _paginate: hold -->" in second and "One" in second and "Two" in second
