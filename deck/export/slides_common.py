@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from ..core.linesteps import is_marker
 from ..core.model import Confidence, Deck, Picture, Slide
+from ..core.reveal import point_breaks
 from ..core.view import Claim, ShownSlide
 from . import ExportOptions
 from .common import block, inline, left_out_line
@@ -74,6 +75,24 @@ def meta_line(view: ShownSlide) -> str:
     return " · ".join(parts)
 
 
+def _points_in_steps(view: ShownSlide, pause: str, pause_end: str | None) -> list[str]:
+    """The points, a group per step (each after a pause between points), with the format's pause between
+    groups: each group its own list."""
+    slide = view.slide
+    breaks = point_breaks(slide, view.minimum)
+    out: list[str] = []
+    group = 0
+    for claim in view.claims:
+        at = next((n for n, point in enumerate(slide.points) if point is claim.point), 0)
+        reached = sum(1 for start in breaks if start <= at)
+        if reached > group and out:
+            out += ["", pause, ""]
+        group = max(group, reached)
+        out.append(claim_line(claim))
+    opened = out.count(pause)
+    return [*out, "", *([pause_end, ""] * opened if pause_end else [])]
+
+
 def sources_line(deck: Deck, view: ShownSlide) -> str:
     return "Sources: " + "; ".join(f"[{n}] {inline(deck.sources[sid].title)}" for n, sid in view.sources)
 
@@ -124,7 +143,9 @@ def content_lines(
     elif view.body:
         out += [block(view.body, forbidden, raw_separators, heading_floor), ""]
     out += figures(view) if figures else figure_tables(view)
-    if view.claims:
+    if view.claims and pause and not slide.reveal and point_breaks(slide, view.minimum):
+        out += _points_in_steps(view, pause, pause_end)  # presenterm's '- <!-- pause -->' among the points
+    elif view.claims:
         out += listed([claim_line(c) for c in view.claims]) + [""]
     if view.columns and columns_table and not slide.reveal:
         out += columns_as_table(view, lambda picture: picture_markdown(deck, picture, options, sized)) + [""]

@@ -151,3 +151,20 @@ def test_a_chart_too_tall_to_read_on_a_slide_is_a_table_there():
     first, second = export_deck(deck, "reveal").split("\n---\n")
     assert "<svg" not in first and "| item 59 | 60 |" in first
     assert "<svg" in second and "| a | 1 |" not in second
+
+
+def test_a_pause_between_points_is_a_step_in_reveal_js_and_pandoc(tmp_path):
+    # presenterm's habit, '- <!-- pause -->' among the points: reveal.js and pandoc showed the points whole
+    text = "title: T\nslides:\n  - title: Points\n    points:\n      - One\n      - <!-- pause -->\n      - Two\n      - Three\n      - <!-- pause -->\n      - Four\n"
+    deck = parse_deck(text, "t.yaml").deck
+    pandoc = export_deck(deck, "pandoc")
+    assert (
+        pandoc.index("- One")
+        < pandoc.index(". . .")
+        < pandoc.index("- Two")
+        < pandoc.index("- Three")
+        < pandoc.rindex(". . .")
+        < pandoc.index("- Four")
+    )
+    report = measured(export_deck(deck, "reveal-page"), tmp_path)
+    assert report["fragments"] == 2 and report["fragmentItems"] == 0 and report["bad"] == []  # two groups, each one step
