@@ -401,27 +401,21 @@ def _with_recorded_output(deck: Deck) -> Deck:
 
 def _side_files(deck: Deck, name: str, options: ExportOptions, text: str) -> dict[str, bytes]:
     """The files the export refers to (Marp's charts and timelines), after checking they can be written:
-    their folder, beside the export, is a folder of its own or not there yet, never a link to elsewhere."""
-    from .export import side_files
+    their folder, beside the export, is a folder of its own or not there yet, and holds no link."""
+    from .export import side_files, unsafe_place
 
     files = side_files(deck, name, options, text.encode("utf-8"))
-    for folder in {(Path(options.out_dir or ".") / relative).parent for relative in files}:
-        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-            raise UsageError(f"{safe_path(str(folder))} is not a folder of its own; the export's charts and timelines go there: move it")
-        for child in folder.glob("*.svg") if folder.is_dir() else ():
-            if child.is_symlink():
-                raise UsageError(f"{safe_path(str(child))} is a symbolic link; the export's charts and timelines are written there: remove it")
+    unsafe = unsafe_place(options.out_dir, files)
+    if unsafe is not None:
+        raise UsageError(f"{safe_path(str(unsafe))} is a link or not a folder; the export's charts and timelines are written there: move it")
     return files
 
 
 def _write_side_files(files: dict[str, bytes], options: ExportOptions) -> str:
-    """Write the files beside the export (never through a link); say where, from here."""
-    from .core.files import write_atomic
+    """Write the files beside the export; say where, from here."""
+    from .export import write_side_files
 
-    for relative, data in files.items():
-        target = Path(options.out_dir or ".") / relative
-        target.parent.mkdir(exist_ok=True)
-        write_atomic(str(target), data, follow_symlinks=False)
+    write_side_files(options.out_dir, files)
     folders = sorted({os.path.relpath(Path(options.out_dir or ".") / Path(relative).parent) for relative in files})
     return f"; {_count(len(files), 'drawing')} in {safe_path(', '.join(folders))}/" if files else ""
 

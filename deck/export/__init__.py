@@ -108,6 +108,28 @@ def side_files(deck: Deck, name: str, options: ExportOptions, written: bytes) ->
     return drawing_files(deck, options, written.decode("utf-8"))
 
 
+def unsafe_place(out_dir: str | None, files: dict[str, bytes]) -> Path | None:
+    """Where writing `files` beside an export in `out_dir` would go through a link or onto what is not a
+    folder (their folder a link, or a file; one of them a link), or None where it is safe."""
+    for folder in {(Path(out_dir or ".") / relative).parent for relative in files}:
+        if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+            return folder
+        for child in folder.glob("*") if folder.is_dir() else ():
+            if child.is_symlink():
+                return child
+    return None
+
+
+def write_side_files(out_dir: str | None, files: dict[str, bytes]) -> None:
+    """Write `files` beside the export, each whole or not at all and never through a link."""
+    from ..core.files import write_atomic
+
+    for relative, data in files.items():
+        target = Path(out_dir or ".") / relative
+        target.parent.mkdir(exist_ok=True)
+        write_atomic(target, data, follow_symlinks=False)
+
+
 def export_bytes(deck: Deck, name: str, options: ExportOptions = ExportOptions()) -> bytes:
     """The deck in any format, as the bytes of its file."""
     if FORMATS[name].binary:

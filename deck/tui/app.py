@@ -332,18 +332,15 @@ class DeckApp(EditingApp, Themed):
         """Export `deck` (taken from the screen before this thread starts: a thread never reads widgets).
         An unforeseen failure is reported by `on_worker_state_changed`; the talk goes on."""
         from ..core.files import write_atomic
-        from ..export import export_bytes, side_files
+        from ..export import export_bytes, side_files, unsafe_place, write_side_files
 
         try:
             data = export_bytes(deck, name, options)
             files = side_files(deck, name, options, data)  # Marp's charts and timelines, beside it
-            folders = {(target.parent / relative).parent for relative in files}
-            if any(folder.is_symlink() or (folder.exists() and not folder.is_dir()) for folder in folders):
+            if unsafe_place(options.out_dir, files) is not None:
                 data, files = export_bytes(deck, name, dataclasses.replace(options, drawings=False)), {}  # as tables: no link followed
             write_atomic(target, data, follow_symlinks=False)
-            for relative, drawing in files.items():
-                (target.parent / relative).parent.mkdir(exist_ok=True)
-                write_atomic(target.parent / relative, drawing, follow_symlinks=False)
+            write_side_files(options.out_dir, files)
         except OSError as exc:
             where = exc.filename or target  # the export's own file, or one of its drawings
             self.notify(f"Could not write {where}: {exc.strerror or exc}", title="Export", severity="error")  # notify is thread-safe

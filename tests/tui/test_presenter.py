@@ -409,6 +409,38 @@ async def test_palette_exports_beside_the_deck(tmp_path):
         assert path.read_text() == DECK
 
 
+async def test_palette_marp_export_draws_charts_beside_it_and_never_through_a_link(tmp_path):
+    from deck.core.loader import load_deck
+
+    path = tmp_path / "talk.yaml"
+    path.write_text("title: T\nslides:\n  - title: A\n    chart: {items: [{label: x, value: 1}, {label: y, value: 2}]}\n")
+
+    async def export_marp() -> str:
+        app = make_app(load_deck(path), clock=lambda: 0.0)
+        async with app.run_test(size=(120, 40)) as pilot:
+            await pilot.press("ctrl+p")
+            await pilot.pause()
+            await pilot.press(*"export: marp")
+            await pilot.pause()
+            await pilot.press("enter")
+            if (tmp_path / "talk.marp.md").exists():
+                await until(pilot, lambda: app.screen.query("#answer-replace"))
+                await pilot.click("#answer-replace")
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+        return (tmp_path / "talk.marp.md").read_text()
+
+    assert "](talk.figures/chart-1.svg)" in await export_marp()
+    assert "<svg" in (tmp_path / "talk.figures" / "chart-1.svg").read_text()
+    # a folder of that name that is a link elsewhere: the chart is a table, nothing is written there
+    (tmp_path / "talk.figures" / "chart-1.svg").unlink()
+    (tmp_path / "talk.figures").rmdir()
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "talk.figures").symlink_to(tmp_path / "elsewhere")
+    text = await export_marp()
+    assert "talk.figures/" not in text and "| Item | Value |" in text and list((tmp_path / "elsewhere").iterdir()) == []
+
+
 async def test_key_bar_shows_what_acts_now_and_clicks_run_it():
     app = app_for(start=3)
     async with app.run_test(size=(120, 40)) as pilot:
