@@ -417,14 +417,15 @@ async def test_palette_marp_export_draws_charts_beside_it_and_never_through_a_li
 
     async def export_marp() -> str:
         app = make_app(load_deck(path), clock=lambda: 0.0)
+        there = (tmp_path / "talk.marp.md").exists()  # then the palette asks before replacing it
         async with app.run_test(size=(120, 40)) as pilot:
             await pilot.press("ctrl+p")
             await pilot.pause()
             await pilot.press(*"export: marp")
             await pilot.pause()
             await pilot.press("enter")
-            if (tmp_path / "talk.marp.md").exists():
-                await until(pilot, lambda: app.screen.query("#answer-replace"))
+            if there:
+                await until(pilot, lambda: bool(app.screen.query("#answer-replace")))
                 await pilot.click("#answer-replace")
             await app.workers.wait_for_complete()
             await pilot.pause()
